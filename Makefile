@@ -1,0 +1,47 @@
+# The two sacred commands: `make demo` and `make test`. Everything is built from the pinned,
+# hash-checked lock files in requirements/ into .venv; nothing downloads at run or test time.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test setup setup-dev bench eval fuzz clean lock
+
+$(STAMP): requirements/runtime.txt pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip>=24"
+	$(PIP) install -q --require-hashes -r requirements/runtime.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DEVSTAMP): $(STAMP) requirements/dev.txt
+	$(PIP) install -q --require-hashes -r requirements/dev.txt
+	touch $@
+
+setup: $(STAMP)
+setup-dev: $(DEVSTAMP)
+
+demo: $(STAMP)
+	$(BIN)/storyweave brief demo/ --html demo/brief.html
+	@echo "HTML brief written to demo/brief.html"
+
+test: $(DEVSTAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(DEVSTAMP)
+	$(BIN)/python bench/run.py
+
+eval: $(DEVSTAMP)
+	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
+	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
+
+clean:
+	rm -rf $(VENV) build *.egg-info
+
+# Re-pin after editing requirements/*.in (needs uv or pip-tools on PATH).
+lock:
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes runtime.in -o runtime.txt
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes dev.in -o dev.txt

@@ -1,0 +1,195 @@
+"""Story analysis: cleaned articles -> sentences, vectors, fact groups and copies.
+
+``prepare`` is the cheap part every consumer needs (the brief, the summarizer, the eval):
+sentence splitting, WordLlama vectors, syndication and fact groups. ``annotate`` adds the
+spaCy docs that entities, quotes and dates need; it is the slow part and only the brief
+runs it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .clean import clean_article
+from .config import Config
+from .dedup import find_copies
+from .model import Article, Sentence
+from .nlp.models import Models
+from .nlp.sentences import split_article
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STOP = frozenset(
+    "the a an and or but of to in on at for with from by as is are was were be been being has have had it its "
+    "this that these those he she they we you i his her their our not no will would can could said says say "
+    "after before about over into than then there which who whom what when where while more most also than "
+    "mr mrs ms dr s t also just only other such some any each both all if so up out one who's its".split()
+)
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
+}
+
+
+def content_tokens(text: str) -> set[str]:
+    """Lower-cased content words, crudely stemmed, numbers in digits: for lexical overlap."""
+    out = set()
+    for w in _TOKEN.findall(text.lower().replace("’", "'")):
+        w = w.split("'")[0]
+        if w in _STOP or len(w) < 2:
+            continue
+        w = _NUMBER_WORDS.get(w, w)
+        for suf in ("ing", "ed", "es", "s"):
+            if len(w) > len(suf) + 3 and w.endswith(suf):
+                w = w[: -len(suf)]
+                break
+        out.add(w)
+    return out
+
+
+@dataclass
+class StoryAnalysis:
+    articles: list[Article]
+    sentences: list[Sentence]
+    vectors: np.ndarray  # (n, 256) unit vectors, row i = sentences[i]
+    tokens: list[set[str]]  # content tokens per sentence
+    groups: list[list[int]]  # fact groups: sentence indices stating the same fact
+    group_of: list[int]  # sentence index -> group index
+    independent: list[int]  # per group: independent sources (copies count once)
+    copies: dict[tuple[int, int], float]  # (i, j) sentence pairs that are copies -> overlap
+    syndicated: dict[tuple[str, str], list[tuple[int, int]]]  # article pair -> copied sentence pairs
+    docs: list[Any] | None = None  # spaCy Doc per sentence (after annotate)
+    anchors: dict[str, tuple[dt.date, bool]] = field(default_factory=dict)  # article -> (date, inferred)
+    entity_index: Any = None  # nlp.entities.EntityIndex (after annotate)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def article(self, article_id: str) -> Article:
+        return self._by_id[article_id]
+
+    def __post_init__(self) -> None:
+        self._by_id = {a.id: a for a in self.articles}
+        self._sent_range: dict[str, list[int]] = {}
+        for i, s in enumerate(self.sentences):
+            self._sent_range.setdefault(s.article_id, []).append(i)
+
+    def sentence_indices(self, article_id: str) -> list[int]:
+        return self._sent_range.get(article_id, [])
+
+    def group_articles(self, g: int) -> list[str]:
+        seen: dict[str, None] = {}
+        for i in self.groups[g]:
+            seen.setdefault(self.sentences[i].article_id, None)
+        return list(seen)
+
+    def citations(self, i: int) -> list[str]:
+        """Articles that carry the fact of sentence i (its own article first)."""
+        own = self.sentences[i].article_id
+        rest = [a for a in self.group_articles(self.group_of[i]) if a != own]
+        return [own, *rest]
+
+
+def similarity_matrix(vectors: np.ndarray, tokens: list[set[str]]) -> np.ndarray:
+    """Semantic (cosine) and lexical (overlap of content words) similarity, averaged.
+
+    Static embeddings alone rate any two sentences of one story as alike; the lexical
+    part requires that the same specifics (names, numbers, verbs) are shared.
+    """
+    n = len(tokens)
+    cos = vectors @ vectors.T if n else np.zeros((0, 0))
+    lex = np.zeros((n, n), dtype=np.float32)
+    for i in range(n):
+        ti = tokens[i]
+        if not ti:
+            continue
+        for j in range(i + 1, n):
+            tj = tokens[j]
+            if not tj:
+                continue
+            inter = len(ti & tj)
+            if inter:
+                # overlap relative to the shorter sentence: a short report of a fact matches
+                # the longer sentence that contains it
+                lex[i, j] = lex[j, i] = inter / (min(len(ti), len(tj)) ** 0.5 * max(len(ti), len(tj)) ** 0.5)
+    return (0.5 * np.clip(cos, 0, 1) + 0.5 * lex).astype(np.float32)
+
+
+def prepare(articles: list[Article], models: Models, config: Config) -> StoryAnalysis:
+    for a in articles:
+        clean_article(a, config.clean)
+    sentences: list[Sentence] = []
+    for a in articles:
+        sentences.extend(split_article(a))
+    texts = [s.text for s in sentences]
+    vectors = models.embedder.embed(texts)
+    tokens = [content_tokens(t) for t in texts]
+    copies, syndicated = find_copies(sentences, tokens, config.align.copy_overlap)
+    sim = similarity_matrix(vectors, tokens)
+    groups, group_of = _fact_groups(sentences, sim, config.align.same_fact)
+    independent = [_independent_sources(g, sentences, copies) for g in groups]
+    an = StoryAnalysis(
+        articles=articles, sentences=sentences, vectors=vectors, tokens=tokens, groups=groups,
+        group_of=group_of, independent=independent, copies=copies, syndicated=syndicated,
+    )
+    an.similarity = sim  # type: ignore[attr-defined]  (kept for the aligners; not part of the contract)
+    return an
+
+
+def _fact_groups(sentences: list[Sentence], sim: np.ndarray, threshold: float) -> tuple[list[list[int]], list[int]]:
+    """Average-linkage clustering of sentences across articles; same-article pairs never merge."""
+    n = len(sentences)
+    if n == 0:
+        return [], []
+    if n == 1:
+        return [[0]], [0]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    dist = 1.0 - sim.astype(np.float64)
+    art = np.array([hash(s.article_id) for s in sentences])
+    same = art[:, None] == art[None, :]
+    dist[same] = 2.0  # a story repeats itself, but one article is one source: never a group of its own lines
+    np.fill_diagonal(dist, 0.0)
+    dist = np.clip(dist, 0.0, 2.0)
+    z = linkage(squareform(dist, checks=False), method="average")
+    labels = fcluster(z, t=1.0 - threshold, criterion="distance")
+    order: dict[int, int] = {}
+    groups: list[list[int]] = []
+    group_of = [0] * n
+    for i, lab in enumerate(labels):
+        if lab not in order:
+            order[lab] = len(groups)
+            groups.append([])
+        groups[order[lab]].append(i)
+        group_of[i] = order[lab]
+    return groups, group_of
+
+
+def _independent_sources(group: list[int], sentences: list[Sentence], copies: dict[tuple[int, int], float]) -> int:
+    """Articles in the group, counting articles whose sentences are copies of each other once."""
+    arts = list(dict.fromkeys(sentences[i].article_id for i in group))
+    parent = {a: a for a in arts}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for x in group:
+        for y in group:
+            if x < y and (x, y) in copies:
+                ax, ay = find(sentences[x].article_id), find(sentences[y].article_id)
+                if ax != ay:
+                    parent[ax] = ay
+    return len({find(a) for a in arts})
+
+
+def annotate(analysis: StoryAnalysis, models: Models) -> StoryAnalysis:
+    """spaCy docs per sentence (NER, tags, lemmas): what entities, quotes and dates need."""
+    if analysis.docs is None:
+        nlp = models.spacy
+        analysis.docs = list(nlp.pipe((s.text for s in analysis.sentences), batch_size=64))
+    return analysis

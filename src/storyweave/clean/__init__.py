@@ -1,0 +1,32 @@
+"""Cleaning: boilerplate out (with a reason for every removed line), metadata in.
+
+``clean_article`` is the single entry point for plain text; HTML readers extract first and
+then hand their text to the same function, so both agree on what counts as noise.
+"""
+from __future__ import annotations
+
+from ..config import CleanConfig
+from ..model import Article
+from .boilerplate import clean_lines
+
+__all__ = ["clean_article"]
+
+
+def clean_article(article: Article, config: CleanConfig | None = None) -> Article:
+    """Fill ``body``, ``removed`` and the metadata found in the text. Idempotent."""
+    if article.cleaned:
+        return article
+    config = config or CleanConfig()
+    result = clean_lines(article.text, config)
+    article.body = result.body
+    article.removed.extend(result.removed)
+    # metadata found in the text never overrides what the source (JSON, HTML meta) said
+    article.title = article.title or result.title
+    article.published = article.published or result.published
+    article.author = article.author or result.author
+    if result.dateline_place:
+        article.meta.setdefault("dateline_place", result.dateline_place)
+    if result.section:
+        article.meta.setdefault("section", result.section)
+    article.cleaned = True
+    return article

@@ -1,0 +1,369 @@
+"""Plain-text boilerplate removal for scraped news.
+
+Scraped article text mixes the story with page furniture: navigation, lists of other
+headlines (at the end or spliced mid-text), teasers, image captions and credits,
+video-player notices, comment forms in any language, bylines and datelines. We classify
+each line. Body text is made of *sentences*; furniture is mostly short lines without
+sentence-final punctuation, or lines with tell-tale markers (credits, prompts). Context
+decides the reason: a headline-like line after a "Read more" header is a related-article
+list, one after a video notice is a video title, one next to a photo credit is a caption,
+one that shares little vocabulary with the story is a headline of another story, and one
+that does share it is a subheading.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..config import CleanConfig
+from ..model import Reason, Removed
+
+# ---- line features -----------------------------------------------------------------------
+
+_END_PUNCT = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
+
+# Photo credits and caption labels. Agencies' credit formats are stable across outlets.
+_CREDIT = re.compile(
+    r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*\S|"
+    r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
+    r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption|Source)\s*:\s*\S[^.]{0,60}$|"
+    r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b)",
+    re.IGNORECASE,
+)
+_CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\s*:?\s*$", re.IGNORECASE)
+
+_VIDEO = re.compile(
+    r"(video player|this video|play(ing)? video|watch (the )?video|media playback|your browser does not support|"
+    r"enable javascript to (watch|view)|video unavailable|^watch\s*:|^video\s*:|^listen\s*:|^now playing)",
+    re.IGNORECASE,
+)
+
+# Headers that introduce lists of other articles (the list follows the header).
+_LIST_HEADER = re.compile(
+    r"^(read more|read also|also read|see also|related( posts| stories| articles| coverage| topics| content| links)?|"
+    r"more (on|from|about) .{0,40}|you (may|might) (also )?(like|be interested in)|recommended( for you| reading)?|"
+    r"most (read|popular|viewed|shared)|trending( now| stories)?|top stories|editor'?s? picks?|"
+    r"latest( \w+){0,3}( news)?|see more( \w+){0,4}|more stories|more news|in other news|don'?t miss|"
+    r"popular( stories| now)?|what to read next|further reading|around the web|sponsored( content| stories)?|"
+    r"promoted( stories)?|from our partners|elsewhere on .{0,30})\s*[:»>]*\s*$",
+    re.IGNORECASE,
+)
+
+_SOCIAL = re.compile(
+    r"^(share( this( article| story)?)?( on \w+)?|tweet|follow us( on .{0,30})?|like us on facebook|"
+    r"(share|post) (on|to) (facebook|twitter|x|whatsapp|linkedin|reddit|email)|copy link|print|email|"
+    r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram)\s*$",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(
+    r"(sign up (for|to) (our|the) .{0,40}newsletter|subscribe (now|today|to (our|the))|newsletter sign[- ]?up|"
+    r"get (our|the) .{0,30}newsletter|already a subscriber|subscribe for full access|create a free account)",
+    re.IGNORECASE,
+)
+_ADVERT = re.compile(r"^(advertisement|advertising|sponsored|ad|story continues below( advertisement)?|"
+                     r"continue reading( below)?|skip (the )?ad(vert)?|article continues (below|after advertisement))\s*$",
+                     re.IGNORECASE)
+_LEGAL = re.compile(
+    r"(all rights reserved|^copyright\b|this (site|website) uses cookies|we use cookies|cookie (policy|settings)|"
+    r"privacy policy|terms (of use|and conditions)|this material may not be published, broadcast)",
+    re.IGNORECASE,
+)
+_BRACKET_LINK = re.compile(r"^\s*\[.{3,200}\]\s*$|opens in new (window|tab)", re.IGNORECASE)
+
+# Comment forms: the commonest wordings in several languages, plus the form's field labels.
+_COMMENT_FORM = re.compile(
+    r"(leave a (reply|comment)|post a comment|add (a|your) comment|your email address will not be published|"
+    r"required fields are marked|save my name, email|cancel reply|comments? (are|is) closed|"
+    r"^(name|e-?mail|website|comment)\s*\*?\s*$|log in to (comment|reply)|join the (conversation|discussion)|"
+    r"deixe (uma resposta|um comentário)|deja (una respuesta|un comentario)|laisser un commentaire|"
+    r"lascia un commento|(schreibe|hinterlasse) einen kommentar|bir (cevap|yorum) yaz|e-posta hesabınız|"
+    r"gerekli alanlar|оставьте (комментарий|ответ)|ваш адрес email не будет|laat een reactie achter|"
+    r"skomentuj|zostaw komentarz|tinggalkan balasan|コメントを残す|发表评论|댓글 남기기|اترك تعليقاً)",
+    re.IGNORECASE,
+)
+
+_BYLINE = re.compile(
+    r"^\s*((?i:by|written by|words by|reporting by|von|par|por))\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|al|bin))"
+    r"{0,6})\s*(,.{0,60})?$"
+)
+_DATE_WORDS = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)"
+)
+_DATELINE_ONLY = re.compile(
+    rf"^\s*((published|updated|posted|last updated|date|first published)\s*[:\-]?\s*)?"
+    rf"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+    rf"(\d{{4}}-\d{{2}}-\d{{2}}([ T]\d{{1,2}}:\d{{2}}(:\d{{2}})?\S*)?|"
+    rf"\d{{1,2}}(st|nd|rd|th)?\s+{_DATE_WORDS}\.?,?\s+\d{{4}}|{_DATE_WORDS}\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"([,\s]+(at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE,
+)
+# "date 2023-06-19 Headline text": a metadata field glued to the headline by the scraper.
+_META_PREFIX = re.compile(r"^\s*(date|published|posted|updated)\s*[:\-]?\s*(\d{4}-\d{2}-\d{2})\s*(.*)$", re.IGNORECASE)
+# "BEIJING, China - " / "WASHINGTON (Reuters) -- " at the start of the first body paragraph.
+_DATELINE_PREFIX = re.compile(
+    r"^((?:[A-Z][A-Za-z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}(?:\s*\([A-Za-z .]+\))?)\s*(?:-|–|—|--)\s+(?=[A-Z“\"])"
+)
+_TITLE_SECTION = re.compile(r"^(.{15,}?)\s+[|•]\s+([^|•]{2,40})$")
+
+_EN_STOP = frozenset(
+    "the a an and or but of to in on at for with from by as is are was were be been has have had it its "
+    "this that these those he she they we you i his her their our not no will would can could said says "
+    "after before about over into than then there which who what when where while more most also".split()
+)
+_STOP_FOR_OVERLAP = _EN_STOP | frozenset("mr mrs ms dr new news says say one two first last".split())
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_END_PUNCT.search(line))
+
+
+def _english_share(words: list[str]) -> float:
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.lower() in _EN_STOP) / len(words)
+
+
+def _looks_foreign(line: str, words: list[str]) -> bool:
+    """A line of 3+ words with no English function word and non-ASCII letters: another language."""
+    if len(words) < 3:
+        return False
+    non_ascii = sum(1 for ch in line if ord(ch) > 127 and ch.isalpha())
+    return _english_share(words) == 0.0 and non_ascii >= 2
+
+
+def _content_tokens(line: str) -> set[str]:
+    return {w.lower().strip("'’") for w in _words(line) if len(w) > 2 and w.lower() not in _STOP_FOR_OVERLAP}
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    from dateutil import parser
+
+    m = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    if m:
+        try:
+            return dt.date.fromisoformat(m.group(0))
+        except ValueError:
+            return None
+    cleaned = re.sub(r"^(published|updated|posted|last updated|date|first published)\s*[:\-]?\s*", "", text.strip(), flags=re.I)
+    try:
+        return parser.parse(cleaned, fuzzy=True, dayfirst=bool(re.match(r"^\s*\d{1,2}\s", cleaned))).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+# ---- classification ------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class CleanResult:
+    body: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    dateline_place: str | None = None
+    section: str | None = None
+
+
+@dataclass(slots=True)
+class _Line:
+    n: int
+    text: str
+    words: list[str]
+    sentence: bool
+    reason: str | None = None
+
+    @property
+    def headline_like(self) -> bool:
+        return not self.sentence and 0 < len(self.words)
+
+
+def clean_lines(text: str, config: CleanConfig) -> CleanResult:
+    res = CleanResult()
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [
+        _Line(n, t.strip(), _words(t), _is_sentence(t.strip()))
+        for n, t in enumerate(raw_lines)
+        if t.strip()
+    ]
+    if not lines:
+        return res
+    max_h = config.max_headline_words
+
+    def mark(i: int, reason: Reason | str) -> None:
+        if lines[i].reason is None:
+            lines[i].reason = str(reason)
+
+    # 1. metadata glued at the top: "date 2023-06-19 Headline", a bare date line, a byline
+    for i, ln in enumerate(lines):
+        m = _META_PREFIX.match(ln.text)
+        if m and i < 5:
+            res.published = res.published or parse_date_text(m.group(2))
+            rest = m.group(3).strip()
+            res.removed.append(Removed(f"{m.group(1)} {m.group(2)}", str(Reason.DATELINE), ln.n))
+            if rest and not res.title and not _is_sentence(rest):
+                res.title = rest
+                ln.text, ln.words = rest, _words(rest)
+                mark(i, Reason.TITLE)
+            elif rest:
+                ln.text, ln.words, ln.sentence = rest, _words(rest), _is_sentence(rest)
+            else:
+                ln.reason = "__drop__"
+            continue
+        if len(ln.words) <= 12 and _DATELINE_ONLY.match(ln.text):
+            d = parse_date_text(ln.text)
+            if d:
+                res.published = res.published or d
+            mark(i, Reason.DATELINE)
+            continue
+        b = _BYLINE.match(ln.text)
+        if b and len(ln.words) <= 10:
+            res.author = res.author or b.group(2).strip()
+            mark(i, Reason.BYLINE)
+
+    # 2. marker-based furniture
+    for i, ln in enumerate(lines):
+        if ln.reason:
+            continue
+        t = ln.text
+        if _COMMENT_FORM.search(t):
+            mark(i, Reason.COMMENT_FORM)
+        elif _VIDEO.search(t) and (not ln.sentence or len(ln.words) <= 14):
+            mark(i, Reason.VIDEO)
+        elif _CAPTION_LABEL.match(t) or (_CREDIT.search(t) and len(ln.words) <= 60):
+            mark(i, Reason.CAPTION)
+        elif _BRACKET_LINK.search(t):
+            mark(i, Reason.RELATED)
+        elif _LIST_HEADER.match(t) and len(ln.words) <= 6:
+            mark(i, Reason.NAVIGATION)
+        elif _SOCIAL.match(t):
+            mark(i, Reason.SOCIAL)
+        elif _NEWSLETTER.search(t) and len(ln.words) <= 30:
+            mark(i, Reason.NEWSLETTER)
+        elif _ADVERT.match(t):
+            mark(i, Reason.ADVERT)
+        elif _LEGAL.search(t) and len(ln.words) <= 40:
+            mark(i, Reason.LEGAL)
+        elif _looks_foreign(t, ln.words):
+            mark(i, Reason.FOREIGN)
+
+    # 3. title: the first remaining line, when it reads as a headline
+    first = next((i for i, ln in enumerate(lines) if ln.reason is None), None)
+    if first is not None and not res.title:
+        ln = lines[first]
+        if ln.headline_like and len(ln.words) <= max_h + 6:
+            t = ln.text
+            m = _TITLE_SECTION.match(t)
+            if m:
+                t, res.section = m.group(1).strip(), m.group(2).strip()
+            res.title = t
+            mark(first, Reason.TITLE)
+
+    # 4. context: what follows a header, a video notice or a caption label
+    for i, ln in enumerate(lines):
+        if ln.reason == str(Reason.NAVIGATION):
+            # a related-articles list: headline-like lines and teasers until the story resumes
+            j = i + 1
+            while j < len(lines) and (lines[j].reason in (None, str(Reason.CAPTION), str(Reason.NAVIGATION))):
+                lj = lines[j]
+                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text) and len(lj.words) > max_h:
+                    break
+                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text) and _followed_by_body(lines, j, max_h):
+                    break
+                mark(j, Reason.RELATED)
+                j += 1
+        elif ln.reason == str(Reason.VIDEO):
+            j = i + 1
+            while j < len(lines) and lines[j].reason is None and lines[j].headline_like and len(lines[j].words) <= max_h:
+                mark(j, Reason.VIDEO)
+                j += 1
+        elif ln.reason == str(Reason.CAPTION):
+            # alt text / caption line next to a credit: short and not a sentence
+            if _CAPTION_LABEL.match(ln.text) and i + 1 < len(lines) and lines[i + 1].reason is None and lines[i + 1].headline_like:
+                mark(i + 1, Reason.CAPTION)
+            if i > 0 and lines[i - 1].reason is None and lines[i - 1].headline_like and len(lines[i - 1].words) <= 12:
+                mark(i - 1, Reason.CAPTION)
+
+    # teaser lines cut off with an ellipsis are never body
+    for i, ln in enumerate(lines):
+        if ln.reason is None and _TRUNCATED.search(ln.text) and len(ln.words) <= 40:
+            mark(i, Reason.RELATED)
+
+    # 5. remaining headline-like lines: subheading of this story, or headline of another
+    body_vocab: dict[str, int] = {}
+    for ln in lines:
+        if ln.reason is None and ln.sentence:
+            for w in _content_tokens(ln.text):
+                body_vocab[w] = body_vocab.get(w, 0) + 1
+    for i, ln in enumerate(lines):
+        if ln.reason is not None or not ln.headline_like:
+            continue
+        if len(ln.words) > max_h + 10:
+            continue  # a long paragraph that lost its full stop: keep it
+        toks = _content_tokens(ln.text)
+        overlap = sum(1 for w in toks if w in body_vocab) / max(1, len(toks))
+        run = _headline_run(lines, i, max_h)
+        if overlap >= 0.5 and run <= 2:
+            mark(i, Reason.SUBHEADING)
+        else:
+            mark(i, Reason.HEADLINES)
+
+    # 6. repeated lines (a standfirst repeated verbatim, the title again) and the dateline prefix
+    seen: set[str] = set()
+    if res.title:
+        seen.add(_norm(res.title))
+    for i, ln in enumerate(lines):
+        if ln.reason is not None:
+            continue
+        key = _norm(ln.text)
+        if key in seen:
+            mark(i, Reason.DUPLICATE)
+        seen.add(key)
+
+    first_body = next((ln for ln in lines if ln.reason is None), None)
+    if first_body is not None:
+        m = _DATELINE_PREFIX.match(first_body.text)
+        if m and len(m.group(1).split()) <= 5:
+            res.dateline_place = m.group(1).strip().rstrip(",")
+            res.removed.append(Removed(first_body.text[: m.end()].strip(), str(Reason.DATELINE), first_body.n))
+            first_body.text = first_body.text[m.end():]
+
+    for ln in lines:
+        if ln.reason is None:
+            res.body.append(ln.text)
+        elif ln.reason != "__drop__":
+            res.removed.append(Removed(ln.text, ln.reason, ln.n))
+    res.removed.sort(key=lambda r: (r.line if r.line is not None else -1))
+    return res
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.lower()).strip()
+
+
+def _followed_by_body(lines: list[_Line], j: int, max_h: int) -> bool:
+    """After a list header, a sentence resumes the story if another body-like line follows it."""
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return nxt is None or (nxt.reason is None and nxt.sentence and not _TRUNCATED.search(nxt.text)) or len(lines[j].words) > 12
+
+
+def _headline_run(lines: list[_Line], i: int, max_h: int) -> int:
+    """How many headline-like, unclassified lines stand together around line i."""
+    def ok(k: int) -> bool:
+        ln = lines[k]
+        return ln.reason in (None, str(Reason.HEADLINES)) and ln.headline_like and len(ln.words) <= max_h + 10
+
+    a = i
+    while a > 0 and ok(a - 1):
+        a -= 1
+    b = i
+    while b + 1 < len(lines) and ok(b + 1):
+        b += 1
+    return b - a + 1

@@ -1,0 +1,1 @@
+"""Evaluations with gold data: each module registers one ``storyweave eval`` subcommand."""

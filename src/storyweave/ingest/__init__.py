@@ -1,0 +1,102 @@
+"""Readers: each turns one kind of input into Articles.
+
+``read_inputs`` walks files, folders (and, where readers exist, URLs, feeds, archives),
+picks the reader by name, and yields ``Article`` or ``Problem`` items: a bad item is
+reported with its reason and the batch goes on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..config import IngestConfig
+from ..errors import InputError
+from ..model import Article, Problem
+from . import jsonl, text
+
+# suffix -> reader(path, config) -> Iterator[Article]; other modules register more.
+Reader = Callable[[Path, IngestConfig], Iterator[Article | Problem]]
+READERS: dict[str, Reader] = {
+    ".txt": text.read_file,
+    ".text": text.read_file,
+    ".md": text.read_file,
+    ".json": jsonl.read_json,
+    ".jsonl": jsonl.read_jsonl,
+    ".ndjson": jsonl.read_jsonl,
+}
+
+# Remote inputs (URLs, feeds) are handled by a hook the url module installs.
+SCHEME_HANDLERS: dict[str, Callable[[str, IngestConfig], Iterator[Article | Problem]]] = {}
+
+
+def _reader_for(path: Path) -> Reader | None:
+    name = path.name.lower()
+    # longest suffix first so ".html.gz" / ".warc.gz" win over ".gz"
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return None
+
+
+def _files(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and not p.name.startswith("."):
+                yield p
+    else:
+        yield path
+
+
+def read_inputs(inputs: Iterable[str | Path], config: IngestConfig | None = None) -> Iterator[Article | Problem]:
+    """Yield Articles and Problems for every input; never raises for a bad item."""
+    config = config or IngestConfig()
+    seen: set[str] = set()
+    for item in inputs:
+        s = str(item)
+        scheme = s.split("://", 1)[0].lower() if "://" in s else ""
+        if scheme:
+            handler = SCHEME_HANDLERS.get(scheme)
+            if handler is None:
+                yield Problem(s, f"cannot read '{scheme}://' inputs: give a file, a folder or an http(s) URL")
+                continue
+            yield from handler(s, config)
+            continue
+        path = Path(s)
+        if not path.exists():
+            yield Problem(s, "no such file or folder")
+            continue
+        for f in _files(path):
+            reader = _reader_for(f)
+            if reader is None:
+                if path.is_dir():
+                    continue  # folders may hold other files; only named files must be readable
+                reader = text.read_file  # a named file with an odd suffix: try it as text
+            try:
+                for art in reader(f, config):
+                    if isinstance(art, Problem):
+                        yield art
+                        continue
+                    if art.id in seen:
+                        # file names are ids; two equal ids from different folders get a suffix
+                        art.id = _unique_id(art.id, seen)
+                    seen.add(art.id)
+                    yield art
+            except InputError as e:
+                yield Problem(e.item, e.reason)
+            except OSError as e:
+                yield Problem(str(f), f"cannot read the file ({e.strerror or e})")
+
+
+def _unique_id(base: str, seen: set[str]) -> str:
+    i = 2
+    while f"{base}~{i}" in seen:
+        i += 1
+    return f"{base}~{i}"
+
+
+def read_articles(inputs: Iterable[str | Path], config: IngestConfig | None = None) -> tuple[list[Article], list[Problem]]:
+    arts: list[Article] = []
+    probs: list[Problem] = []
+    for x in read_inputs(inputs, config):
+        (arts if isinstance(x, Article) else probs).append(x)
+    return arts, probs

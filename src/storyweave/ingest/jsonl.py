@@ -1,0 +1,101 @@
+"""JSON / JSONL records: ``{id, url, outlet, title, published, text}`` (``html`` instead of text works too)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..config import IngestConfig
+from ..errors import InputError
+from ..model import Article, Problem
+from .decode import decode_bytes
+
+
+def parse_date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value if not isinstance(value, dt.datetime) else value.date()
+    s = str(value).strip()
+    try:
+        return dt.date.fromisoformat(s[:10])
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser
+
+        return parser.parse(s, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def record_to_article(rec: Any, item: str, fallback_id: str) -> Article:
+    if not isinstance(rec, dict):
+        raise InputError(item, f"expected a JSON object, got {type(rec).__name__}")
+    text = rec.get("text") or rec.get("body") or rec.get("content") or ""
+    html = rec.get("html")
+    if not isinstance(text, str) or (not text.strip() and not html):
+        raise InputError(item, "record has no 'text' (or 'html') to read")
+    art = Article(
+        id=str(rec.get("id") or fallback_id),
+        text=text if isinstance(text, str) else "",
+        outlet=rec.get("outlet") or rec.get("source") or None,
+        url=rec.get("url") or None,
+        title=rec.get("title") or None,
+        published=parse_date(rec.get("published") or rec.get("date")),
+        author=rec.get("author") or None,
+        html=html if isinstance(html, str) else None,
+        source=item,
+    )
+    for k, v in rec.items():
+        if k not in {"id", "text", "body", "content", "outlet", "url", "title", "published", "date", "author", "html"}:
+            art.meta[k] = v
+    return art
+
+
+def read_jsonl(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
+    # Stream line by line: a bad line is reported, the rest of the file still read.
+    with path.open("rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            item = f"{path}:{n}"
+            if len(raw) > config.max_bytes:
+                yield _problem(item, "line is over the size limit")
+                continue
+            try:
+                rec = json.loads(decode_bytes(raw, item))
+                yield record_to_article(rec, item, f"{path.stem}-{n}")
+            except json.JSONDecodeError as e:
+                yield _problem(item, f"not valid JSON ({e.msg} at column {e.colno})")
+            except InputError as e:
+                yield _problem(e.item, e.reason)
+
+
+def read_json(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
+    size = path.stat().st_size
+    if size > config.max_bytes:
+        raise InputError(str(path), f"file is {size:,} bytes, over the {config.max_bytes:,}-byte limit")
+    try:
+        data = json.loads(decode_bytes(path.read_bytes(), str(path)))
+    except json.JSONDecodeError as e:
+        # maybe it is JSONL with a .json name
+        if e.msg == "Extra data":
+            yield from read_jsonl(path, config)
+            return
+        raise InputError(str(path), f"not valid JSON ({e.msg} at line {e.lineno})") from None
+    records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else None
+    if records is None:
+        raise InputError(str(path), "expected an object or a list of article objects")
+    for i, rec in enumerate(records, 1):
+        item = f"{path}[{i}]" if len(records) > 1 else str(path)
+        try:
+            yield record_to_article(rec, item, path.name if len(records) == 1 else f"{path.stem}-{i}")
+        except InputError as e:
+            yield _problem(e.item, e.reason)
+
+
+def _problem(item: str, reason: str) -> Problem:
+    """Per-record problems travel in the stream as Problem objects."""
+    return Problem(item, reason)

@@ -1,0 +1,1 @@
+"""Language tools: sentences, embeddings, entities, quantities, dates, quotes."""

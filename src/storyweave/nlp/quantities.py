@@ -1,0 +1,196 @@
+"""Numbers with their units and hedges: "more than five hours", "about 3,000 people", "$1.2bn".
+
+Each quantity becomes an interval, so that two reports can be compared: "about three hours"
+and "more than three hours" overlap (a difference of precision), "more than five hours" and
+"seven and a half hours" do not (a contradiction). Hedges widen the interval the way
+journalists use them: "more than five" rarely means seven and a half.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    # duration, normalised to hours
+    "second": ("duration", 1 / 3600), "seconds": ("duration", 1 / 3600),
+    "minute": ("duration", 1 / 60), "minutes": ("duration", 1 / 60), "mins": ("duration", 1 / 60),
+    "hour": ("duration", 1.0), "hours": ("duration", 1.0), "hrs": ("duration", 1.0),
+    "day": ("duration", 24.0), "days": ("duration", 24.0),
+    "week": ("duration", 168.0), "weeks": ("duration", 168.0),
+    "month": ("duration", 730.0), "months": ("duration", 730.0),
+    "year": ("duration", 8760.0), "years": ("duration", 8760.0),
+    # distance (km), mass (kg), speed
+    "km": ("distance", 1.0), "kilometres": ("distance", 1.0), "kilometers": ("distance", 1.0),
+    "kilometre": ("distance", 1.0), "kilometer": ("distance", 1.0),
+    "miles": ("distance", 1.609), "mile": ("distance", 1.609), "metres": ("distance", 0.001),
+    "meters": ("distance", 0.001), "m": ("distance", 0.001), "feet": ("distance", 0.0003048),
+    "kg": ("mass", 1.0), "kilograms": ("mass", 1.0), "tonnes": ("mass", 1000.0), "tons": ("mass", 907.0),
+    "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
+}
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a dozen": 12, "dozen": 12, "a couple of": 2, "a hundred": 100, "a thousand": 1000, "half an": 0.5, "half a": 0.5,
+}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3, "mn": 1e6, "tn": 1e12}
+_CURRENCY = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "pounds": "GBP",
+             "euros": "EUR", "yuan": "CNY", "rupees": "INR"}
+
+# hedge -> (low factor, high factor) applied to the stated number
+_HEDGES = [
+    (r"more than|over|upwards of|in excess of|above|exceeding|longer than", "more than", 1.0, 1.3),
+    (r"at least|no fewer than|no less than|a minimum of", "at least", 1.0, 1.3),
+    (r"about|around|approximately|roughly|some|an estimated|estimated|nearly|almost|close to|just under|"
+     r"about|circa|c\.|up to|as many as|less than|under|fewer than|just over|just shy of", None, 0, 0),
+]
+_HEDGE_FACTORS = {
+    "more than": (1.0, 1.3), "over": (1.0, 1.3), "upwards of": (1.0, 1.3), "in excess of": (1.0, 1.3),
+    "above": (1.0, 1.3), "exceeding": (1.0, 1.3), "longer than": (1.0, 1.3), "just over": (1.0, 1.1),
+    "at least": (1.0, 1.3), "no fewer than": (1.0, 1.3), "no less than": (1.0, 1.3), "a minimum of": (1.0, 1.3),
+    "about": (0.85, 1.15), "around": (0.85, 1.15), "approximately": (0.85, 1.15), "roughly": (0.85, 1.15),
+    "some": (0.85, 1.15), "an estimated": (0.8, 1.2), "estimated": (0.8, 1.2), "circa": (0.85, 1.15),
+    "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.0), "just under": (0.9, 1.0),
+    "just shy of": (0.9, 1.0), "up to": (0.6, 1.0), "as many as": (0.6, 1.0), "less than": (0.6, 1.0),
+    "under": (0.6, 1.0), "fewer than": (0.6, 1.0),
+}
+_HEDGE_RE = "|".join(sorted((re.escape(h) for h in _HEDGE_FACTORS), key=len, reverse=True))
+
+_NUMWORD = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
+_NUM = (
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"(?P<half>\s+(?:and\s+)?a\s+half)?"
+    rf"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
+)
+_QTY = re.compile(
+    rf"(?<![\w.$£€¥-])(?:(?P<hedge>{_HEDGE_RE})\s+)?(?P<cur>us\$|\$|£|€|¥)?\s?{_NUM}"
+    rf"(?P<pct>\s?%|\s+per\s?cent)?(?:[- ](?P<unit>[a-z]+(?:\s+cent)?))?(?![\w])",
+    re.IGNORECASE,
+)
+# nouns that are not what a number counts ("two sides", "one of", "the two countries" are fine to keep)
+_NOT_COUNTS = frozenset({"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "as", "by", "for", "from", "with",
+                         "pm", "am", "gmt", "utc", "bst", "est", "pst", "cet", "per", "times", "time", "percentage"})
+_YEARLIKE = re.compile(r"^(1[89]|20)\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    text: str  # surface form, e.g. "more than five hours"
+    value: float  # in the base unit of its kind
+    low: float
+    high: float
+    kind: str  # duration | distance | mass | percent | money:USD | count:<noun>
+    hedge: str | None
+    start: int
+    end: int
+    number: float = 0.0  # as written, in the unit written
+    unit: str = ""  # the unit as written ("hours", "people", "USD")
+
+    @property
+    def display(self) -> str:
+        return self.text
+
+
+def _parse_number(num: str, half: str | None, scale: str | None) -> float | None:
+    s = num.lower().replace(",", "")
+    try:
+        v = float(s)
+    except ValueError:
+        parts = re.split(r"[- ]", s)
+        if s in _SMALL:
+            v = float(_SMALL[s])
+        elif len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
+            v = float(_SMALL[parts[0]] + _SMALL[parts[1]])
+        else:
+            return None
+    if half:
+        v += 0.5
+    if scale:
+        v *= _SCALE[scale.lower()]
+    return v
+
+
+def _precision_band(num: str, value: float) -> float:
+    """Relative tolerance implied by how the number is written: "3,000" is rounder than "2,947"."""
+    digits = re.sub(r"\D", "", num)
+    if not digits or not digits.strip("0"):
+        return 0.0
+    trailing = len(digits) - len(digits.rstrip("0"))
+    if "." in num or trailing == 0 or value < 20:
+        return 0.0
+    return 0.05  # a round figure stands for a small range
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _QTY.finditer(text):
+        num = m.group("num")
+        unit = (m.group("unit") or "").lower()
+        cur = (m.group("cur") or "").lower()
+        scale = m.group("scale")
+        # "a half hours" typo tolerance: "seven a half hours" -> the half regex handles "a half"
+        value = _parse_number(num, m.group("half"), scale)
+        if value is None:
+            continue
+        if not cur and not unit and not m.group("pct"):
+            continue  # a bare number: a year, an ordinal, a clock time — not comparable
+        if _YEARLIKE.match(num) and not cur and unit not in _UNITS:
+            continue
+        # numbers glued to letters (G20, 4.30pm) or clock times are not quantities
+        after = text[m.end("num"):m.end("num") + 3].lower()
+        if re.match(r"[:.]\d", after) or re.match(r"\s?(am|pm|gmt)\b", after):
+            continue
+        kind: str
+        factor = 1.0
+        uses_unit = True
+        if m.group("pct") or unit in ("percent", "per cent"):
+            kind, shown, uses_unit = "percent", "%", unit in ("percent", "per cent")
+        elif cur or unit in _CURRENCY:
+            code = _CURRENCY.get(cur or unit, "USD")
+            kind, shown, uses_unit = f"money:{code}", code, unit in _CURRENCY
+        elif unit in _UNITS:
+            kind, factor = _UNITS[unit]
+            shown = unit
+        elif unit and unit not in _NOT_COUNTS and len(unit) > 2 and unit.isalpha():
+            kind, shown = f"count:{_singular(unit)}", unit
+        else:
+            continue
+        hedge = (m.group("hedge") or "").lower() or None
+        base = value * factor
+        lo_f, hi_f = _HEDGE_FACTORS.get(hedge or "", (1.0, 1.0))
+        band = _precision_band(num, value)
+        low, high = base * min(lo_f, 1 - band), base * max(hi_f, 1 + band)
+        if uses_unit and m.group("unit"):
+            end = m.end("unit")
+        else:
+            end = max(m.end("num"), m.end("half") if m.group("half") else 0, m.end("scale") if scale else 0,
+                      m.end("pct") if m.group("pct") else 0)
+        out.append(Quantity(text[m.start():end].strip(), base, low, high, kind, hedge, m.start(), end, value, shown))
+    return out
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def compatible(a: Quantity, b: Quantity, tolerance: float = 0.02) -> bool:
+    """Can both statements be true of the same thing?"""
+    return a.low <= b.high * (1 + tolerance) and b.low <= a.high * (1 + tolerance)
+
+
+def same_statement(a: Quantity, b: Quantity) -> bool:
+    return abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)) and (a.hedge or "") == (b.hedge or "")
+
+
+def format_value(q: Quantity) -> str:
+    """A normalised value string for the JSON contract: hedge + number + unit."""
+    v = q.number
+    num = f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
+    sep = "" if q.unit == "%" else " "
+    return f"{q.hedge + ' ' if q.hedge else ''}{num}{sep}{q.unit}".strip()

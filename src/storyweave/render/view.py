@@ -1,0 +1,114 @@
+"""Read-only lookups over a brief dict that every renderer needs.
+
+Renderers never analyse: this module only derives presentation facts from the contract
+(display labels, one colour per outlet, where each citation link points).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+PALETTE_SIZE = 10  # html.py defines as many outlet colours; beyond that they repeat
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    article: str  # article id
+    label: str  # outlet name shown to the reader
+    colour: int  # palette index of the outlet
+    sentence: str | None  # id of the cited sentence, when the item names one in that article
+    sentence_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    labels: dict[str, str]  # article id -> label
+    colours: dict[str, int]  # article id -> palette index, shared by articles of one outlet
+    sentence_article: dict[str, str]  # sentence id -> article id
+    sentence_text: dict[str, str]
+
+    def label(self, article_id: str) -> str:
+        return self.labels.get(article_id, article_id)
+
+    def cites(self, item: dict[str, Any]) -> list[Cite]:
+        """The item's citations in order, each with the first of its sentences from that article."""
+        out = []
+        for aid in dict.fromkeys(item.get("citations") or []):
+            sid = next((s for s in item.get("sentence_ids") or [] if self.article_of(s) == aid), None)
+            out.append(Cite(aid, self.label(aid), self.colours.get(aid, 0), sid,
+                            self.sentence_text.get(sid) if sid else None))
+        return out
+
+    def article_of(self, sentence_id: str) -> str:
+        # sentence ids are "<article id>#<n>"; the map covers exported sentences, the split the rest
+        return self.sentence_article.get(sentence_id) or sentence_id.rsplit("#", 1)[0]
+
+
+def view_of(data: dict[str, Any]) -> View:
+    articles = data.get("articles") or []
+    outlets = [a.get("outlet") or a["id"] for a in articles]
+    counts = Counter(outlets)
+    labels: dict[str, str] = {}
+    colours: dict[str, int] = {}
+    palette: dict[str, int] = {}
+    for a, outlet in zip(articles, outlets):
+        # two articles from one outlet must stay distinguishable in a citation
+        labels[a["id"]] = outlet if counts[outlet] == 1 or outlet == a["id"] else f"{outlet} ({a['id']})"
+        colours[a["id"]] = palette.setdefault(outlet, len(palette) % PALETTE_SIZE)
+    sentence_article = {}
+    sentence_text = {}
+    for a in articles:
+        for s in a.get("sentences") or []:
+            sentence_article[s["id"]] = a["id"]
+            sentence_text[s["id"]] = s["text"]
+    return View(labels, colours, sentence_article, sentence_text)
+
+
+def headline(data: dict[str, Any]) -> str:
+    """The brief's title: one the pipeline chose, else the first article headline."""
+    meta = data.get("meta") or {}
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        return meta["title"].strip()
+    for a in data.get("articles") or []:
+        if a.get("title"):
+            return a["title"]
+    return "Brief"
+
+
+def date_span(data: dict[str, Any]) -> str:
+    """'18 Jun 2023' or '18 – 19 Jun 2023' from the articles' publication dates ('' if none)."""
+    dates = sorted(a["published"] for a in data.get("articles") or [] if a.get("published"))
+    if not dates:
+        return ""
+    first, last = dates[0], dates[-1]
+    if first == last:
+        return nice_date(first)
+    if first[:7] == last[:7] and len(first) == len(last) == 10:  # same month: "9 – 10 Mar 2024"
+        return f"{int(first[8:])} – {nice_date(last)}"
+    return f"{nice_date(first)} – {nice_date(last)}"
+
+
+def nice_date(iso: str, weekday: bool = False) -> str:
+    """'2023-06-18' -> '18 Jun 2023' (or 'Sun 18 Jun 2023'); '2023-06' -> 'Jun 2023'."""
+    try:
+        if len(iso) == 7:
+            return dt.date.fromisoformat(iso + "-01").strftime("%b %Y")
+        d = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso  # show what the data says rather than fail the page
+    return f"{d:%a} {d.day} {d:%b %Y}" if weekday else f"{d.day} {d:%b %Y}"
+
+
+def outlet_count(data: dict[str, Any]) -> int:
+    return len({a.get("outlet") or a["id"] for a in data.get("articles") or []})
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def by_reason(removed: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Removed-line counts per reason, most frequent first."""
+    return Counter(r["reason"] for r in removed).most_common()

@@ -1,0 +1,1 @@
+"""Storage: one interface (base.Store), SQLite by default, PostgreSQL by URL."""

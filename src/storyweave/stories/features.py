@@ -1,0 +1,155 @@
+"""Per-article features for story clustering: the event date, a lede embedding, names, a fingerprint.
+
+A story is one real-world event, so three kinds of evidence are kept apart:
+- *when*: the publication date (or, failing that, a date the URL carries);
+- *who/where*: capitalised names in the title and lede, matched by exact token;
+- *what*: a WordLlama embedding of the title and lede (the fast embedding path).
+Only the title and the first ``LEDE_CHARS`` characters are read: news puts the event in
+the lede, and bounding the text keeps featurising at thousands of articles per second.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Article
+
+LEDE_CHARS = 1200  # title + about the first three paragraphs
+SHINGLE_CHARS = 4000  # copies are detected on this much body text
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+# A capitalised run: "Kim Jong-un", "North Korea", "C.I.A." (a name may carry inner dots/hyphens).
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:[A-Z][\w'’.-]*[\w]|of|de|la|al|bin|von|van))*")
+_WORD = re.compile(r"[a-z0-9]+")
+# Capitalised for grammar, not because they name something in this event.
+_NOT_NAMES = frozenset(
+    """a an the this that these those there their they them then than he she it its his her him we
+    our us you your i me my mr mrs ms dr sen rep gov gen president said says but and or if in on at
+    of for to by as with from after before about over under when while what who why how where which
+    not no yes so also all some many most more one two three new last first next monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec today
+    yesterday tomorrow week year reuters ap associated press news update photo video getty images
+    read more advertisement share""".split()
+)
+
+
+@dataclass(slots=True)
+class Features:
+    """What the story index needs from one article. Small and picklable."""
+
+    id: str
+    date: dt.date | None
+    vector: np.ndarray  # L2-normalised float32 embedding of title + lede
+    names: frozenset[str]  # lower-cased name tokens ("kim", "pompeo", "singapore")
+    outlet: str | None = None
+    title: str = ""
+    shingles: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    empty: bool = False  # no usable text: clustered on date/title alone, never opens a copy
+
+
+def event_date(article: Article) -> dt.date | None:
+    """The publication date; if missing, a date written in the URL (common in news paths)."""
+    if article.published:
+        return article.published
+    if article.url:
+        m = _URL_DATE_SLASHED.search(article.url) or _URL_DATE.search(article.url)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                return None
+    return None
+
+
+def body_text(article: Article) -> str:
+    """Cleaned body when the cleaning stage ran, else the raw text (one place to switch)."""
+    return "\n\n".join(article.body) if article.body else (article.text or "")
+
+
+def lede(article: Article, chars: int = LEDE_CHARS) -> str:
+    title = (article.title or "").strip()
+    text = body_text(article)[:chars]
+    return f"{title}.\n{text}" if title else text
+
+
+def names(text: str) -> frozenset[str]:
+    """Lower-cased tokens of capitalised runs that are not sentence-initial function words."""
+    out: set[str] = set()
+    for m in _NAME.finditer(text):
+        for tok in _WORD.findall(m.group(0).lower().replace("’s", "").replace("'s", "")):
+            if len(tok) > 1 and tok not in _NOT_NAMES and not tok.isdigit():
+                out.add(tok)
+    return frozenset(out)
+
+
+def shingles(text: str, k: int = 5) -> np.ndarray:
+    """crc32 of word k-grams: a stable (process-independent) fingerprint for MinHash."""
+    words = _WORD.findall(text[:SHINGLE_CHARS].lower())
+    if len(words) < k:
+        return np.zeros(0, dtype=np.uint32)
+    grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    return np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams))
+
+
+class Featurizer:
+    """Article batch -> Features batch. Picklable; the embedder loads once per process/worker."""
+
+    def __init__(self, models=None) -> None:
+        self._models = models
+
+    def __getstate__(self) -> dict:
+        return {}
+
+    def __setstate__(self, state: dict) -> None:
+        self._models = None
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        if self._models is None:
+            self._models = _process_models()
+        return self._models.embedder.embed(texts)
+
+    def __call__(self, articles: list[Article]) -> list[Features]:
+        ledes = [lede(a) for a in articles]
+        vecs = self._embed([t if t.strip() else "(empty)" for t in ledes])
+        out = []
+        for a, text, v in zip(articles, ledes, vecs):
+            empty = not text.strip()
+            out.append(
+                Features(
+                    id=a.id,
+                    date=event_date(a),
+                    vector=np.zeros_like(v) if empty else v,
+                    names=names(text),
+                    outlet=a.outlet,
+                    title=(a.title or _first_line(body_text(a)))[:160],
+                    shingles=shingles(body_text(a)),
+                    empty=empty,
+                )
+            )
+        return out
+
+
+_MODELS = None
+
+
+def _process_models():
+    """One Models per process: a Featurizer unpickled per task (pool, Ray) must not reload
+    the embedder each time. The models are read-only, so sharing them changes no result."""
+    global _MODELS
+    if _MODELS is None:
+        from ..nlp.models import Models
+
+        _MODELS = Models()
+    return _MODELS
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""

@@ -1,0 +1,192 @@
+"""The analysis the server drives, behind one small object.
+
+The web layer never imports analysis code directly: it calls an :class:`Engine`, whose
+parts are plain callables. ``Engine.default(config)`` wires the real ones (readers, the
+story clusterer, the brief pipeline) lazily, so the server starts fast and a missing
+part fails with a message naming it; tests and benchmarks can swap one part alone
+(BERTopic-style: each step a constructor argument).
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from ..config import Config
+from ..errors import InputError, StoryweaveError
+from ..model import Article, Problem
+from ..store.base import Store
+
+Item = Article | Problem
+Cleaner = Callable[[list[Article]], list[Article]]
+Assigner = Callable[[Store, list[Article]], dict[str, str]]
+BriefBuilder = Callable[[list[Article]], dict[str, Any]]
+Fetcher = Callable[[list[str]], Iterator[Item]]
+HtmlReader = Callable[[bytes, str], Iterator[Item]]
+
+
+log = logging.getLogger("storyweave.web")
+STORY_STATE = "stories.index"  # store.save_state key of the incremental story index
+
+
+class Unavailable(StoryweaveError):
+    """A part of the analysis this server needs is not installed or not built."""
+
+
+@dataclass(slots=True)
+class Engine:
+    clean: Cleaner
+    assign: Assigner
+    brief: BriefBuilder
+    fetch_urls: Fetcher  # article URLs -> Articles (SSRF-safe fetching lives in ingest.url)
+    read_feed: Fetcher  # feed URLs -> Articles of the entries
+    read_html: HtmlReader  # raw page bytes + a name -> Articles
+
+    @classmethod
+    def default(cls, config: Config) -> "Engine":
+        lazy = _Lazy(config)
+        return cls(
+            clean=lazy.clean,
+            assign=lazy.assign,
+            brief=lazy.brief,
+            fetch_urls=lazy.fetch_urls,
+            read_feed=lazy.read_feed,
+            read_html=lambda data, name: read_with_reader(data, name, ".html", config),
+        )
+
+
+class _Lazy:
+    """Loads each real part on first use (models load once per process, not per request)."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._pipeline: Any = None
+        self._index: Any = None
+        self._featurize: Any = None
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            try:
+                from ..pipeline import Pipeline
+            except ImportError as e:
+                raise Unavailable(f"the brief pipeline (storyweave.pipeline) cannot be loaded: {e}") from e
+            self._pipeline = Pipeline(self.config)
+        return self._pipeline
+
+    def clean(self, articles: list[Article]) -> list[Article]:
+        # Articles are stored cleaned (body + removed lines with reasons) so the article page
+        # and every later brief read the same text. One article that fails to clean is kept
+        # raw: the brief pipeline cleans what it gets.
+        try:
+            from ..clean import clean_article  # type: ignore[attr-defined]
+        except ImportError:
+            return articles
+        out = []
+        for a in articles:
+            try:
+                out.append(a if a.cleaned else clean_article(a, self.config.clean))
+            except Exception as e:  # noqa: BLE001 - one bad page must not refuse the batch
+                log.warning("%s: could not clean (%s); storing it raw", a.id, e)
+                out.append(a)
+        return out
+
+    def brief(self, articles: list[Article]) -> dict[str, Any]:
+        from ..render.json import brief_to_dict
+
+        return brief_to_dict(self.pipeline.brief(articles))
+
+    def assign(self, store: Store, articles: list[Article]) -> dict[str, str]:
+        """Incremental story assignment with the story index kept in the store.
+
+        Only the single brief worker calls this, so load-add-save needs no lock. The index is
+        saved before the assignments are: after a crash in between, the articles come back
+        as orphans and take the story the index already gave them.
+        """
+        try:
+            from ..stories import Featurizer, StoryIndex, StoryParams
+        except ImportError as e:
+            raise Unavailable(f"story clustering (storyweave.stories) cannot be loaded: {e}") from e
+        if self._index is None:
+            blob = store.load_state(STORY_STATE)
+            params = StoryParams.from_config(self.config.cluster)
+            self._index = StoryIndex.from_bytes(blob, params) if blob else StoryIndex(params)
+            self._featurize = Featurizer()
+        index = self._index
+        known = {a.id: index.assignments[a.id] for a in articles if a.id in index.assignments}
+        fresh = [a for a in articles if a.id not in known]
+        outcome = index.add(self._featurize(fresh)) if fresh else None
+        if outcome is not None:
+            for p in outcome.problems:
+                log.info("clustering: %s", p)
+            store.save_state(STORY_STATE, index.to_bytes())
+        return {**known, **(outcome.assignments if outcome else {})}
+
+    def fetch_urls(self, urls: list[str]) -> Iterator[Item]:
+        from ..ingest import read_inputs
+
+        _load_url_support()
+        yield from read_inputs(urls, self.config.ingest)
+
+    def read_feed(self, urls: list[str]) -> Iterator[Item]:
+        try:
+            from ..ingest.feeds import read_feed_urls
+        except ImportError as e:
+            raise Unavailable(f"feed reading (storyweave.ingest.feeds) cannot be loaded: {e}") from e
+        _load_url_support()
+        yield from read_feed_urls(urls, self.config.ingest)
+
+
+def _load_url_support() -> None:
+    try:
+        from ..ingest import url  # noqa: F401  (installs the http(s) scheme handlers)
+    except ImportError as e:
+        raise Unavailable(f"URL fetching (storyweave.ingest.url) cannot be loaded: {e}") from e
+
+
+def read_with_reader(data: bytes, name: str, suffix: str, config: Config) -> Iterator[Item]:
+    """Run the registered reader for ``suffix`` on bytes received over HTTP.
+
+    Readers take paths (they stream big files); a request body is small (size-limited), so
+    a private temporary file is the narrowest bridge and keeps one code path for files and
+    uploads.
+    """
+    from ..ingest import READERS
+
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise Unavailable(f"no reader for '{suffix}' input is installed in this build")
+    with tempfile.TemporaryDirectory(prefix="storyweave-upload-") as tmp:
+        path = Path(tmp) / f"{_safe_stem(name)}{suffix}"
+        path.write_bytes(data)
+        try:
+            for item in reader(path, config.ingest):
+                if isinstance(item, Problem):
+                    yield Problem(name, item.reason)
+                    continue
+                item.source = name
+                yield item
+        except InputError as e:
+            yield Problem(name, e.reason)
+
+
+def _safe_stem(name: str) -> str:
+    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80].strip("._")
+    return stem or "upload"
+
+
+def content_id(*parts: str | None) -> str:
+    """A stable id for an article sent without one: same content, same id."""
+    h = hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass"))
+    return "a" + h.hexdigest()[:15]
+
+
+def split_items(items: Iterable[Item]) -> tuple[list[Article], list[Problem]]:
+    arts: list[Article] = []
+    probs: list[Problem] = []
+    for x in items:
+        (arts if isinstance(x, Article) else probs).append(x)
+    return arts, probs

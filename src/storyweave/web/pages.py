@@ -1,0 +1,100 @@
+"""Server-rendered pages. Everything from a source is text, escaped by Jinja2's autoescape;
+no template uses ``|safe`` on article data, and the CSP forbids any inline script."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from .deps import require_read, state
+from .security import COOKIE, token_matches
+from .views import article_lines, safe_href, story_view
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+router = APIRouter(include_in_schema=False)
+PAGE = 30
+
+
+def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(400, f"'{name}' must be a date like 2024-05-31, not '{value[:40]}'") from None
+
+
+@router.get("/", response_class=HTMLResponse, dependencies=[Depends(require_read)])
+def stories_page(request: Request, q: str = Query("", max_length=200), entity: str = Query("", max_length=200),
+                 date_from: str = Query("", alias="from", max_length=10), date_to: str = Query("", alias="to", max_length=10),
+                 page: int = Query(1, ge=1, le=10_000)) -> Response:
+    st = state(request)
+    rows = st.store.list_stories(query=q.strip() or None, entity=entity.strip() or None,
+                                 date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
+                                 limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return render(request, "stories.html", stories=rows[:PAGE], more=len(rows) > PAGE, page=page,
+                  q=q, entity=entity, date_from=date_from, date_to=date_to,
+                  pending=st.worker.pending, total=st.store.count_articles())
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, dependencies=[Depends(require_read)])
+def story_page(request: Request, story_id: str) -> Response:
+    st = state(request)
+    row = st.store.get_story(story_id)
+    brief = st.store.get_brief(story_id)
+    if row is None and brief is None:
+        raise HTTPException(404, f"no story '{story_id}'")
+    if brief is None:
+        return render(request, "pending.html", status=503, story=row)
+    view = story_view(brief, title=row.title if row and row.title else None)
+    return render(request, "story.html", story=row, story_id=story_id, v=view)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse, dependencies=[Depends(require_read)])
+def article_page(request: Request, article_id: str) -> Response:
+    st = state(request)
+    art = st.store.get_article(article_id)
+    if art is None:
+        raise HTTPException(404, f"no article '{article_id}'")
+    story_id = st.store.story_of(art.id)
+    from_brief = None
+    if not art.body and story_id:
+        brief = st.store.get_brief(story_id) or {}
+        from_brief = next((a for a in brief.get("articles", []) if isinstance(a, dict) and a.get("id") == art.id), None)
+    lines = article_lines(art, from_brief)
+    return render(request, "article.html", a=art, href=safe_href(art.url), lines=lines, story_id=story_id,
+                  n_removed=sum(ln.removed for ln in lines))
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    # Our own page from the OpenAPI document: Swagger UI needs a CDN and inline script,
+    # which neither this network nor our CSP allows.
+    spec = request.app.openapi()
+    ops = [{"method": m.upper(), "path": p, "summary": o.get("summary", ""), "doc": o.get("description", ""),
+            "params": [x["name"] for x in o.get("parameters", [])]}
+           for p, methods in spec.get("paths", {}).items() for m, o in methods.items()]
+    return render(request, "docs.html", ops=ops, title=spec.get("info", {}).get("title", "API"))
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    return render(request, "login.html", error=None)
+
+
+@router.post("/login")
+def login(request: Request, token: str = Form(..., max_length=500)) -> Response:
+    server = state(request).config.server
+    if not token_matches(server.token, token):
+        return render(request, "login.html", status=401, error="That token is not this server's token.")
+    resp = RedirectResponse("/", status_code=303)
+    resp.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=request.url.scheme == "https")
+    return resp
