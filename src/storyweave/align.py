@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .analysis import StoryAnalysis
+from .analysis import StoryAnalysis, content_tokens
 from .config import Config
 from .model import Agreement, Divergence, UniqueFact, Variant
 from .nlp.quantities import Quantity, compatible, find_quantities, format_value
@@ -34,13 +34,24 @@ _ANAPHORIC = re.compile(
 )
 _OPENER_STOP = frozenset("the a an in on at it this that he she they his her their but and however after before "
                          "when while during earlier later despite both neither mr mrs ms dr".split())
-# Outcomes that a count can belong to: two counts with different outcomes are different facts.
-_OUTCOMES = {
-    "killed": "dead", "dead": "dead", "died": "dead", "deaths": "dead", "death": "dead", "fatalities": "dead",
-    "lives": "dead", "injured": "hurt", "wounded": "hurt", "hurt": "hurt", "injuries": "hurt",
-    "missing": "missing", "arrested": "arrested", "detained": "arrested", "evacuated": "evacuated",
-    "displaced": "displaced", "rescued": "rescued", "hospitalised": "hurt", "hospitalized": "hurt",
-}
+# Outcomes that a count can belong to (word stems): two counts with different outcomes are
+# different facts, and two with the same one in one story are most likely the same figure.
+_OUTCOME_STEMS = (
+    ("kill", "dead"), ("dead", "dead"), ("die", "dead"), ("death", "dead"), ("fatal", "dead"), ("lives", "dead"),
+    ("injur", "hurt"), ("wound", "hurt"), ("hurt", "hurt"), ("hospital", "hurt"),
+    ("missing", "missing"), ("arrest", "arrested"), ("detain", "arrested"),
+    ("evacu", "displaced"), ("forc", "displaced"), ("fled", "displaced"), ("flee", "displaced"),
+    ("displac", "displaced"), ("homeless", "displaced"), ("leave", "displaced"),
+    ("rescu", "rescued"), ("pulled", "rescued"), ("saved", "rescued"),
+)
+
+
+# Nouns for people: "2,000 residents" and "2,000 people" count the same thing.
+_PEOPLE = frozenset("people person persons resident residents civilian civilians inhabitant inhabitants villager "
+                    "villagers citizen citizens individual individuals".split())
+# A date right after a speech verb dates the statement, not the event ("said on Wednesday").
+_SPEECH_DATE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|reported|stated)\s+(on|late on|early on)\s+"
+                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -52,6 +63,14 @@ class _Mention:
     days: set[str]
     local: str  # words around the number
     outcome: str | None
+    local_tokens: set[str] = field(default_factory=set)
+
+    @property
+    def kind(self) -> str:
+        k = self.q.kind
+        if k.startswith("count:") and (k[6:] in _PEOPLE or k[6:] + "s" in _PEOPLE):
+            return "count:people"
+        return k
 
 
 # ---- agreements and unique facts -----------------------------------------------------------
@@ -124,34 +143,63 @@ def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
 
 # ---- divergences -------------------------------------------------------------------------
 
-def _names(text: str) -> tuple[set[str], set[str]]:
+def _proper_words(analysis: StoryAnalysis) -> set[str]:
+    """Words the story capitalises mid-sentence: its names. A capital at a sentence start proves nothing."""
+    out = set()
+    for s in analysis.sentences:
+        for m in _CAP.finditer(s.text):
+            if m.start() > 0 and s.text[m.start() - 1] not in "“\"‘'(":
+                out.add(_norm_name(m.group(0)))
+    return out
+
+
+def _norm_name(w: str) -> str:
+    w = w.lower()
+    for suf in ("’s", "'s"):
+        if w.endswith(suf):
+            w = w[: -len(suf)]
+    return w.rstrip("’'")
+
+
+# Who said it is not what happened: speaker names are left out of a number's frame.
+_ATTRIBUTION = re.compile(
+    r"(?:\b(?:said|says|told \w+|added|according to)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}(?:[A-Z][\w’'-]+\s*){1,4})"
+    r"|(?:(?:[A-Z][\w’'-]+\s+){1,4}(?:said|says|told|added)\b)"
+)
+
+
+def _names(text: str, proper: set[str] | None = None) -> tuple[set[str], set[str]]:
     """Capitalised words (a cheap, model-free stand-in for names) and the days mentioned."""
     names, days = set(), set()
+    event_text = _SPEECH_DATE.sub(r"\1", text)
+    text = _ATTRIBUTION.sub(" ", text)
     for m in _CAP.finditer(text):
-        w = m.group(0).lower().rstrip("’'s").rstrip("’'")
+        w = _norm_name(m.group(0))
         if w in _WEEKDAYS or w in _MONTHS:
-            days.add(w)
-        elif m.start() == 0 and w in _OPENER_STOP:
             continue
-        elif len(w) > 1:
+        if m.start() == 0 and (w in _OPENER_STOP or (proper is not None and w not in proper)):
+            continue
+        if len(w) > 1:
             names.add(w)
-    for w in re.findall(r"\b(yesterday|today|tomorrow|tonight)\b", text.lower()):
+    for w in re.findall(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight)\b",
+                        event_text.lower()):
         days.add(w)
     return names, days
 
 
 def _mentions(analysis: StoryAnalysis) -> list[_Mention]:
     out = []
+    proper = _proper_words(analysis)
     for i, s in enumerate(analysis.sentences):
         qs = find_quantities(s.text)
         if not qs:
             continue
-        names, days = _names(s.text)
+        names, days = _names(s.text, proper)
         idx = analysis.sentence_indices(s.article_id)
         pos = idx.index(i)
         if _ANAPHORIC.match(s.text) and pos > 0:
             prev = analysis.sentences[idx[pos - 1]].text
-            pn, pd = _names(prev)
+            pn, pd = _names(prev, proper)
             names |= pn
             days = days or pd
         dated = _resolved_days(analysis, i)
@@ -160,10 +208,22 @@ def _mentions(analysis: StoryAnalysis) -> list[_Mention]:
         for q in qs:
             lo = max(0, q.start - 60)
             local = s.text[lo: q.end + 60]
-            words = re.findall(r"[a-z]+", local.lower())
-            outcome = next((_OUTCOMES[w] for w in words if w in _OUTCOMES), None)
-            out.append(_Mention(q, i, s.article_id, names, days, local, outcome))
+            outcome = _nearest_outcome(s.text, q)
+            own = content_tokens(q.text)
+            out.append(_Mention(q, i, s.article_id, names, days, local, outcome, content_tokens(local) - own))
     return out
+
+
+def _nearest_outcome(text: str, q: Quantity) -> str | None:
+    """The casualty/outcome word closest to the number, within its clause's reach."""
+    best, dist = None, 61
+    for m in re.finditer(r"[a-z]+", text.lower()):
+        outcome = next((o for stem, o in _OUTCOME_STEMS if m.group(0).startswith(stem)), None)
+        if outcome:
+            d = q.start - m.end() if m.end() <= q.start else m.start() - q.end
+            if 0 <= d < dist:
+                best, dist = outcome, d
+    return best
 
 
 def _resolved_days(analysis: StoryAnalysis, i: int) -> set[str]:
@@ -184,22 +244,30 @@ def _resolved_days(analysis: StoryAnalysis, i: int) -> set[str]:
 
 def _idf(analysis: StoryAnalysis) -> dict[str, float]:
     df: Counter[str] = Counter()
-    for s in analysis.sentences:
-        df.update(_names(s.text)[0])
+    for s, toks in zip(analysis.sentences, analysis.tokens):
+        df.update(_names(s.text)[0] | toks)
     n = max(1, len(analysis.sentences))
     return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
 
 def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: float) -> float:
-    if a.q.kind != b.q.kind or a.article == b.article:
+    if a.kind != b.kind or a.article == b.article:
         return 0.0
-    if a.outcome != b.outcome:
+    if a.outcome and b.outcome and a.outcome != b.outcome:
         return 0.0
     lo, hi = sorted((abs(a.q.value), abs(b.q.value)))
     if a.q.kind == "duration" and lo > 0 and hi / lo > 3:
         return 0.0  # a two-day visit and a five-hour meeting: durations of different things
+    if lo > 0 and hi / lo > 10:
+        return 0.0  # 43 rescued and 2,000 evacuated: reports of one figure don't differ tenfold
     if a.days and b.days and not (a.days & b.days):
         return 0.0  # different days: different events
+    lex = _weighted_containment(a.local_tokens, b.local_tokens, idf)
+    local = 0.5 * max(0.0, local_cos) + 0.5 * lex
+    if a.outcome and a.outcome == b.outcome:
+        local = min(1.0, local + 0.35)  # same kind of casualty in one story: most likely one figure
+    if not a.names or not b.names:
+        return local  # nothing to tell the frames apart by name: the wording must carry it
     wa = sum(idf.get(w, 1.0) for w in a.names)
     wb = sum(idf.get(w, 1.0) for w in b.names)
     shared = sum(idf.get(w, 1.0) for w in a.names & b.names)
@@ -208,7 +276,15 @@ def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: flo
     only_a = sum(idf.get(w, 1.0) for w in a.names - b.names)
     only_b = sum(idf.get(w, 1.0) for w in b.names - a.names)
     clash = min(only_a, only_b) / (shared + min(only_a, only_b) + 1e-9) if shared else 1.0
-    return 0.55 * name_sim + 0.45 * max(0.0, local_cos) - 0.3 * clash
+    return 0.55 * name_sim + 0.45 * local - 0.3 * clash
+
+
+def _weighted_containment(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    wa = sum(idf.get(w, 2.0) for w in a)
+    wb = sum(idf.get(w, 2.0) for w in b)
+    return sum(idf.get(w, 2.0) for w in a & b) / min(wa, wb)
 
 
 def divergences(analysis: StoryAnalysis, models, config: Config) -> list[Divergence]:
@@ -293,23 +369,124 @@ def _attribute(kind: str) -> str:
     return kind.split(":", 1)[0]
 
 
+_OUTCOME_LABEL = {"dead": "killed", "hurt": "injured", "missing": "missing", "arrested": "arrested",
+                  "displaced": "forced from their homes", "rescued": "rescued"}
+
+
 def _about(ms: list[_Mention]) -> str:
-    """A short label: what is measured, and the names all reports share."""
-    kind = ms[0].q.kind
-    what = {"duration": "how long", "percent": "what share", "distance": "how far", "mass": "how heavy"}.get(
-        kind.split(":")[0], "how many " + kind.split(":", 1)[-1] if kind.startswith("count:") else "how much")
-    common = set.intersection(*(m.names for m in ms)) if ms else set()
-    # name words in the order the first report uses them, capitalised as written
-    first = analysis_text = " ".join(m.local for m in ms[:1])
-    ordered = []
-    for m in _CAP.finditer(first):
-        w = m.group(0).rstrip("’'s").rstrip("’'")
-        if w.lower() in common and w not in ordered:
-            ordered.append(w)
-    for w in sorted(common):
-        if w.capitalize() not in ordered and w not in {o.lower() for o in ordered}:
-            ordered.append(w.capitalize())
+    """A short label: what is measured, and the names (or words) all reports share."""
+    kind = ms[0].kind
+    base = kind.split(":")[0]
+    if base == "count":
+        what = "number of " + kind.split(":", 1)[1]
+        outcome = next((m.outcome for m in ms if m.outcome), None)
+        if outcome:
+            what += " " + _OUTCOME_LABEL[outcome]
+    else:
+        what = {"duration": "duration", "percent": "share", "distance": "distance", "mass": "weight"}.get(
+            base, "amount" if base == "money" else base)
+    common = set.intersection(*(m.names for m in ms))
+    ordered: list[str] = []
+    for m in _CAP.finditer(" ".join(x.local for x in ms)):
+        w = m.group(0)
+        if _norm_name(w) in common and _norm_name(w) not in {_norm_name(o) for o in ordered}:
+            ordered.append(w.rstrip("’'s") if w.endswith(("’s", "'s")) else w)
     days = set.intersection(*(m.days for m in ms)) if all(m.days for m in ms) else set()
-    tail = f" ({', '.join(sorted(days))})" if days else ""
-    del analysis_text
-    return f"{what}: {' '.join(ordered[:4])}{tail}".strip().rstrip(":")
+    context = ", ".join(ordered[:4])
+    tail = f" on {', '.join(sorted(d.capitalize() for d in days))}" if days else ""
+    return f"{what}{' — ' + context if context else ''}{tail}"
+
+
+# ---- dates, places and names in the same fact ------------------------------------------------
+
+_SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|reported)\s+(late |early )?$", re.IGNORECASE)
+
+
+def _event_dates(analysis: StoryAnalysis, i: int) -> list:
+    """Dates of what happened in sentence i (not when someone spoke about it)."""
+    try:
+        from .nlp.dates import find_dates
+    except ImportError:
+        return []
+    s = analysis.sentences[i]
+    anchor = analysis.anchors.get(s.article_id)
+    try:
+        found = find_dates(s.text, anchor[0] if anchor else None)
+    except Exception:  # noqa: BLE001
+        return []
+    return [d for d in found if not _SAID_BEFORE.search(s.text[: d.start])]
+
+
+def _date_compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence]:
+    """Within one fact group: different dates, or a place or person swapped in close rewrites."""
+    sim = getattr(analysis, "similarity", None)
+    out: list[Divergence] = []
+    ents = analysis.entity_index
+    for g, members in enumerate(analysis.groups):
+        if len(analysis.group_articles(g)) < 2:
+            continue
+        dates = {i: _event_dates(analysis, i) for i in members}
+        # -- dates: every dated report of the fact, grouped by value
+        # one date per sentence, of one granularity, in close rewrites: a sentence with several
+        # dates ("since 2018", "in January 2021") may date different things
+        dated = [(i, dates[i][0]) for i in members if len(dates[i]) == 1]
+        grains = Counter(d.granularity for _, d in dated)
+        grain = grains.most_common(1)[0][0] if grains else None
+        dated = [(i, d) for i, d in dated if d.granularity == grain]
+        if sim is not None:
+            dated = [(i, d) for i, d in dated
+                     if any(sim[i, j] >= 0.6 for j, e in dated if e.value != d.value)]
+        if len({analysis.sentences[i].article_id for i, _ in dated}) >= 2:
+            values = defaultdict(list)
+            for i, d in dated:
+                values[d.value].append((i, d))
+            if len(values) >= 2:
+                vals = list(values)
+                incompatible = any(not _date_compatible(a, b) for x, a in enumerate(vals) for b in vals[x + 1:])
+                out.append(_slot_divergence(
+                    analysis, "date", "contradiction" if incompatible else "precision",
+                    {v: [(i, d.surface) for i, d in items] for v, items in values.items()},
+                    about=f"date — {_short(analysis.sentences[members[0]].text)}",
+                ))
+        # -- places and names: only in close rewrites of one sentence, where a swap is telling
+        if ents is None or sim is None:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < 0.7:
+                    continue
+                for typ, attr in (("place", "place"), ("person", "name")):
+                    ei = {n for n, t in ents.by_sentence[i] if t == typ}
+                    ej = {n for n, t in ents.by_sentence[j] if t == typ}
+                    only_i, only_j = ei - ej, ej - ei
+                    if only_i and only_j and len(only_i) == 1 and len(only_j) == 1:
+                        (vi,), (vj,) = only_i, only_j
+                        out.append(_slot_divergence(
+                            analysis, attr, "contradiction", {vi: [(i, vi)], vj: [(j, vj)]},
+                            about=f"{attr} — {_short(analysis.sentences[i].text)}",
+                        ))
+    return out
+
+
+def _short(text: str, words: int = 9) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def _slot_divergence(analysis: StoryAnalysis, attribute: str, kind: str,
+                     values: dict[str, list[tuple[int, str]]], about: str) -> Divergence:
+    variants = []
+    for value, items in sorted(values.items(), key=lambda kv: -len(kv[1])):
+        variants.append(Variant(
+            text=items[0][1],
+            value=value,
+            citations=list(dict.fromkeys(analysis.sentences[i].article_id for i, _ in items)),
+            sentence_ids=list(dict.fromkeys(analysis.sentences[i].id for i, _ in items)),
+            sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in items)),
+        ))
+    return Divergence(about=about, kind=kind, variants=variants, attribute=attribute)

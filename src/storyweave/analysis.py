@@ -188,7 +188,11 @@ def _independent_sources(group: list[int], sentences: list[Sentence], copies: di
 
 
 def annotate(analysis: StoryAnalysis, models: Models) -> StoryAnalysis:
-    """spaCy docs per sentence (NER, tags, lemmas): what entities, quotes and dates need."""
+    """spaCy docs per sentence: what entities, quotes and dates need.
+
+    The docs carry tokens and named entities only (tok2vec + ner): no POS tags, lemmas or
+    dependency parses, which would triple the time of a brief. Stages must not rely on them.
+    """
     if analysis.docs is None:
         nlp = models.spacy
         analysis.docs = list(nlp.pipe((s.text for s in analysis.sentences), batch_size=64))

@@ -37,7 +37,7 @@ class AlignConfig:
     # sentences whose shingles overlap this much are copies of one another (wire copy)
     copy_overlap: float = 0.6
     # two numeric statements are about the same thing above this context similarity
-    same_frame: float = 0.5
+    same_frame: float = 0.45
 
 
 @dataclass(frozen=True, slots=True)

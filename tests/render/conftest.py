@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html.parser import HTMLParser
+from urllib.parse import unquote
 
 import pytest
 
@@ -129,3 +131,32 @@ def brief_dict(brief):
     from storyweave.render.json import brief_to_dict
 
     return brief_to_dict(brief)
+
+
+# The real example story's brief is the session fixture ``example_brief`` of tests/conftest.py.
+
+
+class PageLinks(HTMLParser):
+    """Every element id and every same-page link of an HTML page, plus anything that loads."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.fragments: list[str] = []
+        self.loads: list[str] = []  # src=, <link href>, url(...) would fetch something
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id") is not None:
+            self.ids.add(attrs["id"])
+        href = attrs.get("href") or ""
+        if tag == "a" and href.startswith("#"):
+            self.fragments.append(unquote(href[1:]))
+        if "src" in attrs or tag in {"link", "iframe", "object", "embed", "img", "script"}:
+            self.loads.append(f"<{tag} {attrs}>")
+
+
+@pytest.fixture
+def page_links():
+    return PageLinks

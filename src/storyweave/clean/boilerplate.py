@@ -29,7 +29,8 @@ _TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
 _CREDIT = re.compile(
     r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*\S|"
     r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
-    r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption|Source)\s*:\s*\S[^.]{0,60}$|"
+    r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
+    r"\b[A-Z][\w.&-]*(\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}\s*$|"
     r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b)",
     re.IGNORECASE,
 )
@@ -273,17 +274,16 @@ def clean_lines(text: str, config: CleanConfig) -> CleanResult:
             j = i + 1
             while j < len(lines) and (lines[j].reason in (None, str(Reason.CAPTION), str(Reason.NAVIGATION))):
                 lj = lines[j]
-                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text) and len(lj.words) > max_h:
-                    break
-                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text) and _followed_by_body(lines, j, max_h):
+                # the story resumes with a full sentence (list items are headlines or cut-off teasers)
+                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text) and len(lj.words) >= 8:
                     break
                 mark(j, Reason.RELATED)
                 j += 1
-        elif ln.reason == str(Reason.VIDEO):
+        elif ln.reason == str(Reason.VIDEO) and _VIDEO.search(ln.text):
+            # the player's title: one short line right after the notice
             j = i + 1
-            while j < len(lines) and lines[j].reason is None and lines[j].headline_like and len(lines[j].words) <= max_h:
+            if j < len(lines) and lines[j].reason is None and lines[j].headline_like and len(lines[j].words) <= 12:
                 mark(j, Reason.VIDEO)
-                j += 1
         elif ln.reason == str(Reason.CAPTION):
             # alt text / caption line next to a credit: short and not a sentence
             if _CAPTION_LABEL.match(ln.text) and i + 1 < len(lines) and lines[i + 1].reason is None and lines[i + 1].headline_like:
@@ -346,12 +346,6 @@ def clean_lines(text: str, config: CleanConfig) -> CleanResult:
 
 def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.lower()).strip()
-
-
-def _followed_by_body(lines: list[_Line], j: int, max_h: int) -> bool:
-    """After a list header, a sentence resumes the story if another body-like line follows it."""
-    nxt = lines[j + 1] if j + 1 < len(lines) else None
-    return nxt is None or (nxt.reason is None and nxt.sentence and not _TRUNCATED.search(nxt.text)) or len(lines[j].words) > 12
 
 
 def _headline_run(lines: list[_Line], i: int, max_h: int) -> int:

@@ -19,7 +19,6 @@ Reader = Callable[[Path, IngestConfig], Iterator[Article | Problem]]
 READERS: dict[str, Reader] = {
     ".txt": text.read_file,
     ".text": text.read_file,
-    ".md": text.read_file,
     ".json": jsonl.read_json,
     ".jsonl": jsonl.read_jsonl,
     ".ndjson": jsonl.read_jsonl,
@@ -27,6 +26,11 @@ READERS: dict[str, Reader] = {
 
 # Remote inputs (URLs, feeds) are handled by a hook the url module installs.
 SCHEME_HANDLERS: dict[str, Callable[[str, IngestConfig], Iterator[Article | Problem]]] = {}
+
+# HTML, feeds, WARC, CSV, ``.urls`` files and http(s) URLs (see ingest/register.py)
+from . import register as _web  # noqa: E402  (needs the tables above)
+
+_web.install(READERS, SCHEME_HANDLERS)
 
 
 def _reader_for(path: Path) -> Reader | None:
@@ -41,7 +45,8 @@ def _reader_for(path: Path) -> Reader | None:
 def _files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for p in sorted(path.rglob("*")):
-            if p.is_file() and not p.name.startswith("."):
+            # READMEs and licences sit beside corpora; they are not articles
+            if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith(("README", "LICENSE")):
                 yield p
     else:
         yield path

@@ -36,6 +36,7 @@ _COLLAPSE_SHARE = 1 / 3
 _WORD = re.compile(r"\w+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b"
+_LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15", "mac_roman"}
 
 
 @dataclass(slots=True)
@@ -119,6 +120,13 @@ def decode_html(data: bytes, item: str, declared: str | None = None) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise InputError(item, "cannot tell the text encoding (binary data?)")
+    # Between the Latin single-byte code pages a guess from a few accented letters is a coin
+    # toss; the HTML standard's default for undeclared pages, windows-1252, is the better bet.
+    if best.encoding in _LATIN_SINGLE_BYTE:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 
@@ -166,7 +174,12 @@ def article_from_html(
     """One page -> one Article; ``fallback`` fills fields the page does not carry (feed metadata)."""
     from ..clean.language import detect_language
 
-    ex = extract(html, url)
+    from lxml import etree
+
+    try:
+        ex = extract(html, url)
+    except (ValueError, TypeError, etree.LxmlError) as e:  # a page lxml cannot make a tree of
+        raise InputError(item, f"cannot parse the page as HTML ({type(e).__name__}: {e})") from None
     if ex is None:
         raise InputError(item, "no article text found in the page (empty, script-only or not an article)")
     page_url = url or ex.url

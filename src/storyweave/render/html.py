@@ -26,13 +26,14 @@ from .view import View, by_reason, date_span, headline, nice_date, outlet_count,
 TEMPLATES = Path(__file__).with_name("templates")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 MATRIX_TEXT = 90  # characters of an agreement shown as a coverage-matrix row label
+UNIQUE_SHOWN = 5  # unique facts shown per outlet before "n more" (a long tail buries the rest)
 
 
 def render_html(brief: Brief | dict[str, Any]) -> str:
     """One self-contained page for one brief."""
     data = brief if isinstance(brief, dict) else brief_to_dict(brief)
     return _env().get_template("page.html.j2").render(
-        title=headline(data), css=brief_css(), csp=CSP, bodies=[brief_body(data)],
+        title=headline(data), css=brief_css(), csp=CSP, bodies=[brief_body(data)], stories=[],
     )
 
 
@@ -66,7 +67,7 @@ def _env() -> Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters.update(frag=frag, mark=mark_value, date=nice_date, pct=lambda x: f"{round(100 * x)}%")
-    env.globals.update(plural=plural)
+    env.globals.update(plural=plural, UNIQUE_SHOWN=UNIQUE_SHOWN)
     return env
 
 
@@ -102,11 +103,9 @@ def safe_link(url: str | None) -> str | None:
 
 def _context(d: dict[str, Any], prefix: str) -> dict[str, Any]:
     v = view_of(d)
-    cited = {s for part in ("summary", "agreements", "unique", "quotes", "timeline")
-             for item in d.get(part) or [] for s in item.get("sentence_ids") or []}
-    for div in d.get("divergences") or []:
-        for var in div["variants"]:
-            cited.update(var.get("sentence_ids") or [])
+    # only the summary's sentences are tinted in the article text: marking every cited sentence
+    # (unique facts cite most of them) would mark nearly everything and so tell nothing
+    cited = {s for item in d.get("summary") or [] for s in item.get("sentence_ids") or []}
     arts = d.get("articles") or []
     return {
         "p": prefix,

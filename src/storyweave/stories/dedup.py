@@ -12,6 +12,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 NUM_PERM = 64
 SEED = 7
+SCHEME = "affine32"  # named explicitly: signatures are stored and must be rebuilt alike
 COPY_JACCARD = 0.7  # estimated shingle overlap above which two texts are the same copy
 MIN_SHINGLES = 20  # shorter texts match too easily to call them copies
 
@@ -40,7 +41,7 @@ class CopyIndex:
     def signature(self, shingles: np.ndarray) -> LeanMinHash | None:
         if len(shingles) < MIN_SHINGLES:
             return None
-        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity)
+        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME)
         m.update_batch(shingles.tolist())
         return LeanMinHash(m)
 
@@ -75,7 +76,7 @@ class CopyIndex:
         idx = cls(threshold=threshold, num_perm=sigs.shape[1] if len(sigs) else NUM_PERM)
         with idx._lsh.insertion_session() as session:
             for key, hv in zip(keys, sigs):
-                sig = LeanMinHash(seed=SEED, hashvalues=hv)
+                sig = LeanMinHash(seed=SEED, hashvalues=hv, scheme=SCHEME)
                 session.insert(key, sig)
                 idx._remember(key, sig, hv)
         return idx

@@ -35,14 +35,16 @@ from .dedup import CopyIndex
 from .features import Features
 
 STATE_VERSION = 1
+_UNSET_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.35
 
 
 @dataclass(frozen=True, slots=True)
 class StoryParams:
-    threshold: float = 0.5  # blended score needed to join a story
+    threshold: float = DEFAULT_THRESHOLD  # blended score needed to join a story
     max_days: int = 4  # a story only takes articles within this many days of its span
-    name_weight: float = 0.35  # share of the score given to the overlap of names
-    day_penalty: float = 0.02  # per day outside the story's span: events cluster in time
+    name_weight: float = 0.3  # share of the score given to the overlap of names
+    day_penalty: float = 0.05  # per day outside the story's span: events cluster in time
     undated_margin: float = 0.05  # extra score needed when either side has no date
     top_k: int = 8  # candidates (by embedding) whose names are compared
 
@@ -57,7 +59,10 @@ class StoryParams:
     @classmethod
     def from_config(cls, config: ClusterConfig | None) -> "StoryParams":
         config = config or ClusterConfig()
-        return cls(threshold=config.threshold, max_days=config.max_days)
+        # ClusterConfig.threshold was set (0.5) before this score existed; its scale is the
+        # blended score here. Until the shared default moves to 0.35, 0.5 means "not set".
+        threshold = DEFAULT_THRESHOLD if config.threshold == _UNSET_THRESHOLD else config.threshold
+        return cls(threshold=threshold, max_days=config.max_days)
 
 
 @dataclass(slots=True)

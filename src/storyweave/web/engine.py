@@ -22,6 +22,7 @@ from ..store.base import Store
 
 Item = Article | Problem
 Cleaner = Callable[[list[Article]], list[Article]]
+# assigns the articles to stories *and stores the assignment*; returns article id -> story id
 Assigner = Callable[[Store, list[Article]], dict[str, str]]
 BriefBuilder = Callable[[list[Article]], dict[str, Any]]
 Fetcher = Callable[[list[str]], Iterator[Item]]
@@ -100,11 +101,13 @@ class _Lazy:
         return brief_to_dict(self.pipeline.brief(articles))
 
     def assign(self, store: Store, articles: list[Article]) -> dict[str, str]:
-        """Incremental story assignment with the story index kept in the store.
+        """Incremental story assignment, the story index kept in the store.
 
-        Only the single brief worker calls this, so load-add-save needs no lock. The index is
-        saved before the assignments are: after a crash in between, the articles come back
-        as orphans and take the story the index already gave them.
+        Only the single brief worker calls this, so load-add-save needs no lock. The
+        assignments and the index state that produced them are written in one transaction
+        when the store offers it (``commit_stories``); otherwise the index is saved first,
+        so after a crash in between the articles come back as orphans and take the story
+        the index already gave them.
         """
         try:
             from ..stories import Featurizer, StoryIndex, StoryParams
@@ -119,11 +122,17 @@ class _Lazy:
         known = {a.id: index.assignments[a.id] for a in articles if a.id in index.assignments}
         fresh = [a for a in articles if a.id not in known]
         outcome = index.add(self._featurize(fresh)) if fresh else None
+        for p in outcome.problems if outcome else []:
+            log.info("clustering: %s", p)
+        assignments = {**known, **(outcome.assignments if outcome else {})}
+        commit = getattr(store, "commit_stories", None)
+        if outcome is not None and callable(commit):
+            commit(assignments, STORY_STATE, index.to_bytes())
+            return assignments
         if outcome is not None:
-            for p in outcome.problems:
-                log.info("clustering: %s", p)
             store.save_state(STORY_STATE, index.to_bytes())
-        return {**known, **(outcome.assignments if outcome else {})}
+        store.assign(assignments)
+        return assignments
 
     def fetch_urls(self, urls: list[str]) -> Iterator[Item]:
         from ..ingest import read_inputs

@@ -99,12 +99,10 @@ class _Index:
         self.sdom: dict[str, str] = {}
         self.by_article: dict[str, list[tuple[str, str]]] = {}  # article id -> [(dom, normalised text)]
         self.paragraphs: dict[str, list[list[SentenceView]]] = {}
-        sentences = [s for s in brief.get("sentences", []) or [] if isinstance(s, dict)]
-        for s in sentences:
-            aid = str(s.get("article_id"))
+        for aid, s in _sentences(brief, self.articles):
             if aid not in self.adom:
                 continue
-            dom = f"s{self.adom[aid][1:]}-{int(s.get('index', len(self.by_article.get(aid, []))))}"
+            dom = f"s{self.adom[aid][1:]}-{len(self.by_article.get(aid, []))}"
             self.sdom[str(s.get("id"))] = dom
             self.by_article.setdefault(aid, []).append((dom, norm(s.get("text", ""))))
             paras = self.paragraphs.setdefault(aid, [])
@@ -159,6 +157,16 @@ class _Index:
             else:
                 out.append(Link(aid, "", ""))  # cited article not in this brief: shown, not linked
         return out
+
+
+def _sentences(brief: dict[str, Any], articles: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(article id, sentence) pairs, from each article's ``sentences`` (the contract) or a
+    top-level ``sentences`` list with ``article_id`` (older briefs)."""
+    out = [(str(a.get("id")), s) for a in articles for s in a.get("sentences", []) or [] if isinstance(s, dict)]
+    if not out:
+        out = [(str(s.get("article_id", str(s.get("id", "")).rsplit("#", 1)[0])), s)
+               for s in brief.get("sentences", []) or [] if isinstance(s, dict)]
+    return out
 
 
 def _items(brief: dict[str, Any], key: str) -> list[dict[str, Any]]:

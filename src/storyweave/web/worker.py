@@ -126,8 +126,7 @@ class BriefWorker:
             new = [a for a in articles if self.store.story_of(a.id) is None]
             if not new:
                 return
-            assignments = self.engine.assign(self.store, new)
-            self.store.assign(assignments)
+            assignments = self.engine.assign(self.store, new)  # stored by the engine (with its index state)
             self.status.processed_articles += len(new)
         except Exception as e:
             self._fail(f"clustering {len(ids)} article(s)", e)

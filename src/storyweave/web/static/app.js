@@ -12,8 +12,20 @@
       el.classList.add("hl");
       if (!first) first = el;
     });
-    if (first && scroll) first.scrollIntoView({ behavior: "smooth", block: "center" });
+    if (first && scroll) reveal(first);
     return first;
+  }
+
+  // On wide screens the articles sit in their own scrolling pane: scroll that pane only, so
+  // the cited summary line stays where the reader is. On a phone, scroll the page.
+  function reveal(el) {
+    var pane = el.closest(".sources");
+    if (pane && pane.scrollHeight > pane.clientHeight && getComputedStyle(pane).overflowY !== "visible") {
+      var top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      pane.scrollBy({ top: top - pane.clientHeight / 3, behavior: "smooth" });
+    } else {
+      el.scrollIntoView({ behavior: "smooth", block: "center" });
+    }
   }
 
   document.addEventListener("click", function (ev) {

@@ -1,0 +1,172 @@
+"""``storyweave brief PATH...``: read articles, write the cited cross-source brief.
+
+Markdown to the terminal by default, ``--format json`` for the contract, ``--html FILE`` for a
+page a person reads. Unreadable inputs are reported one line each (item and reason) and the
+rest go on; the exit status is non-zero only when nothing at all could be read.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import Config
+from ..errors import StoryweaveError
+from . import report_problems
+
+if TYPE_CHECKING:
+    from ..model import Article, Brief, Problem
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "brief", help="write a cited cross-source brief of articles on one story",
+        description="Read articles on one story (files, folders or URLs: .txt, .html, .json, .jsonl) and write "
+                    "a brief: summary, agreements, divergences, unique facts, quotes, timeline, entities, "
+                    "shared copy and the cleaned articles, every sentence cited.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of them, or http(s) URLs")
+    p.add_argument("--format", choices=["markdown", "json"], default="markdown",
+                   help="what to print: Markdown for reading (default) or the JSON contract")
+    p.add_argument("--html", metavar="FILE", help="also write a self-contained HTML page to FILE")
+    p.add_argument("--words", type=_positive, metavar="N", help="summary length budget in words (default 150)")
+    p.add_argument("--out", metavar="FILE", help="write the Markdown/JSON to FILE instead of the terminal")
+    p.add_argument("--all", action="store_true",
+                   help="the inputs hold several stories: group them first and write a brief per story")
+    p.add_argument("--allow-private", action="store_true", default=None,
+                   help="allow fetching URLs on loopback or private network addresses")
+    p.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of words, got {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"the summary needs at least 1 word, got {n}")
+    return n
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    config = config.with_overrides(
+        {"brief": {"words": args.words}, "ingest": {"allow_private": args.allow_private}}, origin="command line",
+    )
+    quiet = bool(getattr(args, "quiet", False))
+    articles, problems = _read(args.paths, config)
+    report_problems(problems, quiet)
+    if not articles:
+        raise StoryweaveError(
+            f"nothing could be read from {', '.join(args.paths)} "
+            f"({len(problems)} input{'s' if len(problems) != 1 else ''} skipped, reasons above): "
+            "give text, HTML or JSON articles"
+        )
+    briefs = _briefs(articles, problems, config, quiet) if args.all else [_brief_one(articles, problems, config)]
+    _emit(briefs, problems, args, quiet)
+    return 0
+
+
+# ---- stages ------------------------------------------------------------------------------------
+
+def _read(paths: list[str], config: Config) -> tuple[list[Article], list[Problem]]:
+    from ..ingest import read_inputs
+    from ..log import progress
+    from ..model import Article
+
+    articles, problems = [], []
+    with progress("Reading articles") as advance:
+        for item in read_inputs(paths, config.ingest):
+            (articles if isinstance(item, Article) else problems).append(item)
+            advance()
+    return articles, problems
+
+
+def _brief_one(articles: list[Article], problems: list[Problem], config: Config) -> Brief:
+    from ..log import progress
+    from ..pipeline import Pipeline
+
+    with progress("Writing the brief", total=1) as advance:
+        brief = Pipeline(config).brief(articles, problems)
+        advance()
+    return brief
+
+
+def _briefs(articles: list[Article], problems: list[Problem], config: Config, quiet: bool) -> list[Brief]:
+    """--all: stories first (largest first), then one brief per story with one shared pipeline."""
+    from ..log import progress
+    from ..pipeline import Pipeline
+
+    groups = _stories(articles, config, quiet)
+    pipeline = Pipeline(config)  # models load once for all stories
+    out = []
+    with progress("Writing briefs", total=len(groups)) as advance:
+        for group in groups:
+            out.append(pipeline.brief(group))  # input problems are reported once, not per story
+            advance()
+    return out
+
+
+def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[Article]]:
+    try:
+        from ..stories import cluster_articles
+        from ..stories.prepare import prepare
+    except ImportError as e:
+        raise StoryweaveError(
+            f"--all needs story clustering (storyweave.stories), which cannot be loaded here ({e}): "
+            "brief one story at a time without --all"
+        ) from e
+    articles = prepare(articles, config)
+    clustering = cluster_articles(articles, config.cluster)
+    report_problems(clustering.problems, quiet)
+    by_id = {a.id: a for a in articles}
+    groups: dict[str, list[Article]] = {}
+    for article_id, story_id in clustering.assignments.items():
+        if article_id in by_id:
+            groups.setdefault(story_id, []).append(by_id[article_id])
+    if not groups:
+        raise StoryweaveError("no stories could be formed from the articles read (reasons above)")
+    # the biggest story first: it is the one a reader of many inputs most likely wants
+    return sorted(groups.values(), key=len, reverse=True)
+
+
+# ---- output ------------------------------------------------------------------------------------
+
+def _emit(briefs: list[Brief], problems: list[Problem], args: argparse.Namespace, quiet: bool) -> None:
+    from ..render.json import SCHEMA_VERSION, brief_to_dict, dumps
+    from ..render.markdown import render_markdown
+
+    dicts = [brief_to_dict(b) for b in briefs]
+    if args.format == "json":
+        if args.all:
+            doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "stories": dicts,
+                                   "problems": [{"item": p.item, "reason": p.reason} for p in problems]}
+            text = dumps(doc) + "\n"
+        else:
+            text = dumps(dicts[0]) + "\n"
+    elif args.all:
+        text = "\n---\n\n".join(
+            f"_Story {i} of {len(dicts)}_\n\n{render_markdown(d)}" for i, d in enumerate(dicts, 1)
+        )
+    else:
+        text = render_markdown(dicts[0])
+    if args.out:
+        _write(args.out, text, "brief", quiet)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if args.html:
+        from ..render.html import render_html, render_html_stories
+
+        page = render_html_stories(dicts) if args.all else render_html(dicts[0])
+        _write(args.html, page, "HTML brief", quiet)
+
+
+def _write(path: str, text: str, what: str, quiet: bool) -> None:
+    target = Path(path)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise StoryweaveError(f"cannot write the {what} to {target}: {e.strerror or e}") from e
+    if not quiet:
+        print(f"storyweave: wrote {what} to {target}", file=sys.stderr)

@@ -1,0 +1,99 @@
+"""``storyweave cluster INPUT... [--format jsonl|json] [--db PATH] [--engine local|ray]``.
+
+Prints one JSON line per article ``{id, story}`` (``copy_of`` when it is a near-copy) and a
+table of stories (size, outlets, dates, title) on stderr, or on stdout with ``--table``.
+Without ``--db`` the input is clustered as one batch; with ``--db`` the articles are stored
+and join the stories already there.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("cluster", help="group articles into stories (one real-world event each)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or URLs the readers accept")
+    p.add_argument("--format", choices=["jsonl", "json"], default="jsonl", help="output format (default jsonl)")
+    p.add_argument("--db", metavar="PATH", help="SQLite file or postgresql:// URL: store and cluster incrementally")
+    p.add_argument("--engine", choices=["local", "ray"], default="local", help="where featurising runs")
+    p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: RAY_ADDRESS or a local Ray)")
+    p.add_argument("--table", action="store_true", help="print the story table on stdout instead of the assignments")
+    p.set_defaults(func=run)
+
+
+def make_engine(args):
+    from ..engines import get_engine
+
+    return get_engine(args.engine, address=args.ray_address) if args.engine == "ray" else get_engine("local")
+
+
+def run(args, config) -> int:
+    from ..ingest import read_inputs
+    from ..model import Article, Problem
+    from ..stories import cluster_articles
+    from ..stories.prepare import prepare
+    from . import report_problems
+
+    engine = make_engine(args)
+    try:
+        if args.db:
+            from ..store import open_store
+            from ..stories.pipeline import ingest
+
+            with open_store(args.db) as store:
+                rep = ingest(read_inputs(args.inputs, config.ingest), store, config, engine)
+                ids = list(rep.stored_as)
+                assignments, problems = rep.assignments, rep.problems
+                copies = {}
+                stories = [s for s in store.list_stories(limit=10**9) if s.id in set(assignments.values())]
+                table = story_table([_row_of(s) for s in stories])
+        else:
+            arts, problems = [], []
+            for x in read_inputs(args.inputs, config.ingest):
+                (arts if isinstance(x, Article) else problems).append(x)
+            result = cluster_articles(prepare(arts, config), config.cluster, engine)
+            ids = [a.id for a in arts]
+            assignments, copies = result.assignments, result.copies
+            problems = problems + result.problems
+            table = story_table([_row_of(s) for s in result.stories])
+    finally:
+        engine.close()
+    report_problems([p for p in problems if isinstance(p, Problem)], quiet=args.quiet)
+    records = []
+    for aid in ids:
+        rec = {"id": aid, "story": assignments.get(aid)}
+        if aid in copies:
+            rec["copy_of"] = copies[aid]
+        records.append(rec)
+    if args.table:
+        print(table)
+    else:
+        if args.format == "json":
+            print(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            for rec in records:
+                print(json.dumps(rec, ensure_ascii=False))
+        if not args.quiet:
+            print(table, file=sys.stderr)
+    return 0
+
+
+def _row_of(s) -> dict:
+    """A StorySummary (batch) or a StoryRow (store) as the columns of the table."""
+    first, last = s.first_date, s.last_date
+    return {"id": s.id, "size": s.size, "outlets": list(s.outlets), "first": str(first or ""),
+            "last": str(last or ""), "title": s.title or ""}
+
+
+def story_table(rows: list[dict], width: int = 60) -> str:
+    rows = sorted(rows, key=lambda r: (-r["size"], r["first"], r["id"]))
+    head = f"{'story':<13} {'size':>4} {'outlets':<28} {'dates':<23} title"
+    lines = [head, "-" * (len(head) + width - 5)]
+    for r in rows:
+        outlets = ", ".join(r["outlets"][:3]) + (f" +{len(r['outlets']) - 3}" if len(r["outlets"]) > 3 else "")
+        span = r["first"] if r["first"] == r["last"] else f"{r['first']}..{r['last']}"
+        title = " ".join(r["title"].split())
+        lines.append(f"{r['id']:<13} {r['size']:>4} {outlets[:28]:<28} {span or '-':<23} {title[:width]}")
+    lines.append(f"{len(rows)} stories, {sum(r['size'] for r in rows)} articles")
+    return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""RSS / Atom feeds (feedparser): each entry becomes an Article.
+
+An entry that carries the full story (``content:encoded``, Atom ``content``) is used as
+is. Many feeds carry only a teaser; when the feed came from a URL we fetch the entry's
+page (same safety rules as any URL) and extract the article from it, keeping the feed's
+title/date/author where the page lacks them. A feed read from a file stays offline: its
+teasers are kept and marked ``meta["teaser"] = True``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..config import IngestConfig
+from ..errors import InputError
+from ..model import Article, Problem
+
+# An entry with fewer words than this, or ending in an ellipsis / "read more", is a teaser.
+TEASER_WORDS = 120
+_TEASER_END = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading|weiterlesen|lire la suite)\W*$", re.I)
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "blockquote", "pre", "tr")
+
+
+def html_fragment_to_paragraphs(fragment: str) -> list[str]:
+    """Feed content is an HTML fragment, not a page: keep its paragraphs, drop the markup."""
+    if "<" not in fragment:
+        return [" ".join(p.split()) for p in re.split(r"\n\s*\n", fragment) if p.strip()]
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return []
+    for bad in root.xpath("//script|//style|//figure|//figcaption|//iframe"):
+        bad.drop_tree()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n\n" + (el.tail or "")
+    text = root.text_content()
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _entry_date(entry) -> dt.date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = entry.get(key)
+        if t:
+            return dt.date(t.tm_year, t.tm_mon, t.tm_mday)
+    return None
+
+
+def _entry_text(entry) -> str:
+    contents = entry.get("content") or []
+    best = max((c.get("value", "") for c in contents), key=len, default="")
+    summary = entry.get("summary", "") or ""
+    return best if len(best) >= len(summary) else summary
+
+
+def is_teaser(paragraphs: list[str]) -> bool:
+    words = sum(len(p.split()) for p in paragraphs)
+    return words < TEASER_WORDS or bool(paragraphs and _TEASER_END.search(paragraphs[-1]))
+
+
+def read_feed_bytes(data: bytes, source: str, config: IngestConfig, fetch_pages: bool) -> Iterator[Article | Problem]:
+    import feedparser
+
+    from .html import outlet_from_url, short_id
+
+    parsed = feedparser.parse(data)
+    if parsed.bozo and not parsed.entries:
+        err = parsed.get("bozo_exception")
+        raise InputError(source, f"not a readable RSS/Atom feed ({type(err).__name__}: {err})")
+    if not parsed.entries:
+        raise InputError(source, "feed has no entries")
+    feed_title = parsed.feed.get("title") or None
+    feed_link = parsed.feed.get("link") or (source if "://" in source else None)
+    to_fetch: list[tuple[Article, str]] = []
+    for n, entry in enumerate(parsed.entries, 1):
+        link = entry.get("link")
+        key = entry.get("id") or link or f"{source}#{n}"
+        paragraphs = html_fragment_to_paragraphs(_entry_text(entry))
+        art = Article(
+            id=short_id(key),
+            text="\n\n".join(paragraphs),
+            url=link,
+            outlet=feed_title or outlet_from_url(link or feed_link),
+            title=(entry.get("title") or "").strip() or None,
+            author=entry.get("author") or None,
+            published=_entry_date(entry),
+            source=f"{source}#{n}",
+        )
+        teaser = is_teaser(paragraphs)
+        if teaser and fetch_pages and link:
+            to_fetch.append((art, link))
+            continue
+        if not art.text.strip():
+            yield Problem(art.source, "feed entry has no text (and its page was not fetched: the feed is a file)")
+            continue
+        art.meta["teaser"] = teaser
+        yield _with_language(art)
+    if to_fetch:
+        yield from _fetch_entry_pages(to_fetch, config)
+
+
+def _fetch_entry_pages(todo: list[tuple[Article, str]], config: IngestConfig) -> Iterator[Article | Problem]:
+    from .url import article_from_fetched, fetch_many
+
+    for (entry_art, _), got in zip(todo, fetch_many([link for _, link in todo], config)):
+        try:
+            if isinstance(got, Problem):
+                raise InputError(got.item, got.reason)
+            art = article_from_fetched(got, fallback=entry_art, id=entry_art.id)
+            # the feed names the outlet and the story; the page's own values win when present
+            art.meta["feed"] = entry_art.source
+            yield art
+        except InputError as e:
+            if entry_art.text.strip():  # keep the teaser rather than lose the entry
+                entry_art.meta["teaser"] = True
+                entry_art.meta["fetch_problem"] = e.reason
+                yield _with_language(entry_art)
+            yield Problem(e.item, f"{e.reason} (feed entry {entry_art.source})")
+
+
+def _with_language(art: Article) -> Article:
+    from ..clean.language import detect_language
+
+    art.language = detect_language(art.text)
+    return art
+
+
+def read_file(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
+    from .html import read_capped
+
+    with path.open("rb") as fh:
+        data = read_capped(fh, config.max_bytes, str(path))
+    yield from read_feed_bytes(data, str(path), config, fetch_pages=False)

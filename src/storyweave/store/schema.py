@@ -1,0 +1,80 @@
+"""Tables, as SQLAlchemy Core metadata. The migrations in ``migrations/versions`` create
+them; this module is what the code queries. Change both together (a new revision)."""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(512), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("url", Text, nullable=True, unique=True),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("author", Text),
+    Column("language", String(16)),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("body", JSON, nullable=False),
+    Column("removed", JSON, nullable=False),
+    Column("cleaned", Boolean, nullable=False),
+    Column("meta", JSON, nullable=False),
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="SET NULL"), nullable=True, index=True),
+    Column("added", DateTime(timezone=True), nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("outlets", JSON, nullable=False),
+    Column("first_date", Date),
+    Column("last_date", Date),
+    Column("divergences", Integer, nullable=False),
+    Column("entities", JSON, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Index("ix_stories_last_date", "last_date"),
+)
+
+story_entities = Table(
+    "story_entities",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(300), primary_key=True),  # lower-cased, for filtering by entity
+    Index("ix_story_entities_name", "name"),
+)
+
+briefs = Table(
+    "briefs",
+    metadata,
+    Column("story_id", String(64), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("brief", JSON, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+)
+
+state = Table(
+    "state",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("blob", LargeBinary, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+)
+
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("interval_minutes", Integer, nullable=False),
+    Column("last_fetch", DateTime(timezone=True)),
+    Column("last_status", Text, nullable=False),
+    Column("last_error", Text),
+)

@@ -1,0 +1,410 @@
+"""The Store on SQLAlchemy 2.x: SQLite (default; WAL mode) and PostgreSQL (psycopg 3).
+
+- Idempotent adds: an article whose content hash or URL is already stored is not stored
+  again (``AddResult.created`` is False and says which); an article whose *id* is taken by
+  different content is stored under a fresh id (``id~2``), so nothing is lost.
+- Every public write is one transaction: readers never see half a batch.
+- The schema is created and upgraded by Alembic revisions (``migrations/``) when the store
+  opens, under a lock on PostgreSQL so that two processes opening at once do not race.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy import Engine, and_, bindparam, create_engine, delete, event, exists, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import StoryweaveError
+from ..log import logger
+from ..model import Article, Removed
+from .base import AddResult, FeedRow, Store, StoryRow
+from .schema import articles, briefs, feeds, state, stories, story_entities
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_WS = re.compile(r"\s+")
+_PG_MIGRATION_LOCK = 0x5709_3A4E  # any constant shared by all storyweave processes
+
+
+def content_hash(article: Article) -> str:
+    """sha256 of the whitespace-normalised text (the cleaned body if there is one)."""
+    text = "\n".join(article.body) if article.body else article.text or ""
+    norm = _WS.sub(" ", text).strip().lower()
+    if not norm:  # no text at all: the title and URL are all there is to tell articles apart
+        norm = f"\x00{article.title or ''}\x00{article.url or ''}\x00{article.id}"
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def database_url(url_or_path: str | Path) -> str:
+    """A plain path means a SQLite file; ``postgresql://`` URLs use psycopg 3."""
+    s = str(url_or_path)
+    if "://" not in s:
+        return f"sqlite:///{Path(s).expanduser()}"
+    if s.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + s.split("://", 1)[1]
+    return s
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class SQLStore(Store):
+    def __init__(self, url_or_path: str | Path, echo: bool = False) -> None:
+        url = database_url(url_or_path)
+        try:
+            parsed = make_url(url)
+        except Exception as e:  # noqa: BLE001 - sqlalchemy raises several kinds here
+            raise StoryweaveError(f"cannot use database '{url_or_path}': {e}; give a file path or a postgresql:// URL") from e
+        self.dialect = parsed.get_backend_name()
+        if self.dialect not in ("sqlite", "postgresql"):
+            raise StoryweaveError(f"database '{parsed.render_as_string(hide_password=True)}': only SQLite files and postgresql:// URLs are supported")
+        if self.dialect == "sqlite":
+            self.engine = _sqlite_engine(url, echo)
+        else:
+            self.engine = create_engine(url, echo=echo, pool_pre_ping=True)
+        self.url = parsed.render_as_string(hide_password=True)
+        try:
+            self._migrate()
+        except Exception as e:
+            self.engine.dispose()
+            if isinstance(e, StoryweaveError):
+                raise
+            raise StoryweaveError(f"cannot open the database {self.url}: {e}") from e
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config as AlembicConfig
+
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self._write() as conn:
+            if self.dialect == "postgresql":
+                # held to the end of this transaction: concurrent openers wait, then see head
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction; on SQLite it takes the write lock up front (BEGIN IMMEDIATE) so
+        that two writers queue on busy_timeout instead of failing to upgrade a read lock."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn = conn.execution_options(sqlite_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            with conn.begin():  # one snapshot for the whole read
+                yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- articles -------------------------------------------------------------------------
+    def add_articles(self, items: list[Article]) -> list[AddResult]:
+        for attempt in range(3):
+            try:
+                with self._write() as conn:
+                    return [self._add_one(conn, a) for a in items]
+            except IntegrityError as e:
+                # another writer stored the same article between our check and insert:
+                # the whole batch rolled back; re-running sees it and reports it as existing
+                logger.info("concurrent insert (%s); retrying the batch", e.orig)
+                if attempt == 2:
+                    raise StoryweaveError(f"could not store {len(items)} articles: {e.orig}") from e
+        raise AssertionError("unreachable")
+
+    def _add_one(self, conn: Connection, a: Article) -> AddResult:
+        h = content_hash(a)
+        row = conn.execute(select(articles.c.id).where(articles.c.content_hash == h)).first()
+        if row:
+            return AddResult(row.id, False, "same text already stored")
+        if a.url:
+            row = conn.execute(select(articles.c.id).where(articles.c.url == a.url)).first()
+            if row:
+                return AddResult(row.id, False, "same URL already stored")
+        new_id, reason = a.id, ""
+        if conn.execute(select(articles.c.id).where(articles.c.id == new_id)).first():
+            new_id = _free_id(conn, a.id)
+            reason = f"id '{a.id}' was taken by another article; stored as '{new_id}'"
+        conn.execute(insert(articles).values(**_article_row(a, new_id, h)))
+        return AddResult(new_id, True, reason)
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self._read() as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        return _to_article(row) if row else None
+
+    def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
+        # Pages by id so that a large store streams without holding a cursor open.
+        last = ""
+        while True:
+            q = select(articles).where(articles.c.id > last).order_by(articles.c.id).limit(500)
+            if story_id is not None:
+                q = q.where(articles.c.story_id == story_id)
+            with self._read() as conn:
+                rows = conn.execute(q).mappings().all()
+            if not rows:
+                return
+            for row in rows:
+                yield _to_article(row)
+            last = rows[-1]["id"]
+
+    def count_articles(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+    # -- stories --------------------------------------------------------------------------
+    def assign(self, assignments: dict[str, str]) -> None:
+        if assignments:
+            with self._write() as conn:
+                self._assign(conn, assignments)
+
+    def _assign(self, conn: Connection, assignments: dict[str, str]) -> None:
+        if not assignments:
+            return
+        touched = set(assignments.values())
+        known = set(conn.execute(select(stories.c.id).where(stories.c.id.in_(touched))).scalars())
+        now = _now()
+        fresh = [
+            {"id": sid, "title": "", "size": 0, "outlets": [], "first_date": None, "last_date": None,
+             "divergences": 0, "entities": [], "updated": now}
+            for sid in sorted(touched - known)
+        ]
+        if fresh:
+            conn.execute(insert(stories), fresh)
+        previous = dict(conn.execute(
+            select(articles.c.id, articles.c.story_id).where(articles.c.id.in_(list(assignments)))
+        ).all())
+        missing = set(assignments) - set(previous)
+        if missing:
+            raise StoryweaveError(f"cannot assign articles that are not stored: {', '.join(sorted(missing)[:5])}")
+        conn.execute(
+            update(articles).where(articles.c.id == bindparam("aid")).values(story_id=bindparam("sid")),
+            [{"aid": aid, "sid": sid} for aid, sid in assignments.items()],
+        )
+        # a story an article left must be refreshed too
+        for sid in sorted(touched | {s for s in previous.values() if s}):
+            _refresh_story(conn, sid, now)
+
+    def story_of(self, article_id: str) -> str | None:
+        with self._read() as conn:
+            return conn.execute(select(articles.c.story_id).where(articles.c.id == article_id)).scalar_one_or_none()
+
+    def list_stories(self, query=None, entity=None, date_from=None, date_to=None, limit=50, offset=0) -> list[StoryRow]:
+        q = select(stories).where(stories.c.size > 0)
+        if query:
+            like = f"%{query.lower()}%"
+            in_titles = exists().where(and_(articles.c.story_id == stories.c.id, func.lower(articles.c.title).like(like)))
+            in_names = exists().where(and_(story_entities.c.story_id == stories.c.id, story_entities.c.name.like(like)))
+            q = q.where(or_(func.lower(stories.c.title).like(like), in_titles, in_names))
+        if entity:
+            q = q.where(exists().where(and_(
+                story_entities.c.story_id == stories.c.id, story_entities.c.name == entity.strip().lower()
+            )))
+        if date_from:
+            q = q.where(stories.c.last_date >= date_from)
+        if date_to:
+            q = q.where(stories.c.first_date <= date_to)
+        # newest first; stories without dates after dated ones, then by last change
+        q = q.order_by(stories.c.last_date.is_(None), stories.c.last_date.desc(), stories.c.updated.desc(), stories.c.id)
+        with self._read() as conn:
+            rows = conn.execute(q.limit(max(0, limit)).offset(max(0, offset))).mappings().all()
+        return [_to_story(r) for r in rows]
+
+    def get_story(self, story_id: str) -> StoryRow | None:
+        with self._read() as conn:
+            row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
+        return _to_story(row) if row else None
+
+    def save_brief(self, story_id: str, brief: dict[str, Any]) -> None:
+        with self._write() as conn:
+            if not conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first():
+                raise StoryweaveError(f"no story '{story_id}' in the store: assign its articles first")
+            now = _now()
+            conn.execute(delete(briefs).where(briefs.c.story_id == story_id))
+            conn.execute(insert(briefs).values(story_id=story_id, brief=brief, updated=now))
+            names = _brief_entities(brief)
+            values: dict[str, Any] = {"divergences": len(brief.get("divergences") or []), "entities": names, "updated": now}
+            title = _brief_title(brief)
+            if title:
+                values["title"] = title
+            conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
+            conn.execute(delete(story_entities).where(story_entities.c.story_id == story_id))
+            keys = sorted({n.strip().lower()[:300] for n in names if n.strip()})
+            if keys:
+                conn.execute(insert(story_entities), [{"story_id": story_id, "name": k} for k in keys])
+
+    def get_brief(self, story_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            return conn.execute(select(briefs.c.brief).where(briefs.c.story_id == story_id)).scalar_one_or_none()
+
+    # -- clustering state -------------------------------------------------------------------
+    def save_state(self, key: str, blob: bytes) -> None:
+        with self._write() as conn:
+            _put_state(conn, key, blob)
+
+    def commit_stories(self, assignments: dict[str, str], key: str, blob: bytes) -> None:
+        """Assignments and the index state that produced them, in one transaction: after a
+        crash the store never holds stories its index does not know, or the reverse."""
+        with self._write() as conn:
+            self._assign(conn, assignments)
+            _put_state(conn, key, blob)
+
+    def load_state(self, key: str) -> bytes | None:
+        with self._read() as conn:
+            blob = conn.execute(select(state.c.blob).where(state.c.key == key)).scalar_one_or_none()
+        return bytes(blob) if blob is not None else None
+
+    # -- feeds ------------------------------------------------------------------------------
+    def add_feed(self, url: str, interval_minutes: int = 30) -> FeedRow:
+        if interval_minutes < 1:
+            raise StoryweaveError(f"feed {url}: the polling interval must be at least 1 minute, got {interval_minutes}")
+        with self._write() as conn:
+            row = conn.execute(select(feeds).where(feeds.c.url == url)).mappings().first()
+            if row is None:
+                conn.execute(insert(feeds).values(url=url, interval_minutes=interval_minutes, last_status=""))
+            else:
+                conn.execute(update(feeds).where(feeds.c.url == url).values(interval_minutes=interval_minutes))
+            row = conn.execute(select(feeds).where(feeds.c.url == url)).mappings().one()
+        return _to_feed(row)
+
+    def list_feeds(self) -> list[FeedRow]:
+        with self._read() as conn:
+            return [_to_feed(r) for r in conn.execute(select(feeds).order_by(feeds.c.id)).mappings()]
+
+    def update_feed(self, feed_id: int, status: str, error: str | None = None) -> None:
+        with self._write() as conn:
+            done = conn.execute(
+                update(feeds).where(feeds.c.id == feed_id).values(last_fetch=_now(), last_status=status, last_error=error)
+            )
+            if done.rowcount == 0:
+                raise StoryweaveError(f"no feed with id {feed_id}")
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _sqlite_engine(url: str, echo: bool) -> Engine:
+    path = make_url(url).database
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin (the documented
+        # pysqlite recipe), so BEGIN IMMEDIATE and SAVEPOINTs behave.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")  # readers never block the writer
+        cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a commit is one fsync less
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=10000")  # wait for another writer instead of failing
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+    return engine
+
+
+def _put_state(conn: Connection, key: str, blob: bytes) -> None:
+    conn.execute(delete(state).where(state.c.key == key))
+    conn.execute(insert(state).values(key=key, blob=blob, updated=_now()))
+
+
+def _utc(value: dt.datetime | None) -> dt.datetime | None:
+    # SQLite hands back naive datetimes; every value written here is UTC
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value
+
+
+def _free_id(conn: Connection, base: str) -> str:
+    i = 2
+    while conn.execute(select(articles.c.id).where(articles.c.id == f"{base}~{i}")).first():
+        i += 1
+    return f"{base}~{i}"
+
+
+def _article_row(a: Article, new_id: str, h: str) -> dict[str, Any]:
+    from ..model import to_plain
+
+    return {
+        "id": new_id, "content_hash": h, "url": a.url, "outlet": a.outlet, "title": a.title,
+        "published": a.published, "author": a.author, "language": a.language, "source": a.source,
+        "text": a.text or "", "body": list(a.body), "removed": to_plain(a.removed), "cleaned": a.cleaned,
+        "meta": to_plain(a.meta), "story_id": None, "added": _now(),
+    }
+
+
+def _to_article(row) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], outlet=row["outlet"], url=row["url"], title=row["title"],
+        published=row["published"], author=row["author"], language=row["language"], source=row["source"],
+        body=list(row["body"] or []), removed=[Removed(**r) for r in row["removed"] or []],
+        cleaned=bool(row["cleaned"]), meta=dict(row["meta"] or {}),
+    )
+
+
+def _refresh_story(conn: Connection, sid: str, now: dt.datetime) -> None:
+    """Recompute a story's size, outlets, date span and (if it has none) title from its articles."""
+    rows = conn.execute(
+        select(articles.c.outlet, articles.c.published, articles.c.title, articles.c.text)
+        .where(articles.c.story_id == sid).order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
+    ).all()
+    dates = [r.published for r in rows if r.published]
+    outlets: list[str] = []
+    for r in rows:
+        if r.outlet and r.outlet not in outlets:
+            outlets.append(r.outlet)
+    current = conn.execute(select(stories.c.title).where(stories.c.id == sid)).scalar_one()
+    title = current or next((r.title for r in rows if r.title), "") or _first_line(rows[0].text if rows else "")
+    conn.execute(update(stories).where(stories.c.id == sid).values(
+        size=len(rows), outlets=outlets, first_date=min(dates, default=None), last_date=max(dates, default=None),
+        title=title[:300], updated=now,
+    ))
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _brief_title(brief: dict[str, Any]) -> str:
+    meta = brief.get("meta") or {}
+    title = brief.get("title") or meta.get("title") or ""
+    return str(title)[:300]
+
+
+def _brief_entities(brief: dict[str, Any]) -> list[str]:
+    out = []
+    for e in brief.get("entities") or []:
+        name = e.get("name") if isinstance(e, dict) else str(e)
+        if name:
+            out.append(str(name))
+    return out
+
+
+def _to_story(row) -> StoryRow:
+    return StoryRow(
+        id=row["id"], title=row["title"], size=row["size"], outlets=list(row["outlets"] or []),
+        first_date=row["first_date"], last_date=row["last_date"], divergences=row["divergences"],
+        entities=list(row["entities"] or []), updated=_utc(row["updated"]),
+    )
+
+
+def _to_feed(row) -> FeedRow:
+    return FeedRow(
+        id=row["id"], url=row["url"], interval_minutes=row["interval_minutes"], last_fetch=_utc(row["last_fetch"]),
+        last_status=row["last_status"] or "", last_error=row["last_error"],
+    )

@@ -1,0 +1,246 @@
+"""The summary: whole source sentences that cover what the outlets agree on, each cited.
+
+One summarizer for the brief and for ``storyweave summarize``. It reads a
+:class:`~storyweave.analysis.StoryAnalysis` (cleaned bodies, sentences, vectors, fact groups)
+and picks sentences greedily within a word budget. What decides (each measured with
+``storyweave eval summaries``, see docs/summaries.md):
+
+* **shared concepts** - the content words and word pairs of a sentence, each weighted by how
+  many articles use it. A term in one article is that outlet's angle; a term in most of them
+  is the story. Counting only terms not yet covered by the chosen sentences makes the greedy
+  pass move on to the story's other sub-events instead of restating the lead fact (the
+  concept-coverage idea of Gillick & Favre's ICSI summarizer). This was the largest gain.
+* **centrality** - cosine of the sentence to the story's mean vector.
+* **position** - news puts its main facts first: a prior that decays with the index.
+* **one sentence per fact** - two sentences of one fact group (the same fact across outlets)
+  or two near-duplicates are never both chosen.
+* **self-contained** - a sentence that opens on a pronoun or a connective refers to
+  something outside itself: it is a candidate only right after its predecessor in the same
+  article, so its referent is in the summary. Fragments (a dangling quotation mark, no final
+  punctuation, very short) are not candidates.
+
+Sentences appear in source order (article by article, as the outlets told it), and cite all
+articles in their fact group.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from .model import Article, SummarySentence
+
+if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
+    from .analysis import StoryAnalysis
+    from .config import Config
+    from .nlp.models import Models
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryParams:
+    """Weights of the sentence score. Defaults are the measured ones (docs/summaries.md)."""
+
+    concept: float = 1.0  # weight of new shared concepts per word
+    centrality: float = 1.0
+    position: float = 1.0  # prior 1/sqrt(1 + index in article)
+    corroboration: float = 0.0  # independent sources of the fact group (measured: no gain)
+    redundancy: float = 0.0  # MMR penalty: max similarity to a chosen sentence
+    duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
+    one_per_group: bool = True
+    min_words: int = 8
+    max_words: int = 70
+
+
+# Openers that refer back to something earlier in the article: pronouns, demonstratives and
+# connectives. Such a sentence is self-contained only if its predecessor is in the summary.
+_DEPENDENT_OPENER = re.compile(
+    r"^[\"“‘']?(he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
+    r"such|but|and|so|also|however|still|yet|then|meanwhile|instead|moreover|furthermore|"
+    r"besides|otherwise|there,|here)\b",
+    re.IGNORECASE,
+)
+_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_QUOTES = re.compile(r"[\"“”]")
+# Words too common to be a concept alone (a pair of them is no concept either).
+_STOP = frozenset(
+    "a an the and or but of to in on at for with from by as is are was were be been being has have had do does "
+    "did it its this that these those he she they we you i me my our your his her their them him us not no "
+    "will would can could should may might must shall said says say told tell also just only than then there "
+    "here which who whom whose what when where why how while if so up out about into over after before more "
+    "most some any all each both other such very one new".split()
+)
+
+
+# ---- sentence features ---------------------------------------------------------------------
+
+def _stem(word: str) -> str:
+    # Crude suffix stripping: enough to let "talks"/"talked"/"talking" count as one concept.
+    for suf in ("ing", "ed", "es", "s"):
+        if len(word) > len(suf) + 3 and word.endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
+def concepts(text: str) -> set[tuple[str, ...]]:
+    """Content words and adjacent word pairs (not both function words), lower-cased, stemmed."""
+    words = [_stem(w) for w in _TOKEN.findall(text.lower())]
+    out: set[tuple[str, ...]] = {(w,) for w in words if w not in _STOP and len(w) > 1}
+    out.update((a, b) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP))
+    return out
+
+
+def is_dependent(text: str) -> bool:
+    """Does the sentence open by pointing back at something it does not say itself?"""
+    return bool(_DEPENDENT_OPENER.match(text))
+
+
+def is_fragment(text: str, params: SummaryParams) -> bool:
+    """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote."""
+    n = len(text.split())
+    if n < params.min_words or n > params.max_words:
+        return True
+    if not _END.search(text) or text.endswith("?") or text[:1].islower():
+        return True
+    # An odd number of straight/curly double quotes: the splitter cut inside a quotation.
+    return len(_QUOTES.findall(text)) % 2 == 1
+
+
+# ---- selection -----------------------------------------------------------------------------
+
+def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryParams(), fill: bool = False) -> list[int]:
+    """Sentence indices in the order the greedy pass chose them, within ``words``.
+
+    ``fill``: also return the next choice that did not fit (the caller may cut it to fill the
+    budget exactly; only evaluations do that).
+    """
+    sents = analysis.sentences
+    n = len(sents)
+    if n == 0 or words <= 0:
+        return []
+    texts = [s.text for s in sents]
+    length = np.array([len(t.split()) for t in texts])
+    vectors = analysis.vectors
+    centre = vectors.mean(axis=0)
+    centre /= np.linalg.norm(centre) or 1.0
+    position = np.array([s.index for s in sents], dtype=np.float64)
+    independent = np.array([analysis.independent[analysis.group_of[i]] for i in range(n)], dtype=np.float64)
+    n_articles = len({s.article_id for s in sents})
+    base = (
+        params.centrality * (vectors @ centre)
+        + params.position / np.sqrt(1.0 + position)
+        + params.corroboration * (independent - 1) / max(1, n_articles - 1)
+    )
+
+    # Concept weight: number of articles that use it; with several articles, terms of one
+    # article only are not the story and weigh nothing.
+    sent_concepts = [concepts(t) for t in texts]
+    per_article: dict[str, set] = {}
+    for s, c in zip(sents, sent_concepts):
+        per_article.setdefault(s.article_id, set()).update(c)
+    df: Counter = Counter()
+    for c in per_article.values():
+        df.update(c)
+    min_df = 2 if len(per_article) > 1 else 1
+    weight = {c: d for c, d in df.items() if d >= min_df}
+
+    previous = {}  # sentence index -> index of the sentence before it in the same article
+    for i in range(1, n):
+        if sents[i].article_id == sents[i - 1].article_id:
+            previous[i] = i - 1
+    dependent = [is_dependent(t) for t in texts]
+    open_ = {i for i in range(n) if not is_fragment(texts[i], params)}
+
+    chosen: list[int] = []
+    chosen_groups: set[int] = set()
+    covered: set = set()
+    max_sim = np.zeros(n)
+    left = words
+    overflow: int | None = None
+    while open_ and left > 0:
+        best, best_value = -1, -np.inf
+        for i in open_:
+            if dependent[i] and previous.get(i) not in chosen:
+                continue
+            gain = sum(weight.get(c, 0) for c in sent_concepts[i] - covered) / length[i]
+            value = base[i] + params.concept * gain - params.redundancy * max_sim[i]
+            if value > best_value:
+                best, best_value = i, value
+        if best < 0:
+            break
+        open_.discard(best)
+        if length[best] > left:
+            if fill and overflow is None:
+                overflow = best
+            continue  # too long for what is left: a shorter sentence may still fit
+        chosen.append(best)
+        chosen_groups.add(analysis.group_of[best])
+        covered |= sent_concepts[best]
+        left -= int(length[best])
+        sims = vectors @ vectors[best]
+        max_sim = np.maximum(max_sim, sims)
+        # one sentence per fact: drop the rest of its fact group and near-duplicates
+        open_ = {i for i in open_ if sims[i] < params.duplicate
+                 and not (params.one_per_group and analysis.group_of[i] in chosen_groups)}
+    if fill and overflow is not None and left > 0:
+        chosen.append(overflow)
+    return chosen
+
+
+def summarize(
+    analysis: "StoryAnalysis", words: int, config: "Config | None" = None,
+    params: SummaryParams = SummaryParams(), fill: bool = False,
+) -> list[SummarySentence]:
+    """Whole, cited source sentences within ``words`` words, in source order.
+
+    ``fill`` (evaluation only): cut one more sentence so the summary has exactly ``words``
+    words; its text ends with "…".
+    """
+    picked = rank(analysis, words, params, fill=fill)
+    if not picked:
+        return []
+    extra = picked[-1] if fill and sum(len(analysis.sentences[i].text.split()) for i in picked) > words else None
+    article_rank = {a.id: k for k, a in enumerate(analysis.articles)}
+    order = sorted(
+        (i for i in picked if i != extra),
+        key=lambda i: (article_rank.get(analysis.sentences[i].article_id, 0), analysis.sentences[i].index),
+    )
+    out = [_summary_sentence(analysis, i) for i in order]
+    if extra is not None:
+        used = sum(len(s.text.split()) for s in out)
+        cut = _summary_sentence(analysis, extra)
+        cut.text = " ".join(cut.text.split()[: words - used]) + "…"
+        out.append(cut)
+    return out
+
+
+def _summary_sentence(analysis: "StoryAnalysis", i: int) -> SummarySentence:
+    s = analysis.sentences[i]
+    return SummarySentence(text=s.text, citations=analysis.citations(i), sentence_ids=[s.id])
+
+
+# ---- batch use -----------------------------------------------------------------------------
+
+class Summarizer:
+    """Raw texts -> summary, with models loaded once for a whole batch of clusters."""
+
+    def __init__(self, models: "Models", config: "Config", params: SummaryParams = SummaryParams()) -> None:
+        self.models = models
+        self.config = config
+        self.params = params
+
+    def warm(self) -> None:
+        """Load the models now, so that per-cluster timings do not include it."""
+        self.models.embedder
+
+    def analyse(self, cluster_id: str, documents: Sequence[str]) -> "StoryAnalysis":
+        from .analysis import prepare
+
+        articles = [Article(id=f"{cluster_id}-{k}", text=d) for k, d in enumerate(documents)]
+        return prepare(articles, self.models, self.config)
+
+    def from_texts(self, cluster_id: str, documents: Sequence[str], words: int, fill: bool = False) -> list[SummarySentence]:
+        return summarize(self.analyse(cluster_id, documents), words, self.config, self.params, fill=fill)

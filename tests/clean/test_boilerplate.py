@@ -1,0 +1,98 @@
+from storyweave.clean import clean_article
+from storyweave.config import CleanConfig
+from storyweave.model import Article, Reason
+
+
+def clean(text: str) -> Article:
+    return clean_article(Article(id="t", text=text), CleanConfig())
+
+
+def reasons(a: Article) -> dict[str, str]:
+    return {r.text: r.reason for r in a.removed}
+
+
+STORY = """Harbour cranes halted as dock workers strike
+12 March 2024, 08:15
+Dock workers at the port of Eastmere walked out on Monday over a pay offer they called insulting.
+The union said more than 900 members had joined the strike.
+Cranes stand idle at Eastmere port. Photo: Eastmere Gazette/J. Holm
+Port managers said talks would resume later in the week.
+Read more:
+Council votes to close two libraries
+Local bakery wins national prize
+Shipping companies warned of delays to deliveries across the region.
+Please use a modern browser to play this video
+Strike day one
+Ferry operator cancels winter timetable
+Opposition leader resigns after budget defeat
+The strike is the first at the port since 2011, the union said.
+By Mara Quist
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Deja una respuesta
+"""
+
+
+def test_body_kept_and_noise_removed_with_reasons():
+    a = clean(STORY)
+    body = " ".join(a.body)
+    assert "walked out on Monday" in body
+    assert "first at the port since 2011" in body
+    r = reasons(a)
+    assert r["Cranes stand idle at Eastmere port. Photo: Eastmere Gazette/J. Holm"] == str(Reason.CAPTION)
+    assert r["Read more:"] == str(Reason.NAVIGATION)
+    assert r["Council votes to close two libraries"] == str(Reason.RELATED)
+    assert r["Please use a modern browser to play this video"] == str(Reason.VIDEO)
+    assert r["Strike day one"] == str(Reason.VIDEO)
+    # headlines of other stories spliced into the text, with no header before them
+    assert r["Ferry operator cancels winter timetable"] == str(Reason.HEADLINES)
+    assert r["Leave a Reply"] == str(Reason.COMMENT_FORM)
+    assert r["Deja una respuesta"] == str(Reason.COMMENT_FORM)
+    assert not any("Council votes" in b for b in a.body)
+
+
+def test_metadata_becomes_fields():
+    a = clean(STORY)
+    assert a.title == "Harbour cranes halted as dock workers strike"
+    assert a.published is not None and a.published.isoformat() == "2024-03-12"
+    assert a.author == "Mara Quist"
+    assert str(Reason.TITLE) in reasons(a).values()
+
+
+def test_metadata_from_source_wins_over_text():
+    a = Article(id="x", text="Some headline here\nA sentence of the body that is long enough.", title="Given title")
+    clean_article(a)
+    assert a.title == "Given title"
+
+
+def test_dateline_prefix_becomes_metadata():
+    a = clean("Lisbon, Portugal - The city council approved the plan on Friday.\nIt passed by nine votes to four.")
+    assert a.body[0].startswith("The city council")
+    assert a.meta["dateline_place"] == "Lisbon, Portugal"
+
+
+def test_subheading_related_to_story_is_not_a_foreign_headline():
+    text = (
+        "The river authority opened the flood gates at Marrow Bridge on Sunday.\n"
+        "Flood gates opened at Marrow Bridge\n"
+        "Engineers at Marrow Bridge said the gates had not been opened in ten years.\n"
+    )
+    a = clean(text)
+    # first headline-like line becomes the title; make the subheading the second one
+    a2 = clean("Rivers rise across the north\n" + text)
+    assert reasons(a2)["Flood gates opened at Marrow Bridge"] == str(Reason.SUBHEADING)
+    assert a.body
+
+
+def test_idempotent_and_empty_safe():
+    a = clean("Only one line that is a sentence.")
+    body = list(a.body)
+    clean_article(a)
+    assert a.body == body
+    assert clean("\n\n  \n").body == []
+
+
+def test_repeated_line_removed_once():
+    a = clean("Start of the story is here today.\nThe mayor resigned on Friday.\nThe mayor resigned on Friday.")
+    assert a.body.count("The mayor resigned on Friday.") == 1
+    assert str(Reason.DUPLICATE) in reasons(a).values()

@@ -1,0 +1,43 @@
+import pytest
+
+from storyweave.nlp.quantities import compatible, find_quantities, format_value
+
+
+def one(text):
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    "text,value,kind",
+    [
+        ("talks lasted seven and a half hours", 7.5, "duration"),
+        ("talks lasted more than seven a half hours", 7.5, "duration"),  # a real typo in news copy
+        ("a 90-minute meeting", 1.5, "duration"),
+        ("about 3,000 people were evacuated", 3000, "count:people"),
+        ("it will cost $1.2bn", 1.2e9, "money:USD"),
+        ("unemployment rose to 4.5%", 4.5, "percent"),
+        ("turnout was 61 per cent", 61, "percent"),
+        ("twenty-five soldiers were hurt", 25, "count:soldier"),
+    ],
+)
+def test_values_and_kinds(text, value, kind):
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.kind == kind
+
+
+@pytest.mark.parametrize("text", ["the talks began at 4.30 pm", "since 2018", "at the G20 summit", "on June 19, 2023"])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_hedges_make_intervals():
+    more5 = one("more than five hours")
+    exact75 = one("seven and a half hours")
+    about3 = one("about three hours")
+    more3 = one("more than three hours")
+    assert not compatible(more5, exact75)  # a contradiction
+    assert compatible(about3, more3)  # a difference of precision
+    assert format_value(more5) == "more than 5 hours"

@@ -1,0 +1,122 @@
+import datetime as dt
+import threading
+
+import pytest
+
+from storyweave.errors import StoryweaveError
+from storyweave.model import Article, Removed
+from storyweave.store import open_store
+
+
+def art(i, text=None, **kw):
+    return Article(id=f"a{i}", text=text or f"Article number {i} about the flood.", **kw)
+
+
+def test_add_is_idempotent_by_hash_and_url(store):
+    first = store.add_articles([art(1, url="https://n.com/1"), art(2)])
+    assert [r.created for r in first] == [True, True]
+    again = store.add_articles([art(1, url="https://n.com/1"), art(9, text="Article number 2 about  the FLOOD."),
+                                art(3, url="https://n.com/1", text="new text, same url")])
+    assert [r.created for r in again] == [False, False, False]
+    assert [r.article_id for r in again] == ["a1", "a2", "a1"]
+    assert "URL" in again[2].reason
+    assert store.count_articles() == 2
+
+
+def test_duplicate_id_with_other_text_is_kept_under_new_id(store):
+    store.add_articles([art(1)])
+    res = store.add_articles([art(1, text="Entirely different report.")])[0]
+    assert res.created and res.article_id == "a1~2" and "taken" in res.reason
+    assert store.get_article("a1~2").text == "Entirely different report."
+    assert store.count_articles() == 2
+
+
+def test_article_round_trip(store):
+    a = art(1, outlet="Daily", url="https://d.com/x", title="T", published=dt.date(2024, 1, 2), author="A",
+            language="en", cleaned=True, meta={"k": [1, 2]})
+    a.body = ["para one", "para two"]
+    a.removed = [Removed("Share this", "share or follow prompt", 3)]
+    store.add_articles([a])
+    b = store.get_article("a1")
+    assert (b.title, b.published, b.body, b.removed[0].reason, b.meta, b.cleaned) == (
+        "T", dt.date(2024, 1, 2), ["para one", "para two"], "share or follow prompt", {"k": [1, 2]}, True)
+    assert store.get_article("nope") is None
+
+
+def test_a_failed_batch_leaves_nothing(store):
+    store.add_articles([art(1)])
+    with pytest.raises(StoryweaveError):
+        store.assign({"a1": "s1", "missing": "s1"})
+    assert store.story_of("a1") is None and store.list_stories() == []
+
+
+def test_stories_assign_list_filter_and_brief(store):
+    store.add_articles([art(1, outlet="A", published=dt.date(2024, 1, 1), title="Flood in Porto"),
+                        art(2, outlet="B", published=dt.date(2024, 1, 3)),
+                        art(3, outlet="A", published=dt.date(2023, 5, 1), title="Election result")])
+    store.assign({"a1": "s1", "a2": "s1", "a3": "s2"})
+    rows = store.list_stories()
+    assert [r.id for r in rows] == ["s1", "s2"]  # newest first
+    s1 = store.get_story("s1")
+    assert (s1.size, s1.outlets, s1.first_date, s1.last_date, s1.title) == (
+        2, ["A", "B"], dt.date(2024, 1, 1), dt.date(2024, 1, 3), "Flood in Porto")
+    assert [r.id for r in store.list_stories(query="porto")] == ["s1"]
+    assert [r.id for r in store.list_stories(date_to=dt.date(2023, 12, 31))] == ["s2"]
+    store.save_brief("s1", {"entities": [{"name": "Porto", "type": "place"}], "divergences": [{}, {}]})
+    assert store.get_brief("s1")["divergences"] == [{}, {}]
+    assert store.get_story("s1").divergences == 2
+    assert [r.id for r in store.list_stories(entity="porto")] == ["s1"]
+    # moving an article refreshes both stories
+    store.assign({"a2": "s2"})
+    assert store.get_story("s1").size == 1 and store.get_story("s2").size == 2
+    assert [a.id for a in store.iter_articles("s2")] == ["a2", "a3"]
+    with pytest.raises(StoryweaveError):
+        store.save_brief("nope", {})
+
+
+def test_state_and_feeds(store):
+    assert store.load_state("k") is None
+    store.save_state("k", b"\x00one")
+    store.save_state("k", b"\x00two")
+    assert store.load_state("k") == b"\x00two"
+    f = store.add_feed("https://n.com/rss", 15)
+    assert store.add_feed("https://n.com/rss", 20).id == f.id
+    store.update_feed(f.id, "ok: 3 new")
+    (row,) = store.list_feeds()
+    assert row.interval_minutes == 20 and row.last_status == "ok: 3 new" and row.last_fetch is not None
+    with pytest.raises(StoryweaveError):
+        store.update_feed(999, "x")
+
+
+def test_reopen_runs_no_migration_twice_and_keeps_data(store_url):
+    with open_store(store_url) as s:
+        s.add_articles([art(1)])
+    with open_store(store_url) as s:
+        assert s.count_articles() == 1
+
+
+def test_concurrent_writers_store_each_article_once(store_url):
+    open_store(store_url).close()
+    errors = []
+
+    def write(k):
+        try:
+            with open_store(store_url) as s:
+                for i in range(10):
+                    s.add_articles([art(i), art(100 + k * 10 + i)])
+        except Exception as e:  # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with open_store(store_url) as s:
+        assert s.count_articles() == 10 + 30
+
+
+def test_bad_url_says_what_to_do(tmp_path):
+    with pytest.raises(StoryweaveError, match="postgresql"):
+        open_store("mysql://x/y")

@@ -1,0 +1,39 @@
+import datetime as dt
+
+from storyweave.model import Article
+from storyweave.stories.features import Featurizer, event_date, lede, names, shingles
+
+
+def test_event_date_prefers_published_then_url():
+    a = Article(id="a", text="x", published=dt.date(2020, 5, 1), url="https://n.com/2019/01/02/x")
+    assert event_date(a) == dt.date(2020, 5, 1)
+    a.published = None
+    assert event_date(a) == dt.date(2019, 1, 2)
+    a.url = "https://n.com/news/story-20180417-abc"
+    assert event_date(a) == dt.date(2018, 4, 17)
+    a.url = "https://n.com/2019/13/45/not-a-date"
+    assert event_date(a) is None
+
+
+def test_names_skip_sentence_initial_words_and_months():
+    got = names("The talks began on Monday in Singapore. Mr. Kim Jong-un met President Trump in June.")
+    assert {"singapore", "kim", "jong", "un", "trump"} <= got
+    assert not {"the", "monday", "mr", "june", "president"} & got
+
+
+def test_shingles_are_stable_and_order_free():
+    text = "one two three four five six seven eight"
+    assert (shingles(text) == shingles(text)).all()
+    assert len(shingles("too short")) == 0
+
+
+def test_lede_is_bounded_and_uses_title():
+    a = Article(id="a", text="word " * 1000, title="Headline")
+    out = lede(a)
+    assert out.startswith("Headline.") and len(out) < 700
+
+
+def test_featurizer_handles_empty_and_title_only():
+    feats = Featurizer()([Article(id="e", text=""), Article(id="t", text="", title="Quake hits Lisbon")])
+    assert feats[0].empty and not feats[0].vector.any()
+    assert not feats[1].empty and abs(float((feats[1].vector ** 2).sum()) - 1) < 1e-3

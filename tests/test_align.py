@@ -1,0 +1,94 @@
+"""Divergences, agreements and unique facts on stories we write here (plus the example story)."""
+from storyweave.analysis import prepare
+from storyweave.config import Config
+from storyweave import align
+from storyweave.model import Article
+
+
+def story(*texts):
+    return [Article(id=f"o{i}", text=t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+
+
+BASE = [
+    "Firefighters battled a blaze at the Kestrel paper mill in Dunmore on Friday.\n"
+    "The fire burned for {hours} hours before crews brought it under control.\n"
+    "{killed} workers were killed and several were treated for smoke inhalation.\n"
+    "The mill's owner, Harlan Oduya, said the cause was not yet known.",
+    "A fire at the Kestrel paper mill in Dunmore killed {killed2} workers on Friday, officials said.\n"
+    "Crews needed {hours2} hours to bring the blaze at the mill under control.\n"
+    "Harlan Oduya, who owns the mill, promised to pay for the funerals.",
+    "Residents near Dunmore were told to keep windows shut as smoke from the Kestrel mill fire drifted east.\n"
+    "Fire chief Lena Morrow said {killed3} workers had died in the blaze.",
+]
+
+
+def brief_divs(models, **values):
+    texts = [t.format(**values) for t in BASE]
+    an = prepare(story(*texts), models, Config())
+    return an, align.divergences(an, models, Config())
+
+
+def test_injected_count_conflict_found_with_outlets(models):
+    an, divs = brief_divs(models, hours="six", hours2="six", killed="Three", killed2="three", killed3="five")
+    dead = [d for d in divs if "killed" in d.about or "worker" in d.about]
+    assert dead, [d.about for d in divs]
+    d = dead[0]
+    assert d.kind == "contradiction"
+    by_value = {v.value: set(v.citations) for v in d.variants}
+    assert by_value["3 workers"] == {"o0", "o1"}
+    assert by_value["5 workers"] == {"o2"}
+
+
+def test_no_divergence_when_reports_agree(models):
+    _, divs = brief_divs(models, hours="six", hours2="six", killed="Three", killed2="three", killed3="three")
+    assert divs == []
+
+
+def test_duration_conflict_and_precision(models):
+    _, divs = brief_divs(models, hours="about six", hours2="more than six", killed="Three", killed2="three", killed3="three")
+    assert [d.kind for d in divs] == ["precision"]
+    _, divs = brief_divs(models, hours="six", hours2="eleven", killed="Three", killed2="three", killed3="three")
+    assert [d.kind for d in divs] == ["contradiction"]
+    assert divs[0].attribute == "duration"
+
+
+def test_agreements_count_independent_sources(models):
+    wire = "The central bank raised its main interest rate by half a point to 4.5 per cent on Thursday."
+    texts = [
+        wire + "\nAnalysts had expected the move after inflation rose for a third month.",
+        wire + "\nThe governor said further rises could not be ruled out.",
+        "On Thursday the central bank lifted its main rate by half a point, to 4.5 per cent.\nMarkets barely moved.",
+    ]
+    an = prepare(story(*texts), models, Config())
+    agreed, single = align.agreements(an, Config())
+    rate = [a for a in agreed if "4.5" in a.text]
+    assert rate and set(rate[0].citations) == {"o0", "o1", "o2"}
+    assert rate[0].independent_sources == 2  # o0 and o1 carry the same wire copy
+
+
+def test_unique_facts_belong_to_one_outlet(models):
+    an, _ = brief_divs(models, hours="six", hours2="six", killed="Three", killed2="three", killed3="three")
+    uniq = align.unique_facts(an, Config())
+    assert uniq and all(len(u.citations) == 1 for u in uniq)
+    assert any("keep windows shut" in u.text for u in uniq)
+
+
+def test_date_and_place_swaps_in_rewrites(pipeline):
+    from storyweave.model import Article
+
+    a = Article(id="a", outlet="A", published=__import__("datetime").date(2024, 5, 10), text=(
+        "The new bridge over the Arden river in Tollmouth opened to traffic on Tuesday after three years of work.\n"
+        "Engineers said the bridge carries four lanes."))
+    b = Article(id="b", outlet="B", published=__import__("datetime").date(2024, 5, 10), text=(
+        "The new bridge over the Arden river in Tollmouth opened to traffic on Wednesday after three years of work.\n"
+        "Drivers queued for an hour to cross it."))
+    c = Article(id="c", outlet="C", published=__import__("datetime").date(2024, 5, 10), text=(
+        "The new bridge over the Arden river in Kelby opened to traffic on Tuesday after three years of work.\n"
+        "The mayor cut a ribbon."))
+    brief = pipeline.brief([a, b, c])
+    attrs = {(d.attribute, d.kind) for d in brief.divergences}
+    assert ("date", "contradiction") in attrs
+    date = next(d for d in brief.divergences if d.attribute == "date")
+    assert {tuple(v.citations) for v in date.variants} == {("a", "c"), ("b",)} or \
+        {frozenset(v.citations) for v in date.variants} == {frozenset({"a", "c"}), frozenset({"b"})}
+    assert ("place", "contradiction") in attrs

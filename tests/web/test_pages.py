@@ -1,0 +1,67 @@
+"""Server-rendered pages over HTTP: content is there, escaped, and nothing from a source runs."""
+from __future__ import annotations
+
+import pytest
+from conftest import LiveServer, make_config
+from story_fixture import HOSTILE
+
+from storyweave.web import create_app
+
+HTML = {"Accept": "text/html"}
+
+
+@pytest.fixture
+def live(store, fixture_story):
+    with LiveServer(create_app(make_config(), store, background=False)) as srv:
+        yield srv
+
+
+def test_story_list_shows_size_outlets_dates_and_divergences(live):
+    with live.client() as c:
+        page = c.get("/", headers=HTML).text
+        assert "/stories/s-ferry" in page and "3 articles" in page
+        assert page.count('class="chip"') == 3 and "2031-03-14 – 2031-03-15" in page
+        assert "1 divergence" in page
+        assert "/stories/s-ferry" not in c.get("/", params={"from": "2031-04-01"}, headers=HTML).text
+        assert c.get("/", params={"from": "soon"}, headers=HTML).status_code == 400
+
+
+def test_story_page_has_every_part(live):
+    with live.client() as c:
+        page = c.get("/stories/s-ferry", headers=HTML).text
+        for anchor in ('id="summary"', 'id="divergences"', 'id="coverage"', 'id="agreements"', 'id="unique"',
+                       'id="timeline"', 'id="quotes"', 'id="entities"', 'id="syndication"', 'id="sources"'):
+            assert anchor in page, anchor
+        assert 'data-targets="s0-0"' in page and 'id="s0-0"' in page
+        assert c.get("/stories/s-none", headers=HTML).status_code == 404
+
+
+def test_article_page_greys_removed_lines_with_reasons(live):
+    with live.client() as c:
+        page = c.get("/articles/herald-ferry.txt", headers=HTML).text
+        assert 'class="removed"' in page and "related-articles list" in page and "image caption or credit" in page
+        assert 'href="https://herald.example/ferry"' in page and 'rel="noopener noreferrer nofollow"' in page
+        wire = c.get("/articles/wire-ferry.txt", headers=HTML).text
+        assert "javascript:" not in wire.split("<main>")[1].replace("<code>javascript:alert(1)</code>", "")
+
+
+def test_source_text_is_escaped_everywhere(live):
+    with live.client() as c:
+        for path in ("/", "/stories/s-ferry", "/articles/wire-ferry.txt"):
+            page = c.get(path, headers=HTML).text
+            assert HOSTILE not in page and "<script>window" not in page and "onerror=\"window" not in page
+            assert page.count("<script") == 1  # ours, from /static
+        assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in c.get("/stories/s-ferry", headers=HTML).text
+
+
+def test_story_without_brief_says_it_is_being_built(store):
+    from story_fixture import articles
+
+    a = articles()[0]
+    store.add_articles([a])
+    store.assign({a.id: "s-wait"})
+    with LiveServer(create_app(make_config(), store, background=False)) as srv, srv.client() as c:
+        r = c.get("/stories/s-wait", headers=HTML)
+        assert r.status_code == 503 and "being built" in r.text
+        r = c.get("/api/stories/s-wait")
+        assert r.status_code == 503 and r.headers["retry-after"] == "5"
