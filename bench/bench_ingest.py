@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
-import logging
 import os
 import resource
 import sys
@@ -53,8 +52,9 @@ def pages_per_second(fn, pages: list[str], workers: int) -> float:
 
 
 def _quiet() -> None:
-    for name in ("trafilatura", "htmldate", "courlan"):
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+    from storyweave.ingest.html import quiet_extractor_logs
+
+    quiet_extractor_logs()
 
 
 def build_warc(path: Path, pages: list[str], records: int) -> None:

@@ -11,6 +11,7 @@ from different outlets are compared as intervals.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -85,12 +86,17 @@ def _centrality(analysis: StoryAnalysis) -> np.ndarray:
 
 
 def _representative(analysis: StoryAnalysis, members: list[int], central: np.ndarray) -> int:
-    """The clearest sentence of a group: central, self-contained and not too long."""
+    """The clearest sentence of a group: closest to the other reports of the fact,
+    self-contained (no opening pronoun) and not too long."""
+    sim = getattr(analysis, "similarity", None)
+
     def score(i: int) -> float:
         s = analysis.sentences[i].text
         n = len(s.split())
         pronoun = 0.15 if _ANAPHORIC.match(s) and not s.lower().startswith("the ") else 0.0
-        return float(central[i]) - pronoun - 0.004 * max(0, n - 30)
+        others = [j for j in members if j != i]
+        within = float(np.mean([sim[i, j] for j in others])) if sim is not None and others else 0.0
+        return within + 0.2 * float(central[i]) - pronoun - 0.004 * max(0, n - 30)
     return max(members, key=score)
 
 
@@ -267,7 +273,12 @@ def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: flo
     if a.outcome and a.outcome == b.outcome:
         local = min(1.0, local + 0.35)  # same kind of casualty in one story: most likely one figure
     if not a.names or not b.names:
-        return local  # nothing to tell the frames apart by name: the wording must carry it
+        # nothing to tell the frames apart by name: the wording alone must carry it, so ask more
+        return local - 0.15
+    if a.q.kind.split(":")[0] in ("percent", "money") and local < 0.35:
+        # stories of money and shares quote many figures about the same actors ("cut by 30%",
+        # "13% of imports"): for these the wording of what is measured must match too
+        return 0.0
     wa = sum(idf.get(w, 1.0) for w in a.names)
     wb = sum(idf.get(w, 1.0) for w in b.names)
     shared = sum(idf.get(w, 1.0) for w in a.names & b.names)
@@ -276,7 +287,10 @@ def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: flo
     only_a = sum(idf.get(w, 1.0) for w in a.names - b.names)
     only_b = sum(idf.get(w, 1.0) for w in b.names - a.names)
     clash = min(only_a, only_b) / (shared + min(only_a, only_b) + 1e-9) if shared else 1.0
-    return 0.55 * name_sim + 0.45 * local - 0.3 * clash
+    score = 0.55 * name_sim + 0.45 * local - 0.3 * clash
+    if os.environ.get("STORYWEAVE_DEBUG_FRAMES"):
+        print(f"frame {a.q.text!r} ~ {b.q.text!r}: names {name_sim:.2f} local {local:.2f} clash {clash:.2f} -> {score:.2f}")
+    return score
 
 
 def _weighted_containment(a: set[str], b: set[str], idf: dict[str, float]) -> float:
@@ -327,7 +341,13 @@ def divergences(analysis: StoryAnalysis, models, config: Config) -> list[Diverge
 def _divergence_of(ms: list[_Mention], analysis: StoryAnalysis) -> Divergence | None:
     if len({m.article for m in ms}) < 2:
         return None
-    # an article stating two different values in one frame is too ambiguous to use
+    # an article stating two different values in one frame is about two things, not one:
+    # the frame is too ambiguous to call a divergence
+    per_article: dict[str, set[float]] = defaultdict(set)
+    for m in ms:
+        per_article[m.article].add(round(m.q.value, 6))
+    if any(len(v) > 1 for v in per_article.values()):
+        return None
     by_value: dict[float, list[_Mention]] = defaultdict(list)
     for m in ms:
         by_value[round(m.q.value, 6)].append(m)
@@ -414,7 +434,9 @@ def _event_dates(analysis: StoryAnalysis, i: int) -> list:
         found = find_dates(s.text, anchor[0] if anchor else None)
     except Exception:  # noqa: BLE001
         return []
-    return [d for d in found if not _SAID_BEFORE.search(s.text[: d.start])]
+    # "next Friday" and "this Friday" are read differently by different writers: not evidence
+    return [d for d in found if not _SAID_BEFORE.search(s.text[: d.start])
+            and not re.search(r"\b(next|this|coming)\b", d.surface, re.IGNORECASE)]
 
 
 def _date_compatible(a: str, b: str) -> bool:
@@ -466,11 +488,28 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                     only_i, only_j = ei - ej, ej - ei
                     if only_i and only_j and len(only_i) == 1 and len(only_j) == 1:
                         (vi,), (vj,) = only_i, only_j
+                        if not _swapped(analysis.sentences[i].text, analysis.sentences[j].text, vi, vj):
+                            continue
                         out.append(_slot_divergence(
                             analysis, attr, "contradiction", {vi: [(i, vi)], vj: [(j, vj)]},
                             about=f"{attr} — {_short(analysis.sentences[i].text)}",
                         ))
     return out
+
+
+def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
+    """Is b the sentence a with one name put in place of another (and little else changed)?
+
+    Spelling variants of one name ("Kim Jong Un" / "Kim Jong-un") are not a swap.
+    """
+    ka, kb = re.sub(r"\W+", "", name_a.lower()), re.sub(r"\W+", "", name_b.lower())
+    if ka in kb or kb in ka:
+        return False
+    rest_a = content_tokens(a) - content_tokens(name_a)
+    rest_b = content_tokens(b) - content_tokens(name_b)
+    if not rest_a or not rest_b:
+        return False
+    return len(rest_a & rest_b) / len(rest_a | rest_b) >= 0.75
 
 
 def _short(text: str, words: int = 9) -> str:

@@ -25,7 +25,7 @@ articles in their fact group.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -45,7 +45,7 @@ class SummaryParams:
 
     concept: float = 1.0  # weight of new shared concepts per word
     centrality: float = 1.0
-    position: float = 1.0  # prior 1/sqrt(1 + index in article)
+    position: float = 0.5  # prior 1/sqrt(1 + index in article)
     corroboration: float = 0.0  # independent sources of the fact group (measured: no gain)
     redundancy: float = 0.0  # MMR penalty: max similarity to a chosen sentence
     duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
@@ -77,6 +77,7 @@ _STOP = frozenset(
 
 # ---- sentence features ---------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)  # pure: a cache of a function of the word alone, not of history
 def _stem(word: str) -> str:
     # Crude suffix stripping: enough to let "talks"/"talked"/"talking" count as one concept.
     for suf in ("ing", "ed", "es", "s"):
@@ -85,12 +86,56 @@ def _stem(word: str) -> str:
     return word
 
 
-def concepts(text: str) -> set[tuple[str, ...]]:
-    """Content words and adjacent word pairs (not both function words), lower-cased, stemmed."""
+def concepts(text: str) -> set[tuple[str, str]]:
+    """Adjacent word pairs, not both function words, lower-cased and stemmed.
+
+    Pairs rather than single words: "Qin Gang", "five hours", "talks ended" name a fact;
+    single words also match sentences about something else (measured: pairs alone score
+    higher than pairs plus words).
+    """
     words = [_stem(w) for w in _TOKEN.findall(text.lower())]
-    out: set[tuple[str, ...]] = {(w,) for w in words if w not in _STOP and len(w) > 1}
-    out.update((a, b) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP))
-    return out
+    return {(a, b) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP)}
+
+
+def _independent_source(analysis: "StoryAnalysis", share: float = 0.6) -> dict[str, str]:
+    """Article id -> id of its independent source: articles that copy each other (wire copy)
+    for at least ``share`` of the smaller one's sentences are one source, so a term that
+    only a wire story and its reprint use does not count as corroborated."""
+    counts: dict[str, int] = {}
+    for s in analysis.sentences:
+        counts[s.article_id] = counts.get(s.article_id, 0) + 1
+    parent = {a: a for a in counts}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for (a, b), pairs in getattr(analysis, "syndicated", {}).items():
+        if a in parent and b in parent and len(pairs) >= share * min(counts[a], counts[b]):
+            parent[find(a)] = find(b)
+    return {a: find(a) for a in parent}
+
+
+def _concept_matrix(texts: list[str], sources: list[str]):
+    """Sparse sentence x concept matrix (0/1) and each concept's weight (sources using it)."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[tuple[str, str], int] = {}
+    indices: list[int] = []
+    indptr = [0]
+    per_source: dict[str, set[int]] = {}
+    for text, source in zip(texts, sources):
+        ids = [vocab.setdefault(c, len(vocab)) for c in concepts(text)]
+        indices.extend(ids)
+        indptr.append(len(indices))
+        per_source.setdefault(source, set()).update(ids)
+    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(vocab)))
+    used = [k for ids in per_source.values() for k in ids]
+    df = np.bincount(np.asarray(used, dtype=np.int64), minlength=len(vocab)).astype(np.float64)
+    min_df = 2 if len(per_source) > 1 else 1
+    return matrix, np.where(df >= min_df, df, 0.0)
 
 
 def is_dependent(text: str) -> bool:
@@ -137,54 +182,46 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
 
     # Concept weight: number of articles that use it; with several articles, terms of one
     # article only are not the story and weigh nothing.
-    sent_concepts = [concepts(t) for t in texts]
-    per_article: dict[str, set] = {}
-    for s, c in zip(sents, sent_concepts):
-        per_article.setdefault(s.article_id, set()).update(c)
-    df: Counter = Counter()
-    for c in per_article.values():
-        df.update(c)
-    min_df = 2 if len(per_article) > 1 else 1
-    weight = {c: d for c, d in df.items() if d >= min_df}
+    source = _independent_source(analysis)
+    matrix, weight = _concept_matrix(texts, [source[s.article_id] for s in sents])
 
-    previous = {}  # sentence index -> index of the sentence before it in the same article
+    previous = np.full(n, -1)  # index of the sentence before it in the same article, or -1
     for i in range(1, n):
         if sents[i].article_id == sents[i - 1].article_id:
             previous[i] = i - 1
-    dependent = [is_dependent(t) for t in texts]
-    open_ = {i for i in range(n) if not is_fragment(texts[i], params)}
+    dependent = np.array([is_dependent(t) for t in texts])
+    open_ = np.array([not is_fragment(t, params) for t in texts])
+    group_of = np.asarray(analysis.group_of)
 
+    is_chosen = np.zeros(n, dtype=bool)
     chosen: list[int] = []
-    chosen_groups: set[int] = set()
-    covered: set = set()
+    uncovered = weight.copy()  # weight of each concept not yet in the summary
     max_sim = np.zeros(n)
     left = words
     overflow: int | None = None
-    while open_ and left > 0:
-        best, best_value = -1, -np.inf
-        for i in open_:
-            if dependent[i] and previous.get(i) not in chosen:
-                continue
-            gain = sum(weight.get(c, 0) for c in sent_concepts[i] - covered) / length[i]
-            value = base[i] + params.concept * gain - params.redundancy * max_sim[i]
-            if value > best_value:
-                best, best_value = i, value
-        if best < 0:
+    while left > 0:
+        # a sentence that points back is a candidate only right after its predecessor
+        allowed = open_ & (~dependent | ((previous >= 0) & is_chosen[np.maximum(previous, 0)]))
+        if not allowed.any():
             break
-        open_.discard(best)
+        gain = matrix @ uncovered / length  # per word: a long sentence must earn its space
+        value = base + params.concept * gain - params.redundancy * max_sim
+        best = int(np.argmax(np.where(allowed, value, -np.inf)))
+        open_[best] = False
         if length[best] > left:
             if fill and overflow is None:
                 overflow = best
             continue  # too long for what is left: a shorter sentence may still fit
         chosen.append(best)
-        chosen_groups.add(analysis.group_of[best])
-        covered |= sent_concepts[best]
+        is_chosen[best] = True
+        uncovered[matrix.indices[matrix.indptr[best]:matrix.indptr[best + 1]]] = 0.0
         left -= int(length[best])
         sims = vectors @ vectors[best]
         max_sim = np.maximum(max_sim, sims)
         # one sentence per fact: drop the rest of its fact group and near-duplicates
-        open_ = {i for i in open_ if sims[i] < params.duplicate
-                 and not (params.one_per_group and analysis.group_of[i] in chosen_groups)}
+        open_ &= sims < params.duplicate
+        if params.one_per_group:
+            open_ &= group_of != group_of[best]
     if fill and overflow is not None and left > 0:
         chosen.append(overflow)
     return chosen

@@ -8,10 +8,10 @@ from storyweave.eval.extraction import evaluate, page_counts, scores, url_date
 BENCH = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "article-extraction-benchmark"
 needs_bench = pytest.mark.skipif(not (BENCH / "ground-truth.json").is_file(), reason="shared benchmark not present")
 
-# Pinned floors. The subset is the first 40 pages by id: measured 2025 at storyweave F1 0.975,
-# trafilatura 0.960. A drop below the floor is a regression, not noise.
+# Pinned floors. The subset is the first 40 pages by id: measured at storyweave F1 0.978,
+# trafilatura 0.962 (full set: 0.971 vs 0.960). A drop below the floor is a regression, not noise.
 SUBSET = 40
-SUBSET_FLOOR = 0.960
+SUBSET_FLOOR = 0.965
 FULL_FLOOR = 0.965
 
 

@@ -37,7 +37,7 @@ def test_every_citation_links_to_a_sentence_on_the_page(brief, page_links):
 
 def test_summary_citations_point_at_the_cited_sentences(brief):
     page = render_html(brief)
-    summary = page[page.index('id="summary"'):page.index('id="divergences"')]
+    summary = page[page.index("id=\"summary\""):page.index("id=\"divergences\"")]
     hrefs = re.findall(r'class="chip cite o\d" href="([^"]+)"', summary)
     assert hrefs == ["#ledger%20%26%20co.txt%230", "#post.json%230", "#herald.txt%231", "#herald.txt%234"]
     assert 'title="Coastline Herald: Engineers replaced 212 steel cables, according to the ministry."' in summary
@@ -112,3 +112,16 @@ def test_real_story_page(example_brief, page_links):
     missing = set(links.fragments) - links.ids
     assert not missing, sorted(missing)[:5]
     assert page.count('class="sent') > 50
+
+
+def test_normalised_numbers_are_still_marked_in_the_sentence():
+    assert "<mark>about 2,000</mark> people" in str(mark_value("forced about 2,000 people out", "about 2000"))
+    assert "<mark>1 234 567</mark>" in str(mark_value("x 1 234 567 y", "1234567"))
+
+
+def test_citations_without_exported_sentences_link_to_the_article(brief_dict, page_links):
+    for a in brief_dict["articles"]:
+        a["sentences"] = []  # e.g. a stored brief written without them
+    links = page_links(render_html(brief_dict))
+    assert set(links.fragments) <= links.ids
+    assert "article-herald.txt" in links.fragments

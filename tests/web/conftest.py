@@ -15,7 +15,6 @@ import sys
 import tempfile
 import threading
 import time
-import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -40,17 +39,6 @@ def free_port() -> int:
 
 
 # -- stores ---------------------------------------------------------------------------------
-
-def open_test_store(url: str):
-    try:
-        from storyweave.store import open_store
-    except ImportError:
-        from memstore import MemoryStore
-
-        warnings.warn("storyweave.store.open_store is not built yet: web tests ran on an in-memory store")
-        return MemoryStore()
-    return open_store(url)
-
 
 def _pg_bin(name: str) -> str | None:
     found = shutil.which(name)
@@ -84,7 +72,7 @@ def temp_postgres() -> Iterator[str]:
                         "storyweave"], check=True, capture_output=True, timeout=60)
         yield f"postgresql://postgres@127.0.0.1:{port}/storyweave"
     finally:
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], capture_output=True, timeout=60)
+        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "-t", "10", "stop"], capture_output=True, timeout=60)
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -124,9 +112,41 @@ def store_url(request, tmp_path) -> str:
 
 @pytest.fixture
 def store(store_url):
-    s = open_test_store(store_url)
+    from storyweave.store import open_store
+
+    s = open_store(store_url)
     yield s
     s.close()
+
+
+@contextmanager
+def serve_process(db: str, token: str | None = None, env: dict[str, str] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``storyweave serve`` as its own process (as users run it); yields (base URL, process)."""
+    port = free_port()
+    cmd = [sys.executable, "-c", "import sys; from storyweave.cli import main; sys.exit(main())", "serve",
+           "--db", db, "--port", str(port), *(["--token", token] if token else [])]
+    proc = subprocess.Popen(cmd, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                if httpx.get(url + "/healthz", timeout=1, trust_env=False).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError(f"storyweave serve did not start: {proc.communicate()[1][-800:]}")
+            time.sleep(0.2)
+        yield url, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
 
 
 # -- live server --------------------------------------------------------------------------

@@ -35,15 +35,13 @@ def record(article, with_removed: bool = False) -> dict:
 
 
 def run(args, config) -> int:
-    import logging
-
     from . import report_problems
     from ..ingest import read_inputs
+    from ..ingest.html import quiet_extractor_logs
     from ..model import Problem
 
-    if not args.verbose:  # the extractors log every odd link at WARNING: noise for a user
-        for name in ("trafilatura", "htmldate", "courlan"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    if not args.verbose:
+        quiet_extractor_logs()
     if args.allow_private:
         config = config.with_overrides({"ingest": {"allow_private": True}}, origin="--allow-private")
     records, problems, count = [], [], 0

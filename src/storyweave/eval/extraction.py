@@ -220,6 +220,10 @@ def format_table(rows: list[dict]) -> str:
 
 
 def run(args, config) -> int:
+    from ..ingest.html import quiet_extractor_logs
+
+    if not getattr(args, "verbose", False):
+        quiet_extractor_logs()
     root = Path(args.dir)
     results, note = evaluate(root, limit=args.limit)
     rows = [r.summary() for r in results]

@@ -97,6 +97,15 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     )
 
 
+def quiet_extractor_logs() -> None:
+    """trafilatura/htmldate log every odd link or date at WARNING: noise for a CLI user.
+    Called by commands (never at import: a library must not reconfigure others' loggers)."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 # ---- bytes -> text ---------------------------------------------------------------------------
 
 def decode_html(data: bytes, item: str, declared: str | None = None) -> str:

@@ -50,28 +50,35 @@ _MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|Septem
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "January of last year", "March next year": the year relative to the anchor's
+_YREL = r"(?:,?\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?"
 _RANGE = r"(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"  # "June 18-19": the first day is taken
 # A bare month or year is a date only after a word that makes it one ("in February", "last
 # November", "since 2018"); otherwise "May" and "2024" (a model name) would be dates.
 _CUE = r"(?P<cue>[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f|[Ll]ast|" \
        r"[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd of|[Bb]eginning of|[Ss]tart of|[Tt]hroughout)"
 
+# a number before a unit is a quantity, not a year ("by 2030 tonnes")
+_UNITS = r"(?:tonnes|tons|people|km|kilometres|kilometers|miles|metres|meters|feet|kg|dollars|euros|pounds|units|" \
+         r"cases|votes|troops|soldiers|jobs|homes|deaths|barrels|acres|hectares|residents|workers|students|" \
+         r"children|men|women|years|days|hours|points)\b"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy", re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE},?\s+{_YEAR}\b")),
     ("my", re.compile(rf"\b(?:(?:early|late|mid)[- ])?{_MONTH},?\s+{_YEAR}\b")),
-    ("dm", re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w-])(?!,?\s+\d)")),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE}\b(?![,:.]?\d)")),
+    ("dm", re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}(?![\w-])(?!,?\s+\d){_YREL}")),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}{_RANGE}\b(?![,:.]?\d){_YREL}")),
     ("weekday", re.compile(
         rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_WEEKDAY}(?:['’]s)?"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b")),
     ("word", re.compile(r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b")),
     ("ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                        r"(?P<unit>day|month|year)s?\s+ago\b")),
+    ("cue_month", re.compile(rf"\b{_CUE}[- ](?:the\s+)?{_MONTH}(?!\s+\d)\b{_YREL}")),
     ("rel", re.compile(r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>month|year)\b")),
-    ("cue_month", re.compile(rf"\b{_CUE}[- ](?:the\s+)?{_MONTH}(?!\s+\d)\b")),
-    ("cue_year", re.compile(rf"\b{_CUE}[- ](?:the\s+(?:year\s+)?)?{_YEAR}\b(?![-–]?\d|\s*(?:%|per\s*cent|percent))")),
+    ("cue_year", re.compile(rf"\b{_CUE}[- ](?:the\s+(?:year\s+)?)?{_YEAR}\b(?![-–]?\d|\s*(?:%|per\s*cent|percent|{_UNITS}))")),
 ]
 
 # What a pattern cannot match without: cheap searches that skip most patterns on most sentences.
@@ -156,11 +163,14 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool) 
         return g["year"], "year", False
     if anchor is None:
         return None  # everything below is relative to the anchor
+    yrel = {"last": -1, "this": 0, "next": 1}.get(g.get("yrel") or "")
     if kind in ("dm", "md"):
         month, day = _month_of(g["month"]), int(g["day"])
-        d = _day(anchor.year, month, day)
+        d = _day(anchor.year + (yrel or 0), month, day)
         if d is None:
             return None
+        if yrel is not None:
+            return d.isoformat(), "day", True
         # A day without a year is the nearest such day in the direction the sentence points.
         if not future and d > anchor + dt.timedelta(days=7):
             d = _day(anchor.year - 1, month, day)
@@ -200,6 +210,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: dt.date | None, future: bool) 
         return f"{y:04d}-{mo:02d}", "month", True
     if kind == "cue_month":
         month, cue = _month_of(g["month"]), g["cue"].lower()
+        if yrel is not None:
+            return f"{anchor.year + yrel:04d}-{month:02d}", "month", True
         if cue == "last" or (cue not in ("next", "this") and not future):
             # the most recent such month: "last November" excludes the current month
             year = anchor.year if month < anchor.month or (month == anchor.month and cue != "last") else anchor.year - 1
@@ -257,10 +269,20 @@ def _meta_date(meta: dict[str, Any]) -> dt.date | None:
     return None
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|\b)")
+
+
+def _url_date(url: str | None) -> dt.date | None:
+    """Many news URLs carry the publication day: /2018/04/17/world/..."""
+    m = _URL_DATE.search(url or "")
+    return _day(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def article_anchors(analysis: Any) -> dict[str, tuple[dt.date, bool]]:
     """Each article's anchor date and whether it was inferred.
 
-    Dated articles anchor on their publication date (or a date the cleaner left in meta).
+    Dated articles anchor on their publication date (or a date the cleaner left in meta, or
+    the day in the article's URL).
     An undated article is anchored on the story's most common publication date (the latest
     among equals): articles about one event appear within days of each other. When no
     article is dated, the latest full date written in the story's text is the best guess
@@ -269,7 +291,7 @@ def article_anchors(analysis: Any) -> dict[str, tuple[dt.date, bool]]:
     own: dict[str, dt.date] = {}
     for a in analysis.articles:
         d = a.published.date() if isinstance(a.published, dt.datetime) else a.published
-        d = d or _meta_date(a.meta)
+        d = d or _meta_date(a.meta) or _url_date(getattr(a, "url", None))
         if d:
             own[a.id] = d
     guess: dt.date | None = None

@@ -61,6 +61,7 @@ _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": "", "d
                      "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "king": "m", "queen": "f",
                      "prince": "m", "princess": "f"}
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Madam|Madame)\.?\s+$")
+_HONORIFIC_INSIDE = re.compile(r"^(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady|Madam|Madame)\.?\s+(?=[A-Z])")
 _TITLE_WORDS = frozenset(
     "mr mrs ms miss mx dr prof professor sir dame lord lady madam madame president vice prime minister secretary "
     "of state foreign deputy assistant senator sen rep representative congressman congresswoman governor gov mayor "
@@ -70,6 +71,15 @@ _TITLE_WORDS = frozenset(
     "finance treasury commerce trade envoy leader top diplomat officer inspector detective sergeant sgt "
     "president-elect first".split()
 )
+# Roles a person is introduced with ("Health Minister Amara Okafor", "Qin Gang, the foreign
+# minister,"): later "the minister said" means that person.
+ROLES = frozenset(
+    "president minister secretary senator governor mayor chancellor premier ambassador speaker director "
+    "commissioner chairman chairwoman chair leader spokesman spokeswoman spokesperson diplomat envoy general "
+    "judge king queen prince princess pope ceo chief prosecutor coach manager captain founder co-founder "
+    "officer commander adviser advisor economist analyst professor lawyer attorney sheriff inspector".split())
+_ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){1,3})$")
+_ROLE_AFTER = re.compile(r"^,\s+(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*[,;.]")
 _PARTICLES = frozenset("von van der den de del della di da du dos das la le al el bin ibn ben ter ten st st.".split())
 _JUNK = frozenset(
     "image images picture photo photos video videos read more related latest advertisement getty reuters/ "
@@ -83,12 +93,24 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ALIAS_EDGE = r"(?<![\w’'-])({})(?![\w-])"
 
 
+_SPACES = re.compile(r"\s+")
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_COUNTRY_PREFIX = re.compile(r"^(\S+?)(?:['’]s)?\s+(.+)$")  # "China's ministry ..." -> China, ministry ...
+_DEMONYMS = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|an|ish)\b")
+
+
+def _before(text: str, start: int, width: int = 60) -> str:
+    """The text just before a span: patterns anchored at its end need no more."""
+    return text[max(0, start - width):start]
+
+
 def normalise(surface: str) -> str:
     """A surface without a leading "the", a trailing possessive, or edge punctuation."""
-    s = re.sub(r"\s+", " ", surface).strip(" \t,.;:!?\"“”‘’()[]–—-")
-    if surface.rstrip().endswith(".") and re.search(r"\b[A-Z]\.[A-Z]$", s):
+    s = _SPACES.sub(" ", surface).strip(" \t,.;:!?\"“”‘’()[]–—-")
+    if surface.rstrip().endswith(".") and _INITIALS_END.search(s):
         s += "."  # "U.S." keeps its final dot
-    s = re.sub(r"^(?:the|The|THE)\s+", "", s)
+    s = _LEADING_THE.sub("", s)
     return _POSSESSIVE.sub("", s).strip()
 
 
@@ -96,15 +118,12 @@ def _strip_titles(tokens: list[str]) -> tuple[list[str], str]:
     """Leading honorifics/titles (and a country word before them) off a person's name."""
     gender = ""
     i = 0
-    while i < len(tokens) - 1:
-        low = tokens[i].lower().rstrip(".")
-        if low in _TITLE_WORDS:
+    for k, tok in enumerate(tokens[:-1]):
+        # everything up to the last title word goes: "Health Minister Okafor", "Secretary of State X"
+        low = tok.lower().rstrip(".")
+        if low in _TITLE_WORDS or low in ROLES:
             gender = _HONORIFIC_GENDER.get(low, gender) or gender
-            i += 1
-        elif low in _COUNTRY_OF and i + 1 < len(tokens) and tokens[i + 1].lower().rstrip(".") in _TITLE_WORDS:
-            i += 1
-        else:
-            break
+            i = k + 1
     return tokens[i:], gender
 
 
@@ -149,6 +168,7 @@ class _Span:
     label: str  # mapped type
     gender: str = ""
     honorific: bool = False
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -161,6 +181,7 @@ class EntityIndex:
     aliases: dict[str, str] = field(default_factory=dict)  # lower-cased normalised surface -> name
     types: dict[str, str] = field(default_factory=dict)  # name -> type
     gender: dict[str, str] = field(default_factory=dict)  # person name -> "m" | "f" (when an honorific said)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person name -> role nouns seen with the name
 
     def canonical(self, surface: str) -> str | None:
         """The canonical name for a surface form ("Mr Xi", "the state department"), if known."""
@@ -176,7 +197,7 @@ class EntityIndex:
             if hit:
                 return hit
         # an organisation named with a country in front: "China's ministry of foreign affairs"
-        m = re.match(r"^(\S+?)(?:['’]s)?\s+(.+)$", s)
+        m = _COUNTRY_PREFIX.match(s)
         if m and m.group(1).lower() in _COUNTRY_OF:
             hit = self.aliases.get(m.group(2).lower())
             if hit:
@@ -184,13 +205,17 @@ class EntityIndex:
         return self._person_like(tokens)
 
     def _person_like(self, tokens: list[str]) -> str | None:
-        """An unseen spelling of a known person: same surname (or a near miss), similar given name."""
-        if len(tokens) < 2:
+        """An unseen form of a known person: the surname alone, or a near-miss spelling of the name."""
+        if not tokens:
             return None
         first, last = tokens[0], tokens[-1].lower()
         for name, kind in self.types.items():
             parts = name.split()
             if kind != PERSON or len(parts) < 2:
+                continue
+            if len(tokens) == 1:
+                if parts[-1].lower() == last:
+                    return name
                 continue
             close = parts[-1].lower() == last or (len(last) >= 5 and _edit_distance(parts[-1].lower(), last) <= 1)
             if close and _similar_given(parts[0], first):
@@ -207,30 +232,62 @@ def _doc_spans(i: int, text: str, doc: Any) -> list[tuple[int, int, str, str]]:
     return [(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in _LABELS]
 
 
-_CAPS_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|and|de|von|van|der|al|bin)\s+)?[A-Z][\w’'.-]*)*")
+_CAPS_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin)\s+)?[A-Z][\w’'.-]*)*")
 _ORG_HEADS = frozenset("ministry department agency office party council bank university times post news company "
                        "inc corp corporation association committee commission union organisation organization fund "
                        "group institute court parliament congress senate army navy police service authority board "
                        "foundation network broadcaster cctv bbc reuters".split())
+_PLACE_HEADS = frozenset("guesthouse hall palace house square street road airport station park river sea ocean "
+                         "mountain mountains island islands gardens city province county bridge tower building "
+                         "centre center valley lake bay coast strait".split())
+# capitalised words that open sentences or name days, not things
+_NOT_NAMES = frozenset(
+    "the a an on in at of for and but or nor neither either however it its he she they we i you this that these "
+    "those there his her their our after before when while as if then also yet still so because although though "
+    "despite during earlier later today yesterday tomorrow".split()
+) | {w.lower() for w in ("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+                         "June July August September October November December").split()}
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|an|ish|i)|Sino|Euro|Anglo)(?:-[A-Z]\w*)?$")
 
 
 def _text_spans(text: str) -> list[tuple[int, int, str, str]]:
     """Without spaCy: capitalised runs, typed by cheap cues. A fallback, not a tagger."""
     out = []
+    runs = []
     for m in _CAPS_RUN.finditer(text):
-        words = m.group(0).split()
-        if m.start() == 0 and len(words) == 1:
+        # a possessive ends a name: "China’s Ministry of Foreign Affairs" is two things
+        words = [(m.start() + w.start(), m.start() + w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        cut = [k + 1 for k, w in enumerate(words) if _POSSESSIVE.search(w[2])]
+        runs += [words[a:b] for a, b in zip([0, *cut], [*cut, len(words)]) if words[a:b]]
+    for words in runs:
+        titled = False
+        # leading sentence openers, weekdays, titles and demonyms are not part of a name
+        while words and (words[0][2].lower() in _NOT_NAMES or words[0][2].lower().rstrip(".") in _TITLE_WORDS
+                         or _DEMONYM.match(words[0][2]) or words[0][2].lower() in _COUNTRY_OF and len(words) > 1
+                         and words[1][2].lower().rstrip(".") in _TITLE_WORDS):
+            titled = titled or words[0][2].lower().rstrip(".") in _TITLE_WORDS
+            words.pop(0)
+        while words and words[-1][2].lower() in _NOT_NAMES:
+            words.pop()
+        if not words or (words[0][0] == 0 and len(words) == 1 and not titled):
             continue  # a capitalised sentence opener is usually just a word
-        low = normalise(m.group(0)).lower()
+        start, end = words[0][0], words[-1][1]
+        surface = text[start:end]
+        low = normalise(surface).lower()
+        head = _POSSESSIVE.sub("", words[-1][2].lower())
+        if "-" in surface and " " not in surface and any(p.lower() in _COUNTRY_OF for p in surface.split("-")):
+            continue  # "China-US": a relation, not a thing
         if low in _COUNTRY_OF:
             label = "GPE"
-        elif words[-1].lower().strip("’'s") in _ORG_HEADS:
+        elif head in _ORG_HEADS:
             label = "ORG"
-        elif _HONORIFIC_BEFORE.search(text[: m.start()]) or 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+        elif head in _PLACE_HEADS:
+            label = "FAC"
+        elif titled or _HONORIFIC_BEFORE.search(_before(text, start)) or 2 <= len(words) <= 3 and all(w.isalpha() for *_, w in words):
             label = "PERSON"
         else:
             label = "MISC"
-        out.append((m.start(), m.end(), m.group(0), label))
+        out.append((start, end, surface, label))
     return out
 
 
@@ -238,13 +295,14 @@ def _clean_span(i: int, text: str, start: int, end: int, surface: str, label: st
     """Cleaned name and type for one raw span, or None for junk."""
     kind = _LABELS[label]
     name = normalise(surface)
-    if not name or len(name) < 2 or any(c in name for c in "|@#/\\…") or name.lower() in _JUNK:
+    if not name or len(name) < 2 or any(c in name for c in "|@#/\\…") or name.lower() in _JUNK | _NOT_NAMES:
         return None
     if name.lower() in _COUNTRY_OF:
         canon = _COUNTRY_OF[name.lower()]
         return _Span(i, start, end, name, canon, _COUNTRIES[canon][0])
-    before = _HONORIFIC_BEFORE.search(text[:start])
-    honorific = before.group(1) if before else ""
+    before = _HONORIFIC_BEFORE.search(_before(text, start))
+    inside = _HONORIFIC_INSIDE.match(name)  # spaCy sometimes tags "Ms Okafor" a place
+    honorific = before.group(1) if before else (inside.group(1) if inside else "")
     tokens = name.split()
     if kind == PERSON or honorific:
         tokens, gender = _strip_titles(tokens)
@@ -254,8 +312,9 @@ def _clean_span(i: int, text: str, start: int, end: int, surface: str, label: st
             return None
         if not all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens) or not tokens[-1][0].isupper():
             return None
-        shown = f"{honorific} {name}" if honorific else name
-        return _Span(i, start, end, shown, " ".join(tokens), PERSON, gender, bool(honorific or gender))
+        shown = f"{honorific} {name}" if before else name
+        return _Span(i, start, end, shown, " ".join(tokens), PERSON, gender, bool(honorific or gender),
+                     _roles(text, start, end, name))
     if kind == GROUP and not name.endswith("s"):
         return None  # adjectival "Chinese", "American": the country is tagged on its own
     if not name[0].isupper() and not name[0].isdigit():
@@ -263,6 +322,18 @@ def _clean_span(i: int, text: str, start: int, end: int, surface: str, label: st
     if len(tokens) > 8 or (len(tokens) == 1 and name.lower() in _GENERIC):
         return None
     return _Span(i, start, end, name, name, kind)
+
+
+def _roles(text: str, start: int, end: int, name: str) -> tuple[str, ...]:
+    """Role nouns in the words right before a name, inside it, or in an apposition after it."""
+    words = name.split()
+    m = _ROLE_BEFORE.search(_before(text, start))
+    if m:
+        words += m.group(1).split()
+    m = _ROLE_AFTER.match(text[end:])
+    if m:
+        words.append(m.group(1))
+    return tuple(dict.fromkeys(w.lower() for w in words if w.lower() in ROLES))
 
 
 # ---- people ----------------------------------------------------------------------------------
@@ -298,8 +369,12 @@ class _People:
         self.counts = full
         self.tokens = {t for c in self.clusters for v in c for t in v.split()}
 
-    def resolve(self, name: str) -> str:
-        """The canonical full name for a person surface (itself when nothing fits)."""
+    def resolve(self, name: str, recent: list[str] | None = None) -> str:
+        """The canonical full name for a person surface (itself when nothing fits).
+
+        A surname several people share ("Obama") goes to the one of them named in full most
+        recently in the same article (``recent``, latest last), else the most mentioned.
+        """
         for c in self.clusters:
             if name in c:
                 return c[0]
@@ -316,17 +391,18 @@ class _People:
             )
             for test in tests:
                 hits = [c for c in self.clusters if test(c)]
+                if len(hits) > 1 and recent:
+                    names = {c[0] for c in hits}
+                    local = [r for r in recent if r in names]
+                    if local:
+                        return local[-1]
                 if hits:
                     return max(hits, key=lambda c: sum(self.counts[v] for v in c))[0]
         return name
 
 
-def _person_votes(spans: list[_Span]) -> tuple[Counter[str], Counter[str]]:
-    person: Counter[str] = Counter()
-    other: Counter[str] = Counter()
-    for s in spans:
-        (person if s.label == PERSON else other)[s.name] += 1
-    return person, other
+def _person_votes(spans: list[_Span]) -> Counter[str]:
+    return Counter(s.name for s in spans if s.label == PERSON)
 
 
 # ---- organisations and places -----------------------------------------------------------------------
@@ -334,7 +410,7 @@ def _person_votes(spans: list[_Span]) -> tuple[Counter[str], Counter[str]]:
 def _org_key(name: str, prefixes: set[str]) -> tuple[str, str]:
     """(key, country prefix): "US State Department" -> ("state department", "us")."""
     low = name.lower()
-    m = re.match(r"^(\S+?)(?:['’]s)?\s+(.+)$", low)
+    m = _COUNTRY_PREFIX.match(low)
     if m and m.group(1) in prefixes and len(m.group(2).split()) >= 2:
         return m.group(2), m.group(1)
     return low, ""
@@ -396,11 +472,17 @@ def build_entities(analysis: Any) -> EntityIndex:
     spans = _split_pairs(spans, people.split)
     _retype_person_names(spans, people)
     names: dict[int, str] = {}
+    recent: list[str] = []  # full names met so far in the current article
+    article = None
     for k, s in enumerate(spans):
+        if sentences[s.sent].article_id != article:
+            article, recent = sentences[s.sent].article_id, []
         if s.label == PERSON:
-            names[k] = people.resolve(s.name)
+            names[k] = people.resolve(s.name, recent)
+            if " " in s.name:
+                recent.append(names[k])
     prefixes = set(_COUNTRY_OF) | {s.name.lower() for s in spans if s.label in (PLACE, GROUP) and " " not in s.name}
-    prefixes |= {normalise(w).lower() for s in sentences for w in re.findall(r"\b[A-Z][a-z]+(?:ese|ian|an|ish)\b", s.text)}
+    prefixes |= {normalise(w).lower() for s in sentences for w in _DEMONYMS.findall(s.text)}
     others = [s for s in spans if s.label != PERSON]
     key_of = _group_others(others, prefixes)
     by_key: dict[str, Counter[str]] = defaultdict(Counter)
@@ -433,6 +515,7 @@ def build_entities(analysis: Any) -> EntityIndex:
     for c in people.clusters:
         for v in c:
             aliases[v.lower()] = c[0]
+        aliases.setdefault(c[0].split()[-1].lower(), c[0])
 
     spans += _gazetteer(sentences, spans, aliases, types)
     for k in range(len(names), len(spans)):
@@ -457,10 +540,17 @@ def _retype_person_names(spans: list[_Span], people: _People) -> None:
     """A span typed place/organisation whose words are a person's name in this story is that person.
 
     A word tagged a person somewhere in the story (or after "Mr"), or never tagged a place,
-    follows the person; a word only ever tagged a place ("Washington") stays a place.
+    follows the person; a word tagged only a place, and more often than the person's full
+    name appears ("Washington" beside one "Denzel Washington"), stays a place.
     """
-    person, _ = _person_votes(spans)
-    place_only = {s.name for s in spans if s.label == PLACE} - set(person)
+    person = _person_votes(spans)
+    place = Counter(s.name for s in spans if s.label == PLACE)
+    full_count = Counter()
+    for c in people.clusters:
+        for v in c:
+            for t in v.split():
+                full_count[t] += people.counts[v]
+    place_only = {n for n, k in place.items() if n not in person and k > full_count[n]}
     full = {v for c in people.clusters for v in c}
     for s in spans:
         if s.label in (PERSON, GROUP) or s.name.lower() in _COUNTRY_OF:
@@ -471,7 +561,10 @@ def _retype_person_names(spans: list[_Span], people: _People) -> None:
 
 def _gazetteer(sentences: list[Any], spans: list[_Span], aliases: dict[str, str], types: dict[str, str]) -> list[_Span]:
     """Known names where NER missed them: case-sensitive for names, any case for multi-word bodies."""
-    exact = sorted({s.name for s in spans} | {normalise(s.surface) for s in spans if not s.honorific}, key=len, reverse=True)
+    exact = {s.name for s in spans} | {normalise(s.surface) for s in spans if not s.honorific}
+    # a person's surname alone, even where NER never tagged it alone ("Nunes said")
+    exact |= {n.split()[-1] for n, t in types.items() if t == PERSON and " " in n and len(n.split()[-1]) > 2}
+    exact = sorted(exact, key=len, reverse=True)
     loose = sorted({k for k, v in aliases.items() if len(k.split()) >= 2 and types.get(v) in (ORGANISATION, PLACE)},
                    key=len, reverse=True)
     covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -502,6 +595,7 @@ def _index(analysis: Any, sentences: list[Any], spans: list[_Span], names: dict[
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     cites: dict[str, dict[str, None]] = defaultdict(dict)
     genders: dict[str, Counter[str]] = defaultdict(Counter)
+    roles: dict[str, set[str]] = defaultdict(set)
     for k, s in enumerate(spans):
         name = names[k]
         mentions[s.sent].append(Mention(s.start, s.end, name, types[name], s.surface))
@@ -509,6 +603,7 @@ def _index(analysis: Any, sentences: list[Any], spans: list[_Span], names: dict[
         cites[name][sentences[s.sent].article_id] = None
         if s.gender:
             genders[name][s.gender] += 1
+        roles[name].update(s.roles)
     order = {a.id: n for n, a in enumerate(getattr(analysis, "articles", []))}
     entities = []
     for name, c in forms.items():
@@ -525,7 +620,7 @@ def _index(analysis: Any, sentences: list[Any], spans: list[_Span], names: dict[
     by_sentence = [list(dict.fromkeys((m.name, m.type) for m in ms)) for ms in mentions]
     gender = {n: c.most_common(1)[0][0] for n, c in genders.items() if types.get(n) == PERSON}
     return EntityIndex(entities=entities, by_sentence=by_sentence, mentions=mentions, aliases=aliases,
-                       types=types, gender=gender)
+                       types=types, gender=gender, roles={n: r for n, r in roles.items() if r})
 
 
 def entity_names(index: EntityIndex, kinds: Iterable[str]) -> list[str]:

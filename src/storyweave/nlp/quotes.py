@@ -19,12 +19,13 @@ word. A plain description ("a US official") is kept as written rather than lost.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Quote
-from .entities import GROUP, ORGANISATION, PERSON, PLACE, EntityIndex, normalise
+from .entities import GROUP, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex
 
 __all__ = ["extract_quotes", "find_quote_spans", "UNKNOWN"]
 
@@ -81,8 +82,8 @@ _END = frozenset(".!?")
 # ---- finding quotes ------------------------------------------------------------------------------
 
 _QUOTE_PATTERNS = (
-    re.compile(r"“([^“”]+)(?:”|$)"),
-    re.compile(r'"([^"]+)(?:"|$)'),
+    # curly and straight double marks pair in order: scraped text mixes them (“...")
+    re.compile(r'[“"]([^“”"]+)(?:[”"]|$)'),
     # single marks: ’ is also the apostrophe, so a closing mark must not be followed by a letter
     re.compile(r"(?<![\w’'])‘(\S[^‘]*?)’(?![\w])"),
     re.compile(r"(?<![\w’'])'(\S[^']*?\S)'(?![\w])"),
@@ -138,14 +139,13 @@ class _Paragraph:
             self.bounds.append((off, off + len(s.text), i))
             if i < len(entities.mentions):
                 mentions += [(off + m.start, off + m.end, m.name, m.type) for m in entities.mentions[i]]
-        self.quotes = [(s, e) for s, e in find_quote_spans(self.text)]
+        self._ends = [e for _, e, _ in self.bounds]
+        self.quotes = find_quote_spans(self.text)
         self.items = self._items(mentions)
 
     def sentence_at(self, pos: int) -> int:
-        for s, e, i in self.bounds:
-            if pos <= e:
-                return i
-        return self.bounds[-1][2]
+        k = bisect.bisect_left(self._ends, pos)
+        return self.bounds[min(k, len(self.bounds) - 1)][2]
 
     def _items(self, mentions: list[tuple[int, int, str, str]]) -> list[_Item]:
         # quote marks just outside the content belong to the quote item
@@ -210,6 +210,14 @@ class _Resolver:
         if hit:
             return hit
         head = words[-1].lower()
+        if head in ROLES:
+            # "the minister": the last person introduced with that role, else the story's only one
+            for it in reversed(self.history):
+                if it.type == PERSON and head in self.entities.roles.get(it.name, ()):
+                    return it.name
+            holders = [n for n, r in self.entities.roles.items() if head in r]
+            if len(holders) == 1:
+                return holders[0]
         if head in _ORG_NOUNS:
             for it in reversed(self.history):
                 if it.type == ORGANISATION and head in it.name.lower():
@@ -360,8 +368,12 @@ def extract_quotes(analysis: Any, entities: EntityIndex) -> list[Quote]:
             if it.kind != "Q" or len(it.text.split()) < _MIN_WORDS:
                 continue
             speaker, how = _before(items, q, res), "before"
-            if not speaker:
-                speaker, how = _after(items, q, res)
+            if not speaker or speaker not in entities.types:
+                # a named source after the quote beats a description before it
+                # ("Officials said ... “...”, according to the embassy")
+                after, after_how = _after(items, q, res)
+                if after and (not speaker or after in entities.types):
+                    speaker, how = after, after_how
             if not speaker:
                 speaker, how = _adjacent(items, q), "adjacent"
             at_start = not para.text[: it.start].strip()

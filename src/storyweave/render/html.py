@@ -20,8 +20,8 @@ from markupsafe import Markup, escape
 
 from ..model import Brief
 from .json import brief_to_dict
-from .markdown import ENTITY_GROUPS
-from .view import View, by_reason, date_span, headline, nice_date, outlet_count, plural, view_of
+from .view import (View, aliases, by_reason, date_span, entity_groups, headline, nice_date, outlet_count, plural,
+                   unique_groups, view_of)
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -67,7 +67,7 @@ def _env() -> Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters.update(frag=frag, mark=mark_value, date=nice_date, pct=lambda x: f"{round(100 * x)}%")
-    env.globals.update(plural=plural, UNIQUE_SHOWN=UNIQUE_SHOWN)
+    env.globals.update(plural=plural, aliases=aliases, UNIQUE_SHOWN=UNIQUE_SHOWN)
     return env
 
 
@@ -83,13 +83,27 @@ def mark_value(text: str, value: str) -> Markup:
     """The sentence, escaped, with the divergent value wrapped in <mark> where it occurs."""
     if not value or not text:
         return escape(text)
-    pattern = re.compile(re.escape(value.strip()), re.IGNORECASE)
+    pattern = re.compile(_value_pattern(value.strip()), re.IGNORECASE)
     out, last = [], 0
     for m in pattern.finditer(text):
         out += [escape(text[last:m.start()]), Markup("<mark>"), escape(m.group()), Markup("</mark>")]
         last = m.end()
     out.append(escape(text[last:]))
     return Markup("").join(out)
+
+
+def _value_pattern(value: str) -> str:
+    """The value as a regex where long numbers may carry thousands separators: a normalised
+    "2000" still marks "2,000" (or "2 000") in the sentence."""
+    parts = []
+    for token in re.split(r"(\d{4,})", value):
+        if token.isdigit():
+            head = len(token) % 3 or 3
+            groups = [token[:head]] + [token[i:i + 3] for i in range(head, len(token), 3)]
+            parts.append("[,.\u202f\u00a0 ]?".join(groups))
+        else:
+            parts.append(re.escape(token))
+    return "".join(parts)
 
 
 def safe_link(url: str | None) -> str | None:
@@ -115,10 +129,10 @@ def _context(d: dict[str, Any], prefix: str) -> dict[str, Any]:
         "facts": [f for f in (plural(len(arts), "article"), plural(outlet_count(d), "outlet"), date_span(d)) if f],
         "sources": [_source(a, v) for a in arts],
         "divergences": [_divergence(div, v) for div in d.get("divergences") or []],
-        "matrix": _matrix(d, v),
-        "unique": _unique_groups(d, v),
+        "matrix": _matrix(d),
+        "unique": unique_groups(d, v),
         "timeline": _timeline(d, v),
-        "entities": _entities(d),
+        "entities": entity_groups(d),
         "articles": [_article(a, v, cited) for a in arts],
         "nav": [(key, name, len(d.get(key) or [])) for key, name in (
             ("summary", "Summary"), ("divergences", "Divergences"), ("agreements", "Agreements"),
@@ -141,7 +155,7 @@ def _divergence(div: dict[str, Any], v: View) -> dict[str, Any]:
             "variants": variants}
 
 
-def _matrix(d: dict[str, Any], v: View) -> list[dict[str, Any]]:
+def _matrix(d: dict[str, Any]) -> list[dict[str, Any]]:
     """Coverage: one row per agreement and divergence, one cell per article (in source order)."""
     ids = [a["id"] for a in d.get("articles") or []]
     rows = []
@@ -159,15 +173,6 @@ def _matrix(d: dict[str, Any], v: View) -> list[dict[str, Any]]:
     return rows
 
 
-def _unique_groups(d: dict[str, Any], v: View) -> list[dict[str, Any]]:
-    groups: dict[tuple[str, ...], dict[str, Any]] = {}
-    for u in d.get("unique") or []:
-        cites = v.cites(u)
-        key = tuple(c.article for c in cites)
-        groups.setdefault(key, {"cites": cites, "items": []})["items"].append(u)
-    return list(groups.values())
-
-
 def _timeline(d: dict[str, Any], v: View) -> list[dict[str, Any]]:
     """Events grouped under their date, in date order (month-only dates before that month's days)."""
     groups: dict[str, dict[str, Any]] = {}
@@ -176,20 +181,6 @@ def _timeline(d: dict[str, Any], v: View) -> list[dict[str, Any]]:
                                           "events": []})
         g["events"].append({"text": t["text"], "cites": v.cites(t), "inferred": bool(t.get("inferred"))})
     return list(groups.values())
-
-
-def _entities(d: dict[str, Any]) -> list[dict[str, Any]]:
-    known = {t for t, _ in ENTITY_GROUPS}
-    cols = []
-    for etype, title in ENTITY_GROUPS:
-        items = [e for e in d.get("entities") or [] if (e["type"] if e["type"] in known else "other") == etype]
-        items.sort(key=lambda e: -(e.get("mentions") or 0))
-        if items:
-            cols.append({"title": title, "items": [
-                {"name": e["name"], "aliases": [a for a in e.get("aliases") or [] if a != e["name"]],
-                 "mentions": e.get("mentions") or 0, "outlets": len(e.get("citations") or [])}
-                for e in items]})
-    return cols
 
 
 def _article(a: dict[str, Any], v: View, cited: set[str]) -> dict[str, Any]:

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..model import Brief
 from .json import brief_to_dict
-from .view import View, by_reason, date_span, headline, nice_date, outlet_count, plural, view_of
+from .view import (View, aliases, by_reason, date_span, entity_groups, headline, nice_date, outlet_count, plural,
+                   unique_groups, view_of)
 
 _WS = re.compile(r"\s+")
 # source text must not drive the terminal: escape sequences and other controls are dropped
@@ -113,15 +114,10 @@ def _divergences(d: dict[str, Any], v: View) -> str:
 
 
 def _unique(d: dict[str, Any], v: View) -> str:
-    items = d.get("unique") or []
-    # grouped by outlet: the question a reader asks is "what does only X have?"
-    groups: dict[str, list[str]] = {}
-    for u in items:
-        groups.setdefault(_cite(v, u), []).append(f"- {_one_line(u['text'])}")
     lines: list[str] = []
-    for label, group in groups.items():
-        lines += [f"**{label.strip('[]')}**", *group, ""]
-    return _section("Unique facts", lines, len(items))
+    for cites, facts in unique_groups(d, v):
+        lines += [f"**{', '.join(c.label for c in cites)}**", *(f"- {_one_line(u['text'])}" for u in facts), ""]
+    return _section("Unique facts", lines, len(d.get("unique") or []))
 
 
 def _quotes(d: dict[str, Any], v: View) -> str:
@@ -139,25 +135,15 @@ def _timeline(d: dict[str, Any], v: View) -> str:
     return _section("Timeline", lines, len(items))
 
 
-ENTITY_GROUPS = [("person", "People"), ("organisation", "Organisations"), ("place", "Places"),
-                 ("group", "Groups"), ("other", "Other")]
-
-
 def _entities(d: dict[str, Any], v: View) -> str:
-    items = d.get("entities") or []
     lines: list[str] = []
-    known = {t for t, _ in ENTITY_GROUPS}
-    for etype, title in ENTITY_GROUPS:
-        group = [e for e in items if (e["type"] if e["type"] in known else "other") == etype]
-        if not group:
-            continue
+    for title, group in entity_groups(d):
         lines.append(f"**{title}**")
-        for e in sorted(group, key=lambda e: -(e.get("mentions") or 0)):
-            aliases = [a for a in e.get("aliases") or [] if a != e["name"]]
-            also = f" (also {', '.join(aliases)})" if aliases else ""
+        for e in group:
+            also = f" (also {', '.join(aliases(e))})" if aliases(e) else ""
             lines.append(f"- {e['name']}{also} {_cite(v, e)}")
         lines.append("")
-    return _section("Entities", lines, len(items))
+    return _section("Entities", lines, len(d.get("entities") or []))
 
 
 def _syndication(d: dict[str, Any], v: View) -> str:

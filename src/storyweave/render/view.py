@@ -33,17 +33,14 @@ class View:
         return self.labels.get(article_id, article_id)
 
     def cites(self, item: dict[str, Any]) -> list[Cite]:
-        """The item's citations in order, each with the first of its sentences from that article."""
+        """The item's citations in order, each with the first of its sentences from that article
+        that the brief carries (else None: a link then goes to the article, never nowhere)."""
         out = []
         for aid in dict.fromkeys(item.get("citations") or []):
-            sid = next((s for s in item.get("sentence_ids") or [] if self.article_of(s) == aid), None)
-            out.append(Cite(aid, self.label(aid), self.colours.get(aid, 0), sid,
-                            self.sentence_text.get(sid) if sid else None))
+            sid = next((s for s in item.get("sentence_ids") or []
+                        if s in self.sentence_text and self.sentence_article[s] == aid), None)
+            out.append(Cite(aid, self.label(aid), self.colours.get(aid, 0), sid, self.sentence_text.get(sid)))
         return out
-
-    def article_of(self, sentence_id: str) -> str:
-        # sentence ids are "<article id>#<n>"; the map covers exported sentences, the split the rest
-        return self.sentence_article.get(sentence_id) or sentence_id.rsplit("#", 1)[0]
 
 
 def view_of(data: dict[str, Any]) -> View:
@@ -112,3 +109,31 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def by_reason(removed: list[dict[str, Any]]) -> list[tuple[str, int]]:
     """Removed-line counts per reason, most frequent first."""
     return Counter(r["reason"] for r in removed).most_common()
+
+
+ENTITY_GROUPS = [("person", "People"), ("organisation", "Organisations"), ("place", "Places"),
+                 ("group", "Groups"), ("other", "Other")]
+
+
+def entity_groups(data: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(heading, entities most mentioned first) per entity type present; unknown types under Other."""
+    known = {t for t, _ in ENTITY_GROUPS}
+    out = []
+    for etype, title in ENTITY_GROUPS:
+        group = [e for e in data.get("entities") or [] if (e["type"] if e["type"] in known else "other") == etype]
+        if group:
+            out.append((title, sorted(group, key=lambda e: -(e.get("mentions") or 0))))
+    return out
+
+
+def aliases(entity: dict[str, Any]) -> list[str]:
+    return [a for a in entity.get("aliases") or [] if a != entity["name"]]
+
+
+def unique_groups(data: dict[str, Any], view: View) -> list[tuple[list[Cite], list[dict[str, Any]]]]:
+    """Unique facts grouped by who reports them: the question a reader asks is "what does only X have?"."""
+    groups: dict[tuple[str, ...], tuple[list[Cite], list[dict[str, Any]]]] = {}
+    for u in data.get("unique") or []:
+        cites = view.cites(u)
+        groups.setdefault(tuple(c.article for c in cites), (cites, []))[1].append(u)
+    return list(groups.values())

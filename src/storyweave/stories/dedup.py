@@ -34,6 +34,8 @@ class CopyIndex:
         self._sigs: list[np.ndarray] = []
         self._by_key: dict[str, LeanMinHash] = {}
         self._rank: dict[str, int] = {}  # insertion order: the earliest copy is the original
+        # drawing the permutations costs more than hashing an article: do it once
+        self._perms = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -41,7 +43,7 @@ class CopyIndex:
     def signature(self, shingles: np.ndarray) -> LeanMinHash | None:
         if len(shingles) < MIN_SHINGLES:
             return None
-        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, scheme=SCHEME)
+        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, permutations=self._perms, scheme=SCHEME)
         m.update_batch(shingles.tolist())
         return LeanMinHash(m)
 

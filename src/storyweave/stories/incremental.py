@@ -37,6 +37,7 @@ from .features import Features
 STATE_VERSION = 1
 _UNSET_THRESHOLD = 0.5
 DEFAULT_THRESHOLD = 0.35
+MIN_NAMES_TO_JUDGE = 3  # with fewer names in its lede, an article's names prove nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class StoryParams:
     name_weight: float = 0.3  # share of the score given to the overlap of names
     day_penalty: float = 0.05  # per day outside the story's span: events cluster in time
     undated_margin: float = 0.05  # extra score needed when either side has no date
+    min_names: float = 0.05  # a story must share some who/where with the article (see _best_story)
     top_k: int = 8  # candidates (by embedding) whose names are compared
 
     def __post_init__(self) -> None:
@@ -103,7 +105,9 @@ class StoryIndex:
         self._titles: list[str] = []
         self._outlets: list[Counter] = []
         self._names: list[Counter] = []
-        self._name_norm: dict[int, tuple[int, float]] = {}  # story -> (size when computed, norm)
+        # both valid for one batch (while the IDF is fixed): story -> (size when computed, norm)
+        self._name_norm: dict[int, tuple[int, float]] = {}
+        self._idf_cache: dict[str, float] = {}
         self._ncopies: list[int] = []
         self._days: dict[int, list[int]] = {}
         self._undated: set[int] = set()  # stories with no dated member yet
@@ -141,6 +145,8 @@ class StoryIndex:
         for f in unique:
             self._df.update(f.names)
         self._docs += len(unique)
+        self._idf_cache.clear()
+        self._name_norm.clear()
         order = sorted(range(len(unique)), key=lambda i: (unique[i].date is None, unique[i].date or 0, i))
         for i in order:
             f = unique[i]
@@ -200,7 +206,12 @@ class StoryIndex:
             gap = self._gap(s, f.date)
             if gap > p.max_days:
                 continue
-            score = (1.0 - p.name_weight) * float(cos[j]) + p.name_weight * self._name_sim(f.names, s)
+            names = self._name_sim(f.names, s)
+            # One event has the same participants: similar wording about other people or
+            # another place is a different event on the same topic, however close the text.
+            if names < p.min_names and len(f.names) >= MIN_NAMES_TO_JUDGE:
+                continue
+            score = (1.0 - p.name_weight) * float(cos[j]) + p.name_weight * names
             score -= p.day_penalty * gap
             if day is None or self._first[s] == 0:
                 score -= p.undated_margin
@@ -216,7 +227,10 @@ class StoryIndex:
         return max(0, int(self._first[s]) - o, o - int(self._last[s]))
 
     def _idf(self, name: str) -> float:
-        return math.log((self._docs + 1) / (self._df.get(name, 0) + 1)) + 1.0
+        w = self._idf_cache.get(name)
+        if w is None:
+            w = self._idf_cache[name] = math.log((self._docs + 1) / (self._df.get(name, 0) + 1)) + 1.0
+        return w
 
     def _name_sim(self, names: frozenset[str], s: int) -> float:
         """Cosine between the article's IDF-weighted names and the story's name profile."""

@@ -60,6 +60,7 @@ def create_app(config: Config, store: Store, engine: Engine | None = None, *, ba
         finally:
             await poller.stop()
             await asyncio.to_thread(worker.stop)
+            engine.close()
 
     app = FastAPI(
         title="storyweave", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,

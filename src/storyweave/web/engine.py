@@ -45,14 +45,23 @@ class Engine:
     fetch_urls: Fetcher  # article URLs -> Articles (SSRF-safe fetching lives in ingest.url)
     read_feed: Fetcher  # feed URLs -> Articles of the entries
     read_html: HtmlReader  # raw page bytes + a name -> Articles
+    close: Callable[[], None] = lambda: None
 
     @classmethod
-    def default(cls, config: Config) -> "Engine":
+    def default(cls, config: Config, brief_process: bool = True) -> "Engine":
+        """``brief_process``: build briefs in a child process. The pipeline is CPU-bound
+        Python; in the server's own process it would hold the GIL and stall every request."""
         lazy = _Lazy(config)
+        brief = lazy.brief
+        close = lambda: None  # noqa: E731
+        if brief_process:
+            remote = _BriefProcess(config)
+            brief, close = remote.brief, remote.close
         return cls(
             clean=lazy.clean,
             assign=lazy.assign,
-            brief=lazy.brief,
+            brief=brief,
+            close=close,
             fetch_urls=lazy.fetch_urls,
             read_feed=lazy.read_feed,
             read_html=lambda data, name: read_with_reader(data, name, ".html", config),
@@ -147,6 +156,38 @@ class _Lazy:
             raise Unavailable(f"feed reading (storyweave.ingest.feeds) cannot be loaded: {e}") from e
         _load_url_support()
         yield from read_feed_urls(urls, self.config.ingest)
+
+
+class _BriefProcess:
+    """One child process that holds the pipeline (its models load once, there)."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._pool: Any = None
+
+    def brief(self, articles: list[Article]) -> dict[str, Any]:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn: the server has threads (a fork would copy their locks mid-use)
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool.submit(_child_brief, self.config, articles).result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+_CHILD: "_Lazy | None" = None
+
+
+def _child_brief(config: Config, articles: list[Article]) -> dict[str, Any]:
+    global _CHILD
+    if _CHILD is None or _CHILD.config != config:
+        _CHILD = _Lazy(config)
+    return _CHILD.brief(articles)
 
 
 def _load_url_support() -> None:

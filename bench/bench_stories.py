@@ -1,0 +1,124 @@
+"""Story clustering throughput and peak memory on synthetic streams of 1k, 10k and 100k articles.
+
+Each size runs in a fresh process (so peak RSS is that run's own) and goes through the real
+stages: featurising (WordLlama lede embeddings, names, MinHash fingerprints) and the
+incremental story index. The peer, in the same run, is the TF-IDF + agglomerative baseline
+of ``storyweave eval stories``; it is quadratic in memory, so it runs only up to --peer-max.
+
+    python bench/bench_stories.py [--sizes 1000 10000 100000] [--peer-max 5000]
+
+Prints numbers; never passes or fails on time.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+
+SYLL = ["ka", "lo", "mi", "ra", "ten", "vo", "sha", "ul", "den", "bri", "mo", "zak", "pe", "tor", "an", "gu"]
+COMMON = ("the officials said on the day that a report would follow and people in the area were told to wait for "
+          "more news as the situation developed while the government promised help and critics asked questions").split()
+TOPICS = [w.split() for w in (
+    "flood river rain evacuation rescue boats", "election vote ballot candidate polls turnout",
+    "summit talks leaders agreement sanctions treaty", "shooting police suspect victims gunman hospital",
+    "earthquake magnitude collapse buildings aftershock", "strike union wages workers negotiations",
+    "court ruling judge appeal verdict trial", "fire blaze firefighters wind homes acres",
+)]
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def synthetic(n: int, seed: int = 1):
+    """n articles in stories of 1-12 articles over ~n/40 days: each story has its own people,
+    place and event words (what happened), a topic shared with many others (what kind of
+    news), and dates within three days."""
+    from storyweave.model import Article
+
+    rng = random.Random(seed)
+    start = dt.date(2020, 1, 1)
+    days = max(30, n // 40)
+    arts, gold, s = [], [], 0
+    while len(arts) < n:
+        s += 1
+        people = [f"{_name(rng)} {_name(rng)}" for _ in range(3)]
+        place = _name(rng)
+        topic = rng.choice(TOPICS)
+        event = [_name(rng).lower() for _ in range(6)]
+        day0 = start + dt.timedelta(days=rng.randrange(days))
+        for k in range(min(rng.randint(1, 12), n - len(arts))):
+            words = []
+            for _ in range(90):
+                r = rng.random()
+                words.append(rng.choice(people) if r < 0.08 else place if r < 0.12 else rng.choice(event) if r < 0.3
+                             else rng.choice(topic) if r < 0.45 else rng.choice(COMMON))
+            text = " ".join(words)
+            text = ". ".join(text[i:i + 120].strip().capitalize() for i in range(0, len(text), 120)) + "."
+            arts.append(Article(id=f"s{s}-{k}", text=text, title=f"{place}: {topic[0]} {people[0]}",
+                                outlet=f"outlet{rng.randrange(30)}", published=day0 + dt.timedelta(days=rng.randrange(3))))
+            gold.append(f"s{s}")
+    order = sorted(range(n), key=lambda i: (arts[i].published, rng.random()))  # a stream arrives in time order
+    return [arts[i] for i in order], [gold[i] for i in order]
+
+
+def run_one(n: int, system: str) -> dict:
+    from storyweave.eval.stories import baseline, bcubed
+
+    arts, gold = synthetic(n)
+    if system == "storyweave":
+        from storyweave.nlp.models import Models
+        from storyweave.stories import StoryIndex
+        from storyweave.stories.cluster import featurize
+
+        Models().embedder  # load outside the timing, as a long-running ingest would have
+        t = time.perf_counter()
+        index = StoryIndex()
+        for feats in featurize(arts, batch_size=1000):  # the stream, delivered in chunks
+            index.add(feats)
+        secs = time.perf_counter() - t
+        pred = [index.assignments[a.id] for a in arts]
+    else:
+        t = time.perf_counter()
+        pred = baseline(arts)
+        secs = time.perf_counter() - t
+    f1 = bcubed(gold, pred)[2]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
+    return {"system": system, "articles": n, "seconds": secs, "articles_per_s": n / secs, "peak_mib": peak, "bcubed_f1": f1}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--peer-max", type=int, default=5000, help="largest size the quadratic baseline runs at")
+    ap.add_argument("--one", nargs=2, metavar=("N", "SYSTEM"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.one:
+        print(json.dumps(run_one(int(args.one[0]), args.one[1])))
+        return
+    print(f"{'system':<22} {'articles':>9} {'seconds':>8} {'art/s':>8} {'peak MiB':>9} {'B3 F1':>6}  ratio")
+    for n in args.sizes:
+        rows = {}
+        for system in ("storyweave", "tfidf+agglomerative"):
+            if system != "storyweave" and n > args.peer_max:
+                print(f"{system:<22} {n:>9}  skipped: O(n^2) memory beyond --peer-max {args.peer_max}")
+                continue
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), system], capture_output=True, text=True)
+            if out.returncode:
+                print(f"{system:<22} {n:>9}  failed: {out.stderr.strip()[-300:]}")
+                continue
+            r = rows[system] = json.loads(out.stdout.strip().splitlines()[-1])
+            ratio = ""
+            if system != "storyweave" and "storyweave" in rows:
+                ratio = f"storyweave is {rows['storyweave']['articles_per_s'] / r['articles_per_s']:.1f}x faster"
+            print(f"{system:<22} {n:>9} {r['seconds']:8.1f} {r['articles_per_s']:8.0f} {r['peak_mib']:9.0f} "
+                  f"{r['bcubed_f1']:6.3f}  {ratio}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

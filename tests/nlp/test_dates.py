@@ -1,0 +1,177 @@
+"""Dates: absolute and relative expressions, anchors, and the merged timeline."""
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from storyweave.model import Article, Sentence
+from storyweave.nlp.dates import article_anchors, build_timeline, find_dates
+
+MON = dt.date(2023, 6, 19)  # a Monday
+WED = dt.date(2024, 5, 15)  # a Wednesday
+
+
+def values(text: str, anchor: dt.date | None = MON, future: bool | None = None) -> list[str]:
+    return [m.value for m in find_dates(text, anchor, future)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The summit opened on June 19, 2023 in Bali.", "2023-06-19"),
+    ("It was signed on 19 June 2023.", "2023-06-19"),
+    ("Filed 2023-06-19 at noon.", "2023-06-19"),
+    ("The talks ended on Sept. 3, 2021.", "2021-09-03"),
+    ("She took office in January 2021.", "2021-01"),
+    ("It was the first visit since 2018.", "2018"),
+    ("The fire broke out on Monday, June 12, 2023.", "2023-06-12"),
+])
+def test_absolute_dates(text, expected):
+    assert values(text, None) == [expected]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Officials met on Sunday.", MON, "2023-06-18"),  # past: the last Sunday before the anchor
+    ("Officials met on Monday.", MON, "2023-06-19"),  # the anchor's own weekday is that day
+    ("The minister will visit on Friday.", WED, "2024-05-17"),  # future: the next Friday
+    ("She is expected to arrive on Tuesday.", WED, "2024-05-21"),
+    ("He resigned on Friday.", WED, "2024-05-10"),
+    ("They met last Wednesday.", WED, "2024-05-08"),  # "last" never means the anchor day
+    ("The vote is scheduled for next Wednesday.", WED, "2024-05-22"),
+    ("The storm hit yesterday.", WED, "2024-05-14"),
+    ("The results come tomorrow.", WED, "2024-05-16"),
+    ("Mr Biden and Mr Xi met in Bali last November.", MON, "2022-11"),
+    ("The visit was postponed in February.", MON, "2023-02"),
+    ("The leaders will meet in November.", MON, "2023-11"),  # future: the coming November
+    ("The plant closed in November.", MON, "2022-11"),  # past: the last November
+    ("Prices rose last month.", WED, "2024-04"),
+    ("The law takes effect next month.", WED, "2024-06"),
+    ("The ceasefire collapsed three days ago.", WED, "2024-05-12"),
+    ("The accord was signed on 12 May.", WED, "2024-05-12"),
+    ("The hearing is set to open on June 3.", WED, "2024-06-03"),
+    ("The merger closed on Dec 30.", dt.date(2024, 1, 5), "2023-12-30"),  # past across the year end
+    ("Talks resume in March.", dt.date(2023, 12, 20), "2023-03"),
+    ("Talks will resume in March.", dt.date(2023, 12, 20), "2024-03"),
+    ("It happened earlier this year.", WED, "2024"),
+    ("A memo from late January of last year.", WED, "2023-01"),
+    ("The plant opens on March 3 next year.", WED, "2025-03-03"),
+])
+def test_relative_dates(text, anchor, expected):
+    assert values(text, anchor) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks lasted five hours.",
+    "A two-day visit to the capital.",
+    "The plan will be complete in five years.",
+    "She may resign, and the March organisers disagree.",
+    "Tickets for 2,000 people sold out.",
+    "Tesla showed its 2024 model.",
+    "Emissions fell by 2030 tonnes.",
+])
+def test_durations_and_lookalikes_are_not_dates(text):
+    assert find_dates(text, WED) == []
+
+
+def test_explicit_tense_overrides_the_guess():
+    assert values("on Sunday", MON, future=True) == ["2023-06-25"]
+    assert values("on Sunday", MON, future=False) == ["2023-06-18"]
+
+
+def test_relative_dates_need_an_anchor():
+    assert values("They met on Sunday in February 2020.", None) == ["2020-02"]
+
+
+def test_mentions_carry_offsets_and_granularity():
+    text = "On Sunday, talks began; a deal followed on 3 March 2024."
+    ms = find_dates(text, MON)
+    assert [(text[m.start:m.end], m.granularity, m.relative) for m in ms] == [
+        ("Sunday", "day", True), ("3 March 2024", "day", False)]
+
+
+# ---- anchors and timeline on a made-up story ------------------------------------------------------
+
+def story(*articles: tuple[str, dt.date | None, list[str]], meta: dict | None = None) -> SimpleNamespace:
+    arts, sents = [], []
+    for aid, published, texts in articles:
+        arts.append(Article(id=aid, published=published, body=texts, meta=dict((meta or {}).get(aid, {}))))
+        sents += [Sentence(id=f"{aid}#{i}", article_id=aid, index=i, paragraph=i, text=t) for i, t in enumerate(texts)]
+    return SimpleNamespace(articles=arts, sentences=sents)
+
+
+def test_undated_articles_anchor_on_the_story_dates():
+    an = story(("a", WED, []), ("b", WED, []), ("c", dt.date(2024, 5, 13), []), ("d", None, []),
+               ("e", None, []), meta={"e": {"dateline": "NAIROBI, 14 May 2024"}})
+    anchors = article_anchors(an)
+    assert anchors["a"] == (WED, False)
+    assert anchors["d"] == (WED, True)  # the most common date of the others
+    assert anchors["e"] == (dt.date(2024, 5, 14), False)  # its own dateline
+
+
+def test_a_date_in_the_url_anchors_the_article():
+    an = story(("a", None, []))
+    an.articles[0].url = "https://news.example/2018/04/17/world/summit-talks.html"
+    assert article_anchors(an) == {"a": (dt.date(2018, 4, 17), False)}
+
+
+def test_without_any_dated_article_the_latest_written_date_anchors():
+    an = story(("a", None, ["The flood peaked on 3 April 2024 in the valley."]), ("b", None, ["Nothing dated."]))
+    assert article_anchors(an) == {"a": (dt.date(2024, 4, 3), True), "b": (dt.date(2024, 4, 3), True)}
+    assert article_anchors(story(("a", None, ["No dates here at all."]))) == {}
+
+
+def test_timeline_merges_outlets_resolves_and_marks_inferred():
+    an = story(
+        ("herald", WED, ["The dockers' union ended its blockade of the port on Monday after talks.",
+                         "The port was first blockaded in March 2023 over pay.",
+                         "The bridge will reopen in June, the mayor said.",
+                         "The project began in 2019."]),
+        ("post", None, ["On Monday, the dockers' union ended the blockade of the port.",
+                        "Mayor Ilse Marant said on Tuesday that the port was running again."]),
+    )
+    events = build_timeline(an, article_anchors(an))
+    by_date = {e.date: e for e in events}
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    monday = by_date["2024-05-13"]
+    assert monday.citations == ["herald", "post"] and not monday.inferred  # one dated source is enough
+    assert by_date["2023-03"].citations == ["herald"]
+    assert by_date["2024-06"].citations == ["herald"]
+    assert by_date["2024-05-14"].inferred  # only the undated article says it
+    assert by_date["2024-05-14"].text.startswith("Mayor Ilse Marant")
+    assert "2019" not in by_date  # year-only dates are not timeline dates
+
+
+def test_timeline_trims_a_leading_date_phrase():
+    an = story(("a", MON, ["On Sunday, the two ministers held talks for seven hours in Beijing."]))
+    (event,) = build_timeline(an, article_anchors(an))
+    assert event.date == "2023-06-18"
+    assert event.text == "The two ministers held talks for seven hours in Beijing."
+
+
+# ---- the real example story (read from ../shared) --------------------------------------------------
+
+def test_example_undated_articles_are_anchored_on_the_dated_ones(example_brief):
+    anchors = example_brief.meta["anchors"]
+    assert {v["date"] for v in anchors.values()} == {"2023-06-19"}
+    dated = {a.id for a in example_brief.articles if a.published}
+    assert dated and all(v["inferred"] == (k not in dated) for k, v in anchors.items())
+
+
+@pytest.mark.parametrize("date, words", [
+    ("2023-06-18", ("Qin",)),  # the Sunday talks with Qin Gang
+    ("2023-06-19", ("Xi",)),  # the Monday meeting with Xi
+    ("2022-11", ("Bali",)),  # Biden and Xi in Bali "last November"
+    ("2023-02", ("February",)),  # the visit postponed after the balloon, "in February"
+    ("2023-06-16", ("Gates",)),  # Xi and Bill Gates "on Friday"
+    ("2021-01", ("January 2021",)),  # Biden took office
+    ("2023-11", ("San Francisco",)),  # APEC "in November", future
+])
+def test_example_timeline(example_brief, date, words):
+    events = [e for e in example_brief.timeline if e.date == date]
+    assert any(all(w in e.text for w in words) for e in events), [e.text for e in events]
+
+
+def test_example_timeline_merges_outlets(example_brief):
+    assert max(len(e.citations) for e in example_brief.timeline) >= 3
+    dates = [e.date for e in example_brief.timeline]
+    assert dates == sorted(dates)
