@@ -25,7 +25,7 @@ BASE = [
 def brief_divs(models, **values):
     texts = [t.format(**values) for t in BASE]
     an = prepare(story(*texts), models, Config())
-    return an, align.divergences(an, models, Config())
+    return an, align.all_divergences(an, models, Config())
 
 
 def test_injected_count_conflict_found_with_outlets(models):

@@ -233,19 +233,8 @@ def _nearest_outcome(text: str, q: Quantity) -> str | None:
 
 
 def _resolved_days(analysis: StoryAnalysis, i: int) -> set[str]:
-    """Absolute dates of the sentence when the dates stage is available (e.g. 'on Sunday' -> 2023-06-18)."""
-    try:
-        from .nlp.dates import find_dates
-    except ImportError:
-        return set()
-    s = analysis.sentences[i]
-    anchor = analysis.anchors.get(s.article_id)
-    if not anchor:
-        return set()
-    try:
-        return {d.value for d in find_dates(s.text, anchor[0]) if len(d.value) == 10}
-    except Exception:  # noqa: BLE001 - a date we cannot read must not cost the divergence
-        return set()
+    """Absolute days of what the sentence reports (e.g. 'on Sunday' -> 2023-06-18), when dated."""
+    return {d.value for d in _event_dates(analysis, i) if len(d.value) == 10}
 
 
 def _idf(analysis: StoryAnalysis) -> dict[str, float]:
@@ -273,8 +262,9 @@ def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: flo
     if a.outcome and a.outcome == b.outcome:
         local = min(1.0, local + 0.35)  # same kind of casualty in one story: most likely one figure
     if not a.names or not b.names:
-        # nothing to tell the frames apart by name: the wording alone must carry it, so ask more
-        return local - 0.15
+        # nothing to tell the frames apart by name: the wording alone must carry it, so ask
+        # more of it, unless both count the same outcome (dead, injured ...)
+        return local if a.outcome and a.outcome == b.outcome else local - 0.15
     if a.q.kind.split(":")[0] in ("percent", "money") and local < 0.35:
         # stories of money and shares quote many figures about the same actors ("cut by 30%",
         # "13% of imports"): for these the wording of what is measured must match too
@@ -422,8 +412,8 @@ def _about(ms: list[_Mention]) -> str:
 _SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|reported)\s+(late |early )?$", re.IGNORECASE)
 
 
-def _event_dates(analysis: StoryAnalysis, i: int) -> list:
-    """Dates of what happened in sentence i (not when someone spoke about it)."""
+def _event_dates(analysis: StoryAnalysis, i: int, spoken: bool = False) -> list:
+    """Dates of what happened in sentence i; with ``spoken`` also when someone spoke about it."""
     try:
         from .nlp.dates import find_dates
     except ImportError:
@@ -435,7 +425,7 @@ def _event_dates(analysis: StoryAnalysis, i: int) -> list:
     except Exception:  # noqa: BLE001
         return []
     # "next Friday" and "this Friday" are read differently by different writers: not evidence
-    return [d for d in found if not _SAID_BEFORE.search(s.text[: d.start])
+    return [d for d in found if (spoken or not _SAID_BEFORE.search(s.text[: d.start]))
             and not re.search(r"\b(next|this|coming)\b", d.surface, re.IGNORECASE)]
 
 
@@ -451,7 +441,8 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) < 2:
             continue
-        dates = {i: _event_dates(analysis, i) for i in members}
+        # within one fact, when it was said is part of the fact ("tweeted Thursday")
+        dates = {i: _event_dates(analysis, i, spoken=True) for i in members}
         # -- dates: every dated report of the fact, grouped by value
         # one date per sentence, of one granularity, in close rewrites: a sentence with several
         # dates ("since 2018", "in January 2021") may date different things
@@ -461,7 +452,8 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
         dated = [(i, d) for i, d in dated if d.granularity == grain]
         if sim is not None:
             dated = [(i, d) for i, d in dated
-                     if any(sim[i, j] >= 0.6 for j, e in dated if e.value != d.value)]
+                     if any(sim[i, j] >= config.align.same_fact for j, e in dated if e.value != d.value)
+                     or all(e.value == d.value for _, e in dated)]
         if len({analysis.sentences[i].article_id for i, _ in dated}) >= 2:
             values = defaultdict(list)
             for i, d in dated:
@@ -474,6 +466,9 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                     {v: [(i, d.surface) for i, d in items] for v, items in values.items()},
                     about=f"date — {_short(analysis.sentences[members[0]].text)}",
                 ))
+        # -- figures in two reports of one fact: a kind stated once in each, with other values
+        if sim is not None:
+            out.extend(_aligned_figures(analysis, members, sim, config))
         # -- places and names: only in close rewrites of one sentence, where a swap is telling
         if ents is None or sim is None:
             continue
@@ -495,6 +490,67 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                             about=f"{attr} — {_short(analysis.sentences[i].text)}",
                         ))
     return out
+
+
+def _aligned_figures(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, config: Config) -> list[Divergence]:
+    """Different figures of one kind in sentences aligned as the same fact."""
+    per_sentence = {}
+    for i in members:
+        by_kind: dict[str, list[Quantity]] = defaultdict(list)
+        for q in find_quantities(analysis.sentences[i].text):
+            by_kind[q.kind].append(q)
+        per_sentence[i] = {k: v[0] for k, v in by_kind.items() if len(v) == 1}
+    out = []
+    kinds = {k for v in per_sentence.values() for k in v}
+    for kind in kinds:
+        have = [i for i in members if kind in per_sentence[i]]
+        arts = {analysis.sentences[i].article_id for i in have}
+        if len(arts) < 2:
+            continue
+        values: dict[tuple, list[tuple[int, Quantity]]] = defaultdict(list)
+        for i in have:
+            values[(round(per_sentence[i][kind].value, 6),)].append((i, per_sentence[i][kind]))
+        if len(values) == 1:
+            # one figure, hedged differently ("about six hours", "more than six hours")
+            values = defaultdict(list)
+            for i in have:
+                q = per_sentence[i][kind]
+                values[(round(q.value, 6), q.hedge or "")].append((i, q))
+        if len(values) < 2:
+            continue
+        # each differing pair must be a close rewrite of one fact, not a loose group member
+        groups = list(values.values())
+        linked = any(sim[i, j] >= config.align.same_fact for a in range(len(groups)) for b in range(a + 1, len(groups))
+                     for i, _ in groups[a] for j, _ in groups[b]
+                     if analysis.sentences[i].article_id != analysis.sentences[j].article_id)
+        per_article: dict[str, set[float]] = defaultdict(set)
+        for v, items in values.items():
+            for i, _ in items:
+                per_article[analysis.sentences[i].article_id].add(v)
+        if not linked or any(len(v) > 1 for v in per_article.values()):
+            continue
+        incompatible = any(not compatible(x, y) for a in range(len(groups)) for b in range(a + 1, len(groups))
+                           for _, x in groups[a] for _, y in groups[b])
+        variants = []
+        for items in sorted(groups, key=lambda g: -len(g)):
+            q = min((q for _, q in items), key=lambda q: len(q.text))
+            variants.append(Variant(
+                text=q.text, value=format_value(q),
+                citations=list(dict.fromkeys(analysis.sentences[i].article_id for i, _ in items)),
+                sentence_ids=list(dict.fromkeys(analysis.sentences[i].id for i, _ in items)),
+                sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in items)),
+            ))
+        what = kind.split(":")[0]
+        out.append(Divergence(
+            about=f"{_KIND_LABEL.get(what, what)} — {_short(analysis.sentences[members[0]].text)}",
+            kind="contradiction" if incompatible else "precision",
+            variants=variants, attribute=what,
+        ))
+    return out
+
+
+_KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "money": "amount",
+               "distance": "distance", "mass": "weight"}
 
 
 def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
@@ -529,3 +585,17 @@ def _slot_divergence(analysis: StoryAnalysis, attribute: str, kind: str,
             sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in items)),
         ))
     return Divergence(about=about, kind=kind, variants=variants, attribute=attribute)
+
+
+def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Divergence]:
+    """Framed figures first, then what only the fact groups show; one report per disagreement."""
+    out = divergences(analysis, models, config)
+    seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
+    for d in fact_divergences(analysis, config):
+        ids = {sid for v in d.variants for sid in v.sentence_ids}
+        if any(attr == d.attribute and len(ids & s) >= 2 for attr, s in seen):
+            continue  # the same sentences already disagree on this in a reported divergence
+        out.append(d)
+        seen.append((d.attribute, ids))
+    out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
+    return out

@@ -45,9 +45,9 @@ def run(args, config) -> int:
                 rep = ingest(read_inputs(args.inputs, config.ingest), store, config, engine)
                 ids = list(rep.stored_as)
                 assignments, problems = rep.assignments, rep.problems
-                copies = {}
-                stories = [s for s in store.list_stories(limit=10**9) if s.id in set(assignments.values())]
-                table = story_table([_row_of(s) for s in stories])
+                copies: dict[str, str] = {}  # marked inside the index; not re-reported here
+                stories = [store.get_story(sid) for sid in sorted(set(assignments.values()))]
+                table = story_table([_row_of(s) for s in stories if s is not None])
         else:
             arts, problems = [], []
             for x in read_inputs(args.inputs, config.ingest):

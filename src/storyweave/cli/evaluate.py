@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-EVALS = ["extraction", "stories", "summaries"]
+EVALS = ["extraction", "stories", "summaries", "divergences"]
 
 
 def register(sub) -> None:

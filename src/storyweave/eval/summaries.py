@@ -95,6 +95,8 @@ def fit_budget(ranked: Iterable[str], words: int, truncate: bool) -> list[str]:
     out: list[str] = []
     left = words
     for s in ranked:
+        if left <= 0:
+            break
         w = n_words(s)
         if w == 0:
             continue
@@ -104,8 +106,6 @@ def fit_budget(ranked: Iterable[str], words: int, truncate: bool) -> list[str]:
         elif truncate:
             out.append(" ".join(s.split()[:left]))
             left = 0
-        if left <= 0:
-            break
     return out
 
 

@@ -119,11 +119,13 @@ class Verifier:
         combined = src_vecs[idx].sum(axis=0)
         combined /= np.linalg.norm(combined) or 1.0
         sim = float(max((src_vecs[idx] @ v).max(), combined @ v))
+        reasons = []
         if sim < self.min_similarity:
-            return Verdict(text, cited, False, f"meaning too far from the cited sources (similarity {sim:.2f})", sim, inferred)
+            reasons.append(f"meaning too far from the cited sources (similarity {sim:.2f})")
         support = set().union(*(specifics(sources[i]) for i in idx))
         support_text = " ".join(sources[i] for i in idx).lower()
-        missing = sorted(s for s in specifics(text) - support if s not in support_text)
+        # whole-word fallback for spellings the token sets normalise apart ("U.S.", "al-Sadr")
+        missing = sorted(s for s in specifics(text) - support if not re.search(rf"\b{re.escape(s)}\b", support_text))
         if missing:
-            return Verdict(text, cited, False, "not in the cited sources: " + ", ".join(missing), sim, inferred)
-        return Verdict(text, cited, True, "", sim, inferred)
+            reasons.append("not in the cited sources: " + ", ".join(missing))
+        return Verdict(text, cited, not reasons, "; ".join(reasons), sim, inferred)

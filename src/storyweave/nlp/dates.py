@@ -16,7 +16,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -283,8 +282,10 @@ def article_anchors(analysis: Any) -> dict[str, tuple[dt.date, bool]]:
 
     Dated articles anchor on their publication date (or a date the cleaner left in meta, or
     the day in the article's URL).
-    An undated article is anchored on the story's most common publication date (the latest
-    among equals): articles about one event appear within days of each other. When no
+    An undated article is anchored on the story's latest publication date: reports of one
+    event appear within days of each other, an undated one is often a later follow-up, and
+    a weekday read back from too early an anchor lands a week off ("began clearing mud on
+    Wednesday" in a report from the day after Tuesday's flood). When no
     article is dated, the latest full date written in the story's text is the best guess
     (a report is published on or after the days it reports). Without any, there is no anchor.
     """
@@ -296,8 +297,7 @@ def article_anchors(analysis: Any) -> dict[str, tuple[dt.date, bool]]:
             own[a.id] = d
     guess: dt.date | None = None
     if own:
-        counts = Counter(own.values())
-        guess = max(counts, key=lambda d: (counts[d], d))
+        guess = max(own.values())
     else:
         written = [dt.date.fromisoformat(m.value) for s in analysis.sentences
                    for m in find_dates(s.text, None) if m.granularity == "day"]

@@ -1,0 +1,173 @@
+"""``storyweave eval divergences FILE.jsonl``: does the brief catch a conflict put into a story?
+
+For every story (records grouped by their gold ``story`` field) we find facts that two
+outlets report with the same figure or weekday (sentences of one fact group), change the
+figure in one outlet's text, and run the brief. A conflict counts as caught when a
+contradiction puts the changed outlet on one side and the other outlet on another. The
+untouched stories give the false-alarm side: contradictions reported where we put none
+(real disagreements between outlets exist too, so this is an upper bound on false alarms).
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+_WORD_SWAP = {"two": "five", "three": "seven", "four": "nine", "five": "eight", "six": "eleven", "seven": "twelve",
+              "eight": "fifteen", "nine": "fourteen", "ten": "seventeen", "twelve": "twenty"}
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass
+class Injection:
+    story: str
+    article: str  # the article whose text was changed
+    other: str  # an outlet that still reports the original
+    kind: str
+    before: str
+    after: str
+
+
+def register(evsub) -> None:
+    p = evsub.add_parser("divergences", help="inject conflicts into multi-outlet stories and measure how many the brief catches")
+    p.add_argument("file", help="JSONL articles with a gold 'story' field")
+    p.add_argument("--per-story", type=int, default=2, help="conflicts injected per story (default 2)")
+    p.add_argument("--limit", type=int, default=0, help="only the first N stories")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=run)
+
+
+def _changed_number(text: str) -> str | None:
+    m = re.search(r"\d[\d,]*(\.\d+)?", text)
+    if m:
+        v = float(m.group(0).replace(",", ""))
+        new = v * 1.5 + 1 if v < 1000 else v * 1.6
+        new_s = f"{new:,.0f}" if "," in m.group(0) or v >= 1000 else (f"{new:g}" if "." in m.group(0) else str(int(new)))
+        return text[: m.start()] + new_s + text[m.end():]
+    for w, r in _WORD_SWAP.items():
+        m = re.search(rf"\b{w}\b", text, re.IGNORECASE)
+        if m:
+            rep = r.capitalize() if m.group(0)[0].isupper() else r
+            return text[: m.start()] + rep + text[m.end():]
+    return None
+
+
+def candidates(analysis) -> list[tuple[int, int, str, str, str]]:
+    """(sentence to change, sentence of another outlet, kind, old span, new span) for same-fact pairs."""
+    from ..nlp.quantities import find_quantities
+
+    out = []
+    for members in analysis.groups:
+        arts = {analysis.sentences[i].article_id for i in members}
+        if len(arts) < 2:
+            continue
+        for x in members:
+            for y in members:
+                sx, sy = analysis.sentences[x], analysis.sentences[y]
+                if sx.article_id >= sy.article_id:
+                    continue
+                qx = {(q.kind, q.value): q for q in find_quantities(sx.text)}
+                for q in find_quantities(sy.text):
+                    if (q.kind, q.value) in qx:
+                        new = _changed_number(q.text)
+                        if new:
+                            out.append((y, x, "number", q.text, new))
+                dx = set(re.findall(r"\b(" + "|".join(_DAYS) + r")\b", sx.text))
+                for d in re.findall(r"\b(" + "|".join(_DAYS) + r")\b", sy.text):
+                    if d in dx:
+                        new_day = _DAYS[(_DAYS.index(d) + 2) % 7]
+                        out.append((y, x, "weekday", d, new_day))
+    return out
+
+
+def run(args, config) -> int:
+    from ..ingest.jsonl import record_to_article
+    from ..pipeline import Pipeline
+
+    path = Path(args.file)
+    stories: dict[str, list[dict]] = defaultdict(list)
+    with path.open() as fh:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                rec = json.loads(line)
+                if "story" not in rec:
+                    print(f"storyweave: {path}:{n}: no gold 'story' field; skipped", file=sys.stderr)
+                    continue
+                stories[rec["story"]].append(rec)
+    items = [(k, v) for k, v in stories.items() if len({r.get("outlet") or r.get("id") for r in v}) >= 2]
+    if args.limit:
+        items = items[: args.limit]
+    rng = random.Random(args.seed)
+    pipe = Pipeline(config).warm_up()
+    injected = caught = 0
+    alarms = 0
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    t0 = time.perf_counter()
+    misses = []
+    for sid, recs in items:
+        arts = [record_to_article(r, f"{path}:{sid}", str(r.get("id"))) for r in recs]
+        base = pipe.brief(copy.deepcopy(arts))
+        alarms += sum(1 for d in base.divergences if d.kind == "contradiction")
+        an = pipe.analyse(copy.deepcopy(arts))
+        cands = candidates(an)
+        rng.shuffle(cands)
+        used_sentences: set[int] = set()
+        done = 0
+        for y, x, kind, old, new in cands:
+            if done >= args.per_story or y in used_sentences:
+                continue
+            used_sentences.add(y)
+            target = an.sentences[y].article_id
+            other = an.sentences[x].article_id
+            changed = copy.deepcopy(arts)
+            art = next(a for a in changed if a.id == target)
+            sent = an.sentences[y].text
+            pos = art.text.find(old, art.text.find(sent[:40]) if sent[:40] in art.text else 0)
+            if pos < 0:
+                continue
+            art.text = art.text[:pos] + new + art.text[pos + len(old):]
+            brief = pipe.brief(changed)
+            hit = any(
+                d.kind == "contradiction"
+                and any(target in v.citations and other not in v.citations for v in d.variants)
+                and any(other in v.citations and target not in v.citations for v in d.variants)
+                for d in brief.divergences
+            )
+            injected += 1
+            caught += hit
+            by_kind[kind][0] += 1
+            by_kind[kind][1] += hit
+            done += 1
+            if not hit:
+                misses.append({"story": sid, "kind": kind, "before": old, "after": new, "sentence": sent[:160]})
+    secs = time.perf_counter() - t0
+    result = {
+        "stories": len(items),
+        "injected": injected,
+        "caught": caught,
+        "recall": round(caught / injected, 3) if injected else None,
+        "by_kind": {k: {"injected": v[0], "caught": v[1]} for k, v in by_kind.items()},
+        "contradictions_in_untouched_stories": alarms,
+        "per_story": round(alarms / len(items), 2) if items else None,
+        "seconds": round(secs, 1),
+    }
+    if args.json:
+        print(json.dumps({**result, "misses": misses}, indent=1))
+        return 0
+    print(f"conflict injection on {result['stories']} stories ({path.name}), {args.per_story} per story, seed {args.seed}")
+    print(f"{'kind':<10}{'injected':>10}{'caught':>8}{'recall':>8}")
+    for k, (n, c) in sorted(by_kind.items()):
+        print(f"{k:<10}{n:>10}{c:>8}{c / n if n else 0:>8.2f}")
+    print(f"{'all':<10}{injected:>10}{caught:>8}{(caught / injected if injected else 0):>8.2f}")
+    print(f"contradictions reported in the untouched stories: {alarms} ({result['per_story']} per story; "
+          "an upper bound on false alarms, since outlets do disagree)")
+    print(f"{secs:.0f} s")
+    return 0

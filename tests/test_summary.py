@@ -1,0 +1,156 @@
+"""The summarizer: the brief's summary rules on the real example story, and the selection
+logic on small hand-made analyses whose outcome is known."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyweave.analysis import StoryAnalysis, prepare
+from storyweave.config import Config
+from storyweave.model import Article, Sentence
+from storyweave.summary import SummaryParams, concepts, is_dependent, is_fragment, rank, summarize
+
+
+# ---- sentence features -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said the talks were candid.", True),
+    ("They met for five hours on Sunday.", True),
+    ("But the two sides did not agree on military channels.", True),
+    ("“This is the right time,” she said.", True),
+    ("Antony Blinken met Xi Jinping in Beijing on Monday.", False),
+    ("Heather Nauert said the talks were candid.", False),  # "He" inside a name is no pronoun
+    ("Theirry Breton spoke later.", False),
+])
+def test_dependent_openers(text, expected):
+    assert is_dependent(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Antony Blinken met Xi Jinping in Beijing on Monday for talks.", False),
+    ("Too short to say much.", True),
+    ("Antony Blinken met Xi Jinping in Beijing on Monday for talks", True),  # unfinished
+    ("We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer. \"", True),  # dangling quote
+    ("Will the two sides agree on anything at all this time around?", True),
+    ("and then the delegation left the capital for Washington at night.", True),
+])
+def test_fragments(text, expected):
+    assert is_fragment(text, SummaryParams()) is expected
+
+
+def test_concepts_are_stemmed_pairs_without_function_word_pairs():
+    c = concepts("The talks lasted five hours and the talk ended.")
+    assert ("talk", "last") in c and ("five", "hour") in c
+    assert ("and", "the") not in c  # two function words name nothing
+
+
+# ---- selection on hand-made analyses ------------------------------------------------------
+
+def _analysis(rows: list[tuple[str, str, int]], vectors: np.ndarray | None = None) -> StoryAnalysis:
+    """rows: (article id, text, fact group). Each sentence its own vector unless given."""
+    sentences, per_article = [], {}
+    for art, text, _ in rows:
+        k = per_article.get(art, 0)
+        per_article[art] = k + 1
+        sentences.append(Sentence(id=f"{art}#{k}", article_id=art, index=k, paragraph=k, text=text))
+    n = len(rows)
+    if vectors is None:
+        vectors = np.eye(n, 256, dtype=np.float32)
+    group_ids = sorted({g for *_, g in rows})
+    groups = [[i for i, r in enumerate(rows) if r[2] == g] for g in group_ids]
+    group_of = [group_ids.index(r[2]) for r in rows]
+    independent = [len({rows[i][0] for i in g}) for g in groups]
+    return StoryAnalysis(
+        articles=[Article(id=a, body=[]) for a in per_article], sentences=sentences, vectors=vectors,
+        tokens=[set() for _ in rows], groups=groups, group_of=group_of, independent=independent,
+        copies={}, syndicated={},
+    )
+
+
+ROWS = [
+    ("a", "Flood waters rose to four metres in Valmora on Tuesday night after heavy rain.", 0),
+    ("a", "They forced two thousand residents to leave their homes before dawn.", 1),
+    ("a", "A local baker said the bakery had never flooded in forty years of trading.", 2),
+    ("b", "Flood waters rose to four metres in Valmora on Tuesday after days of heavy rain.", 0),
+    ("b", "The regional government opened three shelters in school buildings for residents.", 3),
+    ("c", "Officials in Valmora opened three shelters in school buildings for residents.", 3),
+]
+
+
+def test_a_shared_fact_comes_first_and_each_fact_only_once():
+    an = _analysis(ROWS)
+    picked = rank(an, 60)
+    texts = [an.sentences[i].text for i in picked]
+    assert an.independent[an.group_of[picked[0]]] >= 2, "the lead pick should be a corroborated fact"
+    assert not texts[0].startswith("A local baker"), "one outlet's anecdote is not the story"
+    assert sum(t.startswith("Flood waters rose") for t in texts) == 1, "one sentence per fact group"
+    assert sum("three shelters" in t for t in texts) == 1
+
+
+def test_a_pronoun_opener_only_follows_its_own_antecedent():
+    an = _analysis(ROWS)
+    for words in range(10, 80, 7):
+        picked = rank(an, words)
+        if 1 in picked:  # "They forced ..." needs "Flood waters rose ..." of article a before it
+            assert 0 in picked[: picked.index(1)], picked
+    out = summarize(an, 80)
+    texts = [s.text for s in out]
+    if ROWS[1][1] in texts:
+        assert texts[texts.index(ROWS[1][1]) - 1] == ROWS[0][1]
+
+
+def test_budget_whole_sentences_and_exact_fill():
+    an = _analysis(ROWS)
+    out = summarize(an, 25)
+    assert sum(len(s.text.split()) for s in out) <= 25
+    assert all(s.text in {r[1] for r in ROWS} for s in out), "whole source sentences only"
+    filled = summarize(an, 30, fill=True)  # 14 + 11 words fit; the next sentence is cut to 5
+    assert sum(len(s.text.split()) for s in filled) == 30
+    assert filled[-1].text.endswith("…")
+
+
+def test_citations_name_every_outlet_of_the_fact():
+    out = summarize(_analysis(ROWS), 60)
+    by_text = {s.text: s for s in out}
+    first = next(s for t, s in by_text.items() if t.startswith("Flood waters rose"))
+    assert set(first.citations) == {"a", "b"}
+    assert first.model_written is False and first.sentence_ids
+
+
+def test_empty_and_tiny_inputs():
+    empty = StoryAnalysis(articles=[], sentences=[], vectors=np.zeros((0, 256), np.float32), tokens=[], groups=[],
+                          group_of=[], independent=[], copies={}, syndicated={})
+    assert summarize(empty, 100) == []
+    assert summarize(_analysis(ROWS[:1]), 0) == []
+
+
+# ---- the real example story --------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def example_analysis(example_dir, models):
+    articles = [Article(id=p.name, text=p.read_text("utf-8")) for p in sorted(example_dir.glob("*.txt"))]
+    return prepare(articles, models, Config())
+
+
+def test_example_summary_follows_the_brief_rules(example_analysis):
+    an = example_analysis
+    out = summarize(an, 150)
+    assert out, "no summary for the example story"
+    assert sum(len(s.text.split()) for s in out) <= 150
+    index = {s.text: i for i, s in enumerate(an.sentences)}
+    ids = {a.id for a in an.articles}
+    removed = [r.text for a in an.articles for r in a.removed]
+    groups = []
+    for k, s in enumerate(out):
+        assert s.text in index, f"not a source sentence: {s.text}"
+        i = index[s.text]
+        assert s.citations and set(s.citations) <= ids and s.citations[0] == an.sentences[i].article_id
+        assert not any(s.text in r for r in removed), f"taken from a removed line: {s.text}"
+        if is_dependent(s.text):
+            prev = out[k - 1].sentence_ids[0] if k else None
+            assert prev == an.sentences[i - 1].id, f"pronoun opener without its referent: {s.text}"
+        groups.append(an.group_of[i])
+    assert len(groups) == len(set(groups)), "two sentences state the same fact"
+    text = " ".join(s.text for s in out)
+    assert "Blinken" in text and ("Xi" in text or "Qin" in text)
+    assert summarize(an, 150) == out, "deterministic"
