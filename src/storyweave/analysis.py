@@ -28,25 +28,44 @@ _STOP = frozenset(
     "after before about over into than then there which who whom what when where while more most also than "
     "mr mrs ms dr s t also just only other such some any each both all if so up out one who's its".split()
 )
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
-}
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion dozen dozens half".split()
+)
 
 
 def content_tokens(text: str) -> set[str]:
-    """Lower-cased content words, crudely stemmed, numbers in digits: for lexical overlap."""
+    """Lower-cased content words, crudely stemmed, for lexical overlap.
+
+    Numbers are left out on purpose: two reports of one fact with different figures must
+    still align, so that the figures can be compared (see align.py).
+    """
     out = set()
     for w in _TOKEN.findall(text.lower().replace("’", "'")):
         w = w.split("'")[0]
-        if w in _STOP or len(w) < 2:
+        if w in _STOP or len(w) < 2 or w in _NUMBER_WORDS or w[0].isdigit():
             continue
-        w = _NUMBER_WORDS.get(w, w)
         for suf in ("ing", "ed", "es", "s"):
             if len(w) > len(suf) + 3 and w.endswith(suf):
                 w = w[: -len(suf)]
                 break
         out.add(w)
+    return out
+
+
+_WORD_VALUES = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def number_tokens(text: str) -> set[str]:
+    """The figures of a sentence, normalised ("seven" -> "7", "2,000" -> "2000")."""
+    out = set()
+    for w in _TOKEN.findall(text.lower().replace(",", "")):
+        if w[0].isdigit():
+            out.add(w.rstrip("stndrh") or w)
+        elif w in _WORD_VALUES:
+            out.add(_WORD_VALUES[w])
     return out
 
 
@@ -91,11 +110,13 @@ class StoryAnalysis:
         return [own, *rest]
 
 
-def similarity_matrix(vectors: np.ndarray, tokens: list[set[str]]) -> np.ndarray:
+def similarity_matrix(vectors: np.ndarray, tokens: list[set[str]], numbers: list[set[str]] | None = None) -> np.ndarray:
     """Semantic (cosine) and lexical (overlap of content words) similarity, averaged.
 
     Static embeddings alone rate any two sentences of one story as alike; the lexical
-    part requires that the same specifics (names, numbers, verbs) are shared.
+    part requires that the same specifics (names, verbs) are shared. A shared figure adds
+    to the overlap, a differing one takes nothing away: reports of one fact that disagree
+    on a number must still align.
     """
     n = len(tokens)
     cos = vectors @ vectors.T if n else np.zeros((0, 0))
@@ -109,10 +130,12 @@ def similarity_matrix(vectors: np.ndarray, tokens: list[set[str]]) -> np.ndarray
             if not tj:
                 continue
             inter = len(ti & tj)
+            if numbers is not None and inter:
+                inter += len(numbers[i] & numbers[j])
             if inter:
                 # overlap relative to the shorter sentence: a short report of a fact matches
                 # the longer sentence that contains it
-                lex[i, j] = lex[j, i] = inter / (min(len(ti), len(tj)) ** 0.5 * max(len(ti), len(tj)) ** 0.5)
+                lex[i, j] = lex[j, i] = min(1.0, inter / (min(len(ti), len(tj)) ** 0.5 * max(len(ti), len(tj)) ** 0.5))
     return (0.5 * np.clip(cos, 0, 1) + 0.5 * lex).astype(np.float32)
 
 
@@ -126,7 +149,7 @@ def prepare(articles: list[Article], models: Models, config: Config) -> StoryAna
     vectors = models.embedder.embed(texts)
     tokens = [content_tokens(t) for t in texts]
     copies, syndicated = find_copies(sentences, tokens, config.align.copy_overlap)
-    sim = similarity_matrix(vectors, tokens)
+    sim = similarity_matrix(vectors, tokens, [number_tokens(t) for t in texts])
     groups, group_of = _fact_groups(sentences, sim, config.align.same_fact)
     independent = [_independent_sources(g, sentences, copies) for g in groups]
     an = StoryAnalysis(
