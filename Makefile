@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test setup setup-dev bench eval fuzz clean lock
+.PHONY: demo test test-slow setup setup-dev bench eval fuzz clean lock
 
 $(STAMP): requirements/runtime.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -16,27 +16,38 @@ $(STAMP): requirements/runtime.txt pyproject.toml
 	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-$(DEVSTAMP): $(STAMP) requirements/dev.txt
+$(DEVSTAMP): $(STAMP) requirements/dev.txt requirements/ray.txt
 	$(PIP) install -q --require-hashes -r requirements/dev.txt
+	$(PIP) install -q --require-hashes -r requirements/ray.txt
 	touch $@
 
 setup: $(STAMP)
 setup-dev: $(DEVSTAMP)
 
 demo: $(STAMP)
-	$(BIN)/storyweave brief demo/ --html demo/brief.html
-	@echo "HTML brief written to demo/brief.html"
+	$(BIN)/storyweave brief demo/valmora-floods --html demo/brief.html
+	@echo "HTML brief written to demo/brief.html (open it in a browser)"
 
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q
 
+# Benchmarks print numbers (throughput, latency, memory, a peer beside each); they never fail on time.
 bench: $(DEVSTAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/bench_brief.py
+	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_stories.py
+	$(BIN)/python bench/bench_server.py
 
+# Quality evaluations on ../shared data (long: tens of minutes on 2 cores).
 eval: $(DEVSTAMP)
-	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
-	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
+	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
+
+# The slow quality gates (full data sets) that the default test run leaves out.
+test-slow: $(DEVSTAMP)
+	$(BIN)/python -m pytest -q -m slow
 
 clean:
 	rm -rf $(VENV) build *.egg-info
@@ -45,3 +56,4 @@ clean:
 lock:
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes runtime.in -o runtime.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes dev.in -o dev.txt
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes ray.in -o ray.txt

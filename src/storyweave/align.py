@@ -492,57 +492,86 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
     return out
 
 
+def _window(text: str, q: Quantity, words: int = 4) -> set[str]:
+    """Content words around a figure, the figure itself left out."""
+    before = text[: q.start].split()[-words:]
+    after = text[q.end:].split()[:words]
+    return content_tokens(" ".join(before + after))
+
+
 def _aligned_figures(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, config: Config) -> list[Divergence]:
-    """Different figures of one kind in sentences aligned as the same fact."""
-    per_sentence = {}
-    for i in members:
-        by_kind: dict[str, list[Quantity]] = defaultdict(list)
-        for q in find_quantities(analysis.sentences[i].text):
-            by_kind[q.kind].append(q)
-        per_sentence[i] = {k: v[0] for k, v in by_kind.items() if len(v) == 1}
+    """Different figures for the same thing in sentences aligned as one fact.
+
+    Figures pair up across two close reports by kind and by the words around them ("a 25%
+    tariff on steel" ~ "a 38% tariff on steel", not "a 10% tariff on aluminum").
+    """
+    quants = {i: find_quantities(analysis.sentences[i].text) for i in members}
+    # union-find over (sentence, quantity index) nodes linked as the same figure
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x in range(len(members)):
+        for y in range(x + 1, len(members)):
+            i, j = members[x], members[y]
+            if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < config.align.same_fact:
+                continue
+            ti, tj = analysis.sentences[i].text, analysis.sentences[j].text
+            for a, qa in enumerate(quants[i]):
+                wa = _window(ti, qa)
+                best, best_score = None, 0.0
+                for b, qb in enumerate(quants[j]):
+                    if qb.kind != qa.kind:
+                        continue
+                    wb = _window(tj, qb)
+                    score = len(wa & wb) / len(wa | wb) if wa | wb else 0.0
+                    same_kind = [q for q in quants[j] if q.kind == qa.kind]
+                    if len(same_kind) == 1 and sum(q.kind == qa.kind for q in quants[i]) == 1:
+                        score = max(score, 0.5)  # the only figure of its kind on each side
+                    if score > best_score:
+                        best, best_score = b, score
+                if best is not None and best_score >= 0.34:
+                    parent[find((i, a))] = find((j, best))
+    comps: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
+    for node in list(parent):
+        i, a = node
+        comps[find(node)].append((i, quants[i][a]))
     out = []
-    kinds = {k for v in per_sentence.values() for k in v}
-    for kind in kinds:
-        have = [i for i in members if kind in per_sentence[i]]
-        arts = {analysis.sentences[i].article_id for i in have}
-        if len(arts) < 2:
+    for items in comps.values():
+        arts: dict[str, set[float]] = defaultdict(set)
+        for i, q in items:
+            arts[analysis.sentences[i].article_id].add(round(q.value, 6))
+        if len(arts) < 2 or any(len(v) > 1 for v in arts.values()):
             continue
         values: dict[tuple, list[tuple[int, Quantity]]] = defaultdict(list)
-        for i in have:
-            values[(round(per_sentence[i][kind].value, 6),)].append((i, per_sentence[i][kind]))
+        for i, q in items:
+            values[(round(q.value, 6),)].append((i, q))
         if len(values) == 1:
-            # one figure, hedged differently ("about six hours", "more than six hours")
-            values = defaultdict(list)
-            for i in have:
-                q = per_sentence[i][kind]
+            values = defaultdict(list)  # one figure, hedged differently ("about six", "more than six")
+            for i, q in items:
                 values[(round(q.value, 6), q.hedge or "")].append((i, q))
         if len(values) < 2:
             continue
-        # each differing pair must be a close rewrite of one fact, not a loose group member
         groups = list(values.values())
-        linked = any(sim[i, j] >= config.align.same_fact for a in range(len(groups)) for b in range(a + 1, len(groups))
-                     for i, _ in groups[a] for j, _ in groups[b]
-                     if analysis.sentences[i].article_id != analysis.sentences[j].article_id)
-        per_article: dict[str, set[float]] = defaultdict(set)
-        for v, items in values.items():
-            for i, _ in items:
-                per_article[analysis.sentences[i].article_id].add(v)
-        if not linked or any(len(v) > 1 for v in per_article.values()):
-            continue
         incompatible = any(not compatible(x, y) for a in range(len(groups)) for b in range(a + 1, len(groups))
                            for _, x in groups[a] for _, y in groups[b])
         variants = []
-        for items in sorted(groups, key=lambda g: -len(g)):
-            q = min((q for _, q in items), key=lambda q: len(q.text))
+        for g in sorted(groups, key=lambda g: -len(g)):
+            q = min((q for _, q in g), key=lambda q: len(q.text))
             variants.append(Variant(
                 text=q.text, value=format_value(q),
-                citations=list(dict.fromkeys(analysis.sentences[i].article_id for i, _ in items)),
-                sentence_ids=list(dict.fromkeys(analysis.sentences[i].id for i, _ in items)),
-                sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in items)),
+                citations=list(dict.fromkeys(analysis.sentences[i].article_id for i, _ in g)),
+                sentence_ids=list(dict.fromkeys(analysis.sentences[i].id for i, _ in g)),
+                sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in g)),
             ))
-        what = kind.split(":")[0]
+        what = items[0][1].kind.split(":")[0]
         out.append(Divergence(
-            about=f"{_KIND_LABEL.get(what, what)} — {_short(analysis.sentences[members[0]].text)}",
+            about=f"{_KIND_LABEL.get(what, what)} — {_short(analysis.sentences[items[0][0]].text)}",
             kind="contradiction" if incompatible else "precision",
             variants=variants, attribute=what,
         ))

@@ -52,7 +52,7 @@ class IngestConfig:
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    threshold: float = 0.5
+    threshold: float = 0.35  # on the story score's scale (stories/incremental.py)
     max_days: int = 4  # articles further apart than this are rarely the same event
 
 

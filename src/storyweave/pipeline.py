@@ -87,8 +87,10 @@ class Pipeline:
 def _usable(articles: list[Article], config: Config) -> tuple[list[Article], list[Article]]:
     """Articles in the analysis language go in; others are kept in the brief, marked, not analysed."""
     usable, other = [], []
+    from .clean.language import is_analysis_language
+
     for a in articles:
-        if a.language and config.clean.language and a.language != config.clean.language:
+        if not is_analysis_language(a.language, config.clean.language):
             a.meta["skipped"] = f"language '{a.language}': left out of the {config.clean.language}-only analysis"
             logger.warning("%s: %s", a.id, a.meta["skipped"])
             other.append(a)

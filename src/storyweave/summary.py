@@ -47,8 +47,6 @@ class SummaryParams:
     centrality: float = 1.0
     position: float = 0.5  # prior 1/sqrt(1 + index in article)
     corroboration: float = 0.0  # independent sources of the fact group (measured: no gain)
-    coverage: float = 0.0  # Lin & Bilmes coverage of the story's sentences (per word)
-    coverage_cap: float = 0.2  # a sentence counts as covered at this share of its total similarity
     redundancy: float = 0.0  # MMR penalty: max similarity to a chosen sentence
     duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
     one_per_group: bool = True
@@ -199,10 +197,6 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
     chosen: list[int] = []
     uncovered = weight.copy()  # weight of each concept not yet in the summary
     max_sim = np.zeros(n)
-    simm = np.clip(vectors @ vectors.T, 0, None) if params.coverage else None
-    if simm is not None:
-        cap = params.coverage_cap * simm.sum(axis=1)
-        cov = np.zeros(n)
     left = words
     overflow: int | None = None
     while left > 0:
@@ -212,9 +206,6 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
             break
         gain = matrix @ uncovered / length  # per word: a long sentence must earn its space
         value = base + params.concept * gain - params.redundancy * max_sim
-        if simm is not None:
-            cov_gain = (np.minimum(cov[:, None] + simm, cap[:, None]) - np.minimum(cov, cap)[:, None]).sum(axis=0)
-            value = value + params.coverage * cov_gain / length
         best = int(np.argmax(np.where(allowed, value, -np.inf)))
         open_[best] = False
         if length[best] > left:
@@ -226,8 +217,6 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
         uncovered[matrix.indices[matrix.indptr[best]:matrix.indptr[best + 1]]] = 0.0
         left -= int(length[best])
         sims = vectors @ vectors[best]
-        if simm is not None:
-            cov = cov + simm[:, best]
         max_sim = np.maximum(max_sim, sims)
         # one sentence per fact: drop the rest of its fact group and near-duplicates
         open_ &= sims < params.duplicate

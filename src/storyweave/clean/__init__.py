@@ -17,7 +17,8 @@ def clean_article(article: Article, config: CleanConfig | None = None) -> Articl
     if article.cleaned:
         return article
     config = config or CleanConfig()
-    result = clean_lines(article.text, config)
+    # text an HTML extractor produced has lost its page structure already: markers only
+    result = clean_lines(article.text, config, markers_only=bool(article.meta.get("extraction")))
     article.body = result.body
     article.removed.extend(result.removed)
     # metadata found in the text never overrides what the source (JSON, HTML meta) said

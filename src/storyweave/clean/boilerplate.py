@@ -186,7 +186,10 @@ class _Line:
         return not self.sentence and 0 < len(self.words)
 
 
-def clean_lines(text: str, config: CleanConfig) -> CleanResult:
+def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> CleanResult:
+    """Classify every line; ``markers_only`` for text an HTML extractor already cut from its
+    page: the structure-based guesses (headline lists, subheadings, other-language lines)
+    would then cut real paragraphs and bullet points, so only tell-tale markers count."""
     res = CleanResult()
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [
@@ -252,12 +255,12 @@ def clean_lines(text: str, config: CleanConfig) -> CleanResult:
             mark(i, Reason.ADVERT)
         elif _LEGAL.search(t) and len(ln.words) <= 40:
             mark(i, Reason.LEGAL)
-        elif _looks_foreign(t, ln.words):
+        elif not markers_only and _looks_foreign(t, ln.words):
             mark(i, Reason.FOREIGN)
 
     # 3. title: the first remaining line, when it reads as a headline
     first = next((i for i, ln in enumerate(lines) if ln.reason is None), None)
-    if first is not None and not res.title:
+    if first is not None and not res.title and not markers_only:
         ln = lines[first]
         if ln.headline_like and len(ln.words) <= max_h + 6:
             t = ln.text
@@ -303,7 +306,7 @@ def clean_lines(text: str, config: CleanConfig) -> CleanResult:
             for w in _content_tokens(ln.text):
                 body_vocab[w] = body_vocab.get(w, 0) + 1
     for i, ln in enumerate(lines):
-        if ln.reason is not None or not ln.headline_like:
+        if markers_only or ln.reason is not None or not ln.headline_like:
             continue
         if len(ln.words) > max_h + 10:
             continue  # a long paragraph that lost its full stop: keep it
