@@ -19,8 +19,8 @@ and picks sentences greedily within a word budget. What decides (each measured w
   article, so its referent is in the summary. Fragments (a dangling quotation mark, no final
   punctuation, very short) are not candidates.
 
-Sentences appear in source order (article by article, as the outlets told it), and cite all
-articles in their fact group.
+Sentences appear in source order, article by article, starting with the article of the first
+pick (the story's main fact), and cite all articles in their fact group.
 """
 from __future__ import annotations
 
@@ -167,7 +167,7 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
     if n == 0 or words <= 0:
         return []
     texts = [s.text for s in sents]
-    length = np.array([len(t.split()) for t in texts])
+    length = np.maximum(1, np.array([len(t.split()) for t in texts]))
     vectors = analysis.vectors
     centre = vectors.mean(axis=0)
     centre /= np.linalg.norm(centre) or 1.0
@@ -222,8 +222,12 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
         open_ &= sims < params.duplicate
         if params.one_per_group:
             open_ &= group_of != group_of[best]
-    if fill and overflow is not None and left > 0:
-        chosen.append(overflow)
+    if fill and left > 0:
+        if overflow is None:  # every candidate was used up: fill from the best unused sentence
+            rest = np.where(is_chosen, -np.inf, base + params.concept * (matrix @ uncovered) / length)
+            overflow = int(np.argmax(rest)) if np.isfinite(rest).any() else None
+        if overflow is not None:
+            chosen.append(overflow)
     return chosen
 
 
@@ -234,13 +238,18 @@ def summarize(
     """Whole, cited source sentences within ``words`` words, in source order.
 
     ``fill`` (evaluation only): cut one more sentence so the summary has exactly ``words``
-    words; its text ends with "…".
+    words; its text ends with "…". ``config`` is accepted for the pipeline's uniform stage
+    signature; the weights live in ``params``.
     """
     picked = rank(analysis, words, params, fill=fill)
     if not picked:
         return []
     extra = picked[-1] if fill and sum(len(analysis.sentences[i].text.split()) for i in picked) > words else None
-    article_rank = {a.id: k for k, a in enumerate(analysis.articles)}
+    # Lead with the outlet of the first pick (the most central, most shared fact); each outlet's
+    # sentences stay in its own order, so the story unfolds as it was told.
+    article_rank: dict[str, int] = {}
+    for i in picked:
+        article_rank.setdefault(analysis.sentences[i].article_id, len(article_rank))
     order = sorted(
         (i for i in picked if i != extra),
         key=lambda i: (article_rank.get(analysis.sentences[i].article_id, 0), analysis.sentences[i].index),

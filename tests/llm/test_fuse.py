@@ -92,3 +92,24 @@ def test_endpoint_errors_say_what_happened():
         ChatClient(s.url, timeout=2).chat([{"role": "user", "content": "hi"}])
     with pytest.raises(StoryweaveError, match="http"):
         ChatClient("localhost:8080")
+
+
+def test_summarize_command_with_llm_lists_what_it_dropped(tmp_path, capsys):
+    from storyweave.cli import main
+
+    docs = [
+        "Flood water rose to four metres in Valmora on Tuesday night after two days of rain.\n\n"
+        "About 2,000 residents left their homes before dawn, the mayor of Valmora said on Wednesday.",
+        "The regional government opened three shelters in Valmora schools on Wednesday morning.\n\n"
+        "Flood water rose to four metres in Valmora on Tuesday night, officials in the region said.",
+    ]
+    f = tmp_path / "in.jsonl"
+    f.write_text(json.dumps({"id": "valmora", "documents": docs}) + "\n", encoding="utf-8")
+    s = _Server("Aliens landed in Ohio on Friday [1].")
+    try:
+        assert main(["summarize", str(f), "--words", "60", "--llm", s.url, "--llm-model", "tiny"]) == 0
+    finally:
+        s.close()
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["sentences"] and not any(x["model_written"] for x in row["sentences"])  # extractive stands
+    assert row["unsupported"][0]["text"].startswith("Aliens landed") and "ohio" in row["unsupported"][0]["reason"]

@@ -40,6 +40,8 @@ def test_specifics_normalise_numbers_and_names():
     ("Antony Blinken met Joe Biden in Beijing on Monday.", [2], False, "biden"),
     ("Antony Blinken met Xi Jinping in Beijing on Monday.", [7], False, "not one of the 3 sources"),
     ("Heavy rain flooded the football stadium before the cup final.", [3], False, "similarity"),
+    # no new name or number, close in meaning, but a claim of its own made of ordinary words
+    ("Both sides agreed to stabilise relations and sharply expand trade and tourism.", [3], False, "words not in"),
 ])
 def test_each_sentence_is_checked_against_what_it_cites(verifier, sentence, cited, ok, why):
     (v,) = verifier.check([(sentence, cited)], SOURCES)

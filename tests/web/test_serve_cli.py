@@ -16,6 +16,6 @@ def test_serve_starts_reads_openly_and_writes_with_the_env_token(tmp_path):
             r = c.post("/api/articles", json=rec, headers={"Authorization": "Bearer env-token-123"})
             assert r.status_code == 201, r.text
             assert c.get("/api/articles/cli1").status_code == 200
-    err = proc.stderr.read() if proc.stderr else ""
+    _, err = proc.communicate(timeout=60)  # serve_process has stopped it
     assert "serving sqlite:///" in err
     assert "env-token-123" not in err  # a given token is never echoed to the log

@@ -30,10 +30,12 @@ _CREDIT = re.compile(
     r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*\S|"
     r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
     r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
-    r"\b[A-Z][\w.&-]*(\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(\s[A-Z][\w.-]*){0,3}\s*$|"
+
     r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b)",
     re.IGNORECASE,
 )
+# "Photo: Agency/Name Surname" style credits at a line's end (case matters: names are capitalised)
+_SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*$")
 _CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\s*:?\s*$", re.IGNORECASE)
 
 _VIDEO = re.compile(
@@ -123,7 +125,8 @@ def _words(line: str) -> list[str]:
 
 
 def _is_sentence(line: str) -> bool:
-    return bool(_END_PUNCT.search(line))
+    # only the end matters; an end-anchored search would try every position of a long line
+    return bool(_END_PUNCT.search(line[-8:]))
 
 
 def _english_share(words: list[str]) -> float:
@@ -134,8 +137,8 @@ def _english_share(words: list[str]) -> float:
 
 def _looks_foreign(line: str, words: list[str]) -> bool:
     """A line of 3+ words with no English function word and non-ASCII letters: another language."""
-    if len(words) < 3:
-        return False
+    if len(words) < 3 or len(words) > 40:
+        return False  # a whole paragraph in another language is the language detector's call
     non_ascii = sum(1 for ch in line if ord(ch) > 127 and ch.isalpha())
     return _english_share(words) == 0.0 and non_ascii >= 2
 
@@ -232,16 +235,17 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             res.author = res.author or b.group(2).strip()
             mark(i, Reason.BYLINE)
 
-    # 2. marker-based furniture
+    # 2. marker-based furniture: page furniture is short; a long paragraph is body (and
+    # searching every marker through it is what cleaning time is spent on)
     for i, ln in enumerate(lines):
-        if ln.reason:
+        if ln.reason or len(ln.words) > 60:
             continue
         t = ln.text
-        if _COMMENT_FORM.search(t):
+        if len(ln.words) <= 30 and _COMMENT_FORM.search(t):
             mark(i, Reason.COMMENT_FORM)
         elif _VIDEO.search(t) and (not ln.sentence or len(ln.words) <= 14):
             mark(i, Reason.VIDEO)
-        elif _CAPTION_LABEL.match(t) or (_CREDIT.search(t) and len(ln.words) <= 60):
+        elif _CAPTION_LABEL.match(t) or _CREDIT.search(t) or _SLASH_CREDIT.search(t[-60:]):
             mark(i, Reason.CAPTION)
         elif _BRACKET_LINK.search(t):
             mark(i, Reason.RELATED)
@@ -278,7 +282,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             while j < len(lines) and (lines[j].reason in (None, str(Reason.CAPTION), str(Reason.NAVIGATION))):
                 lj = lines[j]
                 # the story resumes with a full sentence (list items are headlines or cut-off teasers)
-                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text) and len(lj.words) >= 8:
+                if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text[-8:]) and len(lj.words) >= 8:
                     break
                 mark(j, Reason.RELATED)
                 j += 1
@@ -296,7 +300,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
 
     # teaser lines cut off with an ellipsis are never body
     for i, ln in enumerate(lines):
-        if ln.reason is None and _TRUNCATED.search(ln.text) and len(ln.words) <= 40:
+        if ln.reason is None and _TRUNCATED.search(ln.text[-8:]) and len(ln.words) <= 40:
             mark(i, Reason.RELATED)
 
     # 5. remaining headline-like lines: subheading of this story, or headline of another

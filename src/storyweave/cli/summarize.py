@@ -18,7 +18,7 @@ from ..model import Problem
 
 def register(sub) -> None:
     p = sub.add_parser("summarize", help="summaries of clusters of raw documents (JSONL in, JSONL out)",
-                       description=__doc__.split("\n\n")[0])
+                       description=__doc__.split("\n\n")[0].replace("``", ""))
     p.add_argument("input", help="JSONL file of {id, documents[]} lines, or - for stdin")
     p.add_argument("--words", type=int, default=None, help="word budget (default: the brief's, 150)")
     p.add_argument("--format", choices=["jsonl", "text"], default="jsonl", help="output format (default jsonl)")

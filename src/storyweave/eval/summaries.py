@@ -363,7 +363,7 @@ def format_table(report: dict) -> str:
 def register(evsub) -> None:
     p = evsub.add_parser(
         "summaries", help="ROUGE of storyweave's summaries vs lead, LexRank, TextRank, LSA and an oracle",
-        description=__doc__.split("\n\n")[0],
+        description=__doc__.split("\n\n")[0].replace("``", ""),
     )
     p.add_argument("file", help="JSONL of {id, documents[], summary} (e.g. ../shared/data/multinews-validation.jsonl)")
     p.add_argument("--words", type=int, default=250, help="word budget for every system (default 250)")
