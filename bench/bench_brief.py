@@ -123,6 +123,16 @@ def main() -> None:
     print(f"10-article story ({len(b10.sentences)} sentences), warm in-process: median {statistics.median(t10) * 1000:.0f} ms; "
           f"LexRank {lr10 * 1000:.0f} ms (ratio {statistics.median(t10) / lr10:.1f}x)")
     print("  stages (s): " + ", ".join(f"{k} {v:.3f}" for k, v in b10.meta["timings"].items()))
+    fast = Pipeline(Config().with_overrides({"brief": {"ner": False}}), pipe.models)
+    fast.brief(copy.deepcopy(story))
+    tf = []
+    for _ in range(args.runs):
+        a = copy.deepcopy(story)
+        t0 = time.perf_counter()
+        fast.brief(a)
+        tf.append(time.perf_counter() - t0)
+    print(f"10-article story without spaCy NER (brief.ner = false): median {statistics.median(tf) * 1000:.0f} ms "
+          f"(ratio to LexRank {statistics.median(tf) / lr10:.1f}x)")
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"in-process peak RSS: {self_peak:.0f} MB")
 

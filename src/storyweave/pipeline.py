@@ -46,7 +46,8 @@ class Pipeline:
 
         usable, skipped = _usable(articles, self.config)
         an = timed("prepare", lambda: prepare(usable, self.models, self.config))
-        timed("annotate", lambda: annotate(an, self.models))
+        if self.config.brief.ner:
+            timed("annotate", lambda: annotate(an, self.models))
         an.anchors = timed("dates", lambda: _anchors(an))
         an.entity_index = timed("entities", lambda: _entities(an))
         quotes = timed("quotes", lambda: _quotes(an))

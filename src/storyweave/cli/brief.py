@@ -36,6 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the inputs hold several stories: group them first and write a brief per story")
     p.add_argument("--allow-private", action="store_true", default=None,
                    help="allow fetching URLs on loopback or private network addresses")
+    p.add_argument("--no-ner", dest="ner", action="store_false", default=None,
+                   help="skip spaCy NER: about 3x faster, rougher entities and quote speakers")
+    p.add_argument("--llm", metavar="URL",
+                   help="rewrite the summary fluently with an OpenAI-compatible model you run (llama.cpp, "
+                        "Ollama, vLLM); every model sentence is checked against its sources, unsupported ones dropped")
+    p.add_argument("--llm-model", metavar="NAME", default=None, help="model name to ask the --llm endpoint for")
     p.set_defaults(func=run)
 
 
@@ -51,7 +57,8 @@ def _positive(value: str) -> int:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     config = config.with_overrides(
-        {"brief": {"words": args.words}, "ingest": {"allow_private": args.allow_private}}, origin="command line",
+        {"brief": {"words": args.words, "ner": args.ner}, "ingest": {"allow_private": args.allow_private}},
+        origin="command line",
     )
     quiet = bool(getattr(args, "quiet", False))
     articles, problems = _read(args.paths, config)
@@ -63,6 +70,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
             "give text, HTML or JSON articles"
         )
     briefs = _briefs(articles, problems, config, quiet) if args.all else [_brief_one(articles, problems, config)]
+    if args.llm:
+        for b in briefs:
+            _fuse(b, args, config)
     _emit(briefs, problems, args, quiet)
     return 0
 
@@ -128,6 +138,18 @@ def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[
         raise StoryweaveError("no stories could be formed from the articles read (reasons above)")
     # the biggest story first: it is the one a reader of many inputs most likely wants
     return sorted(groups.values(), key=len, reverse=True)
+
+
+def _fuse(brief: Brief, args: argparse.Namespace, config: Config) -> None:
+    """Model-written summary; each sentence verified against the source sentences it cites."""
+    from ..llm import ChatClient, fuse
+    from ..model import to_plain
+    from ..nlp.models import Models
+
+    with ChatClient(args.llm, args.llm_model) as client:
+        result = fuse(brief.summary, client, Models().embedder, config.brief.words)
+    brief.summary = result.sentences
+    brief.meta["summary_unsupported"] = to_plain(result.unsupported)
 
 
 # ---- output ------------------------------------------------------------------------------------

@@ -205,6 +205,8 @@ class _Resolver:
 
     def nominal(self, words: list[str]) -> str | None:
         """A descriptive subject: "the department" -> the last organisation named with that word."""
+        if not words:
+            return None  # nothing before the verb that could name a speaker
         phrase = " ".join(words)
         hit = self.entities.canonical(phrase)
         if hit:

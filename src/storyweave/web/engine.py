@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -171,13 +173,33 @@ class _BriefProcess:
             from concurrent.futures import ProcessPoolExecutor
 
             # spawn: the server has threads (a fork would copy their locks mid-use)
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_exit_with_parent, initargs=(os.getpid(),))
         return self._pool.submit(_child_brief, self.config, articles).result()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        if self._pool is None:
+            return
+        # stop the child now: a brief being built is redone after a restart (the worker
+        # re-queues stale stories), and a lingering child would hold the server's stdio open
+        children = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for child in children:
+            child.terminate()
+            child.join(5)
+        self._pool = None
+
+
+def _exit_with_parent(parent: int) -> None:
+    """The child ends when the server does, however the server ended (even kill -9)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="storyweave-parent-watch", daemon=True).start()
 
 
 _CHILD: "_Lazy | None" = None
