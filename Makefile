@@ -26,7 +26,9 @@ setup-dev: $(DEVSTAMP)
 
 demo: $(STAMP)
 	$(BIN)/storyweave brief demo/valmora-floods --html demo/brief.html
-	@echo "HTML brief written to demo/brief.html (open it in a browser)"
+	$(BIN)/storyweave ingest demo/valmora-floods --db storyweave.db
+	@echo "HTML brief: demo/brief.html (open it in a browser)."
+	@echo "Web app:    .venv/bin/storyweave serve   then open http://127.0.0.1:8000"
 
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q

@@ -69,3 +69,17 @@ def test_url_feed_fetches_teaser_pages(server, local_config, make_page):
 def test_fragment_paragraphs():
     got = html_fragment_to_paragraphs("<p>One.</p><p>Two <b>bold</b>.</p><script>x()</script>")
     assert got == ["One.", "Two bold."]
+
+
+def test_registered_feed_urls_yield_entries_and_refuse_pages(server, local_config, make_page):
+    from storyweave.ingest.feeds import read_feed_urls
+    from storyweave.model import Article, Problem
+
+    server.send("/feed.xml", rss(item("Ferry news", f"{server.base}/x", "The council met.", content=LONG)),
+                ctype="application/rss+xml")
+    server.send("/page", make_page())
+    out = list(read_feed_urls([f"{server.base}/feed.xml", f"{server.base}/page"], local_config))
+    arts = [x for x in out if isinstance(x, Article)]
+    probs = [x for x in out if isinstance(x, Problem)]
+    assert len(arts) == 1 and arts[0].title == "Ferry news"
+    assert len(probs) == 1 and "not an RSS or Atom feed" in probs[0].reason

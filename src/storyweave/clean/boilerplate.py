@@ -74,6 +74,9 @@ _LEGAL = re.compile(
     r"privacy policy|terms (of use|and conditions)|this material may not be published, broadcast)",
     re.IGNORECASE,
 )
+# "Home | News | World" breadcrumbs and "Outlet | Section" mastheads
+_BREADCRUMB = re.compile(r"^[^|›»>]{1,30}(\s[|›»>]\s[^|›»>]{1,30}){2,}$")
+_MASTHEAD = re.compile(r"^(\S+(?:\s\S+){0,2})\s[|•]\s\S+(?:\s\S+){0,2}$")
 _BRACKET_LINK = re.compile(r"^\s*\[.{3,200}\]\s*$|opens in new (window|tab)", re.IGNORECASE)
 
 # Comment forms: the commonest wordings in several languages, plus the form's field labels.
@@ -84,6 +87,9 @@ _COMMENT_FORM = re.compile(
     r"deixe (uma resposta|um comentário)|deja (una respuesta|un comentario)|laisser un commentaire|"
     r"lascia un commento|(schreibe|hinterlasse) einen kommentar|bir (cevap|yorum) yaz|e-posta hesabınız|"
     r"gerekli alanlar|оставьте (комментарий|ответ)|ваш адрес email не будет|laat een reactie achter|"
+    r"no será publicada|campos obligatorios|não será publicado|campos obrigatórios|ne sera pas publiée|"
+    r"champs obligatoires|wird nicht veröffentlicht|erforderliche felder|non sarà pubblicato|campi obbligatori|"
+    r"wordt niet gepubliceerd|verplichte velden|"
     r"skomentuj|zostaw komentarz|tinggalkan balasan|コメントを残す|发表评论|댓글 남기기|اترك تعليقاً)",
     re.IGNORECASE,
 )
@@ -249,7 +255,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             mark(i, Reason.CAPTION)
         elif _BRACKET_LINK.search(t):
             mark(i, Reason.RELATED)
-        elif _LIST_HEADER.match(t) and len(ln.words) <= 6:
+        elif (_LIST_HEADER.match(t) and len(ln.words) <= 6) or _BREADCRUMB.match(t):
             mark(i, Reason.NAVIGATION)
         elif _SOCIAL.match(t):
             mark(i, Reason.SOCIAL)
@@ -264,6 +270,12 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
 
     # 3. title: the first remaining line, when it reads as a headline
     first = next((i for i, ln in enumerate(lines) if ln.reason is None), None)
+    if first is not None and not markers_only and _MASTHEAD.match(lines[first].text):
+        # "Outlet | Section" above a headline is the page's masthead, not the title
+        nxt = next((j for j in range(first + 1, len(lines)) if lines[j].reason is None), None)
+        if nxt is not None and lines[nxt].headline_like:
+            mark(first, Reason.NAVIGATION)
+            first = nxt
     if first is not None and not res.title and not markers_only:
         ln = lines[first]
         if ln.headline_like and len(ln.words) <= max_h + 6:
@@ -273,6 +285,10 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
                 t, res.section = m.group(1).strip(), m.group(2).strip()
             res.title = t
             mark(first, Reason.TITLE)
+            # a headline-like line right under the title is its subtitle, whatever its words
+            nxt = next((j for j in range(first + 1, len(lines)) if lines[j].reason is None), None)
+            if nxt is not None and nxt == first + 1 and lines[nxt].headline_like and len(lines[nxt].words) <= max_h:
+                mark(nxt, Reason.SUBHEADING)
 
     # 4. context: what follows a header, a video notice or a caption label
     for i, ln in enumerate(lines):

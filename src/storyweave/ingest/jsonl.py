@@ -12,6 +12,9 @@ from ..model import Article, Problem
 from .decode import decode_bytes
 
 
+_TOO_DEEP = "JSON nested too deeply to be an article record; not read"
+
+
 def parse_date(value: Any) -> dt.date | None:
     if not value:
         return None
@@ -57,20 +60,38 @@ def record_to_article(rec: Any, item: str, fallback_id: str) -> Article:
 def read_jsonl(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
     # Stream line by line: a bad line is reported, the rest of the file still read.
     with path.open("rb") as fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
+        for n, raw in enumerate(_capped_lines(fh, config.max_bytes), 1):
             item = f"{path}:{n}"
-            if len(raw) > config.max_bytes:
-                yield _problem(item, "line is over the size limit")
+            if raw is None:
+                yield _problem(item, f"line is over the {config.max_bytes:,}-byte limit (ingest.max_bytes); skipped")
+                continue
+            if not raw.strip():
                 continue
             try:
                 rec = json.loads(decode_bytes(raw, item))
                 yield record_to_article(rec, item, f"{path.stem}-{n}")
             except json.JSONDecodeError as e:
                 yield _problem(item, f"not valid JSON ({e.msg} at column {e.colno})")
+            except RecursionError:  # [[[[...: would end the whole batch (found by tests/reliability)
+                yield _problem(item, _TOO_DEEP)
             except InputError as e:
                 yield _problem(e.item, e.reason)
+
+
+def _capped_lines(fh, limit: int) -> Iterator[bytes | None]:
+    """Lines of at most ``limit`` bytes; None for a longer line, which is skipped in 1 MB
+    chunks. (Iterating the file object would hold a whole line in memory first: one 5 GB
+    line would need 5 GB before the size check ran — found by tests/reliability.)"""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
 
 
 def read_json(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
@@ -85,6 +106,8 @@ def read_json(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
             yield from read_jsonl(path, config)
             return
         raise InputError(str(path), f"not valid JSON ({e.msg} at line {e.lineno})") from None
+    except RecursionError:
+        raise InputError(str(path), _TOO_DEEP) from None
     records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else None
     if records is None:
         raise InputError(str(path), "expected an object or a list of article objects")
