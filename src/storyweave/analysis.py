@@ -83,6 +83,7 @@ class StoryAnalysis:
     docs: list[Any] | None = None  # spaCy Doc per sentence (after annotate)
     anchors: dict[str, tuple[dt.date, bool]] = field(default_factory=dict)  # article -> (date, inferred)
     entity_index: Any = None  # nlp.entities.EntityIndex (after annotate)
+    same_fact: float = 0.52  # the alignment threshold the groups were built with
 
     # -- helpers -----------------------------------------------------------------------------
     def article(self, article_id: str) -> Article:
@@ -103,10 +104,21 @@ class StoryAnalysis:
             seen.setdefault(self.sentences[i].article_id, None)
         return list(seen)
 
-    def citations(self, i: int) -> list[str]:
-        """Articles that carry the fact of sentence i (its own article first)."""
+    def citations(self, i: int, threshold: float | None = None) -> list[str]:
+        """Articles that carry what sentence i says (its own article first).
+
+        A fact group is built by average linkage, so a member may share the fact but not
+        every detail of sentence i; an article is cited only when one of its sentences in
+        the group is itself close to sentence i.
+        """
         own = self.sentences[i].article_id
-        rest = [a for a in self.group_articles(self.group_of[i]) if a != own]
+        sim = getattr(self, "similarity", None)
+        thr = self.same_fact if threshold is None else threshold
+        rest: dict[str, None] = {}
+        for j in self.groups[self.group_of[i]]:
+            a = self.sentences[j].article_id
+            if a != own and (sim is None or sim[i, j] >= thr):
+                rest.setdefault(a, None)
         return [own, *rest]
 
 
@@ -168,6 +180,7 @@ def prepare(articles: list[Article], models: Models, config: Config) -> StoryAna
     an = StoryAnalysis(
         articles=articles, sentences=sentences, vectors=vectors, tokens=tokens, groups=groups,
         group_of=group_of, independent=independent, copies=copies, syndicated=syndicated,
+        same_fact=config.align.same_fact,
     )
     an.similarity = sim  # type: ignore[attr-defined]  (kept for the aligners; not part of the contract)
     return an

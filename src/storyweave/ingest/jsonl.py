@@ -43,11 +43,11 @@ def record_to_article(rec: Any, item: str, fallback_id: str) -> Article:
     art = Article(
         id=str(rec.get("id") or fallback_id),
         text=text if isinstance(text, str) else "",
-        outlet=rec.get("outlet") or rec.get("source") or None,
-        url=rec.get("url") or None,
-        title=rec.get("title") or None,
+        outlet=_str_field(rec, item, "outlet", "source"),
+        url=_str_field(rec, item, "url"),
+        title=_str_field(rec, item, "title"),
         published=parse_date(rec.get("published") or rec.get("date")),
-        author=rec.get("author") or None,
+        author=_str_field(rec, item, "author"),
         html=html if isinstance(html, str) else None,
         source=item,
     )
@@ -55,6 +55,22 @@ def record_to_article(rec: Any, item: str, fallback_id: str) -> Article:
         if k not in {"id", "text", "body", "content", "outlet", "url", "title", "published", "date", "author", "html"}:
             art.meta[k] = v
     return art
+
+
+def _str_field(rec: dict, item: str, *names: str) -> str | None:
+    """A text field as a string: numbers are written out, lists/objects/booleans refused.
+    (A ``"url": true`` used to reach trafilatura and end the whole batch with an
+    AttributeError; a list title would reach the store — found by tests/reliability.)"""
+    for name in names:
+        value = rec.get(name)
+        if value is None or value == "":
+            continue
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        raise InputError(item, f"'{name}' must be a string, not {type(value).__name__}")
+    return None
 
 
 def read_jsonl(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:

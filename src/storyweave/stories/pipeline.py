@@ -48,6 +48,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, config: Config, eng
         arts = prepare([a for a in group if isinstance(a, Article)], config)
         report.read += len(arts)
         fresh: list[Article] = []
+        placed: dict[str, str] = {}  # orphans the index had already placed (article id -> story)
         for a, res in zip(arts, store.add_articles(arts)):
             report.stored_as[a.id] = res.article_id
             if res.created:
@@ -61,12 +62,20 @@ def ingest(items: Iterable[Article | Problem], store: Store, config: Config, eng
                 sid = store.story_of(res.article_id)
                 if sid:
                     report.assignments[a.id] = sid
-        if not fresh:
+                elif res.article_id in index.assignments:  # the index placed it, the store missed it
+                    placed[res.article_id] = index.assignments[res.article_id]
+                elif (stored := store.get_article(res.article_id)) is not None:
+                    # Stored by a run that died before placing it in a story (articles and
+                    # assignments are separate transactions): place it now, or a re-run after
+                    # a crash would leave it without a story for good (found by tests/reliability).
+                    fresh.append(stored)
+        if not fresh and not placed:
             continue
         known = set(index.story_ids)
         outcome = index.add([f for b in featurize(fresh, engine) for f in b])
         report.problems += outcome.problems
         report.unclustered += len(fresh) - len(outcome.assignments)
+        outcome.assignments.update(placed)
         report.new_stories += len(outcome.new_stories)
         report.joined += sum(1 for s in outcome.assignments.values() if s in known)
         report.copies += len(outcome.copies)
