@@ -81,13 +81,26 @@ def ten_article_story() -> list:
     return [Article(id=f"{cid}-{i}", text=d) for i, d in enumerate(docs)]
 
 
+def timed_briefs(pipe, articles: list, runs: int) -> tuple[list[float], object]:
+    """Brief fresh copies of the articles ``runs`` times (after one warm-up): seconds, last brief."""
+    import copy
+
+    pipe.brief(copy.deepcopy(articles))
+    times, brief = [], None
+    for _ in range(runs):
+        a = copy.deepcopy(articles)
+        t0 = time.perf_counter()
+        brief = pipe.brief(a)
+        times.append(time.perf_counter() - t0)
+    return times, brief
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
 
     from storyweave import Config, Pipeline, read_articles
-    import copy
 
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
     times, peak = whole_process(args.runs)
@@ -96,41 +109,23 @@ def main() -> None:
 
     pipe = Pipeline(Config()).warm_up()
     arts, _ = read_articles([EXAMPLE])
-    pipe.brief(copy.deepcopy(arts))
-    t_ex = []
-    for _ in range(args.runs):
-        a = copy.deepcopy(arts)
-        t0 = time.perf_counter()
-        b = pipe.brief(a)
-        t_ex.append(time.perf_counter() - t0)
+    t_ex, b = timed_briefs(pipe, arts, args.runs)
     cleaned = [" ".join(x.body) for x in b.articles]
     lr = statistics.median(lexrank_seconds(cleaned, 150) for _ in range(args.runs))
     print(f"example brief, warm in-process: median {statistics.median(t_ex) * 1000:.0f} ms; "
           f"LexRank alone on the same cleaned text: {lr * 1000:.0f} ms (brief/LexRank = {statistics.median(t_ex) / lr:.1f}x)")
-    stages = b.meta["timings"]
-    print("  stages (s): " + ", ".join(f"{k} {v:.3f}" for k, v in stages.items()))
+    print("  stages (s): " + ", ".join(f"{k} {v:.3f}" for k, v in b.meta["timings"].items()))
 
     story = ten_article_story()
-    pipe.brief(copy.deepcopy(story))
-    t10 = []
-    for _ in range(args.runs):
-        a = copy.deepcopy(story)
-        t0 = time.perf_counter()
-        b10 = pipe.brief(a)
-        t10.append(time.perf_counter() - t0)
+    t10, b10 = timed_briefs(pipe, story, args.runs)
     cleaned = [" ".join(x.body) for x in b10.articles]
     lr10 = statistics.median(lexrank_seconds(cleaned, 150) for _ in range(args.runs))
     print(f"10-article story ({len(b10.sentences)} sentences), warm in-process: median {statistics.median(t10) * 1000:.0f} ms; "
           f"LexRank {lr10 * 1000:.0f} ms (ratio {statistics.median(t10) / lr10:.1f}x)")
     print("  stages (s): " + ", ".join(f"{k} {v:.3f}" for k, v in b10.meta["timings"].items()))
+
     fast = Pipeline(Config().with_overrides({"brief": {"ner": False}}), pipe.models)
-    fast.brief(copy.deepcopy(story))
-    tf = []
-    for _ in range(args.runs):
-        a = copy.deepcopy(story)
-        t0 = time.perf_counter()
-        fast.brief(a)
-        tf.append(time.perf_counter() - t0)
+    tf, _ = timed_briefs(fast, story, args.runs)
     print(f"10-article story without spaCy NER (brief.ner = false): median {statistics.median(tf) * 1000:.0f} ms "
           f"(ratio to LexRank {statistics.median(tf) / lr10:.1f}x)")
     self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

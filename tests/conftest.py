@@ -57,3 +57,22 @@ def demo_brief(pipeline, demo_dir):
 
     arts, probs = read_articles([demo_dir])
     return pipeline.brief(arts, probs)
+
+
+@pytest.fixture(scope="session")
+def dev_path(shared_dir) -> Path:
+    """The story-clustering dev set (gold `story` labels)."""
+    path = shared_dir / "data" / "stories-dev.jsonl"
+    if not path.is_file():
+        pytest.fail(f"shared dev data missing at {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def dev(dev_path):
+    """(articles, gold labels, features) for the dev set, featurised once per session."""
+    from storyweave.eval.stories import load_gold
+    from storyweave.stories.features import Featurizer
+
+    arts, gold, _ = load_gold(str(dev_path))
+    return arts, gold, Featurizer()(arts)
