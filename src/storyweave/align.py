@@ -22,6 +22,7 @@ from .analysis import StoryAnalysis, content_tokens
 from .config import Config
 from .model import Agreement, Divergence, UniqueFact, Variant
 from .nlp.quantities import Quantity, compatible, find_quantities, format_value
+from .unionfind import UnionFind
 
 _CAP = re.compile(r"\b[A-Z][a-zA-Z’'-]+")
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -506,15 +507,7 @@ def _aligned_figures(analysis: StoryAnalysis, members: list[int], sim: np.ndarra
     tariff on steel" ~ "a 38% tariff on steel", not "a 10% tariff on aluminum").
     """
     quants = {i: find_quantities(analysis.sentences[i].text) for i in members}
-    # union-find over (sentence, quantity index) nodes linked as the same figure
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    links: UnionFind[tuple[int, int]] = UnionFind()  # (sentence, figure index) linked as one figure
 
     for x in range(len(members)):
         for y in range(x + 1, len(members)):
@@ -536,13 +529,10 @@ def _aligned_figures(analysis: StoryAnalysis, members: list[int], sim: np.ndarra
                     if score > best_score:
                         best, best_score = b, score
                 if best is not None and best_score >= 0.34:
-                    parent[find((i, a))] = find((j, best))
-    comps: dict[tuple[int, int], list[tuple[int, Quantity]]] = defaultdict(list)
-    for node in list(parent):
-        i, a = node
-        comps[find(node)].append((i, quants[i][a]))
+                    links.union((i, a), (j, best))
     out = []
-    for items in comps.values():
+    for nodes in links.groups():
+        items = [(i, quants[i][a]) for i, a in nodes]
         arts: dict[str, set[float]] = defaultdict(set)
         for i, q in items:
             arts[analysis.sentences[i].article_id].add(round(q.value, 6))

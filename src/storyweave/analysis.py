@@ -20,6 +20,7 @@ from .dedup import find_copies
 from .model import Article, Sentence
 from .nlp.models import Models
 from .nlp.sentences import split_article
+from .unionfind import UnionFind
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STOP = frozenset(
@@ -218,22 +219,12 @@ def _fact_groups(sentences: list[Sentence], sim: np.ndarray, threshold: float) -
 
 def _independent_sources(group: list[int], sentences: list[Sentence], copies: dict[tuple[int, int], float]) -> int:
     """Articles in the group, counting articles whose sentences are copies of each other once."""
-    arts = list(dict.fromkeys(sentences[i].article_id for i in group))
-    parent = {a: a for a in arts}
-
-    def find(a: str) -> str:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    uf = UnionFind(sentences[i].article_id for i in group)
     for x in group:
         for y in group:
             if x < y and (x, y) in copies:
-                ax, ay = find(sentences[x].article_id), find(sentences[y].article_id)
-                if ax != ay:
-                    parent[ax] = ay
-    return len({find(a) for a in arts})
+                uf.union(sentences[x].article_id, sentences[y].article_id)
+    return len(uf)
 
 
 def annotate(analysis: StoryAnalysis, models: Models) -> StoryAnalysis:
