@@ -47,3 +47,12 @@ def test_malformed_html_and_wrong_charset(tmp_path, make_page):
     assert by["broken.html"].text.startswith("The city council voted")
     assert "café" in by["lie.html"].title
     assert "déjà" in by["none.html"].text
+
+
+def test_page_without_an_article_is_a_problem(tmp_path):
+    from storyweave.ingest import read_articles
+
+    (tmp_path / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav><h1>News</h1></body></html>")
+    arts, probs = read_articles([tmp_path])
+    assert arts == []
+    assert len(probs) == 1 and "menu.html" in probs[0].item and "no article" in probs[0].reason

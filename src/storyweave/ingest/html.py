@@ -97,6 +97,10 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     )
 
 
+# fewer words than this after extraction is not an article (a menu, a lone headline)
+MIN_ARTICLE_WORDS = 12
+
+
 def quiet_extractor_logs() -> None:
     """trafilatura/htmldate log every odd link or date at WARNING: noise for a CLI user.
     Called by commands (never at import: a library must not reconfigure others' loggers)."""
@@ -195,6 +199,11 @@ def article_from_html(
         raise InputError(item, f"the extractor failed on this page ({type(e).__name__}); not read") from None
     if ex is None:
         raise InputError(item, "no article text found in the page (empty, script-only or not an article)")
+    words = len(ex.text.split())
+    if words < MIN_ARTICLE_WORDS:
+        # a menu or a lone heading is what is left of a page with no article in it
+        raise InputError(item, f"no article in the page: only {words} word{'s' if words != 1 else ''} of text "
+                               "outside navigation and furniture")
     page_url = url or ex.url
     art = Article(
         id=id,
