@@ -425,6 +425,15 @@ def _event_dates(analysis: StoryAnalysis, i: int, spoken: bool = False) -> list:
         found = find_dates(s.text, anchor[0] if anchor else None)
     except Exception:  # noqa: BLE001
         return []
+    if not anchor:
+        # no date for the article or its story: weekdays cannot be made absolute, but two
+        # reports of one fact naming different weekdays still disagree
+        from .nlp.dates import DateMention
+
+        found = list(found) + [
+            DateMention(m.group(0), m.start(), m.end(), m.group(0).lower(), "weekday", relative=True)
+            for m in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s.text)
+        ]
     # "next Friday" and "this Friday" are read differently by different writers: not evidence
     return [d for d in found if (spoken or not _SAID_BEFORE.search(s.text[: d.start]))
             and not re.search(r"\b(next|this|coming)\b", d.surface, re.IGNORECASE)]

@@ -42,17 +42,33 @@ def content_tokens(text: str) -> set[str]:
     Numbers are left out on purpose: two reports of one fact with different figures must
     still align, so that the figures can be compared (see align.py).
     """
+    cache = _CONTENT_WORD
     out = set()
     for w in _TOKEN.findall(text.lower().replace("’", "'")):
-        w = w.split("'")[0]
-        if w in _STOP or len(w) < 2 or w in _NUMBER_WORDS or w[0].isdigit():
-            continue
-        for suf in ("ing", "ed", "es", "s"):
-            if len(w) > len(suf) + 3 and w.endswith(suf):
-                w = w[: -len(suf)]
-                break
-        out.add(w)
+        c = cache.get(w, _UNSEEN)
+        if c is _UNSEEN:
+            c = _content_word(w)
+            if len(cache) < 200_000:  # bounded: a long-running server meets new words forever
+                cache[w] = c
+        if c is not None:
+            out.add(c)
     return out
+
+
+_UNSEEN = object()
+# token -> its content word or None: a pure function of the token, cached because a story
+# repeats its words and this runs for every sentence of every article
+_CONTENT_WORD: dict[str, str | None] = {}
+
+
+def _content_word(w: str) -> str | None:
+    w = w.split("'")[0]
+    if w in _STOP or len(w) < 2 or w in _NUMBER_WORDS or w[0].isdigit():
+        return None
+    for suf in ("ing", "ed", "es", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
 
 
 _WORD_VALUES = {w: str(i) for i, w in enumerate(

@@ -16,9 +16,14 @@ _W = re.compile(r"\w+")
 
 
 def shingles(text: str, k: int = 3) -> set[int]:
-    words = [w.lower() for w in _W.findall(text.replace("’", "'"))]
+    text = text.replace("’", "'")
+    # lower-casing the whole text finds the same words only in ASCII ("İ" lower-cases to two
+    # characters); elsewhere each word is lower-cased on its own
+    words = _W.findall(text.lower()) if text.isascii() else [w.lower() for w in _W.findall(text)]
     if len(words) < k:
         return {hash(" ".join(words))} if words else set()
+    if k == 3:  # the common case, without a join per position
+        return {hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:])}
     return {hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
 
 

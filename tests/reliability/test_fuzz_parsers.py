@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import reliability_kit as kit
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyweave.clean.boilerplate import clean_lines
@@ -76,7 +76,7 @@ def test_clean_lines(text):
     assert all(r.reason for r in result.removed)
 
 
-@kit.FUZZ
+@settings(kit.FUZZ, max_examples=max(3, kit.EXAMPLES // 4))  # spaCy per example: the costly one
 @given(st.lists(TEXT, min_size=1, max_size=3))
 def test_extract_quotes_on_whole_stories(models, texts):
     """The full quote step (speakers need spaCy): sentences -> entities -> quotes."""

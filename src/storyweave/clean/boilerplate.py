@@ -21,12 +21,43 @@ from ..model import Reason, Removed
 
 # ---- line features -----------------------------------------------------------------------
 
+
+class _Marker:
+    """A case-insensitive marker pattern with a faster, equivalent path for ASCII lines.
+
+    Python's ``re`` checks every alternative at every position of a line, and case-insensitive
+    Unicode matching makes each check slow; these markers are most of the cleaning time. On an
+    ASCII line the same pattern matches exactly as it does with the ASCII flag, and a pattern
+    with no upper-case literal matches exactly as it does case-sensitively on the lower-cased
+    line (ASCII lower-casing keeps every position and every character class).
+    """
+
+    __slots__ = ("pattern", "_ascii", "_lower")
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.pattern = re.compile(pattern, flags)
+        # Under IGNORECASE an upper-case literal is its lower-case self; escapes (\S, \W)
+        # keep their case. Named groups would be renamed: those take the ASCII-flag path.
+        self._lower = bool(flags & re.IGNORECASE) and "(?P" not in pattern
+        if self._lower:
+            lowered = re.sub(r"(\\.)|([A-Z]+)", lambda m: m.group(1) or m.group(2).lower(), pattern)
+            self._ascii = re.compile(lowered, flags & ~re.IGNORECASE)
+        else:
+            self._ascii = re.compile(pattern, flags | re.ASCII)
+
+    def search(self, text: str) -> re.Match | None:
+        """A match or None; on an ASCII line the match is on the lower-cased line: a yes/no."""
+        if not text.isascii():
+            return self.pattern.search(text)
+        return self._ascii.search(text.lower() if self._lower else text)
+
+
 _END_PUNCT = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
 
 # Photo credits and caption labels. Agencies' credit formats are stable across outlets.
-_CREDIT = re.compile(
+_CREDIT = _Marker(
     r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*\S|"
     r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
     r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
@@ -38,7 +69,7 @@ _CREDIT = re.compile(
 _SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*$")
 _CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\s*:?\s*$", re.IGNORECASE)
 
-_VIDEO = re.compile(
+_VIDEO = _Marker(
     r"(video player|this video|play(ing)? video|watch (the )?video|media playback|your browser does not support|"
     r"enable javascript to (watch|view)|video unavailable|^watch\s*:|^video\s*:|^listen\s*:|^now playing)",
     re.IGNORECASE,
@@ -61,7 +92,7 @@ _SOCIAL = re.compile(
     r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram)\s*$",
     re.IGNORECASE,
 )
-_NEWSLETTER = re.compile(
+_NEWSLETTER = _Marker(
     r"(sign up (for|to) (our|the) .{0,40}newsletter|subscribe (now|today|to (our|the))|newsletter sign[- ]?up|"
     r"get (our|the) .{0,30}newsletter|already a subscriber|subscribe for full access|create a free account)",
     re.IGNORECASE,
@@ -69,7 +100,7 @@ _NEWSLETTER = re.compile(
 _ADVERT = re.compile(r"^(advertisement|advertising|sponsored|ad|story continues below( advertisement)?|"
                      r"continue reading( below)?|skip (the )?ad(vert)?|article continues (below|after advertisement))\s*$",
                      re.IGNORECASE)
-_LEGAL = re.compile(
+_LEGAL = _Marker(
     r"(all rights reserved|^copyright\b|this (site|website) uses cookies|we use cookies|cookie (policy|settings)|"
     r"privacy policy|terms (of use|and conditions)|this material may not be published, broadcast)",
     re.IGNORECASE,
@@ -80,7 +111,7 @@ _MASTHEAD = re.compile(r"^(\S+(?:\s\S+){0,2})\s[|•]\s\S+(?:\s\S+){0,2}$")
 _BRACKET_LINK = re.compile(r"^\s*\[.{3,200}\]\s*$|opens in new (window|tab)", re.IGNORECASE)
 
 # Comment forms: the commonest wordings in several languages, plus the form's field labels.
-_COMMENT_FORM = re.compile(
+_COMMENT_FORM = _Marker(
     r"(leave a (reply|comment)|post a comment|add (a|your) comment|your email address will not be published|"
     r"required fields are marked|save my name, email|cancel reply|comments? (are|is) closed|"
     r"^(name|e-?mail|website|comment)\s*\*?\s*$|log in to (comment|reply)|join the (conversation|discussion)|"
@@ -143,14 +174,21 @@ def _english_share(words: list[str]) -> float:
 
 def _looks_foreign(line: str, words: list[str]) -> bool:
     """A line of 3+ words with no English function word and non-ASCII letters: another language."""
-    if len(words) < 3 or len(words) > 40:
+    if len(words) < 3 or len(words) > 40 or line.isascii():
         return False  # a whole paragraph in another language is the language detector's call
     non_ascii = sum(1 for ch in line if ord(ch) > 127 and ch.isalpha())
     return _english_share(words) == 0.0 and non_ascii >= 2
 
 
-def _content_tokens(line: str) -> set[str]:
-    return {w.lower().strip("'’") for w in _words(line) if len(w) > 2 and w.lower() not in _STOP_FOR_OVERLAP}
+def _content_tokens(line: str, words: list[str] | None = None) -> set[str]:
+    """``words``: the line's ``_words`` when the caller has them already."""
+    out = set()
+    for w in _words(line) if words is None else words:
+        if len(w) > 2:
+            low = w.lower()
+            if low not in _STOP_FOR_OVERLAP:
+                out.add(low.strip("'’"))
+    return out
 
 
 def parse_date_text(text: str) -> dt.date | None:
@@ -323,14 +361,14 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
     body_vocab: dict[str, int] = {}
     for ln in lines:
         if ln.reason is None and ln.sentence:
-            for w in _content_tokens(ln.text):
+            for w in _content_tokens(ln.text, ln.words):
                 body_vocab[w] = body_vocab.get(w, 0) + 1
     for i, ln in enumerate(lines):
         if markers_only or ln.reason is not None or not ln.headline_like:
             continue
         if len(ln.words) > max_h + 10:
             continue  # a long paragraph that lost its full stop: keep it
-        toks = _content_tokens(ln.text)
+        toks = _content_tokens(ln.text, ln.words)
         overlap = sum(1 for w in toks if w in body_vocab) / max(1, len(toks))
         run = _headline_run(lines, i, max_h)
         if overlap >= 0.5 and run <= 2:

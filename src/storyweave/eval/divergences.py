@@ -3,7 +3,7 @@
 For every story (records grouped by their gold ``story`` field) we find facts that two
 outlets report with the same figure or weekday (sentences of one fact group), change the
 figure in one outlet's text, and run the brief. A conflict counts as caught when a
-contradiction puts the changed outlet on one side and the other outlet on another. The
+contradiction puts the changed outlet on one side and another outlet on the other. The
 untouched stories give the false-alarm side: contradictions reported where we put none
 (real disagreements between outlets exist too, so this is an upper bound on false alarms).
 """
@@ -135,10 +135,12 @@ def run(args, config) -> int:
                 continue
             art.text = art.text[:pos] + new + art.text[pos + len(old):]
             brief = pipe.brief(changed)
+            # caught: a contradiction that sets the changed outlet against another outlet
+            # (the one we paired it with, or any other that reports the fact)
             hit = any(
                 d.kind == "contradiction"
-                and any(target in v.citations and other not in v.citations for v in d.variants)
-                and any(other in v.citations and target not in v.citations for v in d.variants)
+                and any(target in v.citations for v in d.variants)
+                and any(target not in v.citations and v.citations for v in d.variants)
                 for d in brief.divergences
             )
             injected += 1

@@ -166,6 +166,11 @@ def fetch(url: str, config: IngestConfig, client=None) -> Fetched:
         raise
     except httpx.TimeoutException:
         raise InputError(url, f"timed out after {config.timeout:g} s (ingest.timeout)") from None
+    except httpx.InvalidURL as e:
+        # httpx parses a redirect's Location even with follow_redirects off, and InvalidURL
+        # is no HTTPError: a page redirecting to "javascript:..." ended the whole batch
+        # (found by tests/security)
+        raise InputError(url, f"refused: redirect to an invalid URL ({e}); only http and https URLs are fetched") from None
     except httpx.HTTPError as e:
         raise InputError(url, f"cannot fetch ({type(e).__name__}: {e})") from None
     finally:

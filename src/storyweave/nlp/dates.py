@@ -13,6 +13,7 @@ word and a few relative words do.
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -108,6 +109,7 @@ _PAST = re.compile(
     r"[a-z]{2,}ed)\b")
 # Clause boundaries: a tense marker on the far side of one is less likely to govern the date.
 _BOUNDARY = re.compile(r"[,;:–—()]\s*(?:when|while|as|but|and|because|although|though)?|\b(?:when|while|as|but|because)\b")
+_TENSE_WINDOW = 400  # characters each side of a date searched for tense markers
 _BOUNDARY_COST = 40  # characters of distance a clause boundary is worth
 _NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "exceed", "succeed", "hundred", "seed", "feed", "breed",
                        "bleed", "greed", "embed", "shed", "bed", "red", "led", "wed", "bred", "sled", "steed"})
@@ -116,8 +118,12 @@ _NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "exceed", "succeed"
 def _is_future(text: str, start: int, end: int) -> bool:
     """Future when the nearest tense marker (counting clause boundaries as distance) is future."""
     best: tuple[float, bool] | None = None
+    # Only markers within a window can be the nearest that matters; scanning the whole text
+    # for every date made a page of many dates quadratic (1,000 dates in 12 kB: 6 s; found
+    # by tests/reliability). Beyond the window a marker is paragraphs away from the date.
+    lo_w, hi_w = max(0, start - _TENSE_WINDOW), min(len(text), end + _TENSE_WINDOW)
     for regex, future in ((_FUTURE, True), (_PAST, False)):
-        for m in regex.finditer(text):
+        for m in regex.finditer(text, lo_w, hi_w):
             if not future and m.group(0).lower() in _NOT_PAST:
                 continue
             if m.start() < end and m.end() > start:
@@ -229,6 +235,8 @@ def find_dates(text: str, anchor: dt.date | None, future: bool | None = None) ->
     reports what happened) or forward ("will meet on Monday"). ``None`` decides per
     expression from the nearest tense marker in the text.
     """
+    # taken spans never overlap, so kept sorted they are found by bisection: the linear scan
+    # per match made a text of thousands of dates quadratic (found by tests/reliability)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     present = {k for k, r in _TRIGGERS.items() if r.search(text)}
@@ -237,14 +245,15 @@ def find_dates(text: str, anchor: dt.date | None, future: bool | None = None) ->
             continue
         for m in regex.finditer(text):
             s, e = m.span()
-            if any(s < te and e > ts for ts, te in taken):
+            i = bisect.bisect_left(taken, (e, -1))  # first span starting at or after e
+            if i and taken[i - 1][1] > s:
                 continue
-            if kind == "weekday" and re.match(r",?\s+(?:\d|" + _MONTH + ")", text[e:]):
-                taken.append((s, e))  # "Monday, June 19, 2023": the absolute date says it
+            if kind == "weekday" and re.match(r",?\s+(?:\d|" + _MONTH + ")", text[e:e + 200]):
+                bisect.insort(taken, (s, e))  # "Monday, June 19, 2023": the absolute date says it
                 continue
             fut = _is_future(text, s, e) if future is None else future
             resolved = _resolve(kind, m, anchor, fut)
-            taken.append((s, e))
+            bisect.insort(taken, (s, e))
             if resolved:
                 out.append(DateMention(m.group(0), s, e, resolved[0], resolved[1], resolved[2]))
     out.sort(key=lambda d: d.start)

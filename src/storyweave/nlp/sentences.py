@@ -1,4 +1,12 @@
-"""Sentence splitting (sentencex: rule-based, no data, handles Mr., U.S., $1.5 and quotes)."""
+"""Sentence splitting (sentencex: rule-based, no data, handles Mr., U.S., $1.5 and quotes).
+
+sentencex decides quotation boundaries by pairing quote marks. Scraped news mixes quote
+styles (``"...,'' he said``, curly and straight in one paragraph), so the pairing slips and
+a quotation mark lands on the wrong side of a boundary: ``told Matt Lauer. "`` + ``It just
+happened.``. Such pieces are fragments: a summary or an alignment that uses them shows a
+dangling mark. ``_repair`` moves each stray mark to the sentence it belongs to, glues
+attribution tails back on, and rejoins splits after a title abbreviation ("Ms. Clifford").
+"""
 from __future__ import annotations
 
 import re
@@ -8,6 +16,17 @@ from sentencex import segment
 from ..model import Article, Sentence
 
 _WS = re.compile(r"\s+")
+# A quotation mark standing alone at a sentence's end, after its final punctuation: the
+# opening mark of the next sentence (``Lauer. "``).
+_TRAILING_OPEN = re.compile(r"""(?<=[.!?…:,;])\s+(["“‘]|``)$""")
+# A quotation mark followed by a space at a sentence's start: the closing mark of the
+# previous sentence (``" Hannah, now 26, ...``). An opening mark touches its first word.
+_LEADING_CLOSE = re.compile(r"""^(["”’]|'')\s+""")
+# Titles that stand before a name and never end a sentence (sentencex knows Mr. and Dr.
+# before most names, but not Ms.; "Dr. Who" or "Sen. Ted" after a capital can still split).
+_TITLE_END = re.compile(
+    r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Adm|Cmdr|Maj|Rev|Hon|Fr|Sr|Supt|Det|Insp|Amb|Pres)\.$"
+)
 
 
 def split_text(text: str, language: str = "en") -> list[str]:
@@ -16,19 +35,59 @@ def split_text(text: str, language: str = "en") -> list[str]:
         s = _WS.sub(" ", s).strip()
         if s:
             out.append(s)
-    return _merge_fragments(out)
+    return _repair(out)
 
 
-def _merge_fragments(parts: list[str]) -> list[str]:
-    # sentencex can split after a closing quote followed by a lower-case attribution
-    # ("... conflict,” he said."): glue such tails back on.
+def _repair(parts: list[str]) -> list[str]:
     merged: list[str] = []
+    carry = ""  # an opening quotation mark cut off the end of the previous piece
     for s in parts:
-        if merged and (s[:1].islower() or len(s.split()) <= 2 and not s[:1].isupper()):
+        if carry:
+            s = carry + s
+            carry = ""
+        if merged:
+            m = _LEADING_CLOSE.match(s)
+            # the closing mark of the previous sentence; a straight mark only if that
+            # sentence left a quotation open (some sites space their quotes: ``" We ... "``)
+            if m and (m.group(1) == "”" or _open_quote(merged[-1])):
+                merged[-1] += m.group(1)
+                s = s[m.end():]
+                if not s:
+                    continue
+        m = _TRAILING_OPEN.search(s)
+        # the opening mark of the next sentence; a straight mark only if the rest is balanced
+        if m and (m.group(1) in "“‘" or not _open_quote(s[: m.start()])):
+            carry = m.group(1)
+            s = s[: m.start()].rstrip()
+        elif m:  # it closes this sentence's quotation: close up the space before it
+            s = s[: m.start()].rstrip() + m.group(1)
+        if merged and _joins_previous(merged[-1], s):
             merged[-1] = merged[-1] + " " + s
-        else:
+        elif s:
             merged.append(s)
+    # a mark at the very end opens nothing in this text: it stays where it was
+    if carry:
+        if merged:
+            merged[-1] += " " + carry
+        else:
+            merged.append(carry)
     return merged
+
+
+_QUOTE_MARKS = re.compile(r"""["“”]|''|``""")
+
+
+def _open_quote(text: str) -> bool:
+    """An odd number of double quotation marks: a quotation opens and does not close."""
+    return len(_QUOTE_MARKS.findall(text)) % 2 == 1
+
+
+def _joins_previous(previous: str, s: str) -> bool:
+    # sentencex can split after a closing quote followed by a lower-case attribution
+    # ("... conflict,” he said."): glue such tails back on; and after a title ("Ms. Clifford").
+    if s[:1].islower() or len(s.split()) <= 2 and not s[:1].isupper():
+        return True
+    return bool(_TITLE_END.search(previous)) and s[:1].isupper()
 
 
 def split_article(article: Article, start: int = 0) -> list[Sentence]:

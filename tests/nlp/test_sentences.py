@@ -1,0 +1,48 @@
+"""Sentence splitting: quotation marks stay with the sentence they belong to, attribution
+tails and titles stay joined, and nothing of the text is lost."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyweave.model import Article
+from storyweave.nlp.sentences import split_article, split_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a PTB-style closing '' unbalances sentencex's quote pairing: the next opening mark
+    # used to end the previous sentence ("told Matt Lauer. \"")
+    ("\"We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer. \"It just kind of happened. "
+     "We started homeschooling.\"",
+     ["\"We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer.",
+      "\"It just kind of happened.", "We started homeschooling.\""]),
+    ("\"It's about survival,\" he said. \"We need it.\"", ["\"It's about survival,\" he said.", "\"We need it.\""]),
+    ("“Being good is important,” he said. “We will do it.” Then he left.",
+     ["“Being good is important,” he said.", "“We will do it.”", "Then he left."]),
+    # spaced straight quotes: the leading mark opens the quotation, the trailing one closes it
+    ('He said. " We need this. " Next.', ["He said.", '" We need this."', "Next."]),
+    ("The judge found that Ms. Clifford had violated it. She said no.",
+     ["The judge found that Ms. Clifford had violated it.", "She said no."]),
+    ("Sen. Ted Cruz spoke on Monday. Dr. Who met Prof. Smith.", ["Sen. Ted Cruz spoke on Monday.", "Dr. Who met Prof. Smith."]),
+    ("It rained all day on the city of London. Then it stopped.", ["It rained all day on the city of London.", "Then it stopped."]),
+])
+def test_split_text(text, expected):
+    assert split_text(text) == expected
+
+
+def test_a_closing_mark_moves_back_to_its_sentence():
+    parts = split_text("Kids have to be educated, she said, \"and they outdid me very young. \" Hannah was first.")
+    assert not any(re.match(r'^"\s', p) or re.search(r'\s"$', p) for p in parts), parts
+
+
+def test_no_text_is_lost():
+    text = ("\"We didn't plan it,'' she told Matt Lauer. \"It happened. We homeschooled.\" "
+            "Ms. Harding laughed. \"Really,\" he said.")
+    assert re.sub(r"\s", "", " ".join(split_text(text))) == re.sub(r"\s", "", text)
+
+
+def test_split_article_ids_and_paragraphs():
+    a = Article(id="x", body=["One sentence here. Another one there.", "A second paragraph."])
+    out = split_article(a)
+    assert [s.id for s in out] == ["x#0", "x#1", "x#2"] and [s.paragraph for s in out] == [0, 0, 1]
