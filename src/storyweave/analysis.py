@@ -101,6 +101,9 @@ class StoryAnalysis:
     anchors: dict[str, tuple[dt.date, bool]] = field(default_factory=dict)  # article -> (date, inferred)
     entity_index: Any = None  # nlp.entities.EntityIndex (after annotate)
     same_fact: float = 0.52  # the alignment threshold the groups were built with
+    # prepare(light=True): no copies, similarity matrix or fact groups (each sentence is its
+    # own group); what the summarizer alone needs, at a third of the cost
+    light: bool = False
 
     # -- helpers -----------------------------------------------------------------------------
     def article(self, article_id: str) -> Article:
@@ -181,7 +184,13 @@ def _overlap_counts(sets: list[set[str]]) -> np.ndarray:
     return (m @ m.T).toarray().astype(np.float32)
 
 
-def prepare(articles: list[Article], models: Models, config: Config) -> StoryAnalysis:
+def prepare(articles: list[Article], models: Models, config: Config, light: bool = False) -> StoryAnalysis:
+    """Clean, split, embed; then (unless ``light``) copies, similarity and fact groups.
+
+    ``light`` is the summarizer's path (``storyweave summarize``, ``eval summaries``): the
+    pairwise stages are most of the cost and the summary only needs rows of them, for the
+    sentences it picks. The brief's stages need the full analysis.
+    """
     for a in articles:
         clean_article(a, config.clean)
     sentences: list[Sentence] = []
@@ -190,6 +199,12 @@ def prepare(articles: list[Article], models: Models, config: Config) -> StoryAna
     texts = [s.text for s in sentences]
     vectors = models.embedder.embed(texts)
     tokens = [content_tokens(t) for t in texts]
+    if light:
+        return StoryAnalysis(
+            articles=articles, sentences=sentences, vectors=vectors, tokens=tokens,
+            groups=[[i] for i in range(len(sentences))], group_of=list(range(len(sentences))),
+            independent=[1] * len(sentences), copies={}, syndicated={}, same_fact=config.align.same_fact, light=True,
+        )
     copies, syndicated = find_copies(sentences, tokens, config.align.copy_overlap)
     sim = similarity_matrix(vectors, tokens, [number_tokens(t) for t in texts])
     groups, group_of = _fact_groups(sentences, sim, config.align.same_fact)

@@ -49,7 +49,10 @@ class SummaryParams:
     corroboration: float = 0.0  # independent sources of the fact group (measured: no gain)
     redundancy: float = 0.0  # MMR penalty: max similarity to a chosen sentence
     duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
+    same_fact: bool = True  # skip candidates that align with a chosen sentence (analysis.same_fact)
     one_per_group: bool = True
+    length_norm: float = 1.0  # XP
+    weight_power: float = 1.0  # XP
     min_words: int = 8
     max_words: int = 70
 
@@ -97,10 +100,15 @@ def concepts(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(words, words[1:]) if not (a in _STOP and b in _STOP)}
 
 
-def _independent_source(analysis: "StoryAnalysis", share: float = 0.6) -> dict[str, str]:
+def _independent_source(analysis: "StoryAnalysis", matrix, share: float = 0.6) -> dict[str, str]:
     """Article id -> id of its independent source: articles that copy each other (wire copy)
     for at least ``share`` of the smaller one's sentences are one source, so a term that
-    only a wire story and its reprint use does not count as corroborated."""
+    only a wire story and its reprint use does not count as corroborated.
+
+    Copied sentences come from the analysis (word 3-gram shingles) or, on the light path,
+    from the concept matrix: two sentences of different articles sharing at least ``share``
+    of the smaller one's word pairs (at least 5 of them).
+    """
     counts: dict[str, int] = {}
     for s in analysis.sentences:
         counts[s.article_id] = counts.get(s.article_id, 0) + 1
@@ -112,30 +120,93 @@ def _independent_source(analysis: "StoryAnalysis", share: float = 0.6) -> dict[s
             a = parent[a]
         return a
 
-    for (a, b), pairs in getattr(analysis, "syndicated", {}).items():
+    syndicated = analysis.syndicated if not analysis.light else _copied_pairs(analysis, matrix, share)
+    for (a, b), pairs in syndicated.items():
         if a in parent and b in parent and len(pairs) >= share * min(counts[a], counts[b]):
             parent[find(a)] = find(b)
     return {a: find(a) for a in parent}
 
 
-def _concept_matrix(texts: list[str], sources: list[str]):
-    """Sparse sentence x concept matrix (0/1) and each concept's weight (sources using it)."""
+def _copied_pairs(analysis: "StoryAnalysis", matrix, share: float) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    from scipy.sparse import triu
+
+    size = np.diff(matrix.indptr)
+    shared = triu(matrix @ matrix.T, k=1).tocoo()
+    i, j = shared.row, shared.col
+    articles = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in analysis.sentences))}
+    art = np.array([articles[s.article_id] for s in analysis.sentences])
+    smaller = np.minimum(size[i], size[j])
+    copied = (art[i] != art[j]) & (smaller >= 5) & (shared.data >= share * np.maximum(smaller, 1))
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for x, y in zip(i[copied].tolist(), j[copied].tolist()):
+        a, b = analysis.sentences[x].article_id, analysis.sentences[y].article_id
+        out.setdefault((min(a, b), max(a, b)), []).append((x, y))
+    return out
+
+
+def _concept_matrix(texts: list[str]):
+    """Sparse sentence x concept matrix (0/1)."""
     from scipy.sparse import csr_matrix
 
     vocab: dict[tuple[str, str], int] = {}
     indices: list[int] = []
     indptr = [0]
-    per_source: dict[str, set[int]] = {}
-    for text, source in zip(texts, sources):
-        ids = [vocab.setdefault(c, len(vocab)) for c in concepts(text)]
-        indices.extend(ids)
+    for text in texts:
+        indices.extend(vocab.setdefault(c, len(vocab)) for c in concepts(text))
         indptr.append(len(indices))
-        per_source.setdefault(source, set()).update(ids)
-    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(vocab)))
-    used = [k for ids in per_source.values() for k in ids]
-    df = np.bincount(np.asarray(used, dtype=np.int64), minlength=len(vocab)).astype(np.float64)
-    min_df = 2 if len(per_source) > 1 else 1
-    return matrix, np.where(df >= min_df, df, 0.0)
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(vocab)))
+
+
+def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
+    """Each concept's weight: the number of independent sources using it; with several
+    sources, a concept of one source only is that outlet's angle and weighs nothing."""
+    codes = {a: k for k, a in enumerate(dict.fromkeys(sources))}
+    rows = np.repeat(np.array([codes[a] for a in sources]), np.diff(matrix.indptr))
+    pairs = np.unique(rows.astype(np.int64) * matrix.shape[1] + matrix.indices)
+    df = np.bincount(pairs % matrix.shape[1], minlength=matrix.shape[1]).astype(np.float64)
+    min_df = 2 if len(codes) > 1 else 1
+    return np.where(df >= min_df, df, 0.0)
+
+
+class _Similarity:
+    """Rows of the analysis's sentence similarity (cosine and word overlap, averaged), for the
+    sentences the summary picks. The full analysis has the matrix; the light one computes a
+    row on demand with the same formula, less the shared-figure bonus."""
+
+    def __init__(self, analysis: "StoryAnalysis") -> None:
+        self.analysis = analysis
+        self.full = getattr(analysis, "similarity", None)
+        self.size = np.array([len(t) for t in analysis.tokens], dtype=np.float64)
+        self._rows: dict[int, np.ndarray] = {}
+
+    def row(self, i: int) -> np.ndarray:
+        if self.full is not None:
+            return self.full[i]
+        if i not in self._rows:
+            # a few hundred set intersections cost less than one sparse product's overhead
+            tokens = self.analysis.tokens
+            mine = tokens[i]
+            inter = np.fromiter((len(mine & t) for t in tokens), dtype=np.float64, count=len(tokens))
+            lo = np.minimum(self.size, self.size[i])
+            hi = np.maximum(self.size, self.size[i])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                lex = np.where(lo > 0, inter / np.sqrt(lo * hi), 0.0)
+            lex = np.minimum(lex, 1.0)
+            lex[i] = 0.0
+            vectors = self.analysis.vectors
+            self._rows[i] = 0.5 * np.clip(vectors @ vectors[i], 0, 1) + 0.5 * lex
+        return self._rows[i]
+
+    def citations(self, i: int, row: np.ndarray | None = None) -> list[str]:
+        """Articles that carry what sentence i says, its own first (see StoryAnalysis.citations)."""
+        an = self.analysis
+        if not an.light:
+            return an.citations(i)
+        row = self.row(i) if row is None else row
+        own = an.sentences[i].article_id
+        rest = dict.fromkeys(an.sentences[j].article_id for j in np.flatnonzero(row >= an.same_fact))
+        rest.pop(own, None)
+        return [own, *rest]
 
 
 def is_dependent(text: str) -> bool:
@@ -156,7 +227,10 @@ def is_fragment(text: str, params: SummaryParams) -> bool:
 
 # ---- selection -----------------------------------------------------------------------------
 
-def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryParams(), fill: bool = False) -> list[int]:
+def rank(
+    analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryParams(), fill: bool = False,
+    similarity: "_Similarity | None" = None,
+) -> list[int]:
     """Sentence indices in the order the greedy pass chose them, within ``words``.
 
     ``fill``: also return the next choice that did not fit (the caller may cut it to fill the
@@ -180,10 +254,12 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
         + params.corroboration * (independent - 1) / max(1, n_articles - 1)
     )
 
-    # Concept weight: number of articles that use it; with several articles, terms of one
-    # article only are not the story and weigh nothing.
-    source = _independent_source(analysis)
-    matrix, weight = _concept_matrix(texts, [source[s.article_id] for s in sents])
+    # Concept weight: number of independent sources that use it; with several sources, terms
+    # of one source only are not the story and weigh nothing.
+    matrix = _concept_matrix(texts)
+    source = _independent_source(analysis, matrix)
+    weight = _concept_weights(matrix, [source[s.article_id] for s in sents]) ** params.weight_power
+    similarity = similarity or _Similarity(analysis)
 
     previous = np.full(n, -1)  # index of the sentence before it in the same article, or -1
     for i in range(1, n):
@@ -204,7 +280,7 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
         allowed = open_ & (~dependent | ((previous >= 0) & is_chosen[np.maximum(previous, 0)]))
         if not allowed.any():
             break
-        gain = matrix @ uncovered / length  # per word: a long sentence must earn its space
+        gain = matrix @ uncovered / length ** params.length_norm  # per word: a long sentence must earn its space
         value = base + params.concept * gain - params.redundancy * max_sim
         best = int(np.argmax(np.where(allowed, value, -np.inf)))
         open_[best] = False
@@ -218,8 +294,11 @@ def rank(analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryP
         left -= int(length[best])
         sims = vectors @ vectors[best]
         max_sim = np.maximum(max_sim, sims)
-        # one sentence per fact: drop the rest of its fact group and near-duplicates
+        # one sentence per fact: drop near-duplicates, sentences that state the same fact
+        # (similar enough to align), and the rest of its fact group
         open_ &= sims < params.duplicate
+        if params.same_fact:
+            open_ &= similarity.row(best) < analysis.same_fact
         if params.one_per_group:
             open_ &= group_of != group_of[best]
     if fill and left > 0:
@@ -241,7 +320,8 @@ def summarize(
     words; its text ends with "…". ``config`` is accepted for the pipeline's uniform stage
     signature; the weights live in ``params``.
     """
-    picked = rank(analysis, words, params, fill=fill)
+    similarity = _Similarity(analysis)
+    picked = rank(analysis, words, params, fill=fill, similarity=similarity)
     if not picked:
         return []
     extra = picked[-1] if fill and sum(len(analysis.sentences[i].text.split()) for i in picked) > words else None
@@ -254,39 +334,54 @@ def summarize(
         (i for i in picked if i != extra),
         key=lambda i: (article_rank.get(analysis.sentences[i].article_id, 0), analysis.sentences[i].index),
     )
-    out = [_summary_sentence(analysis, i) for i in order]
+    out = [_summary_sentence(analysis, i, similarity) for i in order]
     if extra is not None:
         used = sum(len(s.text.split()) for s in out)
-        cut = _summary_sentence(analysis, extra)
+        cut = _summary_sentence(analysis, extra, similarity)
         cut.text = " ".join(cut.text.split()[: words - used]) + "…"
         out.append(cut)
     return out
 
 
-def _summary_sentence(analysis: "StoryAnalysis", i: int) -> SummarySentence:
+def _summary_sentence(analysis: "StoryAnalysis", i: int, similarity: _Similarity) -> SummarySentence:
     s = analysis.sentences[i]
-    return SummarySentence(text=s.text, citations=analysis.citations(i), sentence_ids=[s.id])
+    return SummarySentence(text=s.text, citations=similarity.citations(i), sentence_ids=[s.id])
 
 
 # ---- batch use -----------------------------------------------------------------------------
 
 class Summarizer:
-    """Raw texts -> summary, with models loaded once for a whole batch of clusters."""
+    """Raw texts -> summary, with models loaded once for a whole batch of clusters.
 
-    def __init__(self, models: "Models", config: "Config", params: SummaryParams = SummaryParams()) -> None:
+    ``light`` (the default here): the summarizer's own analysis path, without the brief's
+    pairwise stages (see ``analysis.prepare``); ``light=False`` summarizes exactly as the
+    brief does.
+    """
+
+    def __init__(
+        self, models: "Models", config: "Config", params: SummaryParams = SummaryParams(), light: bool = True,
+    ) -> None:
         self.models = models
         self.config = config
         self.params = params
+        self.light = light
 
     def warm(self) -> None:
-        """Load the models now, so that per-cluster timings do not include it."""
+        """Load the models and the modules a first cluster would import, so that per-cluster
+        timings do not include one-off loading."""
+        import dateutil.parser  # noqa: F401  (the cleaner parses datelines)
+        import scipy.sparse  # noqa: F401
+        import scipy.cluster.hierarchy  # noqa: F401
+
+        from . import analysis  # noqa: F401
+
         self.models.embedder
 
     def analyse(self, cluster_id: str, documents: Sequence[str]) -> "StoryAnalysis":
         from .analysis import prepare
 
         articles = [Article(id=f"{cluster_id}-{k}", text=d) for k, d in enumerate(documents)]
-        return prepare(articles, self.models, self.config)
+        return prepare(articles, self.models, self.config, light=self.light)
 
     def from_texts(self, cluster_id: str, documents: Sequence[str], words: int, fill: bool = False) -> list[SummarySentence]:
         return summarize(self.analyse(cluster_id, documents), words, self.config, self.params, fill=fill)

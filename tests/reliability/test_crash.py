@@ -11,7 +11,8 @@ nothing half-written is visible, the stories stay consistent.
   killed while they post; every article answered with 201 must be there after a restart,
   and the restarted server must put every stored article into a story on its own.
 
-Rounds: STORYWEAVE_CRASH_ROUNDS (default 3 for the CLI, 2 for the server; `make fuzz` runs 5).
+Rounds: STORYWEAVE_CRASH_ROUNDS (`make fuzz` runs 5); by default 3 CLI and 2 server rounds on
+SQLite, 2 and 1 on PostgreSQL, to keep `make test` short.
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def _run_cli(batch: Path, db: str) -> subprocess.Popen:
 
 def test_kill_batch_ingest_and_rerun(store_url, tmp_path):
     db = _db(store_url)
-    rounds = ROUNDS or 3
+    rounds = ROUNDS or (3 if "://" not in store_url else 2)
     rnd = random.Random(7)
     acknowledged: set[str] = set()
     kills = 0
@@ -157,7 +158,7 @@ def _wait_all_in_stories(db: str, want: set[str], timeout: float = 120) -> dict:
 
 def test_kill_server_mid_write_and_restart(store_url, tmp_path):
     db = _db(store_url)
-    rounds = ROUNDS or 2
+    rounds = ROUNDS or (2 if "://" not in store_url else 1)
     rnd = random.Random(11)
     acknowledged: list[str] = []
     log = tmp_path / "serve.log"
@@ -185,14 +186,10 @@ def test_kill_server_mid_write_and_restart(store_url, tmp_path):
         srv = _Server(db, log)
         try:
             facts = _wait_all_in_stories(db, set(acknowledged))
+            with httpx.Client(trust_env=False) as c:  # and the API agrees with the tables
+                for aid in random.Random(r).sample(acknowledged, min(5, len(acknowledged))):
+                    got = c.get(f"{srv.url}/api/articles/{aid}")
+                    assert got.status_code == 200 and got.json()["story"], (aid, got.text[:300])
         finally:
             srv.kill()
         assert facts["empty_stories"] == 0
-    with httpx.Client(trust_env=False) as c:  # the API agrees with the tables
-        srv = _Server(db, log)
-        try:
-            for aid in random.Random(1).sample(acknowledged, min(10, len(acknowledged))):
-                got = c.get(f"{srv.url}/api/articles/{aid}")
-                assert got.status_code == 200 and got.json()["story"], (aid, got.text[:300])
-        finally:
-            srv.kill()

@@ -101,6 +101,9 @@ CASES = [
     Nasty("billion laughs feed", _write("laughs.rss", LAUGHS), r"declares its own XML entities"),
     Nasty("external entity feed", _write("xxe.rss", XXE), r"declares its own XML entities"),
     Nasty("broken feed", _write("broken.rss", "<rss><channel><item><title>unclosed"), r"not a readable RSS/Atom feed|feed has no entries|feed entry has no text"),
+    # found by fuzz/fuzz_readers.py: feedparser raised UnicodeDecodeError on this declaration
+    Nasty("feed with a broken encoding declaration", _write("enc.rss", b'<?xml version="1.0" encoding="\xa2utf-8"?>'
+          b'<rss version="2.0"><channel><item><title>x</title></item></channel></rss>'), r"not a readable RSS/Atom feed"),
     Nasty("feed without entries", _write("none.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'),
           r"feed has no entries"),
     Nasty("invalid JSON", _write("bad.json", '{"text": "unterminated'), r"not valid JSON"),

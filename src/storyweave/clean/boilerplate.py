@@ -363,14 +363,23 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
         if ln.reason is None and ln.sentence:
             for w in _content_tokens(ln.text, ln.words):
                 body_vocab[w] = body_vocab.get(w, 0) + 1
+    # How many headline-like lines stand together around line i, counted in one pass
+    # instead of a scan around each line, which was quadratic in a long list of headlines: lines
+    # after i are as this step found them, lines before i are final.
+    ahead = [0] * len(lines)  # run of headline-like lines right after k
+    for k in range(len(lines) - 2, -1, -1):
+        ahead[k] = ahead[k + 1] + 1 if _in_headline_run(lines[k + 1], max_h) else 0
+    behind = 0  # run right before i
     for i, ln in enumerate(lines):
+        if i:
+            behind = behind + 1 if _in_headline_run(lines[i - 1], max_h) else 0
         if markers_only or ln.reason is not None or not ln.headline_like:
             continue
         if len(ln.words) > max_h + 10:
             continue  # a long paragraph that lost its full stop: keep it
         toks = _content_tokens(ln.text, ln.words)
         overlap = sum(1 for w in toks if w in body_vocab) / max(1, len(toks))
-        run = _headline_run(lines, i, max_h)
+        run = behind + 1 + ahead[i]
         if overlap >= 0.5 and run <= 2:
             mark(i, Reason.SUBHEADING)
         else:
@@ -409,16 +418,8 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.lower()).strip()
 
 
-def _headline_run(lines: list[_Line], i: int, max_h: int) -> int:
-    """How many headline-like, unclassified lines stand together around line i."""
-    def ok(k: int) -> bool:
-        ln = lines[k]
-        return ln.reason in (None, str(Reason.HEADLINES)) and ln.headline_like and len(ln.words) <= max_h + 10
+_HEADLINES = str(Reason.HEADLINES)
 
-    a = i
-    while a > 0 and ok(a - 1):
-        a -= 1
-    b = i
-    while b + 1 < len(lines) and ok(b + 1):
-        b += 1
-    return b - a + 1
+
+def _in_headline_run(ln: _Line, max_h: int) -> bool:
+    return ln.reason in (None, _HEADLINES) and ln.headline_like and len(ln.words) <= max_h + 10

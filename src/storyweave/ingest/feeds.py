@@ -82,7 +82,12 @@ def read_feed_bytes(data: bytes, source: str, config: IngestConfig, fetch_pages:
         # its own entities, so refuse before parsing (found by tests/reliability).
         raise InputError(source, "refused: the feed declares its own XML entities (<!ENTITY>), "
                                  "a denial-of-service trick (billion laughs); real feeds do not")
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, ValueError, LookupError) as e:
+        # feedparser's encoding sniffing raises on some byte orders/declarations instead of
+        # flagging "bozo" (found by fuzz/fuzz_readers.py): one bad feed, not a dead batch
+        raise InputError(source, f"not a readable RSS/Atom feed ({type(e).__name__}: {e})") from None
     if parsed.bozo and not parsed.entries:
         err = parsed.get("bozo_exception")
         raise InputError(source, f"not a readable RSS/Atom feed ({type(err).__name__}: {err})")
