@@ -53,6 +53,7 @@ class SummaryParams:
     one_per_group: bool = True
     length_norm: float = 1.0  # XP
     weight_power: float = 1.0  # XP
+    require_shared: bool = False  # XP
     min_words: int = 8
     max_words: int = 70
 
@@ -269,6 +270,8 @@ def rank(
     open_ = np.array([not is_fragment(t, params) for t in texts])
     group_of = np.asarray(analysis.group_of)
 
+    if params.require_shared and (weight > 0).any():
+        open_ &= (matrix @ weight) > 0
     is_chosen = np.zeros(n, dtype=bool)
     chosen: list[int] = []
     uncovered = weight.copy()  # weight of each concept not yet in the summary
