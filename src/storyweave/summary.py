@@ -54,6 +54,8 @@ class SummaryParams:
     length_norm: float = 1.0  # XP
     weight_power: float = 1.0  # XP
     require_shared: bool = False  # XP
+    single_source: float = 0.0  # XP
+    sentence_freq: float = 0.0  # XP
     min_words: int = 8
     max_words: int = 70
 
@@ -158,7 +160,7 @@ def _concept_matrix(texts: list[str]):
     return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(vocab)))
 
 
-def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
+def _concept_weights(matrix, sources: list[str], single: float = 0.0) -> np.ndarray:
     """Each concept's weight: the number of independent sources using it; with several
     sources, a concept of one source only is that outlet's angle and weighs nothing."""
     codes = {a: k for k, a in enumerate(dict.fromkeys(sources))}
@@ -166,7 +168,7 @@ def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
     pairs = np.unique(rows.astype(np.int64) * matrix.shape[1] + matrix.indices)
     df = np.bincount(pairs % matrix.shape[1], minlength=matrix.shape[1]).astype(np.float64)
     min_df = 2 if len(codes) > 1 else 1
-    return np.where(df >= min_df, df, 0.0)
+    return np.where(df >= min_df, df, single * (df > 0))
 
 
 class _Similarity:
@@ -259,7 +261,10 @@ def rank(
     # of one source only are not the story and weigh nothing.
     matrix = _concept_matrix(texts)
     source = _independent_source(analysis, matrix)
-    weight = _concept_weights(matrix, [source[s.article_id] for s in sents]) ** params.weight_power
+    weight = _concept_weights(matrix, [source[s.article_id] for s in sents], params.single_source) ** params.weight_power
+    if params.sentence_freq:
+        freq = np.asarray(matrix.sum(axis=0)).ravel()
+        weight = weight + params.sentence_freq * np.where(weight > 0, freq - 1, 0)
     similarity = similarity or _Similarity(analysis)
 
     previous = np.full(n, -1)  # index of the sentence before it in the same article, or -1

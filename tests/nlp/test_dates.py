@@ -175,3 +175,16 @@ def test_example_timeline_merges_outlets(example_brief):
     assert max(len(e.citations) for e in example_brief.timeline) >= 3
     dates = [e.date for e in example_brief.timeline]
     assert dates == sorted(dates)
+
+
+def test_modal_of_the_dates_own_clause_makes_it_future():
+    import datetime as dt
+
+    from storyweave.nlp.dates import find_dates
+
+    anchor = dt.date(2025, 3, 11)  # a Tuesday
+    text = "Trains were suspended and two schools will stay closed until Friday."
+    assert [d.value for d in find_dates(text, anchor)] == ["2025-03-14"]
+    # a modal in another clause does not reach the date
+    text = "Officials, who will meet again, said the attack happened on Sunday."
+    assert [d.value for d in find_dates(text, anchor)] == ["2025-03-09"]

@@ -122,6 +122,12 @@ def _is_future(text: str, start: int, end: int) -> bool:
     # for every date made a page of many dates quadratic (1,000 dates in 12 kB: 6 s; found
     # by tests/reliability). Beyond the window a marker is paragraphs away from the date.
     lo_w, hi_w = max(0, start - _TENSE_WINDOW), min(len(text), end + _TENSE_WINDOW)
+    # a modal of the date's own clause governs it, however near a participle stands:
+    # "schools will stay closed until Friday" is future although "closed" is nearer
+    clause_start = max([m.end() for m in _BOUNDARY.finditer(text, lo_w, start)] + [lo_w])
+    clause_start = max(clause_start, text.rfind(".", lo_w, start) + 1, text.rfind(" and ", lo_w, start) + 1)
+    if _FUTURE.search(text, clause_start, start):
+        return True
     for regex, future in ((_FUTURE, True), (_PAST, False)):
         for m in regex.finditer(text, lo_w, hi_w):
             if not future and m.group(0).lower() in _NOT_PAST:
