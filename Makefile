@@ -52,6 +52,15 @@ test-llm: $(DEVSTAMP)
 	$(PIP) install -q --no-deps --require-hashes -r requirements/llm.txt
 	$(BIN)/python -m pytest -q -m llm tests/llm
 
+# Deep robustness runs: hypothesis with thousands of examples, kill -9 crash tests with 5 rounds,
+# then each coverage-guided atheris harness for 5 minutes (crashes land in fuzz/crashes/).
+fuzz: $(DEVSTAMP)
+	$(PIP) install -q --require-hashes -r requirements/fuzz.txt
+	STORYWEAVE_FUZZ=1 STORYWEAVE_CRASH_ROUNDS=5 $(BIN)/python -m pytest -q -p no:logging tests/reliability tests/security
+	mkdir -p fuzz/corpus/readers fuzz/corpus/parsers fuzz/crashes
+	$(BIN)/python fuzz/fuzz_readers.py -max_total_time=300 -timeout=20 -artifact_prefix=fuzz/crashes/ fuzz/corpus/readers
+	$(BIN)/python fuzz/fuzz_parsers.py -max_total_time=300 -timeout=10 -artifact_prefix=fuzz/crashes/ fuzz/corpus/parsers
+
 # The slow quality gates (full data sets) that the default test run leaves out.
 test-slow: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q -m slow
@@ -65,3 +74,4 @@ lock:
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes dev.in -o dev.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes ray.in -o ray.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes --no-deps llm.in -o llm.txt
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes fuzz.in -o fuzz.txt

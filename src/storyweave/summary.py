@@ -51,13 +51,11 @@ class SummaryParams:
     duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
     same_fact: bool = True  # skip candidates that align with a chosen sentence (analysis.same_fact)
     one_per_group: bool = True
-    length_norm: float = 1.0  # XP
-    weight_power: float = 1.0  # XP
-    require_shared: bool = False  # XP
-    single_source: float = 0.0  # XP
-    sentence_freq: float = 0.0  # XP
     min_words: int = 8
-    max_words: int = 70
+    # No cap below the budget: a long sentence (often a quotation of several sentences, which
+    # the splitter keeps whole) competes per word like any other (measured: a 70-word cap
+    # cost 0.5 R-2).
+    max_words: int | None = None
 
 
 # Openers that refer back to something earlier in the article: pronouns, demonstratives and
@@ -148,19 +146,33 @@ def _copied_pairs(analysis: "StoryAnalysis", matrix, share: float) -> dict[tuple
 
 
 def _concept_matrix(texts: list[str]):
-    """Sparse sentence x concept matrix (0/1)."""
+    """Sparse sentence x concept matrix (0/1): ``concepts`` of every sentence, built with
+    array operations on word ids (a set of string pairs per sentence costs more than the
+    rest of the selection)."""
     from scipy.sparse import csr_matrix
 
-    vocab: dict[tuple[str, str], int] = {}
-    indices: list[int] = []
-    indptr = [0]
+    word_id: dict[str, int] = {}
+    ids: list[int] = []
+    bounds = [0]
     for text in texts:
-        indices.extend(vocab.setdefault(c, len(vocab)) for c in concepts(text))
-        indptr.append(len(indices))
-    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(texts), len(vocab)))
+        ids.extend(word_id.setdefault(_stem(w), len(word_id)) for w in _TOKEN.findall(text.lower()))
+        bounds.append(len(ids))
+    n = len(texts)
+    if len(ids) < 2:
+        return csr_matrix((n, 0))
+    word = np.asarray(ids, dtype=np.int64)
+    stop = np.array([w in _STOP for w in word_id])
+    sentence = np.repeat(np.arange(n), np.diff(bounds))
+    first, second = word[:-1], word[1:]
+    keep = (sentence[:-1] == sentence[1:]) & ~(stop[first] & stop[second])
+    pair = first[keep] * len(word_id) + second[keep]
+    vocab, column = np.unique(pair, return_inverse=True)
+    cell = np.unique(sentence[:-1][keep] * len(vocab) + column)  # each concept once per sentence
+    rows, cols = np.divmod(cell, max(1, len(vocab)))
+    return csr_matrix((np.ones(len(cell)), (rows, cols)), shape=(n, len(vocab)))
 
 
-def _concept_weights(matrix, sources: list[str], single: float = 0.0) -> np.ndarray:
+def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
     """Each concept's weight: the number of independent sources using it; with several
     sources, a concept of one source only is that outlet's angle and weighs nothing."""
     codes = {a: k for k, a in enumerate(dict.fromkeys(sources))}
@@ -168,7 +180,7 @@ def _concept_weights(matrix, sources: list[str], single: float = 0.0) -> np.ndar
     pairs = np.unique(rows.astype(np.int64) * matrix.shape[1] + matrix.indices)
     df = np.bincount(pairs % matrix.shape[1], minlength=matrix.shape[1]).astype(np.float64)
     min_df = 2 if len(codes) > 1 else 1
-    return np.where(df >= min_df, df, single * (df > 0))
+    return np.where(df >= min_df, df, 0.0)
 
 
 class _Similarity:
@@ -220,7 +232,7 @@ def is_dependent(text: str) -> bool:
 def is_fragment(text: str, params: SummaryParams) -> bool:
     """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote."""
     n = len(text.split())
-    if n < params.min_words or n > params.max_words:
+    if n < params.min_words or (params.max_words is not None and n > params.max_words):
         return True
     if not _END.search(text) or text.endswith("?") or text[:1].islower():
         return True
@@ -261,10 +273,7 @@ def rank(
     # of one source only are not the story and weigh nothing.
     matrix = _concept_matrix(texts)
     source = _independent_source(analysis, matrix)
-    weight = _concept_weights(matrix, [source[s.article_id] for s in sents], params.single_source) ** params.weight_power
-    if params.sentence_freq:
-        freq = np.asarray(matrix.sum(axis=0)).ravel()
-        weight = weight + params.sentence_freq * np.where(weight > 0, freq - 1, 0)
+    weight = _concept_weights(matrix, [source[s.article_id] for s in sents])
     similarity = similarity or _Similarity(analysis)
 
     previous = np.full(n, -1)  # index of the sentence before it in the same article, or -1
@@ -275,8 +284,6 @@ def rank(
     open_ = np.array([not is_fragment(t, params) for t in texts])
     group_of = np.asarray(analysis.group_of)
 
-    if params.require_shared and (weight > 0).any():
-        open_ &= (matrix @ weight) > 0
     is_chosen = np.zeros(n, dtype=bool)
     chosen: list[int] = []
     uncovered = weight.copy()  # weight of each concept not yet in the summary
@@ -288,14 +295,18 @@ def rank(
         allowed = open_ & (~dependent | ((previous >= 0) & is_chosen[np.maximum(previous, 0)]))
         if not allowed.any():
             break
-        gain = matrix @ uncovered / length ** params.length_norm  # per word: a long sentence must earn its space
-        value = base + params.concept * gain - params.redundancy * max_sim
-        best = int(np.argmax(np.where(allowed, value, -np.inf)))
+        gain = matrix @ uncovered / length  # per word: a long sentence must earn its space
+        value = np.where(allowed, base + params.concept * gain - params.redundancy * max_sim, -np.inf)
+        if fill and overflow is None:
+            top = int(np.argmax(value))
+            if length[top] > left:  # the best choice does not fit: the one to cut, if any
+                overflow = top
+        # too long for what is left: a shorter sentence may still fit
+        fits = allowed & (length <= left)
+        if not fits.any():
+            break
+        best = int(np.argmax(np.where(fits, value, -np.inf)))
         open_[best] = False
-        if length[best] > left:
-            if fill and overflow is None:
-                overflow = best
-            continue  # too long for what is left: a shorter sentence may still fit
         chosen.append(best)
         is_chosen[best] = True
         uncovered[matrix.indices[matrix.indptr[best]:matrix.indptr[best + 1]]] = 0.0

@@ -81,8 +81,6 @@ def test_bad_bodies_get_a_reason_not_a_trace(served, body, ctype, status):
     assert store.count_articles() == 0
 
 
-@pytest.mark.xfail(strict=False, reason="web/ingest.parse_json_body does not catch RecursionError: a 40 kB body of "
-                                        "nested brackets gets a 500 instead of a 400 (web/ is not ours to edit)")
 def test_deeply_nested_json_body_is_a_400(served):
     client, _ = served
     resp = client.post("/api/articles", content=b"[" * 20_000 + b"]" * 20_000,
@@ -100,9 +98,6 @@ def test_not_found_names_no_internals(served, path):
     no_leak(resp)
 
 
-@pytest.mark.xfail(strict=False, raises=httpx.TransportError,
-                   reason="web/app.py: after the catch-all handler answers 500, Starlette's ServerErrorMiddleware "
-                          "re-raises and the client sees a connection reset instead of the JSON 500 (nothing leaks)")
 def test_a_crash_inside_the_server_is_a_bare_500(served, monkeypatch):
     client, store = served
 

@@ -32,16 +32,18 @@ class _Marker:
     line (ASCII lower-casing keeps every position and every character class).
     """
 
-    __slots__ = ("pattern", "_ascii", "_lower")
+    __slots__ = ("pattern", "_ascii", "_lower", "_required")
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = re.compile(pattern, flags)
         # Under IGNORECASE an upper-case literal is its lower-case self; escapes (\S, \W)
         # keep their case. Named groups would be renamed: those take the ASCII-flag path.
         self._lower = bool(flags & re.IGNORECASE) and "(?P" not in pattern
+        self._required: tuple[str, ...] = ()
         if self._lower:
             lowered = re.sub(r"(\\.)|([A-Z]+)", lambda m: m.group(1) or m.group(2).lower(), pattern)
             self._ascii = re.compile(lowered, flags & ~re.IGNORECASE)
+            self._required = tuple(_required_literals(lowered, flags & ~re.IGNORECASE) or ())
         else:
             self._ascii = re.compile(pattern, flags | re.ASCII)
 
@@ -49,7 +51,50 @@ class _Marker:
         """A match or None; on an ASCII line the match is on the lower-cased line: a yes/no."""
         if not text.isascii():
             return self.pattern.search(text)
-        return self._ascii.search(text.lower() if self._lower else text)
+        if not self._lower:
+            return self._ascii.search(text)
+        low = text.lower()
+        # a plain substring test rules out most lines before the regex runs
+        if self._required and not any(k in low for k in self._required):
+            return None
+        return self._ascii.search(low)
+
+
+def _required_literals(pattern: str, flags: int) -> set[str] | None:
+    """Strings one of which every match of ``pattern`` contains, read off its parse tree, or
+    None when no such set is found (e.g. a branch made only of classes)."""
+    from re import _constants as c, _parser
+
+    def score(req: set[str]) -> tuple[int, int]:
+        return (min(map(len, req)), -len(req))  # long, few strings rule out the most lines
+
+    def required(items) -> set[str] | None:
+        best: set[str] | None = None
+        run: list[str] = []
+
+        def consider(req: set[str] | None) -> None:
+            nonlocal best
+            if req and all(req) and (best is None or score(req) > score(best)):
+                best = req
+
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            consider({"".join(run)} if run else None)
+            run = []
+            if op is c.SUBPATTERN:
+                consider(required(av[-1]))
+            elif op is c.BRANCH:
+                alternatives = [required(b) for b in av[1]]
+                if all(alternatives):
+                    consider(set().union(*alternatives))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+                consider(required(av[2]))
+        consider({"".join(run)} if run else None)
+        return best
+
+    return required(_parser.parse(pattern, flags))
 
 
 _END_PUNCT = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")

@@ -75,9 +75,40 @@ def create_app(config: Config, store: Store, engine: Engine | None = None, *, ba
     app.add_api_route("/healthz", lambda: {"ok": True}, include_in_schema=False)
     _install_error_handlers(app)
     # outermost last: headers on every response, including the body-limit refusals
+    app.add_middleware(_CatchAll)
     app.add_middleware(BodyLimit, max_bytes=config.server.max_request_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+class _CatchAll:
+    """An unexpected error becomes a clean 500 (JSON or page, no traceback) inside the
+    security headers. Starlette's own catch-all answers and then re-raises, and the client
+    saw a reset connection instead (found by tests/security)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception:  # noqa: BLE001 - the point of this middleware
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                return  # the response is under way: end it rather than reset the connection
+            response = _error(Request(scope), 500, "internal error: the server log has the details")
+            await response(scope, receive, send)
 
 
 def _wants_json(request: Request) -> bool:

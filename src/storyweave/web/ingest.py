@@ -95,6 +95,9 @@ def parse_json_body(raw: bytes) -> tuple[list[Any], list[str]]:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise InputError("request body", f"not valid JSON ({getattr(e, 'msg', e)})") from None
+    except RecursionError:
+        # thousands of nested brackets: no article looks like that (found by tests/security)
+        raise InputError("request body", "JSON nested too deeply to be an article record") from None
     if isinstance(data, list):
         return data, []
     if not isinstance(data, dict):
