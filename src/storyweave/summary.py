@@ -51,6 +51,7 @@ class SummaryParams:
     duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
     same_fact: bool = True  # skip candidates that align with a chosen sentence (analysis.same_fact)
     one_per_group: bool = True
+    pairs: bool = True  # a pronoun opener may come in together with its antecedent
     min_words: int = 8
     # No cap below the budget: a long sentence (often a quotation of several sentences, which
     # the splitter keeps whole) competes per word like any other (measured: a 70-word cap
@@ -151,25 +152,28 @@ def _concept_matrix(texts: list[str]):
     rest of the selection)."""
     from scipy.sparse import csr_matrix
 
-    word_id: dict[str, int] = {}
-    ids: list[int] = []
+    tokens: list[str] = []
     bounds = [0]
     for text in texts:
-        ids.extend(word_id.setdefault(_stem(w), len(word_id)) for w in _TOKEN.findall(text.lower()))
-        bounds.append(len(ids))
+        tokens.extend(_TOKEN.findall(text.lower()))
+        bounds.append(len(tokens))
     n = len(texts)
-    if len(ids) < 2:
+    if len(tokens) < 2:
         return csr_matrix((n, 0))
-    word = np.asarray(ids, dtype=np.int64)
+    word_id: dict[str, int] = {}  # stem -> id; each distinct token is stemmed once
+    token_id = {t: word_id.setdefault(_stem(t), len(word_id)) for t in dict.fromkeys(tokens)}
+    word = np.fromiter(map(token_id.__getitem__, tokens), dtype=np.int64, count=len(tokens))
     stop = np.array([w in _STOP for w in word_id])
     sentence = np.repeat(np.arange(n), np.diff(bounds))
     first, second = word[:-1], word[1:]
     keep = (sentence[:-1] == sentence[1:]) & ~(stop[first] & stop[second])
     pair = first[keep] * len(word_id) + second[keep]
     vocab, column = np.unique(pair, return_inverse=True)
-    cell = np.unique(sentence[:-1][keep] * len(vocab) + column)  # each concept once per sentence
+    # each concept once per sentence; sorted cells are in row order, as CSR wants them
+    cell = np.unique(sentence[:-1][keep] * len(vocab) + column)
     rows, cols = np.divmod(cell, max(1, len(vocab)))
-    return csr_matrix((np.ones(len(cell)), (rows, cols)), shape=(n, len(vocab)))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
+    return csr_matrix((np.ones(len(cell)), cols, indptr), shape=(n, len(vocab)))
 
 
 def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
@@ -193,15 +197,26 @@ class _Similarity:
         self.full = getattr(analysis, "similarity", None)
         self.size = np.array([len(t) for t in analysis.tokens], dtype=np.float64)
         self._rows: dict[int, np.ndarray] = {}
+        self._postings: dict[str, list[int]] | None = None
+
+    def _overlap(self, i: int) -> np.ndarray:
+        """Content words sentence i shares with every sentence, through an inverted index."""
+        if self._postings is None:
+            self._postings = {}
+            for k, toks in enumerate(self.analysis.tokens):
+                for t in toks:
+                    self._postings.setdefault(t, []).append(k)
+        hits = [self._postings[t] for t in self.analysis.tokens[i]]
+        n = len(self.size)
+        if not hits:
+            return np.zeros(n)
+        return np.bincount(np.concatenate(hits), minlength=n).astype(np.float64)
 
     def row(self, i: int) -> np.ndarray:
         if self.full is not None:
             return self.full[i]
         if i not in self._rows:
-            # a few hundred set intersections cost less than one sparse product's overhead
-            tokens = self.analysis.tokens
-            mine = tokens[i]
-            inter = np.fromiter((len(mine & t) for t in tokens), dtype=np.float64, count=len(tokens))
+            inter = self._overlap(i)
             lo = np.minimum(self.size, self.size[i])
             hi = np.maximum(self.size, self.size[i])
             with np.errstate(divide="ignore", invalid="ignore"):
@@ -290,6 +305,33 @@ def rank(
     max_sim = np.zeros(n)
     left = words
     overflow: int | None = None
+
+    # A sentence that points back may also come in together with its predecessor: the pair
+    # is scored as one unit (its new concepts per word, the mean of their base scores).
+    dep = np.flatnonzero(dependent & (previous >= 0)) if params.pairs else np.zeros(0, dtype=np.int64)
+    pre = previous[dep]
+    if len(dep):
+        pair_matrix = (matrix[pre] + matrix[dep]).sign()
+        pair_length = length[pre] + length[dep]
+        pair_base = (base[pre] + base[dep]) / 2
+
+    def take(i: int) -> None:
+        nonlocal left, max_sim, open_
+        open_[i] = False
+        chosen.append(i)
+        is_chosen[i] = True
+        uncovered[matrix.indices[matrix.indptr[i]:matrix.indptr[i + 1]]] = 0.0
+        left -= int(length[i])
+        sims = vectors @ vectors[i]
+        max_sim = np.maximum(max_sim, sims)
+        # one sentence per fact: drop near-duplicates, sentences that state the same fact
+        # (similar enough to align), and the rest of its fact group
+        open_ &= sims < params.duplicate
+        if params.same_fact:
+            open_ &= similarity.row(i) < analysis.same_fact
+        if params.one_per_group:
+            open_ &= group_of != group_of[i]
+
     while left > 0:
         # a sentence that points back is a candidate only right after its predecessor
         allowed = open_ & (~dependent | ((previous >= 0) & is_chosen[np.maximum(previous, 0)]))
@@ -306,20 +348,17 @@ def rank(
         if not fits.any():
             break
         best = int(np.argmax(np.where(fits, value, -np.inf)))
-        open_[best] = False
-        chosen.append(best)
-        is_chosen[best] = True
-        uncovered[matrix.indices[matrix.indptr[best]:matrix.indptr[best + 1]]] = 0.0
-        left -= int(length[best])
-        sims = vectors @ vectors[best]
-        max_sim = np.maximum(max_sim, sims)
-        # one sentence per fact: drop near-duplicates, sentences that state the same fact
-        # (similar enough to align), and the rest of its fact group
-        open_ &= sims < params.duplicate
-        if params.same_fact:
-            open_ &= similarity.row(best) < analysis.same_fact
-        if params.one_per_group:
-            open_ &= group_of != group_of[best]
+        if len(dep):
+            pair_ok = allowed[pre] & open_[dep] & (pair_length <= left)
+            if pair_ok.any():
+                pair_value = pair_base + params.concept * (pair_matrix @ uncovered) / pair_length
+                k = int(np.argmax(np.where(pair_ok, pair_value, -np.inf)))
+                if pair_value[k] > value[best]:
+                    take(int(pre[k]))
+                    if open_[dep[k]]:  # unless its predecessor already says the same
+                        take(int(dep[k]))
+                    continue
+        take(best)
     if fill and left > 0:
         if overflow is None:  # every candidate was used up: fill from the best unused sentence
             rest = np.where(is_chosen, -np.inf, base + params.concept * (matrix @ uncovered) / length)

@@ -1,4 +1,4 @@
-"""Reliability fixtures: the PostgreSQL cluster of tests/store (shared, not copied)."""
+"""Reliability fixtures: the store variants of tests/store (shared, not copied)."""
 from __future__ import annotations
 
 import sys
@@ -9,5 +9,4 @@ sys.path.insert(0, str(Path(__file__).parent))  # reliability_kit, beside this f
 import reliability_kit  # noqa: E402
 
 _pg = reliability_kit.load_pg_fixture_module()
-postgres_url = _pg.postgres_url  # session fixture: one throw-away cluster
 store_url = _pg.store_url  # sqlite + postgres, a fresh database per test

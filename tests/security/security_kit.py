@@ -7,8 +7,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
-_WEB = Path(__file__).resolve().parents[1] / "web" / "conftest.py"
-_spec = importlib.util.spec_from_file_location("storyweave_tests_web_conftest", _WEB)
+_WEB = Path(__file__).resolve().parents[1] / "web" / "webkit.py"
+_spec = importlib.util.spec_from_file_location("storyweave_tests_webkit", _WEB)
 _web = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = _web
 _spec.loader.exec_module(_web)

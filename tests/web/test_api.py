@@ -5,7 +5,7 @@ import json
 
 import httpx
 import pytest
-from conftest import TOKEN, LiveServer, make_config
+from webkit import TOKEN, LiveServer, make_config
 
 from storyweave.render.json import schema_errors
 from storyweave.web import Engine, create_app

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import REPO, LiveServer, make_config
+from webkit import REPO, LiveServer, make_config
 
 from storyweave.web import create_app
 

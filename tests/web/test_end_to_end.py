@@ -3,7 +3,7 @@ pipeline running in the server's background worker (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED, TOKEN, LiveServer, make_config
+from webkit import SHARED, TOKEN, LiveServer, make_config
 
 from storyweave.render.json import validate
 from storyweave.web import create_app

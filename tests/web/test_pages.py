@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LiveServer, make_config
+from webkit import LiveServer, make_config
 from story_fixture import HOSTILE
 
 from storyweave.web import create_app

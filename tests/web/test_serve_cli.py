@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from conftest import serve_process
+from webkit import serve_process
 
 
 def test_serve_starts_reads_openly_and_writes_with_the_env_token(tmp_path):

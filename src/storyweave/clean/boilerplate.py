@@ -459,8 +459,11 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
     return res
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s.lower()).strip()
+    return _NON_WORD.sub(" ", s.lower()).strip()
 
 
 _HEADLINES = str(Reason.HEADLINES)
