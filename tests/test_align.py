@@ -92,3 +92,25 @@ def test_date_and_place_swaps_in_rewrites(pipeline):
     assert {tuple(v.citations) for v in date.variants} == {("a", "c"), ("b",)} or \
         {frozenset(v.citations) for v in date.variants} == {frozenset({"a", "c"}), frozenset({"b"})}
     assert ("place", "contradiction") in attrs
+
+
+def test_scene_of_a_fact_differs_between_outlets(pipeline):
+    import datetime as dt
+
+    from storyweave.model import Article
+
+    day = dt.date(2024, 9, 2)
+    a = Article(id="a", outlet="A", published=day, text=(
+        "The regional trade summit opened in Tollmouth on Monday with ministers from six nations.\n"
+        "Talks focused on fishing quotas."))
+    b = Article(id="b", outlet="B", published=day, text=(
+        "Ministers from six nations opened the regional trade summit in Kelby on Monday.\n"
+        "Protesters gathered outside."))
+    c = Article(id="c", outlet="C", published=day, text=(
+        "Ministers opened the regional trade summit in Norway on Monday, officials said.\n"
+        "The talks run until Wednesday."))
+    brief = pipeline.brief([a, b, c])
+    places = [d for d in brief.divergences if d.attribute == "place"]
+    assert len(places) == 1 and places[0].kind == "contradiction"
+    # a country is no contradiction with a town (the town may lie in it): only the two towns disagree
+    assert {frozenset(v.citations) for v in places[0].variants} == {frozenset({"a"}), frozenset({"b"})}

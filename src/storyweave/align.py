@@ -482,12 +482,16 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
         # -- places and names: only in close rewrites of one sentence, where a swap is telling
         if ents is None or sim is None:
             continue
+        scene = _event_places(analysis, members, sim, config)
+        out.extend(scene)
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
                 if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < 0.7:
                     continue
                 for typ, attr in (("place", "place"), ("person", "name")):
+                    if typ == "place" and scene:
+                        continue  # the scene of this fact is already compared
                     ei = {n for n, t in ents.by_sentence[i] if t == typ}
                     ej = {n for n, t in ents.by_sentence[j] if t == typ}
                     only_i, only_j = ei - ej, ej - ei
@@ -495,6 +499,8 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                         (vi,), (vj,) = only_i, only_j
                         if not _swapped(analysis.sentences[i].text, analysis.sentences[j].text, vi, vj):
                             continue
+                        if typ == "place" and "country" in (_place_level(vi), _place_level(vj)):
+                            continue  # a country holds the other place: no contradiction
                         out.append(_slot_divergence(
                             analysis, attr, "contradiction", {vi: [(i, vi)], vj: [(j, vj)]},
                             about=f"{attr} — {_short(analysis.sentences[i].text)}",
@@ -594,6 +600,55 @@ def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
     if not rest_a or not rest_b:
         return False
     return len(rest_a & rest_b) / len(rest_a | rest_b) >= 0.75
+
+
+_IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+
+
+def _place_level(name: str) -> str:
+    """country | region | local: a country contains any city, a region (state, province) may."""
+    from .nlp.places import level
+
+    return level(name)
+
+
+def _event_places(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, config: Config) -> list[Divergence]:
+    """Where it happened: two reports of one fact placing it "in X" and "in Y".
+
+    Only the place after "in/at/near" counts (the scene, not a mention), one per sentence;
+    a country against a city is no disagreement (the city may lie in it), a region against
+    a city only a difference of precision.
+    """
+    ents = analysis.entity_index
+    if ents is None:
+        return []
+    scene: dict[int, str] = {}
+    for i in members:
+        text = analysis.sentences[i].text
+        places = [n for n, t in ents.by_sentence[i] if t == "place"]
+        found = set()
+        for name in places:
+            surfaces = [name] + [a for a, c in getattr(ents, "aliases", {}).items() if c == name]
+            if any(re.search(_IN_PLACE + re.escape(sf), text, re.IGNORECASE) for sf in surfaces if sf):
+                found.add(name)
+        if len(found) == 1:
+            scene[i] = found.pop()
+    values: dict[str, list[int]] = defaultdict(list)
+    for i, name in scene.items():
+        if _place_level(name) != "country":  # a country may hold any of the other places
+            values[name].append(i)
+    if len(values) < 2 or len({analysis.sentences[i].article_id for v in values.values() for i in v}) < 2:
+        return []
+    names = list(values)
+    linked = any(sim[i, j] >= config.align.same_fact
+                 for a in range(len(names)) for b in range(a + 1, len(names))
+                 for i in values[names[a]] for j in values[names[b]])
+    levels = {n: _place_level(n) for n in names}
+    if not linked:
+        return []
+    kind = "contradiction" if all(v == "local" for v in levels.values()) else "precision"
+    return [_slot_divergence(analysis, "place", kind, {n: [(i, n) for i in values[n]] for n in names},
+                             about=f"place — {_short(analysis.sentences[members[0]].text)}")]
 
 
 def _short(text: str, words: int = 9) -> str:

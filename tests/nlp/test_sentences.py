@@ -46,3 +46,8 @@ def test_split_article_ids_and_paragraphs():
     a = Article(id="x", body=["One sentence here. Another one there.", "A second paragraph."])
     out = split_article(a)
     assert [s.id for s in out] == ["x#0", "x#1", "x#2"] and [s.paragraph for s in out] == [0, 0, 1]
+
+
+def test_invisible_characters_inside_words_are_dropped():
+    # a zero-width space inside "Arwa" made two words of it for every tokenizer after this one
+    assert split_text("A\u200brwa Damon bit two medics\u00ad. It was late.") == ["Arwa Damon bit two medics.", "It was late."]

@@ -43,7 +43,11 @@ class _Marker:
         if self._lower:
             lowered = re.sub(r"(\\.)|([A-Z]+)", lambda m: m.group(1) or m.group(2).lower(), pattern)
             self._ascii = re.compile(lowered, flags & ~re.IGNORECASE)
-            self._required = tuple(_required_literals(lowered, flags & ~re.IGNORECASE) or ())
+            required = _required_literals(lowered, flags & ~re.IGNORECASE) or set()
+            # the test runs on ASCII lines only, where a non-ASCII string never occurs; and a
+            # string that contains another one adds nothing to it
+            required = {k for k in required if k.isascii()} or required
+            self._required = tuple(sorted(k for k in required if not any(j != k and j in k for j in required)))
         else:
             self._ascii = re.compile(pattern, flags | re.ASCII)
 
@@ -55,9 +59,12 @@ class _Marker:
             return self._ascii.search(text)
         low = text.lower()
         # a plain substring test rules out most lines before the regex runs
-        if self._required and not any(k in low for k in self._required):
-            return None
-        return self._ascii.search(low)
+        if not self._required:
+            return self._ascii.search(low)
+        for k in self._required:
+            if k in low:
+                return self._ascii.search(low)
+        return None
 
 
 def _required_literals(pattern: str, flags: int) -> set[str] | None:

@@ -1,8 +1,8 @@
 """``storyweave eval divergences FILE.jsonl``: does the brief catch a conflict put into a story?
 
 For every story (records grouped by their gold ``story`` field) we find facts that two
-outlets report with the same figure or weekday (sentences of one fact group), change the
-figure in one outlet's text, and run the brief. A conflict counts as caught when a
+outlets report with the same figure, weekday or scene ("in Beijing") — sentences of one
+fact group — change it in one outlet's text, and run the brief. A conflict counts as caught when a
 contradiction puts the changed outlet on one side and another outlet on the other. The
 untouched stories give the false-alarm side: contradictions reported where we put none
 (real disagreements between outlets exist too, so this is an upper bound on false alarms).
@@ -22,6 +22,9 @@ from pathlib import Path
 
 _WORD_SWAP = {"two": "five", "three": "seven", "four": "nine", "five": "eight", "six": "eleven", "seven": "twelve",
               "eight": "fifteen", "nine": "fourteen", "ten": "seventeen", "twelve": "twenty"}
+# the scene of a fact: "in Beijing", "at Dunmore" (a capitalised place after in/at)
+_SCENE = r"\b(?:in|at)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b"
+_CITIES = ["Rotterdam", "Valencia", "Osaka", "Porto Alegre", "Gdansk", "Winnipeg"]
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -60,8 +63,16 @@ def _changed_number(text: str) -> str | None:
     return None
 
 
-def candidates(analysis) -> list[tuple[int, int, str, str, str]]:
+def _is_place(word: str, text: str, nlp) -> bool:
+    """spaCy calls it a place in this sentence (not "in July", not "in Congress")."""
+    if nlp is None:
+        return False
+    return any(e.text == word and e.label_ in ("GPE", "LOC", "FAC") for e in nlp(text).ents)
+
+
+def candidates(analysis, nlp=None) -> list[tuple[int, int, str, str, str]]:
     """(sentence to change, sentence of another outlet, kind, old span, new span) for same-fact pairs."""
+    from ..nlp.places import level
     from ..nlp.quantities import find_quantities
 
     out = []
@@ -80,6 +91,11 @@ def candidates(analysis) -> list[tuple[int, int, str, str, str]]:
                         new = _changed_number(q.text)
                         if new:
                             out.append((y, x, "number", q.text, new))
+                px = set(re.findall(_SCENE, sx.text))
+                for place in re.findall(_SCENE, sy.text):
+                    if place in px and level(place) == "local" and _is_place(place, sy.text, nlp):
+                        new_place = next(c for c in _CITIES if c not in sy.text and c not in sx.text)
+                        out.append((y, x, "place", place, new_place))
                 dx = set(re.findall(r"\b(" + "|".join(_DAYS) + r")\b", sx.text))
                 for d in re.findall(r"\b(" + "|".join(_DAYS) + r")\b", sy.text):
                     if d in dx:
@@ -117,7 +133,7 @@ def run(args, config) -> int:
         base = pipe.brief(copy.deepcopy(arts))
         alarms += sum(1 for d in base.divergences if d.kind == "contradiction")
         an = pipe.analyse(copy.deepcopy(arts))
-        cands = candidates(an)
+        cands = candidates(an, pipe.models.spacy)
         rng.shuffle(cands)
         used_sentences: set[int] = set()
         done = 0

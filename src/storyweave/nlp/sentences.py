@@ -16,6 +16,9 @@ from sentencex import segment
 from ..model import Article, Sentence
 
 _WS = re.compile(r"\s+")
+# Invisible characters that pages put inside words (zero-width space, word joiner, byte-order
+# mark, soft hyphen): they split "A\u200brwa" into two words for every later tokenizer.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 # A quotation mark standing alone at a sentence's end, after its final punctuation: the
 # opening mark of the next sentence (``Lauer. "``).
 _TRAILING_OPEN = re.compile(r"""(?<=[.!?…:,;])\s+(["“‘]|``)$""")
@@ -31,6 +34,8 @@ _TITLE_END = re.compile(
 
 def split_text(text: str, language: str = "en") -> list[str]:
     out = []
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     for s in segment(language, text):
         s = _WS.sub(" ", s).strip()
         if s:
