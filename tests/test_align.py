@@ -114,3 +114,17 @@ def test_scene_of_a_fact_differs_between_outlets(pipeline):
     assert len(places) == 1 and places[0].kind == "contradiction"
     # a country is no contradiction with a town (the town may lie in it): only the two towns disagree
     assert {frozenset(v.citations) for v in places[0].variants} == {frozenset({"a"}), frozenset({"b"})}
+
+
+def test_one_quote_two_speakers_is_a_divergence(pipeline):
+    from storyweave.model import Article
+
+    q = "“We will not reopen the bridge until every cable has been checked,”"
+    a = Article(id="a", outlet="A", text=f"The Harbour Bridge stayed shut on Friday.\n{q} said mayor Ida Lind.")
+    b = Article(id="b", outlet="B", text=f"Drivers faced long detours on Friday.\n{q} said engineer Tomas Berg.")
+    c = Article(id="c", outlet="C", text=f"The bridge remains closed.\n{q} Ms Lind said.")
+    brief = pipeline.brief([a, b, c])
+    who = [d for d in brief.divergences if d.attribute == "speaker"]
+    assert len(who) == 1
+    sides = {v.value: set(v.citations) for v in who[0].variants}
+    assert sides == {"Ida Lind": {"a", "c"}, "Tomas Berg": {"b"}}

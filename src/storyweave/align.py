@@ -682,3 +682,33 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
         seen.append((d.attribute, ids))
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out
+
+
+def quote_divergences(analysis: StoryAnalysis, quotes: list) -> list[Divergence]:
+    """One quote, different speakers: outlets disagree on who said it.
+
+    An attribution counts only when the outlet's own sentence names the speaker (a
+    resolved "he said" may be our error, not the outlet's).
+    """
+    by_id = {s.id: s for s in analysis.sentences}
+    out = []
+    for q in quotes:
+        named: dict[str, list[str]] = defaultdict(list)  # speaker -> articles naming them
+        for article, speaker in getattr(q, "attributions", {}).items():
+            ents = analysis.entity_index
+            if ents is not None and ents.type_of(speaker) not in ("person", "organisation", "group"):
+                continue  # a description ("the statement"), not a named speaker
+            texts = " ".join(by_id[sid].text for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id == article)
+            surname = speaker.split()[-1]
+            if re.search(rf"\b{re.escape(surname)}\b", texts):
+                named[speaker].append(article)
+        if len(named) < 2:
+            continue
+        words = q.text.split()
+        short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+        variants = [Variant(text=speaker, value=speaker, citations=arts,
+                            sentence_ids=[sid for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id in arts],
+                            sentences=[by_id[sid].text for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id in arts])
+                    for speaker, arts in sorted(named.items(), key=lambda kv: -len(kv[1]))]
+        out.append(Divergence(about=f"who said “{short}”", kind="contradiction", variants=variants, attribute="speaker"))
+    return out

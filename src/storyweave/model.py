@@ -137,6 +137,8 @@ class Quote:
     text: str
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)
+    # article id -> the speaker that outlet gives (when outlets disagree, a divergence says so)
+    attributions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

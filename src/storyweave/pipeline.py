@@ -53,7 +53,10 @@ class Pipeline:
         quotes = timed("quotes", lambda: _quotes(an))
         timeline = timed("timeline", lambda: _timeline(an))
         agreements, single = timed("agreements", lambda: align.agreements(an, self.config))
-        divergences = timed("divergences", lambda: align.all_divergences(an, self.models, self.config))
+        divergences = timed(
+            "divergences",
+            lambda: align.all_divergences(an, self.models, self.config) + align.quote_divergences(an, quotes),
+        )
         unique = timed("unique", lambda: align.unique_facts(an, self.config))
         summary = timed("summary", lambda: _summary(an, self.config))
         synd = syndication_records(an.sentences, an.syndicated)

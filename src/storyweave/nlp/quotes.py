@@ -424,6 +424,7 @@ def _merge(found: list[_Found], order: list[str]) -> list[Quote]:
             speaker=speaker, text=text,
             citations=sorted(dict.fromkeys(f.article for f in g), key=lambda a: rank.get(a, len(rank))),
             sentence_ids=list(dict.fromkeys(s for f in g for s in f.sentence_ids)),
+            attributions={f.article: f.speaker for f in g if f.speaker != UNKNOWN},
         ))
     quotes.sort(key=lambda q: (-len(q.citations), rank.get(q.citations[0], len(rank))))
     return quotes
