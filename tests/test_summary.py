@@ -33,7 +33,7 @@ def test_dependent_openers(text, expected):
     ("We didn't have this great plan,'' mom Mona Lisa Harding told Matt Lauer. \"", True),  # dangling quote
     ("Will the two sides agree on anything at all this time around?", True),
     ("and then the delegation left the capital for Washington at night.", True),
-    ("“The talks were candid and useful for both sides,” the spokesman said.”)", False),  # closers after the stop
+    ("The spokesman said the talks were “candid and useful for both sides.”", False),  # closer after the stop
     ("The talks were candid and useful for both sides, the spokesman said ”", True),
 ])
 def test_fragments(text, expected):

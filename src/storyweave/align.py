@@ -497,6 +497,8 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                     only_i, only_j = ei - ej, ej - ei
                     if only_i and only_j and len(only_i) == 1 and len(only_j) == 1:
                         (vi,), (vj,) = only_i, only_j
+                        if typ == "person" and (len(vi.split()) < 2 or len(vj.split()) < 2):
+                            continue  # a lone capitalised word typed as a person is often not one
                         if not _swapped(analysis.sentences[i].text, analysis.sentences[j].text, vi, vj):
                             continue
                         if typ == "place" and "country" in (_place_level(vi), _place_level(vj)):
@@ -684,31 +686,43 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     return out
 
 
-def quote_divergences(analysis: StoryAnalysis, quotes: list) -> list[Divergence]:
-    """One quote, different speakers: outlets disagree on who said it.
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")
 
-    An attribution counts only when the outlet's own sentence names the speaker (a
-    resolved "he said" may be our error, not the outlet's).
+
+def quote_divergences(analysis: StoryAnalysis, quotes: list) -> list[Divergence]:
+    """One quote, different people: outlets disagree on who said it.
+
+    Only people, each named (surname) outside the quotation marks in the outlet's own
+    sentence with the other's surname absent: a resolved "he said" may be our error, and an
+    organisation against its spokesperson or a couple sharing a surname is no disagreement.
     """
     by_id = {s.id: s for s in analysis.sentences}
+    ents = analysis.entity_index
     out = []
     for q in quotes:
-        named: dict[str, list[str]] = defaultdict(list)  # speaker -> articles naming them
-        for article, speaker in getattr(q, "attributions", {}).items():
-            ents = analysis.entity_index
-            if ents is not None and ents.type_of(speaker) not in ("person", "organisation", "group"):
-                continue  # a description ("the statement"), not a named speaker
-            texts = " ".join(by_id[sid].text for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id == article)
-            surname = speaker.split()[-1]
-            if re.search(rf"\b{re.escape(surname)}\b", texts):
+        attributions = {a: sp for a, sp in getattr(q, "attributions", {}).items()
+                        if ents is None or ents.type_of(sp) == "person"}
+        surnames = {sp: sp.split()[-1] for sp in attributions.values()}
+        if len(set(surnames.values())) < 2:
+            continue
+        named: dict[str, list[str]] = defaultdict(list)
+        for article, speaker in attributions.items():
+            outside = _QUOTED.sub(" ", " ".join(
+                by_id[sid].text for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id == article))
+            own = re.search(rf"\b{re.escape(surnames[speaker])}\b", outside)
+            others = any(re.search(rf"\b{re.escape(o)}\b", outside) for o in set(surnames.values()) - {surnames[speaker]})
+            if own and not others:
                 named[speaker].append(article)
         if len(named) < 2:
             continue
         words = q.text.split()
         short = " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-        variants = [Variant(text=speaker, value=speaker, citations=arts,
-                            sentence_ids=[sid for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id in arts],
-                            sentences=[by_id[sid].text for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id in arts])
+
+        def ids(arts: list[str]) -> list[str]:
+            return [sid for sid in q.sentence_ids if sid in by_id and by_id[sid].article_id in arts]
+
+        variants = [Variant(text=speaker, value=speaker, citations=arts, sentence_ids=ids(arts),
+                            sentences=[by_id[sid].text for sid in ids(arts)])
                     for speaker, arts in sorted(named.items(), key=lambda kv: -len(kv[1]))]
         out.append(Divergence(about=f"who said “{short}”", kind="contradiction", variants=variants, attribute="speaker"))
     return out

@@ -1,26 +1,28 @@
 """The summary: whole source sentences that cover what the outlets agree on, each cited.
 
 One summarizer for the brief and for ``storyweave summarize``. It reads a
-:class:`~storyweave.analysis.StoryAnalysis` (cleaned bodies, sentences, vectors, fact groups)
-and picks sentences greedily within a word budget. What decides (each measured with
+:class:`~storyweave.analysis.StoryAnalysis` (cleaned bodies, sentences, vectors; the brief's
+full analysis adds fact groups, the light one of ``summarize`` does not need them) and picks
+sentences greedily within a word budget. What decides (each measured with
 ``storyweave eval summaries``, see docs/summaries.md):
 
-* **shared concepts** - the content words and word pairs of a sentence, each weighted by how
-  many articles use it. A term in one article is that outlet's angle; a term in most of them
-  is the story. Counting only terms not yet covered by the chosen sentences makes the greedy
-  pass move on to the story's other sub-events instead of restating the lead fact (the
+* **shared concepts** - the word pairs of a sentence, each weighted by how many independent
+  sources use it. A term in one source is that outlet's angle; a term in most of them is the
+  story. Counting only terms not yet covered by the chosen sentences makes the greedy pass
+  move on to the story's other sub-events instead of restating the lead fact (the
   concept-coverage idea of Gillick & Favre's ICSI summarizer). This was the largest gain.
 * **centrality** - cosine of the sentence to the story's mean vector.
 * **position** - news puts its main facts first: a prior that decays with the index.
-* **one sentence per fact** - two sentences of one fact group (the same fact across outlets)
-  or two near-duplicates are never both chosen.
+* **one sentence per fact** - near-duplicates, sentences similar enough to align with a
+  chosen one (the analysis's ``same_fact`` threshold) and, with the full analysis, the rest
+  of its fact group are never chosen as well.
 * **self-contained** - a sentence that opens on a pronoun or a connective refers to
-  something outside itself: it is a candidate only right after its predecessor in the same
-  article, so its referent is in the summary. Fragments (a dangling quotation mark, no final
-  punctuation, very short) are not candidates.
+  something outside itself: it is a candidate right after its predecessor in the same
+  article, or together with it as one unit, so its referent is in the summary. Fragments
+  (a dangling quotation mark, no final punctuation, very short) are not candidates.
 
 Sentences appear in source order, article by article, starting with the article of the first
-pick (the story's main fact), and cite all articles in their fact group.
+pick (the story's main fact), and cite every outlet that carries the fact.
 """
 from __future__ import annotations
 
@@ -228,12 +230,12 @@ class _Similarity:
             self._rows[i] = 0.5 * np.clip(vectors @ vectors[i], 0, 1) + 0.5 * lex
         return self._rows[i]
 
-    def citations(self, i: int, row: np.ndarray | None = None) -> list[str]:
+    def citations(self, i: int) -> list[str]:
         """Articles that carry what sentence i says, its own first (see StoryAnalysis.citations)."""
         an = self.analysis
         if not an.light:
             return an.citations(i)
-        row = self.row(i) if row is None else row
+        row = self.row(i)
         own = an.sentences[i].article_id
         rest = dict.fromkeys(an.sentences[j].article_id for j in np.flatnonzero(row >= an.same_fact))
         rest.pop(own, None)

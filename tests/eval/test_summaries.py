@@ -94,14 +94,16 @@ def _gate(clusters, floor_r1: float, margin_r2: float):
 
 
 def test_quality_gate_15_clusters(data_file):
-    # The last 15 clusters: never part of the 50-cluster development sample (the first 50).
-    # Pinned floors, measured in the same run against LexRank (see docs/summaries.md).
-    _gate(load_clusters(data_file, limit=15, start=235), floor_r1=44.0, margin_r2=1.5)
+    # The last 15 clusters: never part of the development samples (the first 100).
+    # Floors below what was measured in the same run against LexRank (R-1 48.3, R-2 +3.05;
+    # see docs/summaries.md), with room for the noise of 15 clusters.
+    _gate(load_clusters(data_file, limit=15, start=235), floor_r1=46.0, margin_r2=2.0)
 
 
 @pytest.mark.slow
 def test_quality_full_multinews_validation(data_file):
-    report = _gate(load_clusters(data_file), floor_r1=44.0, margin_r2=2.0)
+    # measured: R-1 46.50, R-2 16.85 vs LexRank 14.20 (+2.66, paired standard error 0.44)
+    report = _gate(load_clusters(data_file), floor_r1=46.0, margin_r2=2.4)
     s = report["systems"]
     # speed is printed, never asserted here (bench/ measures it); the table goes to the log
     print(format_table(report), s["storyweave"]["seconds_per_cluster"])

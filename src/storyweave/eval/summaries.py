@@ -12,7 +12,9 @@ sentence per line) and seconds per cluster. Peers:
                 ROUGE-1 + ROUGE-2 against the reference (it reads the answer; not a system)
 
 Baselines read the raw documents, as in the published Multi-News numbers; storyweave reads
-them through its own cleaning, which is part of what is measured. sumy gets our own sentence
+them through its own cleaning, which is part of what is measured, and its light analysis
+path (``prepare(light=True)``, as ``storyweave summarize``): the same selection as the brief's
+summary, without the pairwise stages only the brief's other sections need. sumy gets our own sentence
 splitter and word tokenizer: its default ``Tokenizer`` needs NLTK's punkt data, which must not
 be downloaded.
 """
