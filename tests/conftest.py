@@ -84,6 +84,16 @@ def dev(dev_path):
     return arts, gold, Featurizer()(arts)
 
 
+@pytest.fixture
+def store(store_url):
+    """An open store on the ``store_url`` a test folder provides (SQLite and PostgreSQL)."""
+    from storyweave.store import open_store
+
+    s = open_store(store_url)
+    yield s
+    s.close()
+
+
 # ---- PostgreSQL -------------------------------------------------------------------------
 
 PG_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)

@@ -23,12 +23,3 @@ def store_url(request, tmp_path):
     with psycopg.connect(base, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     return base.rsplit("/", 1)[0] + "/" + name
-
-
-@pytest.fixture
-def store(store_url):
-    from storyweave.store import open_store
-
-    s = open_store(store_url)
-    yield s
-    s.close()

@@ -37,13 +37,6 @@ def store_url(request, tmp_path) -> str:
     return base.rsplit("/", 1)[0] + "/" + name
 
 
-@pytest.fixture
-def store(store_url):
-    from storyweave.store import open_store
-
-    s = open_store(store_url)
-    yield s
-    s.close()
 
 
 @pytest.fixture
