@@ -62,15 +62,27 @@ def test_open_list_open_story_click_citation_highlights_sentence(store, fixture_
         # the highlight is visible: a background colour is applied
         bg = sentence.evaluate("el => getComputedStyle(el).backgroundColor")
         assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
-        shots = REPO / "docs" / "screenshots"
-        shots.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(shots / "story.png"), full_page=False)
+        page.screenshot(path=str(_shots() / "story.png"), full_page=False)
         # nothing from a source ran: hostile markup in titles/aliases stayed text
         assert page.evaluate("window.__pwned === undefined")
         page.goto(srv.url + "/articles/wire-ferry.txt")
         assert page.evaluate("window.__pwned === undefined")
         assert page.locator("script").count() == 1
         assert not [e for e in page.errors if "Content Security Policy" not in e], page.errors
+
+
+def _shots() -> Path:
+    """Screenshots go to a temp folder; STORYWEAVE_UPDATE_SCREENSHOTS=1 refreshes the README's.
+    (A test run must not change the working tree.)"""
+    import os
+    import tempfile
+
+    if os.environ.get("STORYWEAVE_UPDATE_SCREENSHOTS"):
+        folder = REPO / "docs" / "screenshots"
+    else:
+        folder = Path(tempfile.gettempdir()) / "storyweave-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def test_story_page_is_readable_on_a_phone(store, fixture_story, browser_page):
@@ -83,4 +95,4 @@ def test_story_page_is_readable_on_a_phone(store, fixture_story, browser_page):
         assert overflow <= 1
         page.locator("#summary a.cite").first.click()
         page.wait_for_selector(".hl")
-        page.screenshot(path=str(Path(REPO / "docs" / "screenshots" / "story-phone.png")))
+        page.screenshot(path=str(_shots() / "story-phone.png"))
