@@ -185,3 +185,14 @@ def test_real_all_finds_one_story(example, capsys):
     doc = json.loads(capsys.readouterr().out)
     assert len(doc["stories"]) == 1 and len(doc["stories"][0]["articles"]) == 5
     validate(doc["stories"][0])
+
+
+def test_unrelated_articles_get_a_note(tmp_path, capsys):
+    from storyweave.cli import main
+
+    (tmp_path / "a.txt").write_text("The harbour council approved a new ferry timetable on Monday after a long debate.\n"
+                                    "Ferries will run every twenty minutes from April.")
+    (tmp_path / "b.txt").write_text("A rare orchid flowered in the botanical garden for the first time in ten years.\n"
+                                    "Gardeners said the bloom would last about a week.")
+    assert main(["brief", str(tmp_path)]) == 0
+    assert "may be different stories" in capsys.readouterr().err

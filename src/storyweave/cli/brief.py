@@ -70,6 +70,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
             "give text, HTML or JSON articles"
         )
     briefs = _briefs(articles, problems, config, quiet) if args.all else [_brief_one(articles, problems, config)]
+    if not args.all and not quiet:
+        _warn_if_unrelated(briefs[0])
     if args.llm:
         for b in briefs:
             _fuse(b, args, config)
@@ -138,6 +140,14 @@ def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[
         raise StoryweaveError("no stories could be formed from the articles read (reasons above)")
     # the biggest story first: it is the one a reader of many inputs most likely wants
     return sorted(groups.values(), key=len, reverse=True)
+
+
+def _warn_if_unrelated(brief: Brief) -> None:
+    """Several articles and not one fact in common: probably not one story."""
+    analysed = [a for a in brief.articles if not a.meta.get("skipped")]
+    if len(analysed) >= 2 and not brief.agreements and not brief.divergences and not brief.meta.get("single_source"):
+        print(f"storyweave: note: the {len(analysed)} articles share no reported fact; they may be different "
+              "stories (use --all to group them first)", file=sys.stderr)
 
 
 def _fuse(brief: Brief, args: argparse.Namespace, config: Config) -> None:
