@@ -86,6 +86,19 @@ _STOP = frozenset(
 # ---- sentence features ---------------------------------------------------------------------
 
 @lru_cache(maxsize=65536)  # pure: a cache of a function of the word alone, not of history
+def cluster_row(line: str, n: int) -> tuple[str, list[str], dict]:
+    """One ``{id, documents[]}`` JSONL line -> (id, non-empty document texts, the row).
+
+    Raises ValueError (JSON), KeyError or TypeError on a malformed line; callers decide
+    whether that skips the line (``summarize``) or stops the run (the evaluation).
+    """
+    import json
+
+    row = json.loads(line)
+    docs = [d for d in row["documents"] if isinstance(d, str) and d.strip()]
+    return str(row.get("id", n)), docs, row
+
+
 def _stem(word: str) -> str:
     # Crude suffix stripping: enough to let "talks"/"talked"/"talking" count as one concept.
     for suf in ("ing", "ed", "es", "s"):

@@ -28,13 +28,13 @@ def register(sub) -> None:
 
 
 def read_clusters(fh: TextIO, name: str) -> Iterator[tuple[str, list[str]] | Problem]:
+    from ..summary import cluster_row  # numpy: not at import, so `storyweave --help` stays instant
+
     for n, line in enumerate(fh, 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            docs = [d for d in row["documents"] if isinstance(d, str) and d.strip()]
-            cid = str(row.get("id", n))
+            cid, docs, _ = cluster_row(line, n)
         except (json.JSONDecodeError, KeyError, TypeError) as e:
             yield Problem(f"{name}:{n}", f"not an {{id, documents[]}} line ({type(e).__name__}: {e})")
             continue

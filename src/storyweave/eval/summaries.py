@@ -55,15 +55,16 @@ def load_clusters(path: str | Path, limit: int | None = None, start: int = 0) ->
     p = Path(path)
     if not p.is_file():
         raise StoryweaveError(f"{p}: no such file; give a JSONL file of {{id, documents[], summary}} lines")
+    from ..summary import cluster_row
+
     out: list[Cluster] = []
     with p.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
-                docs = [d for d in row["documents"] if isinstance(d, str) and d.strip()]
-                cluster = Cluster(str(row.get("id", n)), docs, str(row["summary"]))
+                cid, docs, row = cluster_row(line, n)
+                cluster = Cluster(cid, docs, str(row["summary"]))
             except (json.JSONDecodeError, KeyError, TypeError) as e:
                 raise InputError(f"{p}:{n}", f"not a {{id, documents[], summary}} line ({e})") from None
             out.append(cluster)
