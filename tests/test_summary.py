@@ -2,6 +2,8 @@
 logic on small hand-made analyses whose outcome is known."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -124,10 +126,51 @@ def test_a_pronoun_opener_comes_in_with_its_antecedent():
         ("c", "Ministers in the capital promised to send help to the region soon.", 5),
     ]
     an = _analysis(rows)
-    assert rank(an, 40)[:2] == [1, 2]
-    assert rank(an, 40, SummaryParams(pairs=False))[0] == 0
+    greedy = SummaryParams(exact=False)
+    assert rank(an, 40, greedy)[:2] == [1, 2]
+    assert rank(an, 40, SummaryParams(pairs=False, exact=False))[0] == 0
+    picked = rank(an, 40)  # the exact selection takes the pair too, the referent right before
+    assert 2 in picked and picked.index(2) == picked.index(1) + 1
     texts = [s.text for s in summarize(an, 40)]
     assert texts.index(rows[2][1]) == texts.index(rows[1][1]) + 1, "the referent comes right before"
+
+
+def _objective(an: StoryAnalysis, picked: list[int]) -> float:
+    """What both selections maximise: covered concept weight + words x base score."""
+    from storyweave.summary import _features
+
+    f = _features(an, SummaryParams())
+    covered = np.zeros(f.matrix.shape[1], dtype=bool)
+    for i in picked:
+        covered[f.matrix.indices[f.matrix.indptr[i]:f.matrix.indptr[i + 1]]] = True
+    return float(f.weight[covered].sum() + (f.base[picked] * f.length[picked]).sum())
+
+
+def test_exact_selection_reaches_what_the_greedy_pass_misses():
+    # Greedy takes the sentence densest in shared terms first and is then left without room
+    # for the second fact; the exact selection takes a shorter version of the first fact so
+    # that both fit.
+    rows = [
+        ("a", "Storm Elin cut power to Valmora homes.", 0),
+        ("a", "Storm Elin cut power to twelve thousand Valmora homes and closed the northern railway line on Tuesday.", 0),
+        ("a", "Rescue crews in Valmora evacuated the old town as the river burst its banks near the cathedral.", 1),
+        ("b", "Storm Elin cut power to twelve thousand Valmora homes and closed the northern railway line.", 0),
+        ("b", "The river burst its banks near the cathedral and rescue crews evacuated the old town.", 1),
+        ("c", "Power was cut to twelve thousand Valmora homes; the northern railway line closed.", 0),
+        ("c", "Rescue crews evacuated the old town after the river burst its banks near the cathedral.", 1),
+    ]
+    an = _analysis(rows)
+    words = 28
+    exact, greedy = rank(an, words), rank(an, words, SummaryParams(exact=False))
+    for picked in (exact, greedy):
+        assert sum(len(rows[i][1].split()) for i in picked) <= words
+        assert len({rows[i][2] for i in picked}) == len(picked), "one sentence per fact"
+    assert {rows[i][2] for i in exact} == {0, 1} and {rows[i][2] for i in greedy} == {0}
+    assert _objective(an, exact) > _objective(an, greedy)
+    # the config switch (brief.exact_summary = false) gives the greedy selection
+    config = Config()
+    config = replace(config, brief=replace(config.brief, exact_summary=False))
+    assert [s.text for s in summarize(an, words, config)] == [rows[i][1] for i in greedy]
 
 
 def test_budget_whole_sentences_and_exact_fill():

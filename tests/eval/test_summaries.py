@@ -102,8 +102,8 @@ def test_quality_gate_15_clusters(data_file):
 
 @pytest.mark.slow
 def test_quality_full_multinews_validation(data_file):
-    # measured: R-1 46.50, R-2 16.85 vs LexRank 14.20 (+2.66, paired standard error 0.44)
-    report = _gate(load_clusters(data_file), floor_r1=46.0, margin_r2=2.4)
+    # measured: R-1 46.69, R-2 17.24 vs LexRank 14.20 (+3.04, paired standard error 0.47)
+    report = _gate(load_clusters(data_file), floor_r1=46.0, margin_r2=2.9)
     s = report["systems"]
     # speed is printed, never asserted here (bench/ measures it); the table goes to the log
     print(format_table(report), s["storyweave"]["seconds_per_cluster"])

@@ -29,10 +29,13 @@ class _Marker:
     Unicode matching makes each check slow; these markers are most of the cleaning time. On an
     ASCII line the same pattern matches exactly as it does with the ASCII flag, and a pattern
     with no upper-case literal matches exactly as it does case-sensitively on the lower-cased
-    line (ASCII lower-casing keeps every position and every character class).
+    line (ASCII lower-casing keeps every position and every character class). On other lines
+    the lower-cased search is the same yes/no too, except for the few letters whose lower case
+    is longer (those lines take the exact path) or whose case folding differs from their lower
+    case (the long s, the Kelvin sign): a marker never hinges on them.
     """
 
-    __slots__ = ("pattern", "_ascii", "_lower", "_required")
+    __slots__ = ("pattern", "_ascii", "_lower", "_required", "_required_any")
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = re.compile(pattern, flags)
@@ -40,28 +43,32 @@ class _Marker:
         # keep their case. Named groups would be renamed: those take the ASCII-flag path.
         self._lower = bool(flags & re.IGNORECASE) and "(?P" not in pattern
         self._required: tuple[str, ...] = ()
+        self._required_any: tuple[str, ...] = ()
         if self._lower:
             lowered = re.sub(r"(\\.)|([A-Z]+)", lambda m: m.group(1) or m.group(2).lower(), pattern)
             self._ascii = re.compile(lowered, flags & ~re.IGNORECASE)
-            required = _required_literals(lowered, flags & ~re.IGNORECASE) or set()
-            # the test runs on ASCII lines only, where a non-ASCII string never occurs; and a
-            # string that contains another one adds nothing to it
-            required = {k for k in required if k.isascii()} or required
-            self._required = tuple(sorted(k for k in required if not any(j != k and j in k for j in required)))
+            found = _required_literals(lowered, flags & ~re.IGNORECASE) or set()
+            # a string that contains another one adds nothing to it; on an ASCII line a
+            # non-ASCII string never occurs
+            found = {k for k in found if not any(j != k and j in k for j in found)}
+            self._required_any = tuple(sorted(found))
+            self._required = tuple(sorted(k for k in found if k.isascii())) or self._required_any
         else:
             self._ascii = re.compile(pattern, flags | re.ASCII)
 
     def search(self, text: str) -> re.Match | None:
-        """A match or None; on an ASCII line the match is on the lower-cased line: a yes/no."""
-        if not text.isascii():
-            return self.pattern.search(text)
+        """A match or None; on the fast paths the match is on the lower-cased line: a yes/no."""
+        ascii_ = text.isascii()
         if not self._lower:
-            return self._ascii.search(text)
+            return self._ascii.search(text) if ascii_ else self.pattern.search(text)
         low = text.lower()
+        if not ascii_ and len(low) != len(text):
+            return self.pattern.search(text)
         # a plain substring test rules out most lines before the regex runs
-        if not self._required:
+        required = self._required if ascii_ else self._required_any
+        if not required:
             return self._ascii.search(low)
-        for k in self._required:
+        for k in required:
             if k in low:
                 return self._ascii.search(low)
         return None
@@ -72,8 +79,12 @@ def _required_literals(pattern: str, flags: int) -> set[str] | None:
     None when no such set is found (e.g. a branch made only of classes)."""
     from re import _constants as c, _parser
 
+    def rarity(k: str) -> int:
+        # a punctuation mark is as rare in prose as three more letters ("/" vs "ap")
+        return len(k) + (3 if any(not ch.isalnum() and not ch.isspace() for ch in k) else 0)
+
     def score(req: set[str]) -> tuple[int, int]:
-        return (min(map(len, req)), -len(req))  # long, few strings rule out the most lines
+        return (min(map(rarity, req)), -len(req))  # long, rare, few strings rule out the most lines
 
     def required(items) -> set[str] | None:
         best: set[str] | None = None
