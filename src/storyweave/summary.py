@@ -240,15 +240,10 @@ class _Similarity:
         if self.full is not None:
             return self.full[i]
         if i not in self._rows:
-            inter = self._overlap(i)
-            lo = np.minimum(self.size, self.size[i])
-            hi = np.maximum(self.size, self.size[i])
-            with np.errstate(divide="ignore", invalid="ignore"):
-                lex = np.where(lo > 0, inter / np.sqrt(lo * hi), 0.0)
-            lex = np.minimum(lex, 1.0)
-            lex[i] = 0.0
             vectors = self.analysis.vectors
-            self._rows[i] = 0.5 * np.clip(vectors @ vectors[i], 0, 1) + 0.5 * lex
+            row = _combine(self._overlap(i), self.size[i], self.size, vectors @ vectors[i])
+            row[i] = 0.5 * min(1.0, max(0.0, float(vectors[i] @ vectors[i])))  # no word overlap with itself
+            self._rows[i] = row
         return self._rows[i]
 
     def block(self, idx: np.ndarray) -> np.ndarray:
@@ -262,15 +257,10 @@ class _Similarity:
         size = self.size[idx]
         indptr = np.concatenate([[0], np.cumsum(size)]).astype(np.int64)
         t = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(idx), max(1, len(vocab))))
-        inter = (t @ t.T).toarray()
-        lo = np.minimum(size[:, None], size[None, :])
-        hi = np.maximum(size[:, None], size[None, :])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            lex = np.where(lo > 0, inter / np.sqrt(lo * hi), 0.0)
-        lex = np.minimum(lex, 1.0)
-        np.fill_diagonal(lex, 0.0)
         vectors = self.analysis.vectors[idx]
-        return 0.5 * np.clip(vectors @ vectors.T, 0, 1) + 0.5 * lex
+        out = _combine((t @ t.T).toarray(), size[:, None], size[None, :], vectors @ vectors.T)
+        np.fill_diagonal(out, 0.5 * np.clip(np.einsum("ij,ij->i", vectors, vectors), 0, 1))  # no overlap with itself
+        return out
 
     def citations(self, i: int) -> list[str]:
         """Articles that carry what sentence i says, its own first (see StoryAnalysis.citations)."""
@@ -282,6 +272,15 @@ class _Similarity:
         rest = dict.fromkeys(an.sentences[j].article_id for j in np.flatnonzero(row >= an.same_fact))
         rest.pop(own, None)
         return [own, *rest]
+
+
+def _combine(inter: np.ndarray, size_a, size_b, cosine: np.ndarray) -> np.ndarray:
+    """The analysis's sentence similarity without the shared-figure bonus: cosine and content
+    word overlap (shared words / geometric mean of the two sizes), averaged."""
+    lo, hi = np.minimum(size_a, size_b), np.maximum(size_a, size_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lex = np.minimum(np.where(lo > 0, inter / np.sqrt(lo * hi), 0.0), 1.0)
+    return 0.5 * np.clip(cosine, 0, 1) + 0.5 * lex
 
 
 def is_dependent(text: str) -> bool:
