@@ -143,6 +143,6 @@ class Verifier:
 
 def _content_words(text: str) -> dict[str, str]:
     """Stem -> word as written, for the content words of ``text``."""
-    from ..summary import _STOP, _stem  # one notion of "content word" for selection and checking
+    from ..summary import STOP as _STOP, stem as _stem  # one notion of "content word" for selection and checking
 
     return {_stem(w): w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}

@@ -10,7 +10,7 @@ import pytest
 from storyweave.analysis import StoryAnalysis, prepare
 from storyweave.config import Config
 from storyweave.model import Article, Sentence
-from storyweave.summary import SummaryParams, _concept_matrix, concepts, is_dependent, is_fragment, rank, summarize
+from storyweave.summary import SummaryParams, concept_matrix, concepts, is_dependent, is_fragment, rank, summarize
 
 
 # ---- sentence features -------------------------------------------------------------------
@@ -44,7 +44,7 @@ def test_fragments(text, expected):
 
 def test_concept_matrix_is_the_concepts_of_each_sentence():
     texts = [r[1] for r in ROWS] + ["", "Talks.", "The talks lasted five hours and the talk ended."]
-    m = _concept_matrix(texts)
+    m = concept_matrix(texts)
     assert [m[i].nnz for i in range(len(texts))] == [len(concepts(t)) for t in texts]
     shared = (m @ m.T).toarray()
     for i, a in enumerate(texts):
@@ -137,9 +137,9 @@ def test_a_pronoun_opener_comes_in_with_its_antecedent():
 
 def _objective(an: StoryAnalysis, picked: list[int]) -> float:
     """What both selections maximise: covered concept weight + words x base score."""
-    from storyweave.summary import _features
+    from storyweave.summary.features import sentence_features
 
-    f = _features(an, SummaryParams())
+    f = sentence_features(an, SummaryParams())
     covered = np.zeros(f.matrix.shape[1], dtype=bool)
     for i in picked:
         covered[f.matrix.indices[f.matrix.indptr[i]:f.matrix.indptr[i + 1]]] = True
@@ -171,52 +171,6 @@ def test_exact_selection_reaches_what_the_greedy_pass_misses():
     config = Config()
     config = replace(config, brief=replace(config.brief, exact_summary=False))
     assert [s.text for s in summarize(an, words, config)] == [rows[i][1] for i in greedy]
-
-
-@pytest.mark.parametrize("seed", range(12))
-def test_reduced_programme_keeps_the_optimum(seed):
-    # Folding one-sentence concepts into the sentence scores and merging concepts with the same
-    # sentences must not change the optimum: compare with every feasible subset.
-    from itertools import combinations
-
-    from scipy.sparse import csr_matrix
-
-    from storyweave.summary import _Features, _reduced_coverage, _solve
-
-    rng = np.random.default_rng(seed)
-    m, k, words = 11, 30, 60
-    cells = rng.random((m, k)) < 0.15
-    cells[:, :4] |= rng.random((m, 4)) < 0.5  # a few concepts many sentences share
-    f = _Features(
-        length=rng.integers(8, 30, m), base=rng.random(m), matrix=csr_matrix(cells.astype(float)),
-        weight=rng.integers(0, 5, k).astype(float), previous=np.full(m, -1),
-        dependent=np.zeros(m, dtype=bool), candidate=np.ones(m, dtype=bool), group_of=np.arange(m),
-    )
-    clashes = np.array([(0, 1), (2, 5)])
-    deps = [(4, 3)]  # sentence 4 only with sentence 3
-    params = SummaryParams(gap=0.0)
-    cand = np.arange(m)
-
-    def objective(mask):
-        covered = cells[mask].any(axis=0)
-        return float((f.base * f.length)[mask].sum() + f.weight[covered].sum())
-
-    best = 0.0
-    for r in range(1, m + 1):
-        for subset in combinations(range(m), r):
-            mask = np.zeros(m, dtype=bool)
-            mask[list(subset)] = True
-            if f.length[mask].sum() > words or any(mask[a] and mask[b] for a, b in clashes):
-                continue
-            if mask[4] and not mask[3]:
-                continue
-            best = max(best, objective(mask))
-    gain, cover, weight = _reduced_coverage(f, cand, params)
-    assert cover.shape[1] <= int(((cells.sum(axis=0) >= 2) & (f.weight > 0)).sum())  # only shared concepts left
-    x = _solve(gain, f.length, words, cover, weight, clashes, deps, params)
-    assert x is not None
-    assert f.length[x].sum() <= words and not (x[0] and x[1]) and not (x[2] and x[5]) and not (x[4] and not x[3])
-    assert objective(x) == pytest.approx(best, rel=1e-9)
 
 
 def test_budget_whole_sentences_and_exact_fill():

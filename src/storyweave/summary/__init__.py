@@ -1,0 +1,108 @@
+"""The summary: whole source sentences that cover what the outlets agree on, each cited.
+
+One summarizer for the brief and for ``storyweave summarize``. It reads a
+:class:`~storyweave.analysis.StoryAnalysis` (cleaned bodies, sentences, vectors; the brief's
+full analysis adds fact groups, the light one of ``summarize`` does not need them) and picks
+the set of sentences with the best score within a word budget: exactly, as a small integer
+programme (``exact.py``), or greedily (``greedy.py``). What decides (each measured with
+``storyweave eval summaries``, see docs/summaries.md):
+
+* **shared concepts** - the word pairs of a sentence, each weighted by how many independent
+  sources use it. A term in one source is that outlet's angle; a term in most of them is the
+  story. Counting only terms not yet covered by the chosen sentences makes the greedy pass
+  move on to the story's other sub-events instead of restating the lead fact (the
+  concept-coverage idea of Gillick & Favre's ICSI summarizer). This was the largest gain.
+* **centrality** - cosine of the sentence to the story's mean vector.
+* **position** - news puts its main facts first: a prior that decays with the index.
+* **one sentence per fact** - near-duplicates, sentences similar enough to align with a
+  chosen one (the analysis's ``same_fact`` threshold) and, with the full analysis, the rest
+  of its fact group are never chosen as well.
+* **self-contained** - a sentence that opens on a pronoun or a connective refers to
+  something outside itself: it is a candidate right after its predecessor in the same
+  article, or together with it as one unit, so its referent is in the summary. Fragments
+  (a dangling quotation mark, no final punctuation, very short) are not candidates.
+
+Sentences appear in source order, article by article, starting with the article of the first
+pick (the story's main fact), and cite every outlet that carries the fact.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import SummarySentence
+from .batch import Summarizer, cluster_row
+from .exact import select_exact
+from .features import STOP, concept_matrix, concepts, sentence_features, is_dependent, is_fragment, stem
+from .greedy import overflow, select_greedy
+from .params import SummaryParams
+from .similarity import Similarity
+
+if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
+    from ..analysis import StoryAnalysis
+    from ..config import Config
+
+__all__ = [
+    "STOP", "Summarizer", "SummaryParams", "cluster_row", "concept_matrix", "concepts", "is_dependent",
+    "is_fragment", "rank", "stem", "summarize",
+]
+
+
+def rank(
+    analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryParams(), fill: bool = False,
+    similarity: "Similarity | None" = None,
+) -> list[int]:
+    """Sentence indices of the summary, the most central first, within ``words``.
+
+    ``fill``: also return the best sentence that did not fit, last (the caller may cut it to
+    fill the budget exactly; only evaluations do that).
+    """
+    if not analysis.sentences or words <= 0:
+        return []
+    similarity = similarity or Similarity(analysis)
+    f = sentence_features(analysis, params)
+    if params.exact:
+        chosen = select_exact(analysis, f, words, params, similarity)
+        if chosen is not None:
+            return chosen + (overflow(analysis, f, chosen, words, params, similarity) if fill else [])
+    return select_greedy(analysis, f, words, params, fill, similarity)
+
+
+def summarize(
+    analysis: "StoryAnalysis", words: int, config: "Config | None" = None,
+    params: SummaryParams = SummaryParams(), fill: bool = False,
+) -> list[SummarySentence]:
+    """Whole, cited source sentences within ``words`` words, in source order.
+
+    ``fill`` (evaluation only): cut one more sentence so the summary has exactly ``words``
+    words; its text ends with "…". ``config.brief.exact_summary = false`` switches to the
+    greedy selection; the weights live in ``params``.
+    """
+    if config is not None and not config.brief.exact_summary and params.exact:
+        params = replace(params, exact=False)
+    similarity = Similarity(analysis)
+    picked = rank(analysis, words, params, fill=fill, similarity=similarity)
+    if not picked:
+        return []
+    extra = picked[-1] if fill and sum(len(analysis.sentences[i].text.split()) for i in picked) > words else None
+    # Lead with the outlet of the first pick (the most central, most shared fact); each outlet's
+    # sentences stay in its own order, so the story unfolds as it was told.
+    article_rank: dict[str, int] = {}
+    for i in picked:
+        article_rank.setdefault(analysis.sentences[i].article_id, len(article_rank))
+    order = sorted(
+        (i for i in picked if i != extra),
+        key=lambda i: (article_rank.get(analysis.sentences[i].article_id, 0), analysis.sentences[i].index),
+    )
+    out = [summary_sentence(analysis, i, similarity) for i in order]
+    if extra is not None:
+        used = sum(len(s.text.split()) for s in out)
+        cut = summary_sentence(analysis, extra, similarity)
+        cut.text = " ".join(cut.text.split()[: words - used]) + "…"
+        out.append(cut)
+    return out
+
+
+def summary_sentence(analysis: "StoryAnalysis", i: int, similarity: Similarity) -> SummarySentence:
+    s = analysis.sentences[i]
+    return SummarySentence(text=s.text, citations=similarity.citations(i), sentence_ids=[s.id])

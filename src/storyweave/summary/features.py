@@ -1,0 +1,207 @@
+"""What the selection reads about each sentence: its concepts (stemmed word pairs) and
+their weights (independent sources), centrality and position, and whether it can stand alone."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .params import SummaryParams
+
+if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
+    from ..analysis import StoryAnalysis
+
+
+# Openers that refer back to something earlier in the article: pronouns, demonstratives and
+# connectives. Such a sentence is self-contained only if its predecessor is in the summary.
+_DEPENDENT_OPENER = re.compile(
+    r"^[\"“‘']?(he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
+    r"such|but|and|so|also|however|still|yet|then|meanwhile|instead|moreover|furthermore|"
+    r"besides|otherwise|there,|here)\b",
+    re.IGNORECASE,
+)
+_FINAL = frozenset(".!?…")
+_CLOSERS = "\"'”’)]"
+_TOKEN = re.compile(r"[a-z0-9]+")
+_QUOTES = re.compile(r"[\"“”]")
+# Words too common to be a concept alone (a pair of them is no concept either).
+STOP = frozenset(
+    "a an the and or but of to in on at for with from by as is are was were be been being has have had do does "
+    "did it its this that these those he she they we you i me my our your his her their them him us not no "
+    "will would can could should may might must shall said says say told tell also just only than then there "
+    "here which who whom whose what when where why how while if so up out about into over after before more "
+    "most some any all each both other such very one new".split()
+)
+
+
+@lru_cache(maxsize=65536)  # pure: a function of the word alone; a story repeats its words
+def stem(word: str) -> str:
+    # Crude suffix stripping: enough to let "talks"/"talked"/"talking" count as one concept.
+    for suf in ("ing", "ed", "es", "s"):
+        if len(word) > len(suf) + 3 and word.endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
+def concepts(text: str) -> set[tuple[str, str]]:
+    """Adjacent word pairs, not both function words, lower-cased and stemmed.
+
+    Pairs rather than single words: "Qin Gang", "five hours", "talks ended" name a fact;
+    single words also match sentences about something else (measured: pairs alone score
+    higher than pairs plus words).
+    """
+    words = [stem(w) for w in _TOKEN.findall(text.lower())]
+    return {(a, b) for a, b in zip(words, words[1:]) if not (a in STOP and b in STOP)}
+
+
+def _independent_source(analysis: "StoryAnalysis", matrix, share: float = 0.6) -> dict[str, str]:
+    """Article id -> id of its independent source: articles that copy each other (wire copy)
+    for at least ``share`` of the smaller one's sentences are one source, so a term that
+    only a wire story and its reprint use does not count as corroborated.
+
+    Copied sentences come from the analysis (word 3-gram shingles) or, on the light path,
+    from the concept matrix: two sentences of different articles sharing at least ``share``
+    of the smaller one's word pairs (at least 5 of them).
+    """
+    counts: dict[str, int] = {}
+    for s in analysis.sentences:
+        counts[s.article_id] = counts.get(s.article_id, 0) + 1
+    parent = {a: a for a in counts}
+
+    def find(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    syndicated = analysis.syndicated if not analysis.light else _copied_pairs(analysis, matrix, share)
+    for (a, b), pairs in syndicated.items():
+        if a in parent and b in parent and len(pairs) >= share * min(counts[a], counts[b]):
+            parent[find(a)] = find(b)
+    return {a: find(a) for a in parent}
+
+
+def _copied_pairs(analysis: "StoryAnalysis", matrix, share: float) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    from scipy.sparse import triu
+
+    size = np.diff(matrix.indptr)
+    shared = triu(matrix @ matrix.T, k=1).tocoo()
+    i, j = shared.row, shared.col
+    articles = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in analysis.sentences))}
+    art = np.array([articles[s.article_id] for s in analysis.sentences])
+    smaller = np.minimum(size[i], size[j])
+    copied = (art[i] != art[j]) & (smaller >= 5) & (shared.data >= share * np.maximum(smaller, 1))
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for x, y in zip(i[copied].tolist(), j[copied].tolist()):
+        a, b = analysis.sentences[x].article_id, analysis.sentences[y].article_id
+        out.setdefault((min(a, b), max(a, b)), []).append((x, y))
+    return out
+
+
+def concept_matrix(texts: list[str]):
+    """Sparse sentence x concept matrix (0/1): ``concepts`` of every sentence, built with
+    array operations on word ids (a set of string pairs per sentence costs more than the
+    rest of the selection)."""
+    from scipy.sparse import csr_matrix
+
+    tokens: list[str] = []
+    bounds = [0]
+    for text in texts:
+        tokens.extend(_TOKEN.findall(text.lower()))
+        bounds.append(len(tokens))
+    n = len(texts)
+    if len(tokens) < 2:
+        return csr_matrix((n, 0))
+    word_id: dict[str, int] = {}  # stem -> id; each distinct token is stemmed once
+    token_id = {t: word_id.setdefault(stem(t), len(word_id)) for t in dict.fromkeys(tokens)}
+    word = np.fromiter(map(token_id.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+    stop = np.array([w in STOP for w in word_id])
+    sentence = np.repeat(np.arange(n), np.diff(bounds))
+    first, second = word[:-1], word[1:]
+    keep = (sentence[:-1] == sentence[1:]) & ~(stop[first] & stop[second])
+    pair = first[keep] * len(word_id) + second[keep]
+    vocab, column = np.unique(pair, return_inverse=True)
+    # each concept once per sentence; sorted cells are in row order, as CSR wants them
+    cell = np.unique(sentence[:-1][keep] * len(vocab) + column)
+    rows, cols = np.divmod(cell, max(1, len(vocab)))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
+    return csr_matrix((np.ones(len(cell)), cols, indptr), shape=(n, len(vocab)))
+
+
+def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
+    """Each concept's weight: the number of independent sources using it; with several
+    sources, a concept of one source only is that outlet's angle and weighs nothing."""
+    codes = {a: k for k, a in enumerate(dict.fromkeys(sources))}
+    rows = np.repeat(np.array([codes[a] for a in sources]), np.diff(matrix.indptr))
+    pairs = np.unique(rows.astype(np.int64) * matrix.shape[1] + matrix.indices)
+    df = np.bincount(pairs % matrix.shape[1], minlength=matrix.shape[1]).astype(np.float64)
+    min_df = 2 if len(codes) > 1 else 1
+    return np.where(df >= min_df, df, 0.0)
+
+
+def is_dependent(text: str) -> bool:
+    """Does the sentence open by pointing back at something it does not say itself?"""
+    return bool(_DEPENDENT_OPENER.match(text))
+
+
+def is_fragment(text: str, params: SummaryParams) -> bool:
+    """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote."""
+    n = len(text.split())
+    if n < params.min_words or (params.max_words is not None and n > params.max_words):
+        return True
+    if text.endswith("?") or text[:1].islower():
+        return True
+    if text.rstrip(_CLOSERS)[-1:] not in _FINAL:  # no final punctuation before closing marks
+        return True
+    # An odd number of straight/curly double quotes: the splitter cut inside a quotation.
+    return len(_QUOTES.findall(text)) % 2 == 1
+
+
+@dataclass(slots=True)
+class Features:
+    """What both selections read, computed once per story."""
+
+    length: np.ndarray  # words per sentence
+    base: np.ndarray  # centrality + position (+ corroboration) per sentence
+    matrix: object  # sparse sentence x concept (0/1)
+    weight: np.ndarray  # concept weights (independent sources; 0 for one outlet's terms)
+    previous: np.ndarray  # the sentence before it in the same article, or -1
+    dependent: np.ndarray  # opens by pointing back (pronoun, connective)
+    candidate: np.ndarray  # not a fragment
+    group_of: np.ndarray
+
+
+def sentence_features(analysis: "StoryAnalysis", params: SummaryParams) -> Features:
+    sents = analysis.sentences
+    n = len(sents)
+    texts = [s.text for s in sents]
+    length = np.maximum(1, np.array([len(t.split()) for t in texts]))
+    vectors = analysis.vectors
+    centre = vectors.mean(axis=0)
+    centre /= np.linalg.norm(centre) or 1.0
+    position = np.array([s.index for s in sents], dtype=np.float64)
+    independent = np.array([analysis.independent[analysis.group_of[i]] for i in range(n)], dtype=np.float64)
+    n_articles = len({s.article_id for s in sents})
+    base = (
+        params.centrality * (vectors @ centre)
+        + params.position / np.sqrt(1.0 + position)
+        + params.corroboration * (independent - 1) / max(1, n_articles - 1)
+    )
+    # Concept weight: number of independent sources that use it; with several sources, terms
+    # of one source only are not the story and weigh nothing.
+    matrix = concept_matrix(texts)
+    source = _independent_source(analysis, matrix)
+    weight = _concept_weights(matrix, [source[s.article_id] for s in sents])
+    previous = np.full(n, -1)
+    for i in range(1, n):
+        if sents[i].article_id == sents[i - 1].article_id:
+            previous[i] = i - 1
+    return Features(
+        length=length, base=base, matrix=matrix, weight=weight, previous=previous,
+        dependent=np.array([is_dependent(t) for t in texts], dtype=bool),
+        candidate=np.array([not is_fragment(t, params) for t in texts], dtype=bool),
+        group_of=np.asarray(analysis.group_of),
+    )
