@@ -82,7 +82,7 @@ def _reduced_coverage(f: Features, cand: np.ndarray, params: SummaryParams):
     only one candidate has is covered exactly when that sentence is chosen, so its weight
     joins the sentence's own score; concepts that the same candidates share are one column
     with their weights summed. About 70 concept columns per Multi-News story become 20, and
-    the solver is about twice as fast.
+    HiGHS solves it about a fifth faster (53 -> 41 ms per story through scipy's milp).
 
     Returns (score per candidate, candidates x shared-concept 0/1 matrix, column weights).
     """
