@@ -43,19 +43,19 @@ def content_tokens(text: str) -> set[str]:
     still align, so that the figures can be compared (see align.py).
     """
     cache = _CONTENT_WORD
-    out = set()
-    for w in _TOKEN.findall(text.lower().replace("’", "'")):
-        c = cache.get(w, _UNSEEN)
-        if c is _UNSEEN:
-            c = _content_word(w)
-            if len(cache) < 200_000:  # bounded: a long-running server meets new words forever
-                cache[w] = c
-        if c is not None:
-            out.add(c)
+    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    try:
+        out = set(map(cache.__getitem__, words))
+    except KeyError:
+        if len(cache) > 200_000:  # bounded: a long-running server meets new words forever
+            cache.clear()
+        for w in set(words).difference(cache):
+            cache[w] = _content_word(w)
+        out = set(map(cache.__getitem__, words))
+    out.discard(None)
     return out
 
 
-_UNSEEN = object()
 # token -> its content word or None: a pure function of the token, cached because a story
 # repeats its words and this runs for every sentence of every article
 _CONTENT_WORD: dict[str, str | None] = {}

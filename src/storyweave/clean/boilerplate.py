@@ -239,19 +239,15 @@ def _looks_foreign(line: str, words: list[str]) -> bool:
     """A line of 3+ words with no English function word and non-ASCII letters: another language."""
     if len(words) < 3 or len(words) > 40 or line.isascii():
         return False  # a whole paragraph in another language is the language detector's call
-    non_ascii = sum(1 for ch in line if ord(ch) > 127 and ch.isalpha())
-    return _english_share(words) == 0.0 and non_ascii >= 2
+    if _english_share(words) > 0.0:
+        return False
+    return sum(1 for ch in line if ord(ch) > 127 and ch.isalpha()) >= 2
 
 
 def _content_tokens(line: str, words: list[str] | None = None) -> set[str]:
     """``words``: the line's ``_words`` when the caller has them already."""
-    out = set()
-    for w in _words(line) if words is None else words:
-        if len(w) > 2:
-            low = w.lower()
-            if low not in _STOP_FOR_OVERLAP:
-                out.add(low.strip("'’"))
-    return out
+    low = (_words(line) if words is None else words)
+    return {w.strip("'’") for w in map(str.lower, low) if len(w) > 2 and w not in _STOP_FOR_OVERLAP}
 
 
 def parse_date_text(text: str) -> dt.date | None:
@@ -302,11 +298,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
     would then cut real paragraphs and bullet points, so only tell-tale markers count."""
     res = CleanResult()
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [
-        _Line(n, t.strip(), _words(t), _is_sentence(t.strip()))
-        for n, t in enumerate(raw_lines)
-        if t.strip()
-    ]
+    lines = [_Line(n, t, _words(t), _is_sentence(t)) for n, t in enumerate(map(str.strip, raw_lines)) if t]
     if not lines:
         return res
     max_h = config.max_headline_words
@@ -392,23 +384,26 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
                 mark(nxt, Reason.SUBHEADING)
 
     # 4. context: what follows a header, a video notice or a caption label
+    nav, video, caption = str(Reason.NAVIGATION), str(Reason.VIDEO), str(Reason.CAPTION)
     for i, ln in enumerate(lines):
-        if ln.reason == str(Reason.NAVIGATION):
+        if ln.reason is None:
+            continue
+        if ln.reason == nav:
             # a related-articles list: headline-like lines and teasers until the story resumes
             j = i + 1
-            while j < len(lines) and (lines[j].reason in (None, str(Reason.CAPTION), str(Reason.NAVIGATION))):
+            while j < len(lines) and (lines[j].reason in (None, caption, nav)):
                 lj = lines[j]
                 # the story resumes with a full sentence (list items are headlines or cut-off teasers)
                 if lj.reason is None and lj.sentence and not _TRUNCATED.search(lj.text[-8:]) and len(lj.words) >= 8:
                     break
                 mark(j, Reason.RELATED)
                 j += 1
-        elif ln.reason == str(Reason.VIDEO) and _VIDEO.search(ln.text):
+        elif ln.reason == video and _VIDEO.search(ln.text):
             # the player's title: one short line right after the notice
             j = i + 1
             if j < len(lines) and lines[j].reason is None and lines[j].headline_like and len(lines[j].words) <= 12:
                 mark(j, Reason.VIDEO)
-        elif ln.reason == str(Reason.CAPTION):
+        elif ln.reason == caption:
             # alt text / caption line next to a credit: short and not a sentence
             if _CAPTION_LABEL.match(ln.text) and i + 1 < len(lines) and lines[i + 1].reason is None and lines[i + 1].headline_like:
                 mark(i + 1, Reason.CAPTION)
@@ -421,11 +416,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             mark(i, Reason.RELATED)
 
     # 5. remaining headline-like lines: subheading of this story, or headline of another
-    body_vocab: dict[str, int] = {}
-    for ln in lines:
-        if ln.reason is None and ln.sentence:
-            for w in _content_tokens(ln.text, ln.words):
-                body_vocab[w] = body_vocab.get(w, 0) + 1
+    body_vocab: set[str] | None = None  # the body's content words, read only if a line needs them
     # How many headline-like lines stand together around line i, counted in one pass
     # instead of a scan around each line, which was quadratic in a long list of headlines: lines
     # after i are as this step found them, lines before i are final.
@@ -440,6 +431,11 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             continue
         if len(ln.words) > max_h + 10:
             continue  # a long paragraph that lost its full stop: keep it
+        if body_vocab is None:
+            body_vocab = set()
+            for b in lines:
+                if b.reason is None and b.sentence:
+                    body_vocab |= _content_tokens(b.text, b.words)
         toks = _content_tokens(ln.text, ln.words)
         overlap = sum(1 for w in toks if w in body_vocab) / max(1, len(toks))
         run = behind + 1 + ahead[i]
@@ -480,7 +476,14 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
 _NON_WORD = re.compile(r"\W+")
 
 
+# ASCII characters that \W matches, each to a space: an ASCII line's key without the regex
+_ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+
+
 def _norm(s: str) -> str:
+    """A line's words, lower-cased, single-spaced: the key for repeated lines."""
+    if s.isascii():
+        return " ".join(s.lower().translate(_ASCII_NON_WORD).split())
     return _NON_WORD.sub(" ", s.lower()).strip()
 
 

@@ -84,6 +84,7 @@ def summarize(
     picked = rank(analysis, words, params, fill=fill, similarity=similarity)
     if not picked:
         return []
+    similarity.rows(picked)  # every picked sentence's citations, computed together
     extra = picked[-1] if fill and sum(len(analysis.sentences[i].text.split()) for i in picked) > words else None
     # Lead with the outlet of the first pick (the most central, most shared fact); each outlet's
     # sentences stay in its own order, so the story unfolds as it was told.

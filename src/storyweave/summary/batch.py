@@ -46,7 +46,12 @@ class Summarizer:
         """Load the models and the modules a first cluster would import, so that per-cluster
         timings do not include one-off loading."""
         import dateutil.parser  # noqa: F401  (the cleaner parses datelines)
-        import highspy  # noqa: F401  (the exact selection)
+        import numpy as np
+
+        from .solver import solve
+
+        # the exact selection's search: numba compiles it once, then loads it from its disk cache
+        solve(np.ones(2), np.ones(2), 1.0, np.ones((2, 1), dtype=bool), np.ones(1), np.zeros((0, 2)), [])
         import scipy.sparse  # noqa: F401
         import scipy.cluster.hierarchy  # noqa: F401
 

@@ -1,11 +1,10 @@
-"""The selection solved exactly: a concept-coverage integer programme, solved by HiGHS."""
+"""The selection solved exactly: a concept-coverage integer programme (solved in ``solver.py``)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..errors import StoryweaveError
 from .features import Features
 from .params import SummaryParams
 from .similarity import Similarity
@@ -27,8 +26,7 @@ def select_exact(
     one fact group); a sentence that points back only with its predecessor. The greedy pass
     maximises the same sum step by step and stops short of the optimum on most stories (2 %
     of the objective on Multi-News), mostly by preferring short dense sentences to longer ones
-    that cover more. Solved with HiGHS (highspy). None if the solver gives no solution; the
-    caller then falls back to the greedy pass.
+    that cover more. Solved by ``solver.py``'s branch and bound.
     """
     ok = f.candidate & (f.length <= words)
     # a sentence that points back needs its predecessor among the candidates (transitively)
@@ -82,20 +80,27 @@ def _reduced_coverage(f: Features, cand: np.ndarray, params: SummaryParams):
     only one candidate has is covered exactly when that sentence is chosen, so its weight
     joins the sentence's own score; concepts that the same candidates share are one column
     with their weights summed. About 70 concept columns per Multi-News story become 20, and
-    HiGHS solves it about a fifth faster (53 -> 41 ms per story through scipy's milp).
+    the search needs fewer nodes (HiGHS, which solved it before, was a fifth faster on it).
 
     Returns (score per candidate, candidates x shared-concept 0/1 matrix, column weights).
     """
-    sub = f.matrix[cand].tocsc()
+    sub = f.matrix[cand].toarray() > 0  # ~25 x ~1500: dense is cheaper than sparse calls here
     weight = params.concept * f.weight
-    holders = np.diff(sub.indptr)  # candidates having each concept
-    gain = f.base[cand] * f.length[cand] + sub[:, holders == 1] @ weight[holders == 1]
+    holders = sub.sum(axis=0)  # candidates having each concept
+    single = holders == 1
+    gain = f.base[cand] * f.length[cand] + sub[:, single] @ weight[single]
     shared = np.flatnonzero((holders >= 2) & (weight > 0))
     if len(shared) == 0:
         return gain, np.zeros((len(cand), 0), dtype=bool), np.zeros(0)
-    cover = sub[:, shared].toarray().T > 0  # one row per concept
-    support, column = np.unique(cover, axis=0, return_inverse=True)
-    return gain, support.T, np.bincount(column.ravel(), weights=weight[shared], minlength=len(support))
+    cover = sub[:, shared]
+    if len(cand) <= 62:  # a column's holders as the bits of one integer
+        key = (np.int64(1) << np.arange(len(cand), dtype=np.int64)) @ cover.astype(np.int64)
+        _, first, column = np.unique(key, return_index=True, return_inverse=True)
+        support = cover[:, first]
+    else:
+        support, column = np.unique(cover.T, axis=0, return_inverse=True)
+        support = support.T
+    return gain, support, np.bincount(column.ravel(), weights=weight[shared], minlength=support.shape[1])
 
 
 def _solve(
@@ -104,63 +109,9 @@ def _solve(
 ) -> np.ndarray | None:
     """max gain.x + weight.y  s.t.  length.x <= words;  y_c <= sum of x over cover[:, c];
     x_a + x_b <= 1 for each clash;  x_dependent <= x_predecessor;  x binary, y in [0, 1].
-    Returns the chosen mask, or None if HiGHS gives no solution."""
-    try:
-        import highspy
-    except ImportError as e:  # pragma: no cover - part of the default install
-        raise StoryweaveError("highspy is missing: run  make setup  (or pip install highspy)") from e
-    from scipy.sparse import coo_matrix
+    Returns the chosen mask (solver.py's branch and bound; None only for an empty programme)."""
+    from .solver import solve  # compiled on first use (cached on disk by numba)
 
-    m, k = cover.shape
-    rows: list[np.ndarray] = [np.zeros(m, dtype=np.int64)]  # row 0: the word budget
-    cols: list[np.ndarray] = [np.arange(m)]
-    vals: list[np.ndarray] = [length.astype(np.float64)]
-    upper: list[float] = [float(words)]
-    # y_c - sum_i x_i <= 0
-    ci, cc = np.nonzero(cover)
-    rows += [1 + cc, 1 + np.arange(k)]
-    cols += [ci, m + np.arange(k)]
-    vals += [-np.ones(len(ci)), np.ones(k)]
-    upper += [0.0] * k
-    r = 1 + k
-    for pairs, coef, bound in ((clashes, (1.0, 1.0), 1.0), (np.array(deps).reshape(-1, 2), (1.0, -1.0), 0.0)):
-        n = len(pairs)
-        rows.append(np.repeat(np.arange(r, r + n), 2))
-        cols.append(np.asarray(pairs, dtype=np.int64).ravel())
-        vals.append(np.tile(coef, n))
-        upper += [bound] * n
-        r += n
-    a = coo_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(r, m + k)).tocsc()
-
-    h = highspy.Highs()
-    for name, value in _HIGHS_OPTIONS.items():
-        h.setOptionValue(name, value)
-    h.setOptionValue("time_limit", float(params.time_limit))
-    h.setOptionValue("mip_rel_gap", float(params.gap))
-    lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = m + k, r
-    lp.col_cost_ = -np.concatenate([gain, weight])  # HiGHS minimises
-    lp.col_lower_, lp.col_upper_ = np.zeros(m + k), np.ones(m + k)
-    lp.row_lower_, lp.row_upper_ = np.full(r, -highspy.kHighsInf), np.array(upper)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = a.indptr, a.indices, a.data
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * m + [highspy.HighsVarType.kContinuous] * k
-    h.passModel(lp)
-    h.run()
-    if h.getInfo().primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
+    if len(gain) == 0:
         return None
-    return np.asarray(h.getSolution().col_value[:m]) > 0.5
-
-
-# HiGHS's defaults are tuned for large programmes. On ours (25 binaries, ~20 continuous) the
-# feasibility-jump heuristic alone costs ~10 ms per solve and never helps; restarts, symmetry
-# detection, reliability branching and the other primal heuristics cost more than they find.
-# Measured on the 250 Multi-News programmes: 23 -> 20 ms per solve, identical optima.
-_HIGHS_OPTIONS: dict[str, object] = {
-    "output_flag": False,
-    "mip_heuristic_run_feasibility_jump": False,
-    "mip_detect_symmetry": False,
-    "mip_allow_restart": False,
-    "mip_pscost_minreliable": 0,
-    "mip_heuristic_effort": 0.0,
-}
+    return solve(gain, length, words, cover, weight, clashes, deps, params.gap, params.node_limit).chosen

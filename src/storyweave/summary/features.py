@@ -26,7 +26,6 @@ _DEPENDENT_OPENER = re.compile(
 _FINAL = frozenset(".!?…")
 _CLOSERS = "\"'”’)]"
 _TOKEN = re.compile(r"[a-z0-9]+")
-_QUOTES = re.compile(r"[\"“”]")
 # Words too common to be a concept alone (a pair of them is no concept either).
 STOP = frozenset(
     "a an the and or but of to in on at for with from by as is are was were be been being has have had do does "
@@ -85,15 +84,13 @@ def _independent_source(analysis: "StoryAnalysis", matrix, share: float = 0.6) -
 
 
 def _copied_pairs(analysis: "StoryAnalysis", matrix, share: float) -> dict[tuple[str, str], list[tuple[int, int]]]:
-    from scipy.sparse import triu
-
     size = np.diff(matrix.indptr)
-    shared = triu(matrix @ matrix.T, k=1).tocoo()
-    i, j = shared.row, shared.col
+    shared = (matrix @ matrix.T).tocoo()
+    i, j, count = shared.row, shared.col, shared.data
     articles = {a: k for k, a in enumerate(dict.fromkeys(s.article_id for s in analysis.sentences))}
     art = np.array([articles[s.article_id] for s in analysis.sentences])
     smaller = np.minimum(size[i], size[j])
-    copied = (art[i] != art[j]) & (smaller >= 5) & (shared.data >= share * np.maximum(smaller, 1))
+    copied = (i < j) & (art[i] != art[j]) & (smaller >= 5) & (count >= share * np.maximum(smaller, 1))
     out: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for x, y in zip(i[copied].tolist(), j[copied].tolist()):
         a, b = analysis.sentences[x].article_id, analysis.sentences[y].article_id
@@ -115,20 +112,56 @@ def concept_matrix(texts: list[str]):
     n = len(texts)
     if len(tokens) < 2:
         return csr_matrix((n, 0))
-    word_id: dict[str, int] = {}  # stem -> id; each distinct token is stemmed once
-    token_id = {t: word_id.setdefault(stem(t), len(word_id)) for t in dict.fromkeys(tokens)}
-    word = np.fromiter(map(token_id.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-    stop = np.array([w in STOP for w in word_id])
+    word, stop, size = _stem_ids(tokens)
     sentence = np.repeat(np.arange(n), np.diff(bounds))
     first, second = word[:-1], word[1:]
     keep = (sentence[:-1] == sentence[1:]) & ~(stop[first] & stop[second])
-    pair = first[keep] * len(word_id) + second[keep]
+    pair = first[keep] * size + second[keep]
     vocab, column = np.unique(pair, return_inverse=True)
     # each concept once per sentence; sorted cells are in row order, as CSR wants them
     cell = np.unique(sentence[:-1][keep] * len(vocab) + column)
     rows, cols = np.divmod(cell, max(1, len(vocab)))
     indptr = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))])
     return csr_matrix((np.ones(len(cell)), cols, indptr), shape=(n, len(vocab)))
+
+
+class _StemIds:
+    """token -> id of its stem, kept across stories: a corpus repeats its words, and mapping
+    each story's tokens afresh cost a third of the concept matrix. Bounded: a server meets
+    new words forever, so past ``limit`` tokens it starts over."""
+
+    limit = 500_000
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        self.token: dict[str, int] = {}
+        self.stem: dict[str, int] = {}
+        self.stop = np.zeros(1024, dtype=bool)
+
+    def __call__(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray, int]:
+        """(stem id per token, stop flag per stem id, number of stem ids)."""
+        with self.lock:
+            new = set(tokens).difference(self.token)
+            if len(self.token) + len(new) > self.limit:
+                self.clear()
+                new = set(tokens)
+            for t in new:
+                st = stem(t)
+                k = self.stem.setdefault(st, len(self.stem))
+                if k >= len(self.stop):
+                    self.stop = np.concatenate([self.stop, np.zeros(len(self.stop), dtype=bool)])
+                self.stop[k] = st in STOP
+                self.token[t] = k
+            word = np.fromiter(map(self.token.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+            return word, self.stop, len(self.stem)
+
+
+_stem_ids = _StemIds()
 
 
 def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
@@ -157,7 +190,7 @@ def is_fragment(text: str, params: SummaryParams) -> bool:
     if text.rstrip(_CLOSERS)[-1:] not in _FINAL:  # no final punctuation before closing marks
         return True
     # An odd number of straight/curly double quotes: the splitter cut inside a quotation.
-    return len(_QUOTES.findall(text)) % 2 == 1
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
 @dataclass(slots=True)

@@ -28,12 +28,11 @@ def overflow(
         uncovered[f.matrix.indices[f.matrix.indptr[i]:f.matrix.indptr[i + 1]]] = 0.0
     open_ = f.candidate & ~f.dependent
     vectors = analysis.vectors
-    for i in chosen:
-        open_ &= vectors @ vectors[i] < params.duplicate
-        if params.same_fact:
-            open_ &= similarity.row(i) < analysis.same_fact
-        if params.one_per_group:
-            open_ &= f.group_of != f.group_of[i]
+    open_ &= (vectors @ vectors[chosen].T < params.duplicate).all(axis=1)
+    if params.same_fact:
+        open_ &= (similarity.rows(chosen) < analysis.same_fact).all(axis=0)
+    if params.one_per_group:
+        open_ &= ~np.isin(f.group_of, f.group_of[chosen])
     open_[chosen] = False
     if not open_.any():
         return []

@@ -20,44 +20,45 @@ class Similarity:
         self.full = getattr(analysis, "similarity", None)
         self.size = np.array([len(t) for t in analysis.tokens], dtype=np.float64)
         self._rows: dict[int, np.ndarray] = {}
-        self._postings: dict[str, list[int]] | None = None
 
-    def _overlap(self, i: int) -> np.ndarray:
-        """Content words sentence i shares with every sentence, through an inverted index."""
-        if self._postings is None:
-            self._postings = {}
-            for k, toks in enumerate(self.analysis.tokens):
-                for t in toks:
-                    self._postings.setdefault(t, []).append(k)
-        hits = [self._postings[t] for t in self.analysis.tokens[i]]
-        n = len(self.size)
-        if not hits:
-            return np.zeros(n)
-        return np.bincount(np.concatenate(hits), minlength=n).astype(np.float64)
+    def _shared(self, rows, cols) -> np.ndarray:
+        """Content words shared, for each pair of a row and a column sentence. A set
+        intersection per pair: a summary needs a few hundred, and sets of ~12 words
+        intersect faster than any sparse product is set up."""
+        tokens = self.analysis.tokens
+        cols = [tokens[j] for j in cols]
+        return np.array([[len(a & b) for b in cols] for a in (tokens[i] for i in rows)], dtype=np.float64).reshape(
+            len(rows), len(cols)
+        )
 
     def row(self, i: int) -> np.ndarray:
         if self.full is not None:
             return self.full[i]
-        if i not in self._rows:
+        row = self._rows.get(i)
+        return row if row is not None else self.rows([i])[0]
+
+    def rows(self, idx) -> np.ndarray:
+        """Rows for the sentences ``idx``; on the light path those not yet known are computed
+        together."""
+        if self.full is not None:
+            return np.asarray(self.full)[list(idx)]
+        missing = [int(i) for i in dict.fromkeys(idx) if i not in self._rows]
+        if missing:
             vectors = self.analysis.vectors
-            row = _combine(self._overlap(i), self.size[i], self.size, vectors @ vectors[i])
-            row[i] = 0.5 * min(1.0, max(0.0, float(vectors[i] @ vectors[i])))  # no word overlap with itself
-            self._rows[i] = row
-        return self._rows[i]
+            inter = self._shared(missing, range(len(self.size)))
+            out = _combine(inter, self.size[missing][:, None], self.size[None, :], vectors[missing] @ vectors.T)
+            for r, i in enumerate(missing):
+                out[r, i] = 0.5 * min(1.0, max(0.0, float(vectors[i] @ vectors[i])))  # no word overlap with itself
+                self._rows[i] = out[r]
+        return np.array([self._rows[int(i)] for i in idx]).reshape(len(idx), -1)
 
     def block(self, idx: np.ndarray) -> np.ndarray:
         """The similarity among the sentences ``idx`` (rows and columns), as ``row`` gives it."""
         if self.full is not None:
             return np.asarray(self.full)[np.ix_(idx, idx)]
-        from scipy.sparse import csr_matrix
-
-        vocab: dict[str, int] = {}
-        cols = [vocab.setdefault(t, len(vocab)) for i in idx for t in self.analysis.tokens[i]]
         size = self.size[idx]
-        indptr = np.concatenate([[0], np.cumsum(size)]).astype(np.int64)
-        t = csr_matrix((np.ones(len(cols)), cols, indptr), shape=(len(idx), max(1, len(vocab))))
         vectors = self.analysis.vectors[idx]
-        out = _combine((t @ t.T).toarray(), size[:, None], size[None, :], vectors @ vectors.T)
+        out = _combine(self._shared(idx, idx), size[:, None], size[None, :], vectors @ vectors.T)
         np.fill_diagonal(out, 0.5 * np.clip(np.einsum("ij,ij->i", vectors, vectors), 0, 1))  # no overlap with itself
         return out
 

@@ -1,0 +1,46 @@
+"""The embedder's fast path against WordLlama's own embedding."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyweave.nlp.models import Models
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return Models().embedder
+
+
+TEXTS = [
+    "Blinken met Qin Gang in Beijing for five and a half hours on Sunday.",
+    "Talks ended; talks resumed.",
+    "Café owners in Zürich said the €2.5bn plan was \"unworkable\" — twice.",
+    "数字 and emoji 🙂 mixed with ASCII, plus a soft\u00adhyphen.",
+    "x'ab12 don't O'Neill's 1,200 U.S.-China",
+    "  leading and trailing spaces, doubled  inside  ",
+    "one",
+]
+
+
+def test_equals_wordllama_to_float_rounding(embedder):
+    ours = embedder.embed(TEXTS)
+    ref = np.asarray(embedder._wl.embed(TEXTS, norm=True), dtype=np.float32)
+    assert ours.shape == (len(TEXTS), embedder.dim)
+    np.testing.assert_allclose(ours, ref, atol=1e-6)
+    # the second call reads the cached word sums: the same vectors
+    np.testing.assert_array_equal(embedder.embed(TEXTS), ours)
+
+
+def test_cache_starts_over_when_full(embedder, monkeypatch):
+    monkeypatch.setattr(type(embedder), "max_words", 8)
+    embedder._reset_words()
+    try:
+        out = embedder.embed(TEXTS[:3])  # more distinct words than the cache holds
+        ref = np.asarray(embedder._wl.embed(TEXTS[:3], norm=True), dtype=np.float32)
+        np.testing.assert_allclose(out, ref, atol=1e-6)
+        np.testing.assert_allclose(embedder.embed(TEXTS[3:5]), embedder._wl.embed(TEXTS[3:5], norm=True), atol=1e-6)
+        assert len(embedder._row) <= max(8, len({w for t in TEXTS[3:5] for w in t.split(" ")}))
+    finally:
+        monkeypatch.undo()
+        embedder._reset_words()

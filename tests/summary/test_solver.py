@@ -1,0 +1,67 @@
+"""The branch and bound of the exact selection, checked against every subset of random
+programmes."""
+from __future__ import annotations
+
+from itertools import product
+
+import numpy as np
+import pytest
+
+from storyweave.summary.solver import solve
+
+
+def _instance(seed: int, m: int = 13, k: int = 9):
+    rng = np.random.default_rng(seed)
+    cover = rng.random((m, k)) < 0.3
+    cover[:, :3] |= rng.random((m, 3)) < 0.5  # concepts many sentences share
+    gain = rng.random(m) * rng.integers(5, 30, m)
+    length = rng.integers(5, 30, m).astype(float)
+    weight = rng.integers(0, 8, k).astype(float)
+    pairs = {tuple(sorted(p)) for p in rng.integers(0, m, (4, 2)) if p[0] != p[1]}
+    clashes = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    # a chain: m-1 only with m-2, which only comes with m-3
+    deps = [(m - 1, m - 2), (m - 2, m - 3)]
+    clashes = np.array([p for p in clashes if not set(p) & {m - 1, m - 2, m - 3}], dtype=np.int64).reshape(-1, 2)
+    return gain, length, float(rng.integers(40, 90)), cover, weight, clashes, deps
+
+
+def _brute_force(gain, length, budget, cover, weight, clashes, deps):
+    m = len(gain)
+    x = np.array(list(product([False, True], repeat=m)))
+    ok = x.astype(float) @ length <= budget
+    for a, b in clashes:
+        ok &= ~(x[:, a] & x[:, b])
+    for a, b in deps:
+        ok &= ~x[:, a] | x[:, b]
+    value = x.astype(float) @ gain + (x.astype(float) @ cover.astype(float) > 0) @ weight
+    return value[ok].max()
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_search_finds_the_optimum(seed):
+    gain, length, budget, cover, weight, clashes, deps = _instance(seed)
+    best = _brute_force(gain, length, budget, cover, weight, clashes, deps)
+    s = solve(gain, length, budget, cover, weight, clashes, deps, gap=0.0)
+    x = s.chosen
+    assert s.proven
+    assert length[x].sum() <= budget
+    assert not any(x[a] and x[b] for a, b in clashes)
+    assert all(x[b] or not x[a] for a, b in deps)
+    value = gain[x].sum() + weight[cover[x].any(axis=0)].sum()
+    assert s.value == pytest.approx(value)
+    assert value == pytest.approx(best, rel=1e-9)
+
+
+def test_node_limit_keeps_a_feasible_selection():
+    gain, length, budget, cover, weight, clashes, deps = _instance(3)
+    s = solve(gain, length, budget, cover, weight, clashes, deps, gap=0.0, node_limit=2)
+    assert not s.proven
+    assert s.chosen.any() and length[s.chosen].sum() <= budget
+
+
+def test_no_concepts_and_nothing_fits():
+    s = solve(np.array([3.0, 2.0]), np.array([5.0, 4.0]), 4.0, np.zeros((2, 0), dtype=bool), np.zeros(0),
+              np.zeros((0, 2)), [])
+    assert s.chosen.tolist() == [False, True] and s.value == 2.0
+    s = solve(np.array([3.0]), np.array([5.0]), 4.0, np.zeros((1, 0), dtype=bool), np.zeros(0), np.zeros((0, 2)), [])
+    assert not s.chosen.any() and s.value == 0.0
