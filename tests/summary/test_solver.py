@@ -38,7 +38,7 @@ def _brute_force(gain, length, budget, cover, weight, clashes, deps):
 
 
 @pytest.mark.parametrize("seed", range(25))
-def test_search_finds_the_optimum(seed):
+def test_finds_the_optimum(seed):
     gain, length, budget, cover, weight, clashes, deps = _instance(seed)
     best = _brute_force(gain, length, budget, cover, weight, clashes, deps)
     s = solve(gain, length, budget, cover, weight, clashes, deps, gap=0.0)
@@ -65,3 +65,4 @@ def test_no_concepts_and_nothing_fits():
     assert s.chosen.tolist() == [False, True] and s.value == 2.0
     s = solve(np.array([3.0]), np.array([5.0]), 4.0, np.zeros((1, 0), dtype=bool), np.zeros(0), np.zeros((0, 2)), [])
     assert not s.chosen.any() and s.value == 0.0
+

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass, field
 
 from ..config import CleanConfig
@@ -58,10 +59,12 @@ class _Marker:
 
     def search(self, text: str) -> re.Match | None:
         """A match or None; on the fast paths the match is on the lower-cased line: a yes/no."""
-        ascii_ = text.isascii()
+        return self.search_line(text, text.lower(), text.isascii())
+
+    def search_line(self, text: str, low: str, ascii_: bool) -> re.Match | None:
+        """``search`` with the line's lower case and ASCII test given (a line meets ten markers)."""
         if not self._lower:
             return self._ascii.search(text) if ascii_ else self.pattern.search(text)
-        low = text.lower()
         if not ascii_ and len(low) != len(text):
             return self.pattern.search(text)
         # a plain substring test rules out most lines before the regex runs
@@ -171,7 +174,7 @@ _LEGAL = _Marker(
 # "Home | News | World" breadcrumbs and "Outlet | Section" mastheads
 _BREADCRUMB = re.compile(r"^[^|›»>]{1,30}(\s[|›»>]\s[^|›»>]{1,30}){2,}$")
 _MASTHEAD = re.compile(r"^(\S+(?:\s\S+){0,2})\s[|•]\s\S+(?:\s\S+){0,2}$")
-_BRACKET_LINK = re.compile(r"^\s*\[.{3,200}\]\s*$|opens in new (window|tab)", re.IGNORECASE)
+_BRACKET_LINK = _Marker(r"^\s*\[.{3,200}\]\s*$|opens in new (window|tab)")
 
 # Comment forms: the commonest wordings in several languages, plus the form's field labels.
 _COMMENT_FORM = _Marker(
@@ -261,7 +264,9 @@ def parse_date_text(text: str) -> dt.date | None:
             return None
     cleaned = re.sub(r"^(published|updated|posted|last updated|date|first published)\s*[:\-]?\s*", "", text.strip(), flags=re.I)
     try:
-        return parser.parse(cleaned, fuzzy=True, dayfirst=bool(re.match(r"^\s*\d{1,2}\s", cleaned))).date()
+        with warnings.catch_warnings():  # "tzname EDT not understood": only the date is kept anyway
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            return parser.parse(cleaned, fuzzy=True, dayfirst=bool(re.match(r"^\s*\d{1,2}\s", cleaned))).date()
     except (ValueError, OverflowError):
         return None
 
@@ -340,23 +345,24 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
         if ln.reason or len(ln.words) > 60:
             continue
         t = ln.text
-        if len(ln.words) <= 30 and _COMMENT_FORM.search(t):
+        low, ascii_ = t.lower(), t.isascii()
+        if len(ln.words) <= 30 and _COMMENT_FORM.search_line(t, low, ascii_):
             mark(i, Reason.COMMENT_FORM)
-        elif _VIDEO.search(t) and (not ln.sentence or len(ln.words) <= 14):
+        elif _VIDEO.search_line(t, low, ascii_) and (not ln.sentence or len(ln.words) <= 14):
             mark(i, Reason.VIDEO)
-        elif _CAPTION_LABEL.match(t) or _CREDIT.search(t) or _SLASH_CREDIT.search(t[-60:]):
+        elif _CAPTION_LABEL.match(t) or _CREDIT.search_line(t, low, ascii_) or _SLASH_CREDIT.search(t[-60:]):
             mark(i, Reason.CAPTION)
-        elif _BRACKET_LINK.search(t):
+        elif _BRACKET_LINK.search_line(t, low, ascii_):
             mark(i, Reason.RELATED)
         elif (_LIST_HEADER.match(t) and len(ln.words) <= 6) or _BREADCRUMB.match(t):
             mark(i, Reason.NAVIGATION)
         elif _SOCIAL.match(t):
             mark(i, Reason.SOCIAL)
-        elif _NEWSLETTER.search(t) and len(ln.words) <= 30:
+        elif _NEWSLETTER.search_line(t, low, ascii_) and len(ln.words) <= 30:
             mark(i, Reason.NEWSLETTER)
         elif _ADVERT.match(t):
             mark(i, Reason.ADVERT)
-        elif _LEGAL.search(t) and len(ln.words) <= 40:
+        elif _LEGAL.search_line(t, low, ascii_) and len(ln.words) <= 40:
             mark(i, Reason.LEGAL)
         elif not markers_only and _looks_foreign(t, ln.words):
             mark(i, Reason.FOREIGN)

@@ -76,12 +76,13 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        plain = [i for i, t in enumerate(texts) if "" not in t.split(" ")]
-        other = sorted(set(range(len(texts))) - set(plain))
-        if other:
+        split = [t.split(" ") for t in texts]
+        plain = [i for i, words in enumerate(split) if "" not in words]
+        if len(plain) < len(texts):
+            other = sorted(set(range(len(texts))) - set(plain))
             out[other] = np.asarray(self._wl.embed([texts[i] for i in other], norm=True), dtype=np.float32)
         if plain:
-            out[plain] = self._embed_words([texts[i].split(" ") for i in plain])
+            out[plain] = self._embed_words([split[i] for i in plain] if len(plain) < len(texts) else split)
         return out
 
     def _add_words(self, words: list[str]) -> None:

@@ -46,16 +46,13 @@ class Summarizer:
         """Load the models and the modules a first cluster would import, so that per-cluster
         timings do not include one-off loading."""
         import dateutil.parser  # noqa: F401  (the cleaner parses datelines)
-        import numpy as np
-
-        from .solver import solve
-
-        # the exact selection's search: numba compiles it once, then loads it from its disk cache
-        solve(np.ones(2), np.ones(2), 1.0, np.ones((2, 1), dtype=bool), np.ones(1), np.zeros((0, 2)), [])
-        import scipy.sparse  # noqa: F401
         import scipy.cluster.hierarchy  # noqa: F401
+        import scipy.sparse  # noqa: F401
 
         from .. import analysis  # noqa: F401
+        from .solver import warm
+
+        warm()  # the exact selection's compiled search: loaded once, used for every cluster
 
         self.models.embedder
 

@@ -26,7 +26,7 @@ def select_exact(
     one fact group); a sentence that points back only with its predecessor. The greedy pass
     maximises the same sum step by step and stops short of the optimum on most stories (2 %
     of the objective on Multi-News), mostly by preferring short dense sentences to longer ones
-    that cover more. Solved by ``solver.py``'s branch and bound.
+    that cover more. Solved exactly by ``solver.py``.
     """
     ok = f.candidate & (f.length <= words)
     # a sentence that points back needs its predecessor among the candidates (transitively)
@@ -109,8 +109,8 @@ def _solve(
 ) -> np.ndarray | None:
     """max gain.x + weight.y  s.t.  length.x <= words;  y_c <= sum of x over cover[:, c];
     x_a + x_b <= 1 for each clash;  x_dependent <= x_predecessor;  x binary, y in [0, 1].
-    Returns the chosen mask (solver.py's branch and bound; None only for an empty programme)."""
-    from .solver import solve  # compiled on first use (cached on disk by numba)
+    Returns the chosen mask (``solver.solve``; None only for an empty programme)."""
+    from .solver import solve
 
     if len(gain) == 0:
         return None

@@ -180,9 +180,10 @@ def is_dependent(text: str) -> bool:
     return bool(_DEPENDENT_OPENER.match(text))
 
 
-def is_fragment(text: str, params: SummaryParams) -> bool:
-    """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote."""
-    n = len(text.split())
+def is_fragment(text: str, params: SummaryParams, words: int | None = None) -> bool:
+    """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote.
+    ``words``: its word count, when the caller has it."""
+    n = len(text.split()) if words is None else words
     if n < params.min_words or (params.max_words is not None and n > params.max_words):
         return True
     if text.endswith("?") or text[:1].islower():
@@ -211,7 +212,8 @@ def sentence_features(analysis: "StoryAnalysis", params: SummaryParams) -> Featu
     sents = analysis.sentences
     n = len(sents)
     texts = [s.text for s in sents]
-    length = np.maximum(1, np.array([len(t.split()) for t in texts]))
+    counts = [len(t.split()) for t in texts]
+    length = np.maximum(1, np.array(counts))
     vectors = analysis.vectors
     centre = vectors.mean(axis=0)
     centre /= np.linalg.norm(centre) or 1.0
@@ -235,6 +237,6 @@ def sentence_features(analysis: "StoryAnalysis", params: SummaryParams) -> Featu
     return Features(
         length=length, base=base, matrix=matrix, weight=weight, previous=previous,
         dependent=np.array([is_dependent(t) for t in texts], dtype=bool),
-        candidate=np.array([not is_fragment(t, params) for t in texts], dtype=bool),
+        candidate=np.array([not is_fragment(t, params, k) for t, k in zip(texts, counts)], dtype=bool),
         group_of=np.asarray(analysis.group_of),
     )
