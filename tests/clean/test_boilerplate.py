@@ -96,3 +96,18 @@ def test_repeated_line_removed_once():
     a = clean("Start of the story is here today.\nThe mayor resigned on Friday.\nThe mayor resigned on Friday.")
     assert a.body.count("The mayor resigned on Friday.") == 1
     assert str(Reason.DUPLICATE) in reasons(a).values()
+
+
+def test_repeated_line_found_across_case_punctuation_and_quote_style():
+    a = clean(
+        "Start of the story is here today.\n"
+        'The mayor said "we will rebuild" on Friday.\n'
+        "The mayor said \u201cwe will rebuild\u201d on Friday!\n"  # curly quotes: the same words
+        "THE MAYOR SAID WE WILL REBUILD ON FRIDAY.\n"
+        "The mayor said we will rebuild on Friday, again.\n"  # more words: not a repeat
+        "The mayor saidwe will rebuild on Friday."  # same letters, other words: not a repeat
+    )
+    assert [r.text for r in a.removed if r.reason == str(Reason.DUPLICATE)] == [
+        "The mayor said \u201cwe will rebuild\u201d on Friday!", "THE MAYOR SAID WE WILL REBUILD ON FRIDAY."
+    ]
+    assert "The mayor saidwe will rebuild on Friday." in a.body

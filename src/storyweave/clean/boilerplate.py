@@ -350,7 +350,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             mark(i, Reason.COMMENT_FORM)
         elif _VIDEO.search_line(t, low, ascii_) and (not ln.sentence or len(ln.words) <= 14):
             mark(i, Reason.VIDEO)
-        elif _CAPTION_LABEL.match(t) or _CREDIT.search_line(t, low, ascii_) or _SLASH_CREDIT.search(t[-60:]):
+        elif _CAPTION_LABEL.match(t) or _CREDIT.search_line(t, low, ascii_) or ("/" in t[-60:] and _SLASH_CREDIT.search(t[-60:])):
             mark(i, Reason.CAPTION)
         elif _BRACKET_LINK.search_line(t, low, ascii_):
             mark(i, Reason.RELATED)
@@ -451,16 +451,18 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
             mark(i, Reason.HEADLINES)
 
     # 6. repeated lines (a standfirst repeated verbatim, the title again) and the dateline prefix
-    seen: set[str] = set()
+    # Lines are compared by _norm; equal keys have equal _signature (cheaper), so a key is
+    # only built for lines whose signature was met before.
+    seen: dict[str, list[str]] = {}  # signature -> the lines with it
     if res.title:
-        seen.add(_norm(res.title))
+        seen[_signature(res.title)] = [res.title]
     for i, ln in enumerate(lines):
         if ln.reason is not None:
             continue
-        key = _norm(ln.text)
-        if key in seen:
+        same = seen.setdefault(_signature(ln.text), [])
+        if same and any(_norm(t) == _norm(ln.text) for t in same):
             mark(i, Reason.DUPLICATE)
-        seen.add(key)
+        same.append(ln.text)
 
     first_body = next((ln for ln in lines if ln.reason is None), None)
     if first_body is not None:
@@ -484,6 +486,16 @@ _NON_WORD = re.compile(r"\W+")
 
 # ASCII characters that \W matches, each to a space: an ASCII line's key without the regex
 _ASCII_NON_WORD = {c: " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")}
+
+
+_ASCII_NON_WORD_DELETE = {c: None for c in _ASCII_NON_WORD}
+
+
+def _signature(s: str) -> str:
+    """``_norm`` without its spaces: lines with equal keys have equal signatures."""
+    if s.isascii():
+        return s.lower().translate(_ASCII_NON_WORD_DELETE)
+    return _norm(s).replace(" ", "")
 
 
 def _norm(s: str) -> str:

@@ -26,6 +26,8 @@ _DEPENDENT_OPENER = re.compile(
 _FINAL = frozenset(".!?…")
 _CLOSERS = "\"'”’)]"
 _TOKEN = re.compile(r"[a-z0-9]+")
+# Characters outside _TOKEN, to spaces: ASCII, and the punctuation news text is full of
+_NOT_TOKEN = {c: " " for c in [*range(128), *map(ord, "‘’“”–—…•·«»")] if not ("a" <= chr(c) <= "z" or "0" <= chr(c) <= "9")}
 # Words too common to be a concept alone (a pair of them is no concept either).
 STOP = frozenset(
     "a an the and or but of to in on at for with from by as is are was were be been being has have had do does "
@@ -107,7 +109,10 @@ def concept_matrix(texts: list[str]):
     tokens: list[str] = []
     bounds = [0]
     for text in texts:
-        tokens.extend(_TOKEN.findall(text.lower()))
+        low = text.lower()
+        spaced = low.translate(_NOT_TOKEN)
+        # what _TOKEN finds, where no other character is left: the runs between spaces
+        tokens.extend(spaced.split() if spaced.isascii() else _TOKEN.findall(low))
         bounds.append(len(tokens))
     n = len(texts)
     if len(tokens) < 2:
@@ -168,9 +173,10 @@ def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
     """Each concept's weight: the number of independent sources using it; with several
     sources, a concept of one source only is that outlet's angle and weighs nothing."""
     codes = {a: k for k, a in enumerate(dict.fromkeys(sources))}
-    rows = np.repeat(np.array([codes[a] for a in sources]), np.diff(matrix.indptr))
-    pairs = np.unique(rows.astype(np.int64) * matrix.shape[1] + matrix.indices)
-    df = np.bincount(pairs % matrix.shape[1], minlength=matrix.shape[1]).astype(np.float64)
+    rows = np.repeat(np.array([codes[a] for a in sources], dtype=np.int64), np.diff(matrix.indptr))
+    used = np.zeros((len(codes), matrix.shape[1]), dtype=bool)  # source x concept: a story has few sources
+    used[rows, matrix.indices] = True
+    df = used.sum(axis=0).astype(np.float64)
     min_df = 2 if len(codes) > 1 else 1
     return np.where(df >= min_df, df, 0.0)
 
