@@ -15,21 +15,33 @@ class Similarity:
     sentences the summary picks. The full analysis has the matrix; the light one computes a
     row on demand with the same formula, less the shared-figure bonus."""
 
+    dense_limit = 4_000_000  # sentences x words (an upper bound): beyond, ~16 MB of matrix or more
+
     def __init__(self, analysis: "StoryAnalysis") -> None:
         self.analysis = analysis
         self.full = getattr(analysis, "similarity", None)
         self.size = np.array([len(t) for t in analysis.tokens], dtype=np.float64)
         self._rows: dict[int, np.ndarray] = {}
+        self._words: np.ndarray | None = None
 
     def _shared(self, rows, cols) -> np.ndarray:
-        """Content words shared, for each pair of a row and a column sentence. A set
-        intersection per pair: a summary needs a few hundred, and sets of ~12 words
-        intersect faster than any sparse product is set up."""
+        """Content words shared, for each pair of a row and a column sentence: a product of
+        rows of a dense sentence x word matrix (a summary's story has ~70 sentences and ~900
+        words); set intersections per pair when that matrix would be large."""
         tokens = self.analysis.tokens
-        cols = [tokens[j] for j in cols]
-        return np.array([[len(a & b) for b in cols] for a in (tokens[i] for i in rows)], dtype=np.float64).reshape(
-            len(rows), len(cols)
-        )
+        if self._words is None:
+            n, total = len(tokens), int(self.size.sum())
+            if n * total > self.dense_limit:
+                cols = [tokens[j] for j in cols]
+                return np.array([[len(a & b) for b in cols] for a in (tokens[i] for i in rows)], dtype=np.float64).reshape(
+                    len(rows), len(cols)
+                )
+            vocab: dict[str, int] = {}
+            column = [vocab.setdefault(t, len(vocab)) for toks in tokens for t in toks]
+            self._words = np.zeros((n, len(vocab)), dtype=np.float32)
+            self._words[np.repeat(np.arange(n), self.size.astype(np.int64)), column] = 1.0
+        words = self._words
+        return (words[list(rows)] @ words[list(cols)].T).astype(np.float64)
 
     def row(self, i: int) -> np.ndarray:
         if self.full is not None:
