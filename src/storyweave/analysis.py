@@ -46,14 +46,20 @@ def content_tokens(text: str) -> set[str]:
     words = _TOKEN.findall(text.lower().replace("’", "'"))
     try:
         out = set(map(cache.__getitem__, words))
-    except KeyError:
+    except KeyError:  # new words: look each up once (another thread may clear the cache meanwhile)
         if len(cache) > 200_000:  # bounded: a long-running server meets new words forever
             cache.clear()
-        for w in set(words).difference(cache):
-            cache[w] = _content_word(w)
-        out = set(map(cache.__getitem__, words))
+        out = set()
+        for w in set(words):
+            c = cache.get(w, _UNSEEN)
+            if c is _UNSEEN:
+                c = cache[w] = _content_word(w)
+            out.add(c)
     out.discard(None)
     return out
+
+
+_UNSEEN = object()
 
 
 # token -> its content word or None: a pure function of the token, cached because a story

@@ -44,3 +44,20 @@ def test_cache_starts_over_when_full(embedder, monkeypatch):
     finally:
         monkeypatch.undo()
         embedder._reset_words()
+
+
+def test_threads_share_the_word_cache(embedder, monkeypatch):
+    # A server embeds from several threads at once; the cache also starts over under them.
+    from concurrent.futures import ThreadPoolExecutor
+
+    monkeypatch.setattr(type(embedder), "max_words", 40)
+    embedder._reset_words()
+    texts = [f"Story {k} says the council voted {k} times on flood wall number {k * 7}." for k in range(60)]
+    ref = np.asarray(embedder._wl.embed(texts, norm=True), dtype=np.float32)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            out = list(pool.map(lambda k: embedder.embed(texts[k : k + 3]), range(0, 60, 3)))
+        np.testing.assert_allclose(np.vstack(out), ref, atol=1e-6)
+    finally:
+        monkeypatch.undo()
+        embedder._reset_words()

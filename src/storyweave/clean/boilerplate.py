@@ -438,10 +438,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
         if len(ln.words) > max_h + 10:
             continue  # a long paragraph that lost its full stop: keep it
         if body_vocab is None:
-            body_vocab = set()
-            for b in lines:
-                if b.reason is None and b.sentence:
-                    body_vocab |= _content_tokens(b.text, b.words)
+            body_vocab = _content_tokens("", [w for b in lines if b.reason is None and b.sentence for w in b.words])
         toks = _content_tokens(ln.text, ln.words)
         overlap = sum(1 for w in toks if w in body_vocab) / max(1, len(toks))
         run = behind + 1 + ahead[i]

@@ -48,6 +48,7 @@ class Embedder:
         self._opens_word = np.zeros(max(len(table), self._tokenizer.get_vocab_size()), dtype=bool)
         for token, i in self._tokenizer.get_vocab().items():
             self._opens_word[i] = token.startswith("▁")
+        self._lock = threading.Lock()
         self._reset_words()
 
     # Words whose summed token vectors are kept (64 MB of float32 at 256 dimensions); past it
@@ -114,6 +115,10 @@ class Embedder:
         self._row.update(zip(words, range(base, need)))
 
     def _embed_words(self, split: list[list[str]]) -> np.ndarray:
+        with self._lock:  # the word cache is shared by the threads of a server process
+            return self._embed_cached(split)
+
+    def _embed_cached(self, split: list[list[str]]) -> np.ndarray:
         from scipy.sparse import csr_matrix
 
         needed = {w for words in split for w in words}
