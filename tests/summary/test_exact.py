@@ -52,3 +52,23 @@ def test_reduced_programme_keeps_the_optimum(seed):
     assert x is not None
     assert f.length[x].sum() <= words and not (x[0] and x[1]) and not (x[2] and x[5]) and not (x[4] and not x[3])
     assert objective(x) == pytest.approx(best, rel=1e-9)
+
+
+def test_reduction_of_a_large_programme_keeps_every_objective():
+    # More than 62 candidates: the columns are grouped by np.unique over rows, not by bit keys.
+    # The reduced objective must equal the original one for any selection.
+    rng = np.random.default_rng(7)
+    m, k = 70, 120
+    cells = rng.random((m, k)) < 0.05
+    cells[:, :5] |= rng.random((m, 5)) < 0.4
+    f = Features(
+        length=rng.integers(8, 30, m), base=rng.random(m), matrix=csr_matrix(cells.astype(float)),
+        weight=rng.integers(0, 5, k).astype(float), previous=np.full(m, -1),
+        dependent=np.zeros(m, dtype=bool), candidate=np.ones(m, dtype=bool), group_of=np.arange(m),
+    )
+    gain, cover, weight = _reduced_coverage(f, np.arange(m), SummaryParams())
+    assert cover.shape == (m, len(weight)) and len(weight) < k
+    for _ in range(50):
+        x = rng.random(m) < 0.2
+        original = (f.base * f.length)[x].sum() + f.weight[cells[x].any(axis=0)].sum()
+        assert gain[x].sum() + weight[cover[x].any(axis=0)].sum() == pytest.approx(original)

@@ -247,10 +247,9 @@ def _looks_foreign(line: str, words: list[str]) -> bool:
     return sum(1 for ch in line if ord(ch) > 127 and ch.isalpha()) >= 2
 
 
-def _content_tokens(line: str, words: list[str] | None = None) -> set[str]:
-    """``words``: the line's ``_words`` when the caller has them already."""
-    low = (_words(line) if words is None else words)
-    return {w.strip("'’") for w in map(str.lower, low) if len(w) > 2 and w not in _STOP_FOR_OVERLAP}
+def _content_tokens(words: list[str]) -> set[str]:
+    """Content words (lower-cased, 3+ letters, no stop words) of ``_words`` output."""
+    return {w.strip("'’") for w in map(str.lower, words) if len(w) > 2 and w not in _STOP_FOR_OVERLAP}
 
 
 def parse_date_text(text: str) -> dt.date | None:
@@ -438,8 +437,8 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
         if len(ln.words) > max_h + 10:
             continue  # a long paragraph that lost its full stop: keep it
         if body_vocab is None:
-            body_vocab = _content_tokens("", [w for b in lines if b.reason is None and b.sentence for w in b.words])
-        toks = _content_tokens(ln.text, ln.words)
+            body_vocab = _content_tokens([w for b in lines if b.reason is None and b.sentence for w in b.words])
+        toks = _content_tokens(ln.words)
         overlap = sum(1 for w in toks if w in body_vocab) / max(1, len(toks))
         run = behind + 1 + ahead[i]
         if overlap >= 0.5 and run <= 2:
