@@ -16,7 +16,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from storyweave.analysis import StoryAnalysis, content_tokens, prepare
+from storyweave.analysis import StoryAnalysis, prepare
+from storyweave.text import content_tokens
 from storyweave.clean import clean_article
 from storyweave.config import Config
 from storyweave.eval.summaries import SumyBaseline, load_clusters

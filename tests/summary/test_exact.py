@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy.sparse import csr_matrix
 
-from storyweave.summary import SummaryParams
+from storyweave.summary import SummaryConfig
 from storyweave.summary.exact import _reduced_coverage, _solve
 from storyweave.summary.features import Features
 
@@ -29,7 +29,7 @@ def test_reduced_programme_keeps_the_optimum(seed):
     )
     clashes = np.array([(0, 1), (2, 5)])
     deps = [(4, 3)]  # sentence 4 only with sentence 3
-    params = SummaryParams(gap=0.0)
+    params = SummaryConfig(gap=0.0)
     cand = np.arange(m)
 
     def objective(mask):
@@ -66,7 +66,7 @@ def test_reduction_of_a_large_programme_keeps_every_objective():
         weight=rng.integers(0, 5, k).astype(float), previous=np.full(m, -1),
         dependent=np.zeros(m, dtype=bool), candidate=np.ones(m, dtype=bool), group_of=np.arange(m),
     )
-    gain, cover, weight = _reduced_coverage(f, np.arange(m), SummaryParams())
+    gain, cover, weight = _reduced_coverage(f, np.arange(m), SummaryConfig())
     assert cover.shape == (m, len(weight)) and len(weight) < k
     for _ in range(50):
         x = rng.random(m) < 0.2

@@ -2,15 +2,13 @@
 logic on small hand-made analyses whose outcome is known."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
 from storyweave.analysis import StoryAnalysis, prepare
 from storyweave.config import Config
 from storyweave.model import Article, Sentence
-from storyweave.summary import SummaryParams, concept_matrix, concepts, is_dependent, is_fragment, rank, summarize
+from storyweave.summary import SummaryConfig, concept_matrix, concepts, is_dependent, is_fragment, rank, summarize
 
 
 # ---- sentence features -------------------------------------------------------------------
@@ -39,7 +37,7 @@ def test_dependent_openers(text, expected):
     ("The talks were candid and useful for both sides, the spokesman said ”", True),
 ])
 def test_fragments(text, expected):
-    assert is_fragment(text, SummaryParams()) is expected
+    assert is_fragment(text, SummaryConfig()) is expected
 
 
 def test_concept_matrix_is_the_concepts_of_each_sentence():
@@ -126,9 +124,9 @@ def test_a_pronoun_opener_comes_in_with_its_antecedent():
         ("c", "Ministers in the capital promised to send help to the region soon.", 5),
     ]
     an = _analysis(rows)
-    greedy = SummaryParams(exact=False)
+    greedy = SummaryConfig(exact=False)
     assert rank(an, 40, greedy)[:2] == [1, 2]
-    assert rank(an, 40, SummaryParams(pairs=False, exact=False))[0] == 0
+    assert rank(an, 40, SummaryConfig(pairs=False, exact=False))[0] == 0
     picked = rank(an, 40)  # the exact selection takes the pair too, the referent right before
     assert 2 in picked and picked.index(2) == picked.index(1) + 1
     texts = [s.text for s in summarize(an, 40)]
@@ -139,7 +137,7 @@ def _objective(an: StoryAnalysis, picked: list[int]) -> float:
     """What both selections maximise: covered concept weight + words x base score."""
     from storyweave.summary.features import sentence_features
 
-    f = sentence_features(an, SummaryParams())
+    f = sentence_features(an, SummaryConfig())
     covered = np.zeros(f.matrix.shape[1], dtype=bool)
     for i in picked:
         covered[f.matrix.indices[f.matrix.indptr[i]:f.matrix.indptr[i + 1]]] = True
@@ -161,15 +159,14 @@ def test_exact_selection_reaches_what_the_greedy_pass_misses():
     ]
     an = _analysis(rows)
     words = 28
-    exact, greedy = rank(an, words), rank(an, words, SummaryParams(exact=False))
+    exact, greedy = rank(an, words), rank(an, words, SummaryConfig(exact=False))
     for picked in (exact, greedy):
         assert sum(len(rows[i][1].split()) for i in picked) <= words
         assert len({rows[i][2] for i in picked}) == len(picked), "one sentence per fact"
     assert {rows[i][2] for i in exact} == {0, 1} and {rows[i][2] for i in greedy} == {0}
     assert _objective(an, exact) > _objective(an, greedy)
-    # the config switch (brief.exact_summary = false) gives the greedy selection
-    config = Config()
-    config = replace(config, brief=replace(config.brief, exact_summary=False))
+    # the config switch (summary.exact = false) gives the greedy selection
+    config = Config().with_overrides({"summary": {"exact": False}})
     assert [s.text for s in summarize(an, words, config)] == [rows[i][1] for i in greedy]
 
 

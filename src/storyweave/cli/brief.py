@@ -120,14 +120,9 @@ def _briefs(articles: list[Article], problems: list[Problem], config: Config, qu
 
 
 def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[Article]]:
-    try:
-        from ..stories import cluster_articles
-        from ..stories.prepare import prepare
-    except ImportError as e:
-        raise StoryweaveError(
-            f"--all needs story clustering (storyweave.stories), which cannot be loaded here ({e}): "
-            "brief one story at a time without --all"
-        ) from e
+    from ..stories import cluster_articles
+    from ..stories.prepare import prepare
+
     articles = prepare(articles, config)
     clustering = cluster_articles(articles, config.cluster)
     report_problems(clustering.problems, quiet)
@@ -157,7 +152,7 @@ def _fuse(brief: Brief, args: argparse.Namespace, config: Config) -> None:
     from ..nlp.models import Models
 
     with ChatClient(args.llm, args.llm_model) as client:
-        result = fuse(brief.summary, client, Models().embedder, config.brief.words)
+        result = fuse(brief.summary, client, Models.shared().embedder, config.brief.words)
     brief.summary = result.sentences
     brief.meta["summary_unsupported"] = to_plain(result.unsupported)
 

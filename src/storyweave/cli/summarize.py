@@ -51,7 +51,7 @@ def run(args, config) -> int:
     words = args.words or config.brief.words
     if words <= 0:
         raise StoryweaveError(f"--words must be positive, got {words}")
-    summarizer = Summarizer(Models(), config)
+    summarizer = Summarizer(Models.shared(), config)
     summarizer.warm()
     client = None
     if args.llm:

@@ -268,7 +268,7 @@ class StoryweaveSystem:
         from ..nlp.models import Models
         from ..summary import Summarizer
 
-        self._summarizer = Summarizer(Models(), config)
+        self._summarizer = Summarizer(Models.shared(), config)
 
     def warm(self) -> None:
         self._summarizer.warm()

@@ -19,6 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from ..nlp.sentences import split_text
+from ..text import CONCEPT_STOP_WORDS, WORD, stem
 
 _MARK = re.compile(r"\s*\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
@@ -143,6 +144,5 @@ class Verifier:
 
 def _content_words(text: str) -> dict[str, str]:
     """Stem -> word as written, for the content words of ``text``."""
-    from ..summary import STOP as _STOP, stem as _stem  # one notion of "content word" for selection and checking
 
-    return {_stem(w): w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+    return {stem(w): w for w in WORD.findall(text.lower()) if w not in CONCEPT_STOP_WORDS and len(w) > 2}  # as the summary's concepts

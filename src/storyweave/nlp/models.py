@@ -142,7 +142,23 @@ class Embedder:
 
 
 class Models:
-    """Holder of the loaded models. Picklable: it pickles empty and reloads in the worker."""
+    """Holder of the loaded models. Picklable: it pickles empty and reloads in the worker.
+
+    One per process: ``Models.shared()`` is the process's own, used by the brief pipeline,
+    the clustering featuriser and the LLM verifier alike, so a command that clusters,
+    briefs and verifies loads each model once. Models are read-only: sharing them changes
+    no result.
+    """
+
+    _process: "Models | None" = None
+    _process_lock = threading.Lock()
+
+    @classmethod
+    def shared(cls) -> "Models":
+        with cls._process_lock:
+            if cls._process is None:
+                cls._process = cls()
+            return cls._process
 
     def __init__(self) -> None:
         self._lock = threading.Lock()

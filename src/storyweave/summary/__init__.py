@@ -27,7 +27,6 @@ pick (the story's main fact), and cite every outlet that carries the fact.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import SummarySentence
@@ -35,7 +34,7 @@ from .batch import Summarizer, cluster_row
 from .exact import select_exact
 from .features import STOP, concept_matrix, concepts, sentence_features, is_dependent, is_fragment, stem
 from .greedy import overflow, select_greedy
-from .params import SummaryParams
+from ..config import SummaryConfig
 from .similarity import Similarity
 
 if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
@@ -43,13 +42,13 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
     from ..config import Config
 
 __all__ = [
-    "STOP", "Summarizer", "SummaryParams", "cluster_row", "concept_matrix", "concepts", "is_dependent",
+    "STOP", "Summarizer", "SummaryConfig", "cluster_row", "concept_matrix", "concepts", "is_dependent",
     "is_fragment", "rank", "stem", "summarize",
 ]
 
 
 def rank(
-    analysis: "StoryAnalysis", words: int, params: SummaryParams = SummaryParams(), fill: bool = False,
+    analysis: "StoryAnalysis", words: int, params: SummaryConfig = SummaryConfig(), fill: bool = False,
     similarity: "Similarity | None" = None,
 ) -> list[int]:
     """Sentence indices of the summary, the most central first, within ``words``.
@@ -70,16 +69,15 @@ def rank(
 
 def summarize(
     analysis: "StoryAnalysis", words: int, config: "Config | None" = None,
-    params: SummaryParams = SummaryParams(), fill: bool = False,
+    params: SummaryConfig | None = None, fill: bool = False,
 ) -> list[SummarySentence]:
     """Whole, cited source sentences within ``words`` words, in source order.
 
     ``fill`` (evaluation only): cut one more sentence so the summary has exactly ``words``
-    words; its text ends with "…". ``config.brief.exact_summary = false`` switches to the
-    greedy selection; the weights live in ``params``.
+    words; its text ends with "…". The weights and switches are ``config.summary`` unless
+    ``params`` is given (``summary.exact = false``: the greedy selection).
     """
-    if config is not None and not config.brief.exact_summary and params.exact:
-        params = replace(params, exact=False)
+    params = params or (config.summary if config is not None else SummaryConfig())
     similarity = Similarity(analysis)
     picked = rank(analysis, words, params, fill=fill, similarity=similarity)
     if not picked:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Sequence
 
+from ..analysis import StoryAnalysis, prepare
+from ..config import Config, SummaryConfig
 from ..model import Article, SummarySentence
-from .params import SummaryParams
 
-if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
-    from ..analysis import StoryAnalysis
-    from ..config import Config
+if TYPE_CHECKING:
     from ..nlp.models import Models
 
 
@@ -35,11 +34,11 @@ class Summarizer:
     """
 
     def __init__(
-        self, models: "Models", config: "Config", params: SummaryParams = SummaryParams(), light: bool = True,
+        self, models: "Models", config: Config, params: SummaryConfig | None = None, light: bool = True,
     ) -> None:
         self.models = models
         self.config = config
-        self.params = params
+        self.params = params or config.summary
         self.light = light
 
     def warm(self) -> None:
@@ -56,9 +55,7 @@ class Summarizer:
 
         self.models.embedder
 
-    def analyse(self, cluster_id: str, documents: Sequence[str]) -> "StoryAnalysis":
-        from ..analysis import prepare
-
+    def analyse(self, cluster_id: str, documents: Sequence[str]) -> StoryAnalysis:
         articles = [Article(id=f"{cluster_id}-{k}", text=d) for k, d in enumerate(documents)]
         return prepare(articles, self.models, self.config, light=self.light)
 

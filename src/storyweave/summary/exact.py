@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .features import Features
-from .params import SummaryParams
+from ..config import SummaryConfig
 from .similarity import Similarity
 
 if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
 
 
 def select_exact(
-    analysis: "StoryAnalysis", f: Features, words: int, params: SummaryParams, similarity: "Similarity",
+    analysis: "StoryAnalysis", f: Features, words: int, params: SummaryConfig, similarity: "Similarity",
 ) -> list[int] | None:
     """The selection as one integer programme (Gillick & Favre's concept coverage, with the
     greedy pass's sentence scores): maximise
@@ -75,7 +75,7 @@ def select_exact(
     return sorted(chosen, key=lambda i: (-f.base[root[i]], root[i], i))
 
 
-def _reduced_coverage(f: Features, cand: np.ndarray, params: SummaryParams):
+def _reduced_coverage(f: Features, cand: np.ndarray, params: SummaryConfig):
     """The programme's coverage part, made small without changing its optimum: a concept that
     only one candidate has is covered exactly when that sentence is chosen, so its weight
     joins the sentence's own score; concepts that the same candidates share are one column
@@ -105,7 +105,7 @@ def _reduced_coverage(f: Features, cand: np.ndarray, params: SummaryParams):
 
 def _solve(
     gain: np.ndarray, length: np.ndarray, words: int, cover: np.ndarray, weight: np.ndarray,
-    clashes: np.ndarray, deps: list[tuple[int, int]], params: SummaryParams,
+    clashes: np.ndarray, deps: list[tuple[int, int]], params: SummaryConfig,
 ) -> np.ndarray | None:
     """max gain.x + weight.y  s.t.  length.x <= words;  y_c <= sum of x over cover[:, c];
     x_a + x_b <= 1 for each clash;  x_dependent <= x_predecessor;  x binary, y in [0, 1].

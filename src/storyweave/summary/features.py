@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .params import SummaryParams
+from ..text import CONCEPT_STOP_WORDS, WORD, stem
+from ..config import SummaryConfig
 
 if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
     from ..analysis import StoryAnalysis
@@ -25,26 +25,10 @@ _DEPENDENT_OPENER = re.compile(
 )
 _FINAL = frozenset(".!?…")
 _CLOSERS = "\"'”’)]"
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = WORD
 # Characters outside _TOKEN, to spaces: ASCII, and the punctuation news text is full of
 _NOT_TOKEN = {c: " " for c in [*range(128), *map(ord, "‘’“”–—…•·«»")] if not ("a" <= chr(c) <= "z" or "0" <= chr(c) <= "9")}
-# Words too common to be a concept alone (a pair of them is no concept either).
-STOP = frozenset(
-    "a an the and or but of to in on at for with from by as is are was were be been being has have had do does "
-    "did it its this that these those he she they we you i me my our your his her their them him us not no "
-    "will would can could should may might must shall said says say told tell also just only than then there "
-    "here which who whom whose what when where why how while if so up out about into over after before more "
-    "most some any all each both other such very one new".split()
-)
-
-
-@lru_cache(maxsize=65536)  # pure: a function of the word alone; a story repeats its words
-def stem(word: str) -> str:
-    # Crude suffix stripping: enough to let "talks"/"talked"/"talking" count as one concept.
-    for suf in ("ing", "ed", "es", "s"):
-        if len(word) > len(suf) + 3 and word.endswith(suf):
-            return word[: -len(suf)]
-    return word
+STOP = CONCEPT_STOP_WORDS
 
 
 def concepts(text: str) -> set[tuple[str, str]]:
@@ -186,7 +170,7 @@ def is_dependent(text: str) -> bool:
     return bool(_DEPENDENT_OPENER.match(text))
 
 
-def is_fragment(text: str, params: SummaryParams, words: int | None = None) -> bool:
+def is_fragment(text: str, params: SummaryConfig, words: int | None = None) -> bool:
     """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote.
     ``words``: its word count, when the caller has it."""
     n = len(text.split()) if words is None else words
@@ -214,7 +198,7 @@ class Features:
     group_of: np.ndarray
 
 
-def sentence_features(analysis: "StoryAnalysis", params: SummaryParams) -> Features:
+def sentence_features(analysis: "StoryAnalysis", params: SummaryConfig) -> Features:
     sents = analysis.sentences
     n = len(sents)
     texts = [s.text for s in sents]

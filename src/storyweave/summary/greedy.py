@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .features import Features
-from .params import SummaryParams
+from ..config import SummaryConfig
 from .similarity import Similarity
 
 if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
 
 
 def overflow(
-    analysis: "StoryAnalysis", f: Features, chosen: list[int], words: int, params: SummaryParams,
+    analysis: "StoryAnalysis", f: Features, chosen: list[int], words: int, params: SummaryConfig,
     similarity: "Similarity",
 ) -> list[int]:
     """The best sentence left out, to cut so the summary fills the budget exactly: one that
@@ -41,7 +41,7 @@ def overflow(
 
 
 def select_greedy(
-    analysis: "StoryAnalysis", f: Features, words: int, params: SummaryParams, fill: bool,
+    analysis: "StoryAnalysis", f: Features, words: int, params: SummaryConfig, fill: bool,
     similarity: "Similarity",
 ) -> list[int]:
     """Sentence by sentence: the best value per word that still fits (``exact=False``, and the

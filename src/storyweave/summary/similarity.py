@@ -19,7 +19,7 @@ class Similarity:
 
     def __init__(self, analysis: "StoryAnalysis") -> None:
         self.analysis = analysis
-        self.full = getattr(analysis, "similarity", None)
+        self.full = analysis.similarity
         self.size = np.array([len(t) for t in analysis.tokens], dtype=np.float64)
         self._rows: dict[int, np.ndarray] = {}
         self._words: np.ndarray | None = None

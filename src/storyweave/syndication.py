@@ -7,37 +7,17 @@ articles sharing copied sentences are syndicated; corroboration then counts them
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from .model import Sentence, Syndication
-
-_W = re.compile(r"\w+")
-
-
-def shingles(text: str, k: int = 3) -> set[int]:
-    text = text.replace("’", "'")
-    # lower-casing the whole text finds the same words only in ASCII ("İ" lower-cases to two
-    # characters); elsewhere each word is lower-cased on its own
-    words = _W.findall(text.lower()) if text.isascii() else [w.lower() for w in _W.findall(text)]
-    if len(words) < k:
-        return {hash(" ".join(words))} if words else set()
-    if k == 3:  # the common case, without a join per position
-        return {hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:])}
-    return {hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
-
-
-def containment(a: set[int], b: set[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+from .text import sentence_shingles
 
 
 def find_copies(
     sentences: list[Sentence], tokens: list[set[str]], threshold: float
 ) -> tuple[dict[tuple[int, int], float], dict[tuple[str, str], list[tuple[int, int]]]]:
     """Copied sentence pairs across articles, and the article pairs they make syndicated."""
-    sh = [shingles(s.text) for s in sentences]
+    sh = [sentence_shingles(s.text) for s in sentences]
     # candidate pairs through an inverted index on shingles: only pairs that share some
     index: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sh):

@@ -1,8 +1,10 @@
 """Divergences, agreements and unique facts on stories we write here (plus the example story)."""
-from storyweave.analysis import prepare
-from storyweave.config import Config
 from storyweave import align
+from storyweave.config import Config
 from storyweave.model import Article
+from storyweave.pipeline import Pipeline
+
+NO_NER = Config().with_overrides({"brief": {"ner": False}})
 
 
 def story(*texts):
@@ -24,8 +26,8 @@ BASE = [
 
 def brief_divs(models, **values):
     texts = [t.format(**values) for t in BASE]
-    an = prepare(story(*texts), models, Config())
-    return an, align.all_divergences(an, models, Config())
+    an = Pipeline(NO_NER, models).analyse(story(*texts))
+    return an, an.divergences
 
 
 def test_injected_count_conflict_found_with_outlets(models):
@@ -59,8 +61,8 @@ def test_agreements_count_independent_sources(models):
         wire + "\nThe governor said further rises could not be ruled out.",
         "On Thursday the central bank lifted its main rate by half a point, to 4.5 per cent.\nMarkets barely moved.",
     ]
-    an = prepare(story(*texts), models, Config())
-    agreed, single = align.agreements(an, Config())
+    an = Pipeline(NO_NER, models).analyse(story(*texts))
+    agreed, single = an.agreements, an.single_source
     rate = [a for a in agreed if "4.5" in a.text]
     assert rate and set(rate[0].citations) == {"o0", "o1", "o2"}
     assert rate[0].independent_sources == 2  # o0 and o1 carry the same wire copy

@@ -1,4 +1,6 @@
-from storyweave.dedup import containment, find_copies, shingles, syndication_records
+from storyweave.syndication import find_copies, syndication_records
+from storyweave.text import containment
+from storyweave.text import sentence_shingles as shingles
 from storyweave.model import Sentence
 
 

@@ -1,0 +1,83 @@
+"""Agreements (facts two or more independent sources report) and facts only one outlet reports."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from ..analysis import StoryAnalysis
+from ..config import Config
+from ..model import Agreement, UniqueFact
+from ..nlp.quantities import find_quantities
+from .patterns import ANAPHORIC, CAP
+
+
+def _centrality(analysis: StoryAnalysis) -> np.ndarray:
+    v = analysis.vectors
+    if len(v) == 0:
+        return np.zeros(0)
+    centroid = v.mean(axis=0)
+    norm = np.linalg.norm(centroid) or 1.0
+    return v @ (centroid / norm)
+
+
+def _representative(analysis: StoryAnalysis, members: list[int], central: np.ndarray) -> int:
+    """The clearest sentence of a group: closest to the other reports of the fact,
+    self-contained (no opening pronoun) and not too long."""
+    sim = analysis.similarity
+
+    def score(i: int) -> float:
+        s = analysis.sentences[i].text
+        n = len(s.split())
+        pronoun = 0.15 if ANAPHORIC.match(s) and not s.lower().startswith("the ") else 0.0
+        others = [j for j in members if j != i]
+        within = float(np.mean([sim[i, j] for j in others])) if sim is not None and others else 0.0
+        return within + 0.2 * float(central[i]) - pronoun - 0.004 * max(0, n - 30)
+    return max(members, key=score)
+
+
+def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement], list[Agreement]]:
+    """Facts with 2+ independent sources; and facts several outlets carry from one source (copies)."""
+    central = _centrality(analysis)
+    agreed: list[Agreement] = []
+    single: list[Agreement] = []
+    for g, members in enumerate(analysis.groups):
+        arts = analysis.group_articles(g)
+        if len(arts) < 2:
+            continue
+        rep = _representative(analysis, members, central)
+        own = analysis.sentences[rep].article_id
+        cites = [own, *[a for a in arts if a != own]]
+        rec = Agreement(
+            text=analysis.sentences[rep].text,
+            citations=cites,
+            independent_sources=analysis.independent[g],
+            sentence_ids=[analysis.sentences[i].id for i in members],
+        )
+        (agreed if analysis.independent[g] >= 2 else single).append(rec)
+    agreed.sort(key=lambda a: (-a.independent_sources, -len(a.citations)))
+    return agreed[: config.brief.max_agreements], single
+
+
+def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
+    """Informative sentences whose fact no other outlet reports, the most telling first."""
+    central = _centrality(analysis)
+    per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for g, members in enumerate(analysis.groups):
+        if len(analysis.group_articles(g)) != 1:
+            continue
+        for i in members:
+            s = analysis.sentences[i].text
+            words = len(s.split())
+            if words < 8:
+                continue
+            specifics = len(CAP.findall(s[1:])) + len(find_quantities(s)) + sum(ch.isdigit() for ch in s[:1])
+            score = 0.5 * float(central[i]) + 0.1 * min(specifics, 5) - 0.01 * max(0, words - 40)
+            per_article[analysis.sentences[i].article_id].append((score, i))
+    out: list[UniqueFact] = []
+    for art in (a.id for a in analysis.articles):
+        best = sorted(per_article.get(art, []), reverse=True)[: config.brief.max_unique_per_outlet]
+        for _, i in sorted(best, key=lambda x: x[1]):
+            s = analysis.sentences[i]
+            out.append(UniqueFact(text=s.text, citations=[s.article_id], sentence_ids=[s.id]))
+    return out

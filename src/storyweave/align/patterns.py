@@ -1,0 +1,55 @@
+"""Vocabularies and patterns of fact alignment, apart from the logic that uses them."""
+from __future__ import annotations
+
+import re
+
+CAP = re.compile(r"\b[A-Z][a-zA-Z’'-]+")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
+ANAPHORIC = re.compile(
+    r"^(the (meeting|talks?|visit|trip|discussion|session|attack|fire|blast|crash|storm|quake|earthquake|event|"
+    r"summit|deal|agreement|vote|match|game|case|trial|incident|operation|strike|protest|rally)|"
+    r"it|this|that|these|they|he|she|his|her|their)\b",
+    re.IGNORECASE,
+)
+OPENER_STOP = frozenset("the a an in on at it this that he she they his her their but and however after before "
+                         "when while during earlier later despite both neither mr mrs ms dr".split())
+# Outcomes that a count can belong to (word stems): two counts with different outcomes are
+# different facts, and two with the same one in one story are most likely the same figure.
+OUTCOME_STEMS = (
+    ("kill", "dead"), ("dead", "dead"), ("die", "dead"), ("death", "dead"), ("fatal", "dead"), ("lives", "dead"),
+    ("injur", "hurt"), ("wound", "hurt"), ("hurt", "hurt"), ("hospital", "hurt"),
+    ("missing", "missing"), ("arrest", "arrested"), ("detain", "arrested"),
+    ("evacu", "displaced"), ("forc", "displaced"), ("fled", "displaced"), ("flee", "displaced"),
+    ("displac", "displaced"), ("homeless", "displaced"), ("leave", "displaced"),
+    ("rescu", "rescued"), ("pulled", "rescued"), ("saved", "rescued"),
+)
+
+
+# Nouns for people: "2,000 residents" and "2,000 people" count the same thing.
+PEOPLE = frozenset("people person persons resident residents civilian civilians inhabitant inhabitants villager "
+                    "villagers citizen citizens individual individuals".split())
+# A date right after a speech verb dates the statement, not the event ("said on Wednesday").
+SPEECH_DATE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|reported|stated)\s+(on|late on|early on)\s+"
+                          r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.IGNORECASE)
+
+
+
+# Who said it is not what happened: speaker names are left out of a number's frame.
+ATTRIBUTION = re.compile(
+    r"(?:\b(?:said|says|told \w+|added|according to)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}(?:[A-Z][\w’'-]+\s*){1,4})"
+    r"|(?:(?:[A-Z][\w’'-]+\s+){1,4}(?:said|says|told|added)\b)"
+)
+
+OUTCOME_LABEL = {"dead": "killed", "hurt": "injured", "missing": "missing", "arrested": "arrested",
+                  "displaced": "forced from their homes", "rescued": "rescued"}
+
+SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|reported)\s+(late |early )?$", re.IGNORECASE)
+
+KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "money": "amount",
+               "distance": "distance", "mass": "weight"}
+
+IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")

@@ -1,0 +1,58 @@
+"""Shared pieces of the divergence finders: dates of what a sentence reports, and how a
+disagreement becomes a Divergence with its variants."""
+from __future__ import annotations
+
+import re
+
+from ..analysis import StoryAnalysis
+from ..model import Divergence, Variant
+from ..nlp.dates import DateMention, find_dates
+from .patterns import SAID_BEFORE
+
+
+def norm_name(w: str) -> str:
+    w = w.lower()
+    for suf in ("’s", "'s"):
+        if w.endswith(suf):
+            w = w[: -len(suf)]
+    return w.rstrip("’'")
+
+
+def event_dates(analysis: StoryAnalysis, i: int, spoken: bool = False) -> list:
+    """Dates of what happened in sentence i; with ``spoken`` also when someone spoke about it."""
+    s = analysis.sentences[i]
+    anchor = analysis.anchors.get(s.article_id)
+    found = find_dates(s.text, anchor[0] if anchor else None)
+    if not anchor:
+        # no date for the article or its story: weekdays cannot be made absolute, but two
+        # reports of one fact naming different weekdays still disagree
+        found = list(found) + [
+            DateMention(m.group(0), m.start(), m.end(), m.group(0).lower(), "weekday", relative=True)
+            for m in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s.text)
+        ]
+    # "next Friday" and "this Friday" are read differently by different writers: not evidence
+    return [d for d in found if (spoken or not SAID_BEFORE.search(s.text[: d.start]))
+            and not re.search(r"\b(next|this|coming)\b", d.surface, re.IGNORECASE)]
+
+
+def date_compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def short(text: str, words: int = 9) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def slot_divergence(analysis: StoryAnalysis, attribute: str, kind: str,
+                     values: dict[str, list[tuple[int, str]]], about: str) -> Divergence:
+    variants = []
+    for value, items in sorted(values.items(), key=lambda kv: -len(kv[1])):
+        variants.append(Variant(
+            text=items[0][1],
+            value=value,
+            citations=list(dict.fromkeys(analysis.sentences[i].article_id for i, _ in items)),
+            sentence_ids=list(dict.fromkeys(analysis.sentences[i].id for i, _ in items)),
+            sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in items)),
+        ))
+    return Divergence(about=about, kind=kind, variants=variants, attribute=attribute)

@@ -1,0 +1,70 @@
+"""What the outlets agree and disagree on, and the brief's own parts, as steps."""
+from __future__ import annotations
+
+from .. import align
+from ..config import Config
+from ..summary import summarize
+from ..syndication import syndication_records
+from .record import StoryAnalysis
+from .step import Step
+
+
+class Agreements(Step):
+    name, reads, adds = "agreements", ("groups", "independent", "similarity", "vectors"), ("agreements", "single_source")
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.agreements, an.single_source = align.agreements(an, self.config)
+        return an
+
+
+class Divergences(Step):
+    """Figures in frames, dates/places/names within fact groups, and quotes given to different speakers."""
+
+    name = "divergences"
+    reads = ("sentences", "tokens", "groups", "similarity", "anchors", "entity_index", "quotes")
+    adds = ("divergences",)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def setup(self, models) -> None:
+        self.models = models  # frames embed the words around each figure
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.divergences = align.all_divergences(an, self.models, self.config) + align.quote_divergences(an, an.quotes)
+        return an
+
+
+class Unique(Step):
+    name, reads, adds = "unique", ("groups", "vectors"), ("unique",)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.unique = align.unique_facts(an, self.config)
+        return an
+
+
+class Summary(Step):
+    name, reads, adds = "summary", ("sentences", "vectors", "groups", "syndicated"), ("summary",)
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.summary = summarize(an, self.config.brief.words, self.config)
+        return an
+
+
+class Syndication(Step):
+    """Article pairs sharing copied passages (wire copy), with the shared text."""
+
+    name, reads, adds = "syndication", ("sentences", "syndicated"), ("syndication",)
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.syndication = syndication_records(an.sentences, an.syndicated)
+        return an

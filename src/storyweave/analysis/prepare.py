@@ -1,0 +1,223 @@
+"""The cheap part of a story's analysis, as steps: clean, split, embed, copies, similarity,
+fact groups; and the spaCy annotation that entities, quotes and dates need.
+
+``prepare`` runs what every consumer needs (the brief, the summarizer, the evaluations);
+``light`` is the summarizer's path — no copies, similarity matrix or fact groups (each
+sentence its own group) — at a third of the cost.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..clean import clean_article
+from ..config import Config
+from ..model import Article
+from ..nlp.sentences import split_article
+from ..syndication import find_copies
+from ..text import content_tokens, number_tokens
+from ..unionfind import UnionFind
+from .record import StoryAnalysis
+from .step import Step, Steps
+
+
+class Clean(Step):
+    """Boilerplate out, kept paragraphs in ``body`` (a no-op on articles already cleaned)."""
+
+    name, reads, adds = "clean", ("articles",), ()
+
+    def __init__(self, config: Config) -> None:
+        self.config = config.clean
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        for a in an.articles:
+            clean_article(a, self.config)
+        return an
+
+
+class Split(Step):
+    name, reads, adds = "sentences", ("articles",), ("sentences", "tokens")
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.sentences = [s for a in an.articles for s in split_article(a)]
+        an.tokens = [content_tokens(s.text) for s in an.sentences]
+        return an
+
+
+class Embed(Step):
+    name, reads, adds = "embed", ("sentences",), ("vectors",)
+
+    def setup(self, models) -> None:
+        self.embedder = models.embedder
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.vectors = self.embedder.embed([s.text for s in an.sentences])
+        return an
+
+
+class Copies(Step):
+    """Sentences copied between outlets (wire copy), and the article pairs they join."""
+
+    name, reads, adds = "copies", ("sentences", "tokens"), ("copies", "syndicated")
+
+    def __init__(self, config: Config) -> None:
+        self.threshold = config.align.copy_overlap
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.copies, an.syndicated = find_copies(an.sentences, an.tokens, self.threshold)
+        return an
+
+
+class Similarity(Step):
+    name, reads, adds = "similarity", ("sentences", "tokens", "vectors"), ("similarity",)
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.similarity = similarity_matrix(an.vectors, an.tokens, [number_tokens(s.text) for s in an.sentences])
+        return an
+
+
+class FactGroups(Step):
+    """Sentences of different outlets stating the same fact, and their independent sources."""
+
+    name, reads, adds = "fact groups", ("sentences", "similarity", "copies"), ("groups", "group_of", "independent")
+
+    def __init__(self, config: Config) -> None:
+        self.threshold = config.align.same_fact
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        an.same_fact = self.threshold
+        an.groups, an.group_of = fact_groups(an.sentences, an.similarity, self.threshold)
+        an.independent = [independent_sources(g, an.sentences, an.copies) for g in an.groups]
+        return an
+
+
+class SingletonGroups(Step):
+    """The light path: each sentence its own group, no copies (the summarizer alone)."""
+
+    name, reads, adds = "singletons", ("sentences",), ("copies", "syndicated", "groups", "group_of", "independent")
+
+    def __init__(self, config: Config) -> None:
+        self.threshold = config.align.same_fact
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        n = len(an.sentences)
+        an.same_fact, an.light = self.threshold, True
+        an.copies, an.syndicated = {}, {}
+        an.groups, an.group_of, an.independent = [[i] for i in range(n)], list(range(n)), [1] * n
+        return an
+
+
+class Annotate(Step):
+    """spaCy docs per sentence: what entities, quotes and dates need.
+
+    The docs carry tokens and named entities only (tok2vec + ner): no POS tags, lemmas or
+    dependency parses, which would triple the time of a brief. Steps must not rely on them.
+    """
+
+    name, reads, adds = "annotate", ("sentences",), ("docs",)
+
+    def setup(self, models) -> None:
+        self.models = models  # the spaCy model loads on first use: a brief without NER never pays
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        if an.docs is None:
+            an.docs = list(self.models.spacy.pipe((s.text for s in an.sentences), batch_size=64))
+        return an
+
+
+def preparation_steps(config: Config, light: bool = False) -> list[Step]:
+    if light:
+        return [Clean(config), Split(), Embed(), SingletonGroups(config)]
+    return [Clean(config), Split(), Embed(), Copies(config), Similarity(), FactGroups(config)]
+
+
+def prepare(articles: list[Article], models, config: Config, light: bool = False) -> StoryAnalysis:
+    """Clean, split, embed; then (unless ``light``) copies, similarity and fact groups."""
+    return Steps(preparation_steps(config, light), models).run(StoryAnalysis(articles=articles))
+
+
+def annotate(analysis: StoryAnalysis, models) -> StoryAnalysis:
+    return Steps([Annotate()], models, given=StoryAnalysis.field_names()).run(analysis)
+
+
+# ---- the computations behind the steps ----------------------------------------------------------
+
+def similarity_matrix(vectors: np.ndarray, tokens: list[set[str]], numbers: list[set[str]] | None = None) -> np.ndarray:
+    """Semantic (cosine) and lexical (overlap of content words) similarity, averaged.
+
+    Static embeddings alone rate any two sentences of one story as alike; the lexical
+    part requires that the same specifics (names, verbs) are shared. A shared figure adds
+    to the overlap, a differing one takes nothing away: reports of one fact that disagree
+    on a number must still align.
+    """
+    n = len(tokens)
+    cos = vectors @ vectors.T if n else np.zeros((0, 0))
+    # word overlap as a sparse product: a Python loop over pairs costs more than the rest of
+    # the analysis on a 300-sentence cluster
+    inter = overlap_counts(tokens)
+    if numbers is not None:
+        inter = inter + np.where(inter > 0, overlap_counts(numbers), 0)
+    size = np.array([len(t) for t in tokens], dtype=np.float32)
+    lo = np.minimum(size[:, None], size[None, :])
+    hi = np.maximum(size[:, None], size[None, :])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lex = np.where(lo > 0, inter / np.sqrt(lo * hi), 0.0)
+    lex = np.minimum(lex, 1.0).astype(np.float32)
+    np.fill_diagonal(lex, 0.0)
+    return (0.5 * np.clip(cos, 0, 1) + 0.5 * lex).astype(np.float32)
+
+
+def overlap_counts(sets: list[set[str]]) -> np.ndarray:
+    """|a ∩ b| for every pair of sets, through a sparse incidence matrix."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, toks in enumerate(sets):
+        for t in toks:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    n = len(sets)
+    if not rows:
+        return np.zeros((n, n), dtype=np.float32)
+    m = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, len(vocab)))
+    return (m @ m.T).toarray().astype(np.float32)
+
+
+def fact_groups(sentences, sim: np.ndarray, threshold: float) -> tuple[list[list[int]], list[int]]:
+    """Average-linkage clustering of sentences across articles; same-article pairs never merge."""
+    n = len(sentences)
+    if n == 0:
+        return [], []
+    if n == 1:
+        return [[0]], [0]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    dist = 1.0 - sim.astype(np.float64)
+    art = np.array([hash(s.article_id) for s in sentences])
+    same = art[:, None] == art[None, :]
+    dist[same] = 2.0  # a story repeats itself, but one article is one source: never a group of its own lines
+    np.fill_diagonal(dist, 0.0)
+    dist = np.clip(dist, 0.0, 2.0)
+    z = linkage(squareform(dist, checks=False), method="average")
+    labels = fcluster(z, t=1.0 - threshold, criterion="distance")
+    order: dict[int, int] = {}
+    groups: list[list[int]] = []
+    group_of = [0] * n
+    for i, lab in enumerate(labels):
+        if lab not in order:
+            order[lab] = len(groups)
+            groups.append([])
+        groups[order[lab]].append(i)
+        group_of[i] = order[lab]
+    return groups, group_of
+
+
+def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float]) -> int:
+    """Articles in the group, counting articles whose sentences are copies of each other once."""
+    uf = UnionFind(sentences[i].article_id for i in group)
+    for x in group:
+        for y in group:
+            if x < y and (x, y) in copies:
+                uf.union(sentences[x].article_id, sentences[y].article_id)
+    return len(uf)

@@ -1,0 +1,99 @@
+"""The analysis record every brief step reads from and adds to, every field declared.
+
+A step names the fields it reads and the fields it adds (``analysis.step.Step``); the runner
+checks at construction that whatever a step reads comes from an earlier step, and after each
+step that what it promised is there. Fields are ``None`` until the step that adds them ran.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..model import (Agreement, Article, Divergence, Quote, Sentence, SummarySentence, Syndication, TimelineEvent,
+                     UniqueFact)
+
+if TYPE_CHECKING:  # the entity index comes from nlp.entities, which needs nothing from here
+    from ..nlp.entities import EntityIndex
+
+
+@dataclass(eq=False)
+class StoryAnalysis:
+    articles: list[Article]  # the articles analysed (the analysis language only)
+    skipped: list[Article] = field(default_factory=list)  # kept in the brief, not analysed (language)
+    # -- sentences (Split) and their vectors (Embed)
+    sentences: list[Sentence] | None = None
+    tokens: list[set[str]] | None = None  # content words per sentence (text.content_tokens)
+    vectors: np.ndarray | None = None  # (n, 256) unit vectors, row i = sentences[i]
+    # -- copies between outlets (Copies)
+    copies: dict[tuple[int, int], float] | None = None  # copied sentence pairs -> overlap
+    syndicated: dict[tuple[str, str], list[tuple[int, int]]] | None = None  # article pair -> copied pairs
+    # -- sentence similarity and fact groups (Similarity, FactGroups)
+    similarity: np.ndarray | None = None  # (n, n): cosine and word overlap, averaged
+    groups: list[list[int]] | None = None  # sentence indices stating the same fact
+    group_of: list[int] | None = None  # sentence index -> group index
+    independent: list[int] | None = None  # per group: independent sources (copies count once)
+    same_fact: float = 0.52  # the alignment threshold the groups were built with
+    # the summarizer's light path: no copies, similarity matrix or real fact groups
+    light: bool = False
+    # -- who, when (Annotate, Anchors, Entities, Quotes, Timeline)
+    docs: list[Any] | None = None  # spaCy Doc per sentence (tokens + entities)
+    anchors: dict[str, tuple[dt.date, bool]] | None = None  # article -> (date, inferred)
+    entity_index: "EntityIndex | None" = None
+    quotes: list[Quote] | None = None
+    timeline: list[TimelineEvent] | None = None
+    # -- across outlets (Agreements, Divergences, Unique)
+    agreements: list[Agreement] | None = None
+    single_source: list[Agreement] | None = None  # carried by several outlets from one source
+    divergences: list[Divergence] | None = None
+    unique: list[UniqueFact] | None = None
+    # -- the brief's own parts (Summary, Syndication)
+    summary: list[SummarySentence] | None = None
+    syndication: list[Syndication] | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # step name -> seconds
+
+    # -- derived look-ups (built on first use: sentences never change once split) ----------
+    _by_id: dict[str, Article] | None = field(default=None, init=False, repr=False)
+    _sent_range: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def field_names(cls) -> frozenset[str]:
+        return frozenset(f.name for f in fields(cls) if not f.name.startswith("_"))
+
+    def article(self, article_id: str) -> Article:
+        if self._by_id is None:
+            self._by_id = {a.id: a for a in self.articles}
+        return self._by_id[article_id]
+
+    def sentence_indices(self, article_id: str) -> list[int]:
+        if self._sent_range is None:
+            rng: dict[str, list[int]] = {}
+            for i, s in enumerate(self.sentences or []):
+                rng.setdefault(s.article_id, []).append(i)
+            self._sent_range = rng
+        return self._sent_range.get(article_id, [])
+
+    def group_articles(self, g: int) -> list[str]:
+        seen: dict[str, None] = {}
+        for i in self.groups[g]:
+            seen.setdefault(self.sentences[i].article_id, None)
+        return list(seen)
+
+    def citations(self, i: int, threshold: float | None = None) -> list[str]:
+        """Articles that carry what sentence i says (its own article first).
+
+        A fact group is built by average linkage, so a member may share the fact but not
+        every detail of sentence i; an article is cited only when one of its sentences in
+        the group is itself close to sentence i.
+        """
+        own = self.sentences[i].article_id
+        sim = self.similarity
+        thr = self.same_fact if threshold is None else threshold
+        rest: dict[str, None] = {}
+        for j in self.groups[self.group_of[i]]:
+            a = self.sentences[j].article_id
+            if a != own and (sim is None or sim[i, j] >= thr):
+                rest.setdefault(a, None)
+        return [own, *rest]

@@ -1,0 +1,174 @@
+"""The one text module: tokens, stop words, stems, shingles and URL dates, for every stage.
+
+Stages used to keep private copies of these; two URL-date regexes meant clustering and the
+brief could date one article differently. Each vocabulary here is named for what it is for:
+a word that is noise for one purpose (a weekday, for an event's content) is signal for
+another (a date), so there is a shared core and named extensions, not one list for all.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from functools import lru_cache
+
+# Lower-case word tokens: letters and digits, with an apostrophe suffix kept attached ("xi's")
+TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# Plain alphanumeric runs (no apostrophes): what concepts, shingles and event words use
+WORD = re.compile(r"[a-z0-9]+")
+
+# Function words and reporting verbs: shared by every "content words" notion below.
+FUNCTION_WORDS = frozenset(
+    "the a an and or but of to in on at for with from by as is are was were be been being has have had it its "
+    "this that these those he she they we you i his her their our not no will would can could said says say "
+    "after before about over into than then there which who whom what when where while more most also mr mrs "
+    "ms dr".split()
+)
+# Alignment's content words: function words plus fillers that say nothing about which fact it is.
+STOP_WORDS = FUNCTION_WORDS | frozenset(
+    "s t just only other such some any each both all if so up out one who's".split()
+)
+# The summary's concepts (word pairs): a pair of these is no concept.
+CONCEPT_STOP_WORDS = frozenset(
+    "a an the and or but of to in on at for with from by as is are was were be been being has have had do does "
+    "did it its this that these those he she they we you i me my our your his her their them him us not no "
+    "will would can could should may might must shall said says say told tell also just only than then there "
+    "here which who whom whose what when where why how while if so up out about into over after before more "
+    "most some any all each both other such very one new".split()
+)
+# A timeline event's content: dates themselves say nothing about which event it is.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+EVENT_STOP_WORDS = frozenset(
+    "the a an and or but of to in on at for with from by as is are was were be been has have had it its this that "
+    "he she they his her their who which what when after before about than more also mr mrs ms not no will would "
+    "said says say earlier later last next".split()
+) | frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+    "million billion dozen dozens half".split()
+)
+_WORD_VALUES = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@lru_cache(maxsize=65536)  # pure: a function of the word alone; a story repeats its words
+def stem(word: str) -> str:
+    """Crude suffix stripping: enough to let "talks"/"talked"/"talking" count as one word."""
+    for suf in ("ing", "ed", "es", "s"):
+        if len(word) > len(suf) + 3 and word.endswith(suf):
+            return word[: -len(suf)]
+    return word
+
+
+def content_word(w: str) -> str | None:
+    """A lower-cased token as a content word (stemmed), or None for function words and figures."""
+    w = w.split("'")[0]
+    if w in STOP_WORDS or len(w) < 2 or w in NUMBER_WORDS or w[0].isdigit():
+        return None
+    return stem(w)
+
+
+# token -> its content word or None: a pure function of the token, cached because a story
+# repeats its words and this runs for every sentence of every article
+_CONTENT_WORD: dict[str, str | None] = {}
+_UNSEEN = object()
+
+
+def content_tokens(text: str) -> set[str]:
+    """Lower-cased content words, crudely stemmed, for lexical overlap.
+
+    Numbers are left out on purpose: two reports of one fact with different figures must
+    still align, so that the figures can be compared (see align/).
+    """
+    cache = _CONTENT_WORD
+    words = TOKEN.findall(text.lower().replace("’", "'"))
+    try:
+        out = set(map(cache.__getitem__, words))
+    except KeyError:  # new words: look each up once (another thread may clear the cache meanwhile)
+        if len(cache) > 200_000:  # bounded: a long-running server meets new words forever
+            cache.clear()
+        out = set()
+        for w in set(words):
+            c = cache.get(w, _UNSEEN)
+            if c is _UNSEEN:
+                c = cache[w] = content_word(w)
+            out.add(c)
+    out.discard(None)
+    return out
+
+
+def number_tokens(text: str) -> set[str]:
+    """The figures of a sentence, normalised ("seven" -> "7", "2,000" -> "2000")."""
+    out = set()
+    for w in TOKEN.findall(text.lower().replace(",", "")):
+        if w[0].isdigit():
+            out.add(w.rstrip("stndrh") or w)
+        elif w in _WORD_VALUES:
+            out.add(_WORD_VALUES[w])
+    return out
+
+
+def event_words(text: str) -> set[str]:
+    """Content words of a timeline event (dates, function words and plurals folded away)."""
+    out = set()
+    for w in WORD.findall(text.lower().replace("’s", "").replace("'s", "")):
+        if w not in EVENT_STOP_WORDS and len(w) > 1:
+            out.add(w[:-1] if len(w) > 4 and w.endswith("s") else w)
+    return out
+
+
+# ---- shingles ---------------------------------------------------------------------------------
+
+_W = re.compile(r"\w+")
+
+
+def sentence_shingles(text: str, k: int = 3) -> set[int]:
+    """Word k-gram hashes of one sentence (process-local hashes: for comparisons within a run)."""
+    text = text.replace("’", "'")
+    # lower-casing the whole text finds the same words only in ASCII ("İ" lower-cases to two
+    # characters); elsewhere each word is lower-cased on its own
+    words = _W.findall(text.lower()) if text.isascii() else [w.lower() for w in _W.findall(text)]
+    if len(words) < k:
+        return {hash(" ".join(words))} if words else set()
+    if k == 3:  # the common case, without a join per position
+        return {hash(f"{a} {b} {c}") for a, b, c in zip(words, words[1:], words[2:])}
+    return {hash(" ".join(words[i: i + k])) for i in range(len(words) - k + 1)}
+
+
+def stable_shingles(text: str, k: int = 5) -> set[int]:
+    """crc32 of word k-grams: stable across processes, so a stored MinHash stays comparable."""
+    words = WORD.findall(text.lower())
+    if len(words) < k:
+        return set()
+    return {zlib.crc32(" ".join(words[i: i + k]).encode()) for i in range(len(words) - k + 1)}
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    """Share of the smaller set found in the other: survives a clause cut from a copy."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+# ---- dates written in URLs --------------------------------------------------------------------
+
+_URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)(?:/|\b)")
+_URL_DATE_COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication day many news URLs carry: /2018/04/17/world/..., /20180417-..., /2018-4-17/."""
+    if not url:
+        return None
+    for rx in (_URL_DATE_SLASHED, _URL_DATE_COMPACT):
+        m = rx.search(url)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
