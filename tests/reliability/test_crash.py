@@ -5,8 +5,8 @@ nothing half-written is visible, the stories stay consistent.
   (we watch the store), the store is checked as a reader would see it, then the same batch
   is run again as a user would after a crash: it must complete, print its summary (the
   acknowledgement) and leave every article once, each in a story.
-  The CLI runs with 20-article chunks (instead of 2,000) so that a small test batch spans
-  many commits and the kill lands between and inside them.
+  The CLI runs with 20-article chunks (``STORYWEAVE_STORIES_CHUNK``, instead of 2,000) so
+  that a small test batch spans many commits and the kill lands between and inside them.
 - Server: ``storyweave serve`` takes single-article POSTs from four client threads and is
   killed while they post; every article answered with 201 must be there after a restart,
   and the restarted server must put every stored article into a story on its own.
@@ -33,8 +33,8 @@ import reliability_kit as kit
 ROUNDS = int(os.environ.get("STORYWEAVE_CRASH_ROUNDS", "0"))
 CHUNK = 20
 TOKEN = "crash-test-token"
-_CLI = ("import sys, storyweave.stories.pipeline as p; p.ingest.__defaults__ = (None, %d); "
-        "from storyweave.cli import main; sys.exit(main())" % CHUNK)
+_CLI = "import sys; from storyweave.cli import main; sys.exit(main())"
+_CLI_ENV = {**os.environ, "STORYWEAVE_STORIES_CHUNK": str(CHUNK)}
 
 
 def _db(store_url: str) -> str:
@@ -69,7 +69,7 @@ def _kill_after_first_commit(proc: subprocess.Popen, db: str, before: int, rnd: 
 
 def _run_cli(batch: Path, db: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", _CLI, "--quiet", "ingest", str(batch), "--db", db],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_CLI_ENV)
 
 
 def test_kill_batch_ingest_and_rerun(store_url, tmp_path):
@@ -91,7 +91,7 @@ def test_kill_batch_ingest_and_rerun(store_url, tmp_path):
         assert acknowledged <= seen["ids"], f"round {r}: acknowledged articles lost: {sorted(acknowledged - seen['ids'])[:5]}"
         # the user re-runs the batch: it completes, without duplicates
         done = subprocess.run([sys.executable, "-c", _CLI, "--quiet", "ingest", str(batch), "--db", db],
-                              capture_output=True, text=True, timeout=300)
+                              capture_output=True, text=True, timeout=300, env=_CLI_ENV)
         assert done.returncode == 0, done.stderr[-2000:]
         assert done.stdout.startswith(f"read {len(records)}"), done.stdout  # the acknowledgement
         acknowledged |= {rec["id"] for rec in records}

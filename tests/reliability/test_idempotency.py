@@ -10,7 +10,7 @@ import reliability_kit as kit
 from storyweave.config import Config
 from storyweave.model import Article
 from storyweave.store import open_store
-from storyweave.stories.pipeline import ingest
+from storyweave.stories.assign import ingest
 
 
 def _articles(n: int, seed: int = 0) -> list[Article]:
@@ -39,12 +39,12 @@ def test_same_text_and_same_url_are_stored_once(store_url):
 
 
 def test_reingesting_a_batch_changes_nothing(store_url):
-    config = Config()
+    config = Config().with_overrides({"stories": {"chunk": 7}})
     with open_store(store_url) as store:
-        first = ingest(_articles(30, seed=2), store, config, chunk=7)
+        first = ingest(_articles(30, seed=2), store, config)
         assert first.stored == 30 and not first.unclustered
         before = kit.store_invariants(store_url)
-        second = ingest(_articles(30, seed=2), store, config, chunk=7)
+        second = ingest(_articles(30, seed=2), store, config)
         assert (second.stored, second.already_stored, second.new_stories) == (0, 30, 0)
         assert second.assignments == first.assignments  # every article answered with its story
     after = kit.store_invariants(store_url)

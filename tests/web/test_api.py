@@ -8,7 +8,7 @@ import pytest
 from webkit import TOKEN, LiveServer, make_config
 
 from storyweave.render.json import schema_errors
-from storyweave.web import Engine, create_app
+from storyweave.web import Service, create_app
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -153,10 +153,10 @@ def test_feeds_register_poll_and_report_status(store):
 
         return iter([record_to_article(r, "entry", r["id"]) for r in records(2, "f")])
 
-    engine = Engine.default(make_config())
-    engine.read_feed = read_feed
-    engine.clean = lambda arts: arts
-    app = create_app(make_config(), store, engine, background=False)
+    service = Service.default(make_config())
+    service.read_feed = read_feed
+    service.clean = lambda arts: arts
+    app = create_app(make_config(), store, service, background=False)
     with LiveServer(app) as srv, srv.client(TOKEN) as c:
         assert c.post("/api/feeds", json={"url": "file:///etc/passwd"}).status_code == 400
         assert c.post("/api/feeds", json={"url": "https://feeds.example/rss", "interval_minutes": 0}).status_code == 422
@@ -176,13 +176,13 @@ def test_feeds_register_poll_and_report_status(store):
 
 
 def test_errors_leak_no_traceback(store):
-    engine = Engine.default(make_config())
+    service = Service.default(make_config())
 
     def boom(arts):
         raise ValueError("secret /srv/storyweave/internal/path.py detail")
 
-    engine.clean = boom
-    app = create_app(make_config(), store, engine, background=False)
+    service.clean = boom
+    app = create_app(make_config(), store, service, background=False)
     with LiveServer(app) as srv, srv.client(TOKEN) as c:
         r = c.post("/api/articles", json=records(1))
         assert r.status_code == 500

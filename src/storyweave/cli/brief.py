@@ -124,7 +124,7 @@ def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[
     from ..stories.prepare import prepare
 
     articles = prepare(articles, config)
-    clustering = cluster_articles(articles, config.cluster)
+    clustering = cluster_articles(articles, config.stories)
     report_problems(clustering.problems, quiet)
     by_id = {a.id: a for a in articles}
     groups: dict[str, list[Article]] = {}

@@ -39,7 +39,7 @@ def run(args, config) -> int:
     try:
         if args.db:
             from ..store import open_store
-            from ..stories.pipeline import ingest
+            from ..stories.assign import ingest
 
             with open_store(args.db) as store:
                 rep = ingest(read_inputs(args.inputs, config.ingest), store, config, engine)
@@ -52,7 +52,7 @@ def run(args, config) -> int:
             arts, problems = [], []
             for x in read_inputs(args.inputs, config.ingest):
                 (arts if isinstance(x, Article) else problems).append(x)
-            result = cluster_articles(prepare(arts, config), config.cluster, engine)
+            result = cluster_articles(prepare(arts, config), config.stories, engine)
             ids = [a.id for a in arts]
             assignments, copies = result.assignments, result.copies
             problems = problems + result.problems

@@ -14,7 +14,7 @@ def register(sub) -> None:
 def run(args, config) -> int:
     from ..ingest import read_inputs
     from ..store import open_store
-    from ..stories.pipeline import ingest
+    from ..stories.assign import ingest
     from . import report_problems
     from .cluster import make_engine
 

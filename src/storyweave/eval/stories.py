@@ -104,7 +104,7 @@ def evaluate(path: str, config: Config, engine=None) -> Report:
 
     arts, gold, notes = load_gold(path)
     t = time.perf_counter()
-    result = cluster_articles(prepare(arts, config), config.cluster, engine=engine)
+    result = cluster_articles(prepare(arts, config), config.stories, engine=engine)
     pred = [result.assignments.get(a.id, f"unclustered:{a.id}") for a in arts]
     ours = score("storyweave", gold, pred, time.perf_counter() - t)
     notes += [str(p) for p in result.problems]

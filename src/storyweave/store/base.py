@@ -11,7 +11,23 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from ..errors import StoryweaveError
 from ..model import Article
+
+
+class StateMoved(StoryweaveError):
+    """Another writer committed the state since this writer read it: reload it and retry."""
+
+    def __init__(self, key: str, expected: int, found: int | None, detail: str = ""):
+        moved = f"is at version {found}, not {expected} as read" if found is not None else f"was written concurrently ({detail})"
+        super().__init__(f"state '{key}' {moved}: another writer committed in between; reload it and retry")
+        self.key, self.expected, self.found = key, expected, found
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    blob: bytes | None
+    version: int = 0  # +1 on every write; 0: never written
 
 
 @dataclass(slots=True)
@@ -91,12 +107,29 @@ class Store(ABC):
     @abstractmethod
     def get_brief(self, story_id: str) -> dict[str, Any] | None: ...
 
+    @abstractmethod
+    def commit_stories(self, assignments: dict[str, str], key: str, blob: bytes, expected_version: int) -> int:
+        """Assignments and the index state that produced them, in ONE transaction, only if the
+        state ``key`` is still at ``expected_version`` (else :class:`StateMoved`, nothing
+        written). Returns the new version. Two writers (``storyweave ingest`` and the server)
+        can then never overwrite each other's stories, and after a crash the store never
+        holds stories its index does not know, or the reverse."""
+
     # clustering state (incremental) -------------------------------------------------------
     @abstractmethod
-    def save_state(self, key: str, blob: bytes) -> None: ...
+    def save_state(self, key: str, blob: bytes) -> int:
+        """Unconditional write; returns the new version."""
 
     @abstractmethod
-    def load_state(self, key: str) -> bytes | None: ...
+    def read_state(self, key: str) -> StoredState:
+        """The blob and its version, read together."""
+
+    @abstractmethod
+    def state_version(self, key: str) -> int:
+        """The version alone (cheap): has another writer committed since?"""
+
+    def load_state(self, key: str) -> bytes | None:
+        return self.read_state(key).blob
 
     # feeds ------------------------------------------------------------------------------
     @abstractmethod

@@ -66,6 +66,7 @@ state = Table(
     Column("key", String(200), primary_key=True),
     Column("blob", LargeBinary, nullable=False),
     Column("updated", DateTime(timezone=True), nullable=False),
+    Column("version", Integer, nullable=False, server_default="0"),  # +1 per write (Store.commit_stories)
 )
 
 feeds = Table(

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import StoryweaveError
 from ..log import logger
 from ..model import Article, Removed
-from .base import AddResult, FeedRow, Store, StoryRow
+from .base import AddResult, FeedRow, StateMoved, Store, StoredState, StoryRow
 from .schema import articles, briefs, feeds, state, stories, story_entities
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -250,21 +250,53 @@ class SQLStore(Store):
             return conn.execute(select(briefs.c.brief).where(briefs.c.story_id == story_id)).scalar_one_or_none()
 
     # -- clustering state -------------------------------------------------------------------
-    def save_state(self, key: str, blob: bytes) -> None:
-        with self._write() as conn:
-            _put_state(conn, key, blob)
+    def save_state(self, key: str, blob: bytes) -> int:
+        for attempt in range(3):
+            try:
+                with self._write() as conn:
+                    found = self._locked_version(conn, key)
+                    version = (found or 0) + 1
+                    _put_state(conn, key, blob, version, insert_row=found is None)
+                return version
+            except IntegrityError as e:  # PostgreSQL: another first write of this key won
+                if attempt == 2:
+                    raise StoryweaveError(f"could not save state '{key}': {e.orig}") from e
+        raise AssertionError("unreachable")
 
-    def commit_stories(self, assignments: dict[str, str], key: str, blob: bytes) -> None:
-        """Assignments and the index state that produced them, in one transaction: after a
-        crash the store never holds stories its index does not know, or the reverse."""
-        with self._write() as conn:
-            self._assign(conn, assignments)
-            _put_state(conn, key, blob)
+    def commit_stories(self, assignments: dict[str, str], key: str, blob: bytes, expected_version: int) -> int:
+        try:
+            with self._write() as conn:
+                # SQLite: BEGIN IMMEDIATE already holds the write lock; PostgreSQL: the row lock
+                # makes a concurrent committer wait here, then see the version it wrote.
+                found = self._locked_version(conn, key)
+                if (found or 0) != expected_version:
+                    raise StateMoved(key, expected_version, found or 0)
+                self._assign(conn, assignments)
+                _put_state(conn, key, blob, expected_version + 1, insert_row=found is None)
+        except IntegrityError as e:
+            if self.dialect != "postgresql":  # SQLite writers are serialised: a real error
+                raise
+            # two first commits (no state row to lock yet): the later one rolled back whole
+            # and must start again from the other's state
+            raise StateMoved(key, expected_version, None, str(e.orig).splitlines()[0]) from e
+        return expected_version + 1
 
-    def load_state(self, key: str) -> bytes | None:
+    def read_state(self, key: str) -> StoredState:
         with self._read() as conn:
-            blob = conn.execute(select(state.c.blob).where(state.c.key == key)).scalar_one_or_none()
-        return bytes(blob) if blob is not None else None
+            row = conn.execute(select(state.c.blob, state.c.version).where(state.c.key == key)).first()
+        return StoredState(bytes(row.blob), int(row.version)) if row else StoredState(None, 0)
+
+    def state_version(self, key: str) -> int:
+        with self._read() as conn:
+            return int(conn.execute(select(state.c.version).where(state.c.key == key)).scalar_one_or_none() or 0)
+
+    def _locked_version(self, conn: Connection, key: str) -> int | None:
+        """The row's version, None when there is no row; locked to the end of the transaction."""
+        q = select(state.c.version).where(state.c.key == key)
+        if self.dialect == "postgresql":
+            q = q.with_for_update()
+        found = conn.execute(q).scalar_one_or_none()
+        return None if found is None else int(found)
 
     # -- feeds ------------------------------------------------------------------------------
     def add_feed(self, url: str, interval_minutes: int = 30) -> FeedRow:
@@ -318,9 +350,11 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
     return engine
 
 
-def _put_state(conn: Connection, key: str, blob: bytes) -> None:
-    conn.execute(delete(state).where(state.c.key == key))
-    conn.execute(insert(state).values(key=key, blob=blob, updated=_now()))
+def _put_state(conn: Connection, key: str, blob: bytes, version: int, insert_row: bool) -> None:
+    if insert_row:
+        conn.execute(insert(state).values(key=key, blob=blob, version=version, updated=_now()))
+    else:
+        conn.execute(update(state).where(state.c.key == key).values(blob=blob, version=version, updated=_now()))
 
 
 def _utc(value: dt.datetime | None) -> dt.datetime | None:

@@ -1,6 +1,6 @@
 """Stories: grouping articles into real-world events, in batch and incrementally."""
 from .cluster import Clustering, cluster_articles
 from .features import Featurizer, Features
-from .incremental import StoryIndex, StoryParams
+from .incremental import StoryIndex
 
-__all__ = ["Clustering", "Featurizer", "Features", "StoryIndex", "StoryParams", "cluster_articles"]
+__all__ = ["Clustering", "Featurizer", "Features", "StoryIndex", "cluster_articles"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from ..config import ClusterConfig
+from ..config import StoriesConfig
 from ..model import Article, Problem
 from .features import Featurizer, Features
-from .incremental import StoryIndex, StoryParams, StorySummary
+from .incremental import StoryIndex, StorySummary
 
 BATCH = 256  # articles per featurising task: large enough to amortise a Ray task
 
@@ -48,13 +48,13 @@ def featurize(articles: Iterable[Article], engine=None, batch_size: int = BATCH)
 
 def cluster_articles(
     articles: list[Article],
-    config: ClusterConfig | None = None,
+    config: StoriesConfig | None = None,
     engine=None,
     index: StoryIndex | None = None,
 ) -> Clustering:
     """Group articles into stories. The whole input is one batch for the index, so the
     result does not depend on how the engine split the work."""
-    index = index or StoryIndex(StoryParams.from_config(config))
+    index = index or StoryIndex(config)
     feats = [f for batch in featurize(articles, engine) for f in batch]
     outcome = index.add(feats)
     order = {a.id: i for i, a in enumerate(articles)}

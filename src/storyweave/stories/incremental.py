@@ -29,42 +29,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..config import ClusterConfig
+from ..config import StoriesConfig
 from ..model import Problem
-from .dedup import CopyIndex
 from .features import Features
+from .near_duplicates import CopyIndex
 
 STATE_VERSION = 1
-_UNSET_THRESHOLD = 0.5
-DEFAULT_THRESHOLD = 0.35
 MIN_NAMES_TO_JUDGE = 3  # with fewer names in its lede, an article's names prove nothing
-
-
-@dataclass(frozen=True, slots=True)
-class StoryParams:
-    threshold: float = DEFAULT_THRESHOLD  # blended score needed to join a story
-    max_days: int = 4  # a story only takes articles within this many days of its span
-    name_weight: float = 0.3  # share of the score given to the overlap of names
-    day_penalty: float = 0.05  # per day outside the story's span: events cluster in time
-    undated_margin: float = 0.05  # extra score needed when either side has no date
-    min_names: float = 0.05  # a story must share some who/where with the article (see _best_story)
-    top_k: int = 8  # candidates (by embedding) whose names are compared
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.threshold < 1.0:
-            raise ValueError(f"cluster threshold must be in (0, 1), got {self.threshold}")
-        if self.max_days < 0:
-            raise ValueError(f"cluster max_days must be >= 0, got {self.max_days}")
-        if not 0.0 <= self.name_weight < 1.0:
-            raise ValueError(f"name_weight must be in [0, 1), got {self.name_weight}")
-
-    @classmethod
-    def from_config(cls, config: ClusterConfig | None) -> "StoryParams":
-        config = config or ClusterConfig()
-        # ClusterConfig.threshold was set (0.5) before this score existed; its scale is the
-        # blended score here. Until the shared default moves to 0.35, 0.5 means "not set".
-        threshold = DEFAULT_THRESHOLD if config.threshold == _UNSET_THRESHOLD else config.threshold
-        return cls(threshold=threshold, max_days=config.max_days)
 
 
 @dataclass(slots=True)
@@ -92,8 +63,8 @@ def story_id_for(article_id: str) -> str:
 
 
 class StoryIndex:
-    def __init__(self, params: StoryParams | None = None, dim: int = 256) -> None:
-        self.params = params or StoryParams()
+    def __init__(self, params: StoriesConfig | None = None, dim: int = 256) -> None:
+        self.params = params or StoriesConfig()
         self.dim = dim
         cap = 64
         self._sums = np.zeros((cap, dim), dtype=np.float32)  # sum of member vectors
@@ -351,7 +322,8 @@ class StoryIndex:
         return buf.getvalue()
 
     @classmethod
-    def from_bytes(cls, blob: bytes, params: StoryParams | None = None) -> "StoryIndex":
+    def from_bytes(cls, blob: bytes, params: StoriesConfig | None = None) -> "StoryIndex":
+        """``params`` (the current configuration) replace the ones the state was saved with."""
         with np.load(io.BytesIO(blob), allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
             if meta.get("version") != STATE_VERSION:
@@ -359,7 +331,7 @@ class StoryIndex:
                     f"story index state has version {meta.get('version')}, this storyweave reads {STATE_VERSION}: "
                     "re-run  storyweave ingest  on a fresh --db"
                 )
-            idx = cls(params or StoryParams(**meta["params"]), dim=meta["dim"])
+            idx = cls(params or _saved_params(meta["params"]), dim=meta["dim"])
             n = len(meta["story_ids"])
             while len(idx._sums) < n:
                 idx._grow()
@@ -387,6 +359,11 @@ class StoryIndex:
                 for d in range(int(idx._first[s]), int(idx._last[s]) + 1):
                     idx._days.setdefault(d, []).append(s)
         return idx
+
+
+def _saved_params(saved: dict) -> StoriesConfig:
+    known = StoriesConfig.__dataclass_fields__  # a state saved by another version may lack or add keys
+    return StoriesConfig(**{k: v for k, v in saved.items() if k in known})
 
 
 def _iso(ordinal: int) -> str | None:

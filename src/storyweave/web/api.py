@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from ..errors import InputError
 from ..model import Article, to_plain
 from .deps import AppState, require_read, require_write, state
-from .engine import Unavailable, split_items
+from .service import Unavailable, split_items
 from .ingest import (check_urls, parse_json_body, parse_jsonl_body, records_to_articles,
                      store_articles)
 
@@ -143,7 +143,7 @@ async def post_articles(request: Request, url: str | None = None, outlet: str | 
         raise HTTPException(400, f"{e.item}: {e.reason}") from None
     except Unavailable as e:
         raise HTTPException(501, str(e)) from None
-    report = await asyncio.to_thread(store_articles, st.store, st.engine, st.worker, articles)
+    report = await asyncio.to_thread(store_articles, st.store, st.service, st.worker, articles)
     report.problems.extend(problems)
     code = 201 if report.created else 200 if report.results else 422
     return JSONResponse(report.to_dict(), status_code=code)
@@ -154,23 +154,23 @@ def _read_body(st: AppState, raw: bytes, ctype: str, meta: dict[str, str | None]
         raise InputError("request body", "empty: send article records, an HTML page, text, or {\"urls\": [...]}")
     if ctype in ("application/json", ""):
         records, urls = parse_json_body(raw)
-        articles, problems = records_to_articles(records, st.engine, st.config)
+        articles, problems = records_to_articles(records, st.service, st.config)
         urls = check_urls(urls)
         if urls:
-            got, bad = split_items(st.engine.fetch_urls(urls))
+            got, bad = split_items(st.service.fetch_urls(urls))
             articles += got
             problems += bad
         return articles, problems
     if ctype in ("application/x-ndjson", "application/jsonl", "application/x-jsonlines"):
         records, problems = parse_jsonl_body(raw)
-        articles, more = records_to_articles(records, st.engine, st.config)
+        articles, more = records_to_articles(records, st.service, st.config)
         return articles, problems + more
     if ctype in ("text/html", "application/xhtml+xml"):
         rec = {k: v for k, v in meta.items() if v}
-        return records_to_articles([{**rec, "html": raw.decode("utf-8", "replace")}], st.engine, st.config)
+        return records_to_articles([{**rec, "html": raw.decode("utf-8", "replace")}], st.service, st.config)
     if ctype == "text/plain":
         rec = {k: v for k, v in meta.items() if v}
-        return records_to_articles([{**rec, "text": raw.decode("utf-8", "replace")}], st.engine, st.config)
+        return records_to_articles([{**rec, "text": raw.decode("utf-8", "replace")}], st.service, st.config)
     raise HTTPException(415, f"cannot read a '{ctype}' body: send application/json, application/x-ndjson, text/html or text/plain")
 
 

@@ -22,7 +22,7 @@ from ..config import Config
 from ..store.base import Store
 from . import api, pages
 from .deps import AppState
-from .engine import Engine
+from .service import Service
 from .feeds import FeedPoller
 from .security import BodyLimit, SecurityHeaders
 from .worker import BriefWorker
@@ -39,13 +39,13 @@ def _version() -> str:
         return "0.0.0"
 
 
-def create_app(config: Config, store: Store, engine: Engine | None = None, *, background: bool = True,
+def create_app(config: Config, store: Store, service: Service | None = None, *, background: bool = True,
                feed_tick_seconds: float = 30.0) -> FastAPI:
     """``background=False`` keeps the worker and poller off (tests that drive them by hand)."""
-    engine = engine or Engine.default(config)
-    worker = BriefWorker(store, engine)
-    poller = FeedPoller(store, engine, worker, tick_seconds=feed_tick_seconds)
-    st = AppState(config=config, store=store, engine=engine, worker=worker)
+    service = service or Service.default(config)
+    worker = BriefWorker(store, service)
+    poller = FeedPoller(store, service, worker, tick_seconds=feed_tick_seconds)
+    st = AppState(config=config, store=store, service=service, worker=worker)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -60,7 +60,7 @@ def create_app(config: Config, store: Store, engine: Engine | None = None, *, ba
         finally:
             await poller.stop()
             await asyncio.to_thread(worker.stop)
-            engine.close()
+            service.close()
 
     app = FastAPI(
         title="storyweave", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,

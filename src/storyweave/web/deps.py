@@ -8,7 +8,7 @@ from fastapi import HTTPException, Request
 
 from ..config import Config
 from ..store.base import Store
-from .engine import Engine
+from .service import Service
 from .security import COOKIE, token_from_headers, token_matches
 from .worker import BriefWorker
 
@@ -17,7 +17,7 @@ from .worker import BriefWorker
 class AppState:
     config: Config
     store: Store
-    engine: Engine
+    service: Service
     worker: BriefWorker
     poke_feeds: Callable[[], None] = field(default=lambda: None)
 

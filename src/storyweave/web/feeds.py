@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 
 from ..store.base import FeedRow, Store
-from .engine import Engine, split_items
+from .service import Service, split_items
 from .ingest import store_articles
 from .worker import BriefWorker, reason_of
 
@@ -25,13 +25,13 @@ def due(feed: FeedRow, now: dt.datetime) -> bool:
     return now - last >= dt.timedelta(minutes=feed.interval_minutes)
 
 
-def poll_feed(feed: FeedRow, store: Store, engine: Engine, worker: BriefWorker) -> str:
+def poll_feed(feed: FeedRow, store: Store, service: Service, worker: BriefWorker) -> str:
     """Read one feed, store its new entries, record and return the status line."""
     try:
-        articles, problems = split_items(engine.read_feed([feed.url]))
+        articles, problems = split_items(service.read_feed([feed.url]))
         if not articles and problems:
             raise RuntimeError(problems[0].reason)
-        report = store_articles(store, engine, worker, articles)
+        report = store_articles(store, service, worker, articles)
         status = f"ok: {report.created} new, {report.duplicates} already stored"
         if problems:
             status += f", {len(problems)} entr{'y' if len(problems) == 1 else 'ies'} unreadable"
@@ -45,8 +45,8 @@ def poll_feed(feed: FeedRow, store: Store, engine: Engine, worker: BriefWorker) 
 
 
 class FeedPoller:
-    def __init__(self, store: Store, engine: Engine, worker: BriefWorker, tick_seconds: float = 30.0):
-        self.store, self.engine, self.worker = store, engine, worker
+    def __init__(self, store: Store, service: Service, worker: BriefWorker, tick_seconds: float = 30.0):
+        self.store, self.service, self.worker = store, service, worker
         self.tick = tick_seconds
         self._task: asyncio.Task | None = None
 
@@ -68,7 +68,7 @@ class FeedPoller:
         n = 0
         for feed in feeds:
             if due(feed, now):
-                await asyncio.to_thread(poll_feed, feed, self.store, self.engine, self.worker)
+                await asyncio.to_thread(poll_feed, feed, self.store, self.service, self.worker)
                 n += 1
         return n
 

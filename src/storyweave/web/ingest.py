@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..ingest.jsonl import record_to_article
 from ..model import Article, Problem
 from ..store.base import AddResult, Store
-from .engine import Engine, content_id, split_items
+from .service import Service, content_id, split_items
 from .worker import BriefWorker
 
 MAX_URLS = 50  # per request: each is fetched while the client waits
@@ -38,18 +38,18 @@ class IngestReport:
         }
 
 
-def store_articles(store: Store, engine: Engine, worker: BriefWorker, articles: list[Article]) -> IngestReport:
+def store_articles(store: Store, service: Service, worker: BriefWorker, articles: list[Article]) -> IngestReport:
     """Clean, store (one transaction, idempotent) and queue the new ones for clustering."""
     report = IngestReport()
     if not articles:
         return report
-    cleaned = engine.clean(articles)
+    cleaned = service.clean(articles)
     report.results = store.add_articles(cleaned)
     worker.submit([r.article_id for r in report.results if r.created])
     return report
 
 
-def records_to_articles(records: list[Any], engine: Engine, config: Config) -> tuple[list[Article], list[Problem]]:
+def records_to_articles(records: list[Any], service: Service, config: Config) -> tuple[list[Article], list[Problem]]:
     """JSON records ``{id, url, outlet, title, published, author, text | html}`` -> Articles."""
     arts: list[Article] = []
     probs: list[Problem] = []
@@ -66,7 +66,7 @@ def records_to_articles(records: list[Any], engine: Engine, config: Config) -> t
             continue
         if not art.text.strip() and art.html:
             # HTML-only record: extract with the HTML reader, keep the record's metadata.
-            got, bad = split_items(engine.read_html(art.html.encode("utf-8", "replace"), art.id))
+            got, bad = split_items(service.read_html(art.html.encode("utf-8", "replace"), art.id))
             if not got:
                 probs.extend(Problem(item, p.reason) for p in bad or [Problem(item, "no article text found in 'html'")])
                 continue

@@ -1,9 +1,11 @@
 """Off-request work: cluster new articles into stories and rebuild the touched briefs.
 
 POST returns as soon as the articles are stored; this worker does the slow part.
-There is exactly one worker thread per server, and it is the only writer of story
+There is exactly one worker thread per server, and it is the server's only writer of story
 assignments and briefs, so a brief is always built from the full, settled article set
 of its story (no two builds of one story race, no brief mixes two versions of a story).
+A ``storyweave ingest`` on the same store may assign articles meanwhile: the assignment
+commit is version-checked (stories.assign), so neither loses the other's stories.
 A crash between steps loses nothing: on start the worker re-queues articles without a
 story and stories whose brief is missing or covers fewer articles than the story holds.
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store.base import Store
-from .engine import Engine
+from .service import Service
 
 log = logging.getLogger("storyweave.web")
 
@@ -36,9 +38,9 @@ class WorkerStatus:
 
 
 class BriefWorker:
-    def __init__(self, store: Store, engine: Engine, batch: int = 256):
+    def __init__(self, store: Store, service: Service, batch: int = 256):
         self.store = store
-        self.engine = engine
+        self.service = service
         self.batch = batch
         self.status = WorkerStatus()
         self._queue: queue.Queue[Any] = queue.Queue()
@@ -126,7 +128,7 @@ class BriefWorker:
             new = [a for a in articles if self.store.story_of(a.id) is None]
             if not new:
                 return
-            assignments = self.engine.assign(self.store, new)  # stored by the engine (with its index state)
+            assignments = self.service.assign(self.store, new)  # committed with the index state
             self.status.processed_articles += len(new)
         except Exception as e:
             self._fail(f"clustering {len(ids)} article(s)", e)
@@ -139,7 +141,7 @@ class BriefWorker:
                 articles = list(self.store.iter_articles(sid))
                 if not articles:
                     continue
-                brief = self.engine.brief(articles)
+                brief = self.service.brief(articles)
                 self.store.save_brief(sid, brief)
                 self.status.briefs_built += 1
                 self.status.failed_stories.pop(sid, None)

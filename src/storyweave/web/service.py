@@ -1,10 +1,10 @@
-"""The analysis the server drives, behind one small object.
+"""The analysis the server drives, behind one small facade.
 
-The web layer never imports analysis code directly: it calls an :class:`Engine`, whose
-parts are plain callables. ``Engine.default(config)`` wires the real ones (readers, the
-story clusterer, the brief pipeline) lazily, so the server starts fast and a missing
+The web layer never imports analysis code directly: it calls a :class:`Service`, whose
+parts are plain callables. ``Service.default(config)`` wires the real ones (readers, the
+story assigner, the brief pipeline) lazily, so the server starts fast and a missing
 part fails with a message naming it; tests and benchmarks can swap one part alone
-(BERTopic-style: each step a constructor argument).
+(each step a constructor argument).
 """
 from __future__ import annotations
 
@@ -32,7 +32,6 @@ HtmlReader = Callable[[bytes, str], Iterator[Item]]
 
 
 log = logging.getLogger("storyweave.web")
-STORY_STATE = "stories.index"  # store.save_state key of the incremental story index
 
 
 class Unavailable(StoryweaveError):
@@ -40,7 +39,7 @@ class Unavailable(StoryweaveError):
 
 
 @dataclass(slots=True)
-class Engine:
+class Service:
     clean: Cleaner
     assign: Assigner
     brief: BriefBuilder
@@ -50,7 +49,7 @@ class Engine:
     close: Callable[[], None] = lambda: None
 
     @classmethod
-    def default(cls, config: Config, brief_process: bool = True) -> "Engine":
+    def default(cls, config: Config, brief_process: bool = True) -> "Service":
         """``brief_process``: build briefs in a child process. The pipeline is CPU-bound
         Python; in the server's own process it would hold the GIL and stall every request."""
         lazy = _Lazy(config)
@@ -76,8 +75,7 @@ class _Lazy:
     def __init__(self, config: Config):
         self.config = config
         self._pipeline: Any = None
-        self._index: Any = None
-        self._featurize: Any = None
+        self._assigner: Any = None
 
     @property
     def pipeline(self) -> Any:
@@ -112,38 +110,20 @@ class _Lazy:
         return brief_to_dict(self.pipeline.brief(articles))
 
     def assign(self, store: Store, articles: list[Article]) -> dict[str, str]:
-        """Incremental story assignment, the story index kept in the store.
-
-        Only the single brief worker calls this, so load-add-save needs no lock. The
-        assignments and the index state that produced them are written in one transaction
-        when the store offers it (``commit_stories``); otherwise the index is saved first,
-        so after a crash in between the articles come back as orphans and take the story
-        the index already gave them.
-        """
-        try:
-            from ..stories import Featurizer, StoryIndex, StoryParams
-        except ImportError as e:
-            raise Unavailable(f"story clustering (storyweave.stories) cannot be loaded: {e}") from e
-        if self._index is None:
-            blob = store.load_state(STORY_STATE)
-            params = StoryParams.from_config(self.config.cluster)
-            self._index = StoryIndex.from_bytes(blob, params) if blob else StoryIndex(params)
-            self._featurize = Featurizer()
-        index = self._index
-        known = {a.id: index.assignments[a.id] for a in articles if a.id in index.assignments}
-        fresh = [a for a in articles if a.id not in known]
-        outcome = index.add(self._featurize(fresh)) if fresh else None
-        for p in outcome.problems if outcome else []:
+        """Story assignment by the task ``storyweave ingest`` runs too (stories.assign): the
+        index stays in memory and is reloaded when another writer (a CLI run on the same
+        store) has committed since. Only the single brief worker calls this."""
+        if self._assigner is None:
+            try:
+                from ..stories.assign import StoryAssigner
+                from ..stories.features import Featurizer
+            except ImportError as e:
+                raise Unavailable(f"story clustering (storyweave.stories) cannot be loaded: {e}") from e
+            self._assigner = StoryAssigner(self.config.stories, Featurizer())
+        placed = self._assigner.assign(store, articles)
+        for p in placed.problems:
             log.info("clustering: %s", p)
-        assignments = {**known, **(outcome.assignments if outcome else {})}
-        commit = getattr(store, "commit_stories", None)
-        if outcome is not None and callable(commit):
-            commit(assignments, STORY_STATE, index.to_bytes())
-            return assignments
-        if outcome is not None:
-            store.save_state(STORY_STATE, index.to_bytes())
-        store.assign(assignments)
-        return assignments
+        return placed.assignments
 
     def fetch_urls(self, urls: list[str]) -> Iterator[Item]:
         from ..ingest import read_inputs

@@ -2,7 +2,7 @@ import datetime as dt
 
 from storyweave.model import Article
 from storyweave.stories import cluster_articles
-from storyweave.stories.dedup import CopyIndex
+from storyweave.stories.near_duplicates import CopyIndex
 from storyweave.stories.features import shingles
 
 WIRE = (
