@@ -92,11 +92,21 @@ class Sentence:
 # ---- the brief -------------------------------------------------------------------------
 
 @dataclass(slots=True)
+class Evidence:
+    """For one cited outlet, the sentence of that outlet a claim rests on."""
+
+    article: str
+    sentence: str  # the sentence id ("<article id>#<n>"), the anchor pages link to
+    text: str
+
+
+@dataclass(slots=True)
 class SummarySentence:
     text: str
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)
     model_written: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -105,6 +115,7 @@ class Agreement:
     citations: list[str]
     independent_sources: int
     sentence_ids: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -114,6 +125,7 @@ class Variant:
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)  # the full source sentences
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -129,6 +141,7 @@ class UniqueFact:
     text: str
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -139,6 +152,7 @@ class Quote:
     sentence_ids: list[str] = field(default_factory=list)
     # article id -> the speaker that outlet gives (when outlets disagree, a divergence says so)
     attributions: dict[str, str] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -148,6 +162,7 @@ class TimelineEvent:
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)
     inferred: bool = False  # resolved against a date estimated from other articles
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 @dataclass(slots=True)

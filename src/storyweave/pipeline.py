@@ -3,6 +3,7 @@
     clean -> sentences -> embed -> copies -> similarity -> fact groups     (analysis.prepare)
     -> annotate (spaCy NER) -> dates -> entities -> quotes -> timeline     (analysis.annotations)
     -> agreements -> divergences -> unique -> summary -> syndication       (analysis.facts)
+    -> evidence (each citation's own sentence)
 
 Each step declares what it reads and adds (``analysis.step``); the list is checked when the
 pipeline is built. The pipeline owns the models: they load once per Pipeline (one per
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from . import __version__
 from .analysis import StoryAnalysis, Steps
 from .analysis.annotations import Anchors, Entities, Quotes, Timeline
-from .analysis.facts import Agreements, Divergences, Summary, Syndication, Unique
+from .analysis.facts import Agreements, CitedSentences, Divergences, Summary, Syndication, Unique
 from .analysis.prepare import Annotate, preparation_steps
 from .analysis.step import Step
 from .clean.language import is_analysis_language
@@ -33,7 +34,7 @@ def brief_steps(config: Config) -> list[Step]:
         *preparation_steps(config),
         *([Annotate()] if config.brief.ner else []),
         Anchors(), Entities(), Quotes(), Timeline(),
-        Agreements(config), Divergences(config), Unique(config), Summary(config), Syndication(),
+        Agreements(config), Divergences(config), Unique(config), Summary(config), Syndication(), CitedSentences(),
     ]
 
 

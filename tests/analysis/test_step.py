@@ -2,7 +2,7 @@
 import pytest
 
 from storyweave.analysis import StepOrderError, Steps, StoryAnalysis
-from storyweave.analysis.prepare import Embed, Split
+from storyweave.analysis.prepare import Clean, Embed, Split
 from storyweave.analysis.step import Step, check_order
 from storyweave.config import Config
 from storyweave.model import Article
@@ -43,10 +43,12 @@ def test_a_step_that_does_not_add_what_it_promised_fails_at_run(models):
 
 
 def test_steps_run_in_order_and_are_timed(models):
-    an = Steps([Split(), Embed()], models).run(StoryAnalysis(articles=[Article(id="a", text="The river rose. Roads closed.")]))
-    assert [s.text for s in an.sentences] == ["The river rose.", "Roads closed."]
+    text = "The river rose above its banks on Monday night. Roads into the old town were closed by police."
+    an = Steps([Clean(Config()), Split(), Embed()], models).run(StoryAnalysis(articles=[Article(id="a", text=text)]))
+    assert [s.text for s in an.sentences] == ["The river rose above its banks on Monday night.",
+                                              "Roads into the old town were closed by police."]
     assert an.vectors.shape == (2, 256)
-    assert set(an.timings) == {"sentences", "embed"}
+    assert set(an.timings) == {"clean", "sentences", "embed"}
 
 
 @pytest.mark.parametrize("ner", [True, False])
@@ -55,4 +57,4 @@ def test_the_brief_steps_are_in_a_valid_order(ner):
     check_order(steps)
     names = [s.name for s in steps]
     assert ("annotate" in names) is ner
-    assert names[-1] == "syndication"
+    assert names[-1] == "evidence"

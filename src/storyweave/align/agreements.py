@@ -6,6 +6,7 @@ from collections import defaultdict
 import numpy as np
 
 from ..analysis import StoryAnalysis
+from ..analysis.prepare import independent_sources
 from ..config import Config
 from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
@@ -37,24 +38,32 @@ def _representative(analysis: StoryAnalysis, members: list[int], central: np.nda
 
 
 def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement], list[Agreement]]:
-    """Facts with 2+ independent sources; and facts several outlets carry from one source (copies)."""
+    """Facts with 2+ independent sources; and facts several outlets carry from one source (copies).
+
+    Each cited outlet rests on its own sentence closest to the fact's clearest statement
+    (``StoryAnalysis.support``); an outlet whose sentences only share the topic is not cited,
+    and the independent sources are counted over the cited sentences alone.
+    """
     central = _centrality(analysis)
     agreed: list[Agreement] = []
     single: list[Agreement] = []
     for g, members in enumerate(analysis.groups):
-        arts = analysis.group_articles(g)
-        if len(arts) < 2:
+        if len(analysis.group_articles(g)) < 2:
             continue
         rep = _representative(analysis, members, central)
-        own = analysis.sentences[rep].article_id
-        cites = [own, *[a for a in arts if a != own]]
+        support = analysis.support(rep)
+        if len(support) < 2:
+            continue  # grouped, but no other outlet states this sentence's fact closely enough
+        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity)
+        evidence = analysis.evidence(support)
         rec = Agreement(
             text=analysis.sentences[rep].text,
-            citations=cites,
-            independent_sources=analysis.independent[g],
-            sentence_ids=[analysis.sentences[i].id for i in members],
+            citations=[e.article for e in evidence],
+            independent_sources=independent,
+            sentence_ids=[e.sentence for e in evidence],
+            evidence=evidence,
         )
-        (agreed if analysis.independent[g] >= 2 else single).append(rec)
+        (agreed if independent >= 2 else single).append(rec)
     agreed.sort(key=lambda a: (-a.independent_sources, -len(a.citations)))
     return agreed[: config.brief.max_agreements], single
 
@@ -79,5 +88,6 @@ def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
         best = sorted(per_article.get(art, []), reverse=True)[: config.brief.max_unique_per_outlet]
         for _, i in sorted(best, key=lambda x: x[1]):
             s = analysis.sentences[i]
-            out.append(UniqueFact(text=s.text, citations=[s.article_id], sentence_ids=[s.id]))
+            out.append(UniqueFact(text=s.text, citations=[s.article_id], sentence_ids=[s.id],
+                                  evidence=analysis.evidence([i])))
     return out

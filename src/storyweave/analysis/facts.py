@@ -68,3 +68,25 @@ class Syndication(Step):
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         an.syndication = syndication_records(an.sentences, an.syndicated)
         return an
+
+
+class CitedSentences(Step):
+    """Evidence for the parts whose finders name the sentences they rest on (divergence
+    variants, quotes, timeline entries): per cited outlet, its first such sentence. A
+    citation with no sentence of that outlet behind it is dropped, never shown."""
+
+    name = "evidence"
+    reads = ("sentences", "divergences", "quotes", "timeline")
+    adds = ()
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        index = {s.id: i for i, s in enumerate(an.sentences)}
+        items = [v for d in an.divergences for v in d.variants] + list(an.quotes) + list(an.timeline)
+        for item in items:
+            if item.evidence:
+                continue
+            evidence = an.evidence(index[sid] for sid in item.sentence_ids if sid in index)
+            backed = {e.article for e in evidence}
+            item.citations = [c for c in item.citations if c in backed]
+            item.evidence = [e for e in evidence if e.article in set(item.citations)]
+        return an

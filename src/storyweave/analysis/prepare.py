@@ -86,7 +86,7 @@ class FactGroups(Step):
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         an.same_fact = self.threshold
         an.groups, an.group_of = fact_groups(an.sentences, an.similarity, self.threshold)
-        an.independent = [independent_sources(g, an.sentences, an.copies) for g in an.groups]
+        an.independent = [independent_sources(g, an.sentences, an.copies, an.similarity) for g in an.groups]
         return an
 
 
@@ -213,11 +213,29 @@ def fact_groups(sentences, sim: np.ndarray, threshold: float) -> tuple[list[list
     return groups, group_of
 
 
-def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float]) -> int:
-    """Articles in the group, counting articles whose sentences are copies of each other once."""
-    uf = UnionFind(sentences[i].article_id for i in group)
-    for x in group:
-        for y in group:
-            if x < y and (x, y) in copies:
-                uf.union(sentences[x].article_id, sentences[y].article_id)
+def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float],
+                        sim: np.ndarray | None = None, rewrite: float = 0.75) -> int:
+    """Outlets carrying the fact, counting those that have it from one source once.
+
+    Two outlets are one source for a fact when one's sentence is copied into the other
+    (the sentence lies inside a passage they share, even if the copy sits outside this
+    group), or when the two share wire copy elsewhere and state this fact in nearly the
+    same words (``rewrite``): an agency story lightly rewritten is still one report.
+    """
+    arts = {sentences[i].article_id for i in group}
+    uf = UnionFind(sorted(arts))
+    members = set(group)
+    syndicated: set[tuple[str, str]] = set()
+    for (x, y) in copies:
+        a, b = sentences[x].article_id, sentences[y].article_id
+        syndicated.add((a, b))
+        syndicated.add((b, a))
+        if (x in members or y in members) and a in arts and b in arts:
+            uf.union(a, b)
+    if sim is not None:
+        for x in group:
+            for y in group:
+                a, b = sentences[x].article_id, sentences[y].article_id
+                if x < y and (a, b) in syndicated and sim[x, y] >= rewrite:
+                    uf.union(a, b)
     return len(uf)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..model import (Agreement, Article, Divergence, Quote, Sentence, SummarySentence, Syndication, TimelineEvent,
-                     UniqueFact)
+from ..model import (Agreement, Article, Divergence, Evidence, Quote, Sentence, SummarySentence, Syndication,
+                     TimelineEvent, UniqueFact)
 
 if TYPE_CHECKING:  # the entity index comes from nlp.entities, which needs nothing from here
     from ..nlp.entities import EntityIndex
@@ -81,19 +81,33 @@ class StoryAnalysis:
             seen.setdefault(self.sentences[i].article_id, None)
         return list(seen)
 
-    def citations(self, i: int, threshold: float | None = None) -> list[str]:
-        """Articles that carry what sentence i says (its own article first).
+    def evidence(self, indices) -> list[Evidence]:
+        """One sentence per outlet, the first given for each: what each citation rests on."""
+        out: dict[str, Evidence] = {}
+        for i in indices:
+            s = self.sentences[i]
+            if s.article_id not in out:
+                out[s.article_id] = Evidence(article=s.article_id, sentence=s.id, text=s.text)
+        return list(out.values())
 
-        A fact group is built by average linkage, so a member may share the fact but not
-        every detail of sentence i; an article is cited only when one of its sentences in
-        the group is itself close to sentence i.
-        """
+    def support(self, i: int, threshold: float | None = None) -> list[int]:
+        """Sentence i and, for every other outlet that states its fact, that outlet's closest
+        sentence of i's fact group, if close enough to i itself (average linkage may group a
+        sentence with one that shares the fact but not its details: such an outlet is not cited)."""
         own = self.sentences[i].article_id
         sim = self.similarity
         thr = self.same_fact if threshold is None else threshold
-        rest: dict[str, None] = {}
+        best: dict[str, tuple[float, int]] = {}
         for j in self.groups[self.group_of[i]]:
             a = self.sentences[j].article_id
-            if a != own and (sim is None or sim[i, j] >= thr):
-                rest.setdefault(a, None)
-        return [own, *rest]
+            if a == own:
+                continue
+            score = 1.0 if sim is None else float(sim[i, j])
+            if score >= thr and score > best.get(a, (-1.0, -1))[0]:
+                best[a] = (score, j)
+        order = {a: k for k, a in enumerate(dict.fromkeys(self.sentences[j].article_id for j in self.groups[self.group_of[i]]))}
+        return [i, *(j for _, (_, j) in sorted(best.items(), key=lambda kv: order[kv[0]]))]
+
+    def citations(self, i: int, threshold: float | None = None) -> list[str]:
+        """Articles that carry what sentence i says (its own article first): see ``support``."""
+        return [self.sentences[j].article_id for j in self.support(i, threshold)]

@@ -15,10 +15,10 @@ from importlib import resources
 from typing import Any
 
 from ..errors import StoryweaveError
-from ..model import Article, Brief, Sentence, to_plain
+from ..model import Article, Brief, Evidence, Sentence, to_plain
 
 # Bump the minor version when keys are added, the major when a key changes meaning or goes.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: evidence on every cited part; divergence kind "update"; speaker may be null
 SCHEMA_FILE = "brief.schema.json"
 
 
@@ -45,35 +45,38 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "articles": [_article(a, sentences.get(a.id, [])) for a in brief.articles],
         "summary": [
             {"text": s.text, "citations": list(s.citations), "sentence_ids": list(s.sentence_ids),
-             "model_written": s.model_written}
+             "model_written": s.model_written, "evidence": _evidence(s.evidence)}
             for s in brief.summary
         ],
         "agreements": [
             {"text": a.text, "citations": list(a.citations), "independent_sources": a.independent_sources,
-             "sentence_ids": list(a.sentence_ids)}
+             "sentence_ids": list(a.sentence_ids), "evidence": _evidence(a.evidence)}
             for a in brief.agreements
         ],
         "divergences": [
             {"about": d.about, "kind": d.kind, "attribute": d.attribute,
              "variants": [
                  {"text": v.text, "value": v.value, "citations": list(v.citations),
-                  "sentence_ids": list(v.sentence_ids), "sentences": list(v.sentences)}
+                  "sentence_ids": list(v.sentence_ids), "sentences": list(v.sentences),
+                  "evidence": _evidence(v.evidence)}
                  for v in d.variants
              ]}
             for d in brief.divergences
         ],
         "unique": [
-            {"text": u.text, "citations": list(u.citations), "sentence_ids": list(u.sentence_ids)}
+            {"text": u.text, "citations": list(u.citations), "sentence_ids": list(u.sentence_ids),
+             "evidence": _evidence(u.evidence)}
             for u in brief.unique
         ],
         "quotes": [
             {"speaker": q.speaker, "text": q.text, "citations": list(q.citations),
-             "sentence_ids": list(q.sentence_ids)}
+             "sentence_ids": list(q.sentence_ids), "evidence": _evidence(q.evidence)}
             for q in brief.quotes
         ],
         "timeline": [
             {"date": t.date, "text": t.text, "citations": list(t.citations),
-             "sentence_ids": list(t.sentence_ids), "inferred": t.inferred}
+             "sentence_ids": list(t.sentence_ids), "inferred": t.inferred,
+             "evidence": _evidence(t.evidence)}
             for t in brief.timeline
         ],
         "entities": [
@@ -88,6 +91,10 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "problems": [{"item": p.item, "reason": p.reason} for p in brief.problems],
         "meta": _jsonable(to_plain(brief.meta)),
     }
+
+
+def _evidence(items: list[Evidence]) -> list[dict[str, str]]:
+    return [{"article": e.article, "sentence": e.sentence, "text": e.text} for e in items]
 
 
 def _article(a: Article, sentences: list[Sentence]) -> dict[str, Any]:
@@ -172,6 +179,18 @@ def _dangling(where: str, item: dict[str, Any], ids: set, sentence_ids: set) -> 
     if sentence_ids:  # a brief without sentences (hand-made, or sentences not exported) has no anchors
         out += [f"{where}/sentence_ids: unknown sentence {s!r}" for s in item.get("sentence_ids", [])
                 if s not in sentence_ids]
+    evidence = item.get("evidence")
+    if evidence:  # each citation rests on a sentence of that very outlet, and only on such
+        cited = set(item.get("citations", []))
+        backed = {e.get("article") for e in evidence}
+        out += [f"{where}/evidence: no sentence for the citation {c!r}" for c in sorted(cited - backed)]
+        out += [f"{where}/evidence: sentence of {a!r}, which is not cited" for a in sorted(backed - cited)]
+        for e in evidence:
+            sid = e.get("sentence", "")
+            if sentence_ids and sid not in sentence_ids:
+                out.append(f"{where}/evidence: unknown sentence {sid!r}")
+            elif not sid.startswith(f"{e.get('article')}#"):
+                out.append(f"{where}/evidence: sentence {sid!r} is not of article {e.get('article')!r}")
     return out
 
 

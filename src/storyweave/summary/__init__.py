@@ -104,4 +104,5 @@ def summarize(
 
 def summary_sentence(analysis: "StoryAnalysis", i: int, similarity: Similarity) -> SummarySentence:
     s = analysis.sentences[i]
-    return SummarySentence(text=s.text, citations=similarity.citations(i), sentence_ids=[s.id])
+    evidence = analysis.evidence(similarity.support(i))
+    return SummarySentence(text=s.text, citations=[e.article for e in evidence], sentence_ids=[s.id], evidence=evidence)

@@ -74,16 +74,24 @@ class Similarity:
         np.fill_diagonal(out, 0.5 * np.clip(np.einsum("ij,ij->i", vectors, vectors), 0, 1))  # no overlap with itself
         return out
 
-    def citations(self, i: int) -> list[str]:
-        """Articles that carry what sentence i says, its own first (see StoryAnalysis.citations)."""
+    def support(self, i: int) -> list[int]:
+        """Sentence i and each other outlet's closest sentence stating its fact (see
+        StoryAnalysis.support); on the light path, from i's similarity row."""
         an = self.analysis
         if not an.light:
-            return an.citations(i)
+            return an.support(i)
         row = self.row(i)
         own = an.sentences[i].article_id
-        rest = dict.fromkeys(an.sentences[j].article_id for j in np.flatnonzero(row >= an.same_fact))
-        rest.pop(own, None)
-        return [own, *rest]
+        best: dict[str, int] = {}
+        for j in np.flatnonzero(row >= an.same_fact).tolist():
+            a = an.sentences[j].article_id
+            if a != own and (a not in best or row[j] > row[best[a]]):
+                best[a] = j
+        return [i, *best.values()]
+
+    def citations(self, i: int) -> list[str]:
+        """Articles that carry what sentence i says, its own first."""
+        return [self.analysis.sentences[j].article_id for j in self.support(i)]
 
 
 def _combine(inter: np.ndarray, size_a, size_b, cosine: np.ndarray) -> np.ndarray:
