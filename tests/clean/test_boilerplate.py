@@ -111,3 +111,51 @@ def test_repeated_line_found_across_case_punctuation_and_quote_style():
         "The mayor said \u201cwe will rebuild\u201d on Friday!", "THE MAYOR SAID WE WILL REBUILD ON FRIDAY."
     ]
     assert "The mayor saidwe will rebuild on Friday." in a.body
+
+
+def test_metadata_field_glued_to_the_headline():
+    a = clean("date 2024-03-12 Harbour cranes halted as dock workers strike\n"
+              "Dock workers at the port of Eastmere walked out on Monday.")
+    assert a.title == "Harbour cranes halted as dock workers strike"
+    assert a.published.isoformat() == "2024-03-12"
+    assert reasons(a)["date 2024-03-12"] == str(Reason.DATELINE)
+    assert a.body == ["Dock workers at the port of Eastmere walked out on Monday."]
+
+
+def test_masthead_above_the_headline_is_navigation_and_section_is_kept():
+    a = clean("Eastmere Gazette | Business\n"
+              "Harbour cranes halted as dock workers strike | Business\n"
+              "Dock workers at the port of Eastmere walked out on Monday.")
+    assert reasons(a)["Eastmere Gazette | Business"] == str(Reason.NAVIGATION)
+    assert a.title == "Harbour cranes halted as dock workers strike"
+    assert a.meta["section"] == "Business"
+
+
+def test_caption_label_takes_the_line_after_it_and_teasers_go():
+    a = clean("Harbour cranes halted as dock workers strike\n"
+              "Dock workers at the port of Eastmere walked out on Monday over a pay offer.\n"
+              "Photo:\n"
+              "Idle cranes on the quay\n"
+              "Ferry operator cancels winter timetable as fuel costs climb...\n"
+              "The union said more than 900 members had joined the strike.")
+    r = reasons(a)
+    assert r["Photo:"] == r["Idle cranes on the quay"] == str(Reason.CAPTION)
+    assert r["Ferry operator cancels winter timetable as fuel costs climb..."] == str(Reason.RELATED)
+    assert a.body[-1] == "The union said more than 900 members had joined the strike."
+
+
+def test_extracted_text_is_cut_by_markers_only():
+    # text an HTML extractor produced: no title guessed, short lines kept, markers still cut
+    text = ("Harbour cranes halted as dock workers strike\n"
+            "Dock workers at the port of Eastmere walked out on Monday.\n"
+            "What the union wants\n"
+            "Ferry operator cancels winter timetable\n"
+            "Leave a Reply\n")
+    a = clean_article(Article(id="t", text=text, meta={"extraction": "trafilatura"}), CleanConfig())
+    assert a.title is None
+    assert a.body == text.splitlines()[:4]
+    assert reasons(a) == {"Leave a Reply": str(Reason.COMMENT_FORM)}
+    # the same text as plain text: the structure-based guesses run
+    plain = clean(text)
+    assert plain.title == "Harbour cranes halted as dock workers strike"
+    assert "Ferry operator cancels winter timetable" in reasons(plain)

@@ -1,0 +1,146 @@
+"""The plain-text cleaner's patterns and vocabularies, apart from the logic that uses them.
+
+Every pattern is about a *kind* of page furniture, never about one site. ``Marker``s are
+case-insensitive and searched as a yes/no; their ``keys`` are the lower-case strings one of
+which every match contains (a line with none of them is ruled out without the regex: see
+clean/markers.py), so a change to a marker's pattern must keep its keys true.
+"""
+from __future__ import annotations
+
+import re
+
+from .markers import Marker
+
+# ---- words and sentences -----------------------------------------------------------------
+
+# a sentence ends with . ! ? … and maybe closing quotes or brackets
+END_PUNCT = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]\s*["'”’]\s*$""")
+WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+NON_WORD = re.compile(r"\W+")
+# a teaser cut off by its list
+TRUNCATED = re.compile(r"(…|\.\.\.)\s*$")
+
+EN_STOP = frozenset(
+    "the a an and or but of to in on at for with from by as is are was were be been has have had it its "
+    "this that these those he she they we you i his her their our not no will would can could said says "
+    "after before about over into than then there which who what when where while more most also".split()
+)
+# words that say nothing about which story a headline belongs to
+STOP_FOR_OVERLAP = EN_STOP | frozenset("mr mrs ms dr new news says say one two first last".split())
+
+# ---- captions and credits ----------------------------------------------------------------
+
+# Photo credits and caption labels. Agencies' credit formats are stable across outlets.
+CREDIT = Marker(
+    r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*\S|"
+    r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
+    r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
+
+    r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b)",
+    keys=("/", "(", "credit", "illustration", "image", "photo", "picture", "©"),
+)
+# "Photo: Agency/Name Surname" style credits at a line's end (case matters: names are capitalised)
+SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*$")
+CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\s*:?\s*$", re.IGNORECASE)
+
+VIDEO = Marker(
+    r"(video player|this video|play(ing)? video|watch (the )?video|media playback|your browser does not support|"
+    r"enable javascript to (watch|view)|video unavailable|^watch\s*:|^video\s*:|^listen\s*:|^now playing)",
+    keys=("enable javascript to ", "listen", "media playback", "now playing", "video", "watch",
+          "your browser does not support"),
+)
+
+# ---- navigation, prompts, notices ---------------------------------------------------------
+
+# Headers that introduce lists of other articles (the list follows the header).
+LIST_HEADER = re.compile(
+    r"^(read more|read also|also read|see also|related( posts| stories| articles| coverage| topics| content| links)?|"
+    r"more (on|from|about) .{0,40}|you (may|might) (also )?(like|be interested in)|recommended( for you| reading)?|"
+    r"most (read|popular|viewed|shared)|trending( now| stories)?|top stories|editor'?s? picks?|"
+    r"latest( \w+){0,3}( news)?|see more( \w+){0,4}|more stories|more news|in other news|don'?t miss|"
+    r"popular( stories| now)?|what to read next|further reading|around the web|sponsored( content| stories)?|"
+    r"promoted( stories)?|from our partners|elsewhere on .{0,30})\s*[:»>]*\s*$",
+    re.IGNORECASE,
+)
+
+SOCIAL = re.compile(
+    r"^(share( this( article| story)?)?( on \w+)?|tweet|follow us( on .{0,30})?|like us on facebook|"
+    r"(share|post) (on|to) (facebook|twitter|x|whatsapp|linkedin|reddit|email)|copy link|print|email|"
+    r"facebook|twitter|whatsapp|linkedin|pinterest|reddit|telegram)\s*$",
+    re.IGNORECASE,
+)
+NEWSLETTER = Marker(
+    r"(sign up (for|to) (our|the) .{0,40}newsletter|subscribe (now|today|to (our|the))|newsletter sign[- ]?up|"
+    r"get (our|the) .{0,30}newsletter|already a subscriber|subscribe for full access|create a free account)",
+    keys=("already a subscriber", "create a free account", "newsletter", "subscribe "),
+)
+ADVERT = re.compile(r"^(advertisement|advertising|sponsored|ad|story continues below( advertisement)?|"
+                    r"continue reading( below)?|skip (the )?ad(vert)?|article continues (below|after advertisement))\s*$",
+                    re.IGNORECASE)
+LEGAL = Marker(
+    r"(all rights reserved|^copyright\b|this (site|website) uses cookies|we use cookies|cookie (policy|settings)|"
+    r"privacy policy|terms (of use|and conditions)|this material may not be published, broadcast)",
+    keys=(" uses cookies", "all rights reserved", "cookie ", "copyright", "privacy policy", "terms ",
+          "this material may not be published, broadcast", "we use cookies"),
+)
+# "Home | News | World" breadcrumbs and "Outlet | Section" mastheads
+BREADCRUMB = re.compile(r"^[^|›»>]{1,30}(\s[|›»>]\s[^|›»>]{1,30}){2,}$")
+MASTHEAD = re.compile(r"^(\S+(?:\s\S+){0,2})\s[|•]\s\S+(?:\s\S+){0,2}$")
+BRACKET_LINK = Marker(r"^\s*\[.{3,200}\]\s*$|opens in new (window|tab)", keys=("[", "opens in new "))
+
+# Comment forms: the commonest wordings in several languages, plus the form's field labels.
+COMMENT_FORM = Marker(
+    r"(leave a (reply|comment)|post a comment|add (a|your) comment|your email address will not be published|"
+    r"required fields are marked|save my name, email|cancel reply|comments? (are|is) closed|"
+    r"^(name|e-?mail|website|comment)\s*\*?\s*$|log in to (comment|reply)|join the (conversation|discussion)|"
+    r"deixe (uma resposta|um comentário)|deja (una respuesta|un comentario)|laisser un commentaire|"
+    r"lascia un commento|(schreibe|hinterlasse) einen kommentar|bir (cevap|yorum) yaz|e-posta hesabınız|"
+    r"gerekli alanlar|оставьте (комментарий|ответ)|ваш адрес email не будет|laat een reactie achter|"
+    r"no será publicada|campos obligatorios|não será publicado|campos obrigatórios|ne sera pas publiée|"
+    r"champs obligatoires|wird nicht veröffentlicht|erforderliche felder|non sarà pubblicato|campi obbligatori|"
+    r"wordt niet gepubliceerd|verplichte velden|"
+    r"skomentuj|zostaw komentarz|tinggalkan balasan|コメントを残す|发表评论|댓글 남기기|اترك تعليقاً)",
+    keys=(
+        # English wordings and the field labels ("email" is in "e-mail" and the Russian form too)
+        "cancel reply", "comment", "conversation", "discussion", "leave a ", "log in to ", "mail", "name",
+        "required fields are marked", "website",
+        # other languages
+        " comentario", " comentário", " einen kommentar", "a resposta", "a respuesta", "campi obbligatori",
+        "campos obligatorios", "campos obrigatórios", "cevap", "champs obligatoires", "e-posta hesabınız",
+        "erforderliche felder", "gerekli alanlar", "laat een reactie achter", "ne sera pas publiée",
+        "no será publicada", "non sarà pubblicato", "não será publicado", "skomentuj", "tinggalkan balasan",
+        "verplichte velden", "wird nicht veröffentlicht", "wordt niet gepubliceerd", "yorum", "zostaw komentarz",
+        "оставьте ", "اترك تعليقاً", "コメントを残す", "发表评论", "댓글 남기기",
+    ),
+)
+
+# ---- bylines, dates, datelines, titles -----------------------------------------------------
+
+BYLINE = re.compile(
+    r"^\s*((?i:by|written by|words by|reporting by|von|par|por))\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von|al|bin))"
+    r"{0,6})\s*(,.{0,60})?$"
+)
+_DATE_WORDS = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)"
+)
+DATELINE_ONLY = re.compile(
+    rf"^\s*((published|updated|posted|last updated|date|first published)\s*[:\-]?\s*)?"
+    rf"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+    rf"(\d{{4}}-\d{{2}}-\d{{2}}([ T]\d{{1,2}}:\d{{2}}(:\d{{2}})?\S*)?|"
+    rf"\d{{1,2}}(st|nd|rd|th)?\s+{_DATE_WORDS}\.?,?\s+\d{{4}}|{_DATE_WORDS}\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})"
+    rf"([,\s]+(at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE,
+)
+# "date 2023-06-19 Headline text": a metadata field glued to the headline by the scraper.
+META_PREFIX = re.compile(r"^\s*(date|published|posted|updated)\s*[:\-]?\s*(\d{4}-\d{2}-\d{2})\s*(.*)$", re.IGNORECASE)
+# for reading a date line: an ISO date wins; the label is not part of the date; "19 June" is day first
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_LABEL = re.compile(r"^(published|updated|posted|last updated|date|first published)\s*[:\-]?\s*", re.IGNORECASE)
+DAY_FIRST = re.compile(r"^\s*\d{1,2}\s")
+# "BEIJING, China - " / "WASHINGTON (Reuters) -- " at the start of the first body paragraph.
+DATELINE_PREFIX = re.compile(
+    r"^((?:[A-Z][A-Za-z.'’-]+)(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}(?:\s*\([A-Za-z .]+\))?)\s*(?:-|–|—|--)\s+(?=[A-Z“\"])"
+)
+# "Headline | Section"
+TITLE_SECTION = re.compile(r"^(.{15,}?)\s+[|•]\s+([^|•]{2,40})$")
