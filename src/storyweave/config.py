@@ -76,6 +76,10 @@ class AlignConfig:
 @dataclass(frozen=True, slots=True)
 class IngestConfig:
     max_bytes: int = 20_000_000  # larger inputs are refused with a message
+    # article text past this many characters is cut (at a line or sentence end), noted in meta["truncated"]
+    max_article_chars: int = 200_000
+    # longer lines (a page on one line) are split at sentence ends or spaces: no stage sees a giant line
+    max_line_chars: int = 5_000
     timeout: float = 15.0  # seconds, per URL
     max_redirects: int = 5
     concurrency: int = 8

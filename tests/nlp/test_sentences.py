@@ -51,3 +51,19 @@ def test_split_article_ids_and_paragraphs():
 def test_invisible_characters_inside_words_are_dropped():
     # a zero-width space inside "Arwa" made two words of it for every tokenizer after this one
     assert split_text("A\u200brwa Damon bit two medics\u00ad. It was late.") == ["Arwa Damon bit two medics.", "It was late."]
+
+
+def test_no_sentence_is_longer_than_the_bound():
+    # a run of words without a full stop (a flattened table, a scraped blob): spaCy must never
+    # see it whole (E088 past a million characters); it is cut at word boundaries
+    from storyweave.nlp.sentences import MAX_SENTENCE_CHARS
+
+    blob = " ".join(f"Word{i}" for i in range(60_000))  # ~470,000 characters, no full stop
+    out = split_text("The council met on Monday. " + blob + ". It ended late.")
+    assert max(len(s) for s in out) <= MAX_SENTENCE_CHARS
+    assert out[0] == "The council met on Monday." and out[-1] == "It ended late."
+    assert all(not s.startswith(" ") and not s.endswith(" ") for s in out)
+    # nothing but the spaces at the cuts is lost, and no word is cut in two
+    assert " ".join(out[1:-1]) == blob + "."
+    # one "word" longer than the bound: cut at the bound
+    assert [len(s) for s in split_text("x" * (2 * MAX_SENTENCE_CHARS + 5))] == [MAX_SENTENCE_CHARS] * 2 + [5]

@@ -2,8 +2,10 @@
 
 Prints ``{id, url, outlet, title, author, published, language, body}`` per article (``body``
 the kept text, paragraphs separated by blank lines; ``--removed`` adds what was cut and
-why), so extraction can be used and measured on its own. Unusable inputs are reported on
-stderr, one line each, and the rest still printed.
+why), so extraction can be used and measured on its own. Every input kind comes out of the
+same article step as for ``brief`` (ingest/article.py): the body and removed lines printed
+are the ones the brief works from. Unusable inputs are reported on stderr, one line each,
+and the rest still printed.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ def record(article, with_removed: bool = False) -> dict:
     from ..model import to_plain
 
     out = {name: to_plain(getattr(article, name)) for name in FIELDS}
-    out["body"] = "\n\n".join(article.body) if article.cleaned else article.text
+    out["body"] = "\n\n".join(article.body)
     if with_removed:
         out["removed"] = [{"text": r.text, "reason": str(r.reason)} for r in article.removed]
     return out
@@ -45,7 +47,8 @@ def run(args, config) -> int:
     if args.allow_private:
         config = config.with_overrides({"ingest": {"allow_private": True}}, origin="--allow-private")
     records, problems, count = [], [], 0
-    for item in read_inputs(args.inputs, config.ingest):
+    # the whole Config: its clean section cleans here exactly as in the brief
+    for item in read_inputs(args.inputs, config):
         if isinstance(item, Problem):
             problems.append(item)
             report_problems([item], args.quiet)

@@ -2,14 +2,15 @@
 
 ``read_inputs`` walks files, folders (and, where readers exist, URLs, feeds, archives),
 picks the reader by name, and yields ``Article`` or ``Problem`` items: a bad item is
-reported with its reason and the batch goes on.
+reported with its reason and the batch goes on. Every Article comes out of the article
+step (:mod:`.article`): decoded, bounded, cleaned, with its language and metadata.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..config import IngestConfig
+from ..config import Config, IngestConfig
 from ..errors import InputError
 from ..model import Article, Problem
 from . import jsonl, text
@@ -24,13 +25,14 @@ READERS: dict[str, Reader] = {
     ".ndjson": jsonl.read_jsonl,
 }
 
-# Remote inputs (URLs, feeds) are handled by a hook the url module installs.
+# scheme -> handler(url, config): http(s) URLs and feeds, installed by register.py.
 SCHEME_HANDLERS: dict[str, Callable[[str, IngestConfig], Iterator[Article | Problem]]] = {}
 
-# HTML, feeds, WARC, CSV, ``.urls`` files and http(s) URLs (see ingest/register.py)
-from . import register as _web  # noqa: E402  (needs the tables above)
+# HTML, feeds, WARC, CSV, ``.urls`` files and http(s) URLs, and the article step around
+# every reader (see ingest/register.py)
+from . import register as _registry  # noqa: E402  (needs the tables above)
 
-_web.install(READERS, SCHEME_HANDLERS)
+_registry.install(READERS, SCHEME_HANDLERS)
 
 
 def _reader_for(path: Path) -> Reader | None:
@@ -38,7 +40,8 @@ def _reader_for(path: Path) -> Reader | None:
     # longest suffix first so ".html.gz" / ".warc.gz" win over ".gz"
     for suffix in sorted(READERS, key=len, reverse=True):
         if name.endswith(suffix):
-            return READERS[suffix]
+            # a reader registered after install() gets the article step too
+            return _registry.with_article_step(READERS[suffix])
     return None
 
 
@@ -52,8 +55,11 @@ def _files(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_inputs(inputs: Iterable[str | Path], config: IngestConfig | None = None) -> Iterator[Article | Problem]:
-    """Yield Articles and Problems for every input; never raises for a bad item."""
+def read_inputs(inputs: Iterable[str | Path], config: Config | IngestConfig | None = None) -> Iterator[Article | Problem]:
+    """Yield Articles and Problems for every input; never raises for a bad item.
+
+    ``config``: a whole Config (its ``clean`` section drives the cleaning), or its ``ingest``
+    section alone (cleaning with the default CleanConfig)."""
     config = config or IngestConfig()
     seen: set[str] = set()
     for item in inputs:
@@ -64,7 +70,7 @@ def read_inputs(inputs: Iterable[str | Path], config: IngestConfig | None = None
             if handler is None:
                 yield Problem(s, f"cannot read '{scheme}://' inputs: give a file, a folder or an http(s) URL")
                 continue
-            yield from handler(s, config)
+            yield from _registry.with_article_step(handler)(s, config)
             continue
         path = Path(s)
         if not path.exists():
@@ -75,7 +81,7 @@ def read_inputs(inputs: Iterable[str | Path], config: IngestConfig | None = None
             if reader is None:
                 if path.is_dir():
                     continue  # folders may hold other files; only named files must be readable
-                reader = text.read_file  # a named file with an odd suffix: try it as text
+                reader = READERS[".txt"]  # a named file with an odd suffix: try it as text
             try:
                 for art in reader(f, config):
                     if isinstance(art, Problem):
@@ -99,7 +105,7 @@ def _unique_id(base: str, seen: set[str]) -> str:
     return f"{base}~{i}"
 
 
-def read_articles(inputs: Iterable[str | Path], config: IngestConfig | None = None) -> tuple[list[Article], list[Problem]]:
+def read_articles(inputs: Iterable[str | Path], config: Config | IngestConfig | None = None) -> tuple[list[Article], list[Problem]]:
     arts: list[Article] = []
     probs: list[Problem] = []
     for x in read_inputs(inputs, config):

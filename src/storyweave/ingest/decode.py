@@ -1,7 +1,51 @@
-"""Bytes -> text, trying the encoding instead of crashing on non-UTF-8 input."""
+"""Bytes -> text, with the encoding that was used.
+
+Strict UTF-8 first (most text is UTF-8, and bytes that happen to be valid UTF-8 while
+meaning something else are vanishingly rare), then a charset the page or server declared,
+then a guess. Guessing between legacy code pages is where readers go wrong: every
+single-byte code page "decodes" every byte, and charset-normalizer, left alone, reads
+Latin-1 "Señor, naïve" as cp1250 "Seńor, naďve" because both look equally orderly to it.
+So we decode with each candidate (charset-normalizer's and the common code pages) and keep
+the text that is most plausible for its language: its py3langid confidence, less a penalty
+for characters no text of that language holds (control codes, a symbol inside a word,
+letters outside the language's alphabet, :mod:`.alphabets`). Near-ties go to the encoding
+most common on the web, windows-1252 first (what the HTML standard reads "latin-1" as).
+"""
 from __future__ import annotations
 
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
 from ..errors import InputError
+from .alphabets import ALPHABETS
+
+# Tried besides charset-normalizer's candidates, in this order of preference on a near-tie:
+# the web's most common legacy code pages (Western, Central European, Cyrillic, Baltic, Turkish).
+PREFERRED = ("cp1252", "iso8859-1", "iso8859-15", "cp1250", "iso8859-2", "cp1251", "koi8-r",
+             "cp1257", "cp1254", "iso8859-9")
+# Labels the HTML standard reads as windows-1252 (a superset: 0x80-0x9F are its quotes, dashes, euro).
+_WINDOWS_1252_LABELS = {"iso8859-1", "ascii", "cp1252"}
+# Scores closer than this are a tie: the preferred encoding wins.
+_TIE = 0.01
+# Enough text to judge a decoding; scoring all of a long text only costs time.
+_SAMPLE_CHARS = 20_000
+# Penalties per character, averaged over the sample's non-ASCII characters.
+_IMPOSSIBLE = 10.0  # control codes, unassigned or private-use code points
+_SYMBOL_IN_WORD = 3.0  # "³" in "zag³osowa³a": a letter that the wrong code page made a symbol
+_FOREIGN_LETTER = 1.0  # "ď" in English, "õ" in Hungarian
+_ALL_LETTERS = frozenset("".join(ALPHABETS.values()))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_OK_CONTROLS = frozenset("\t\n\r\f\x1b")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str  # Python's codec name: utf-8, cp1252, iso8859-2 ...
+    guessed: bool = False  # True when chosen by plausibility, not by UTF-8 or a declaration
 
 
 def looks_binary(data: bytes) -> bool:
@@ -13,17 +57,112 @@ def looks_binary(data: bytes) -> bool:
     return len(head) > 0 and ctrl / len(head) > 0.05
 
 
-def decode_bytes(data: bytes, item: str) -> str:
-    if looks_binary(data):
-        raise InputError(item, "binary data, not text (expected .txt, .html, .json or .jsonl)")
-    for enc in ("utf-8-sig",):
+def decode(data: bytes, item: str, declared: Iterable[str | None] = (), check_binary: bool = True) -> Decoded:
+    """Decode ``data`` (named ``item`` in errors); ``declared``: charsets the input names."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         try:
-            return data.decode(enc)
+            return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError:
             pass
+    if check_binary and looks_binary(data):
+        raise InputError(item, "binary data, not text (expected .txt, .html, .json or .jsonl)")
+    try:
+        return Decoded(data.decode("utf-8-sig"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for label in declared:
+        name = _codec(label)
+        if name is None or name == "utf-8":
+            continue  # unknown, or already tried
+        if name in _WINDOWS_1252_LABELS:
+            name = "cp1252" if _decodes(data, "cp1252") else name
+        text = _decodes(data, name)
+        if text is not None:
+            return Decoded(text, name)
+    return _guess(data, item)
+
+
+def _codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    try:
+        return codecs.lookup(label.strip()).name
+    except LookupError:
+        return None
+
+
+def _decodes(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def candidates(data: bytes) -> list[str]:
+    """The encodings worth trying: charset-normalizer's, then the preferred code pages."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return data.decode("latin-1")
+    names: list[str] = []
+    for match in from_bytes(data):
+        names.append(match.encoding)
+        names.extend(match.could_be_from_charset)
+    out = [n for n in (_codec(x) for x in [*names, *PREFERRED]) if n and n not in ("utf-8", "utf-16", "utf-32")]
+    return list(dict.fromkeys(out))
+
+
+def _guess(data: bytes, item: str) -> Decoded:
+    scored: list[tuple[float, int, str]] = []
+    for rank, name in enumerate(candidates(data)):
+        text = _decodes(data, name)
+        if text is not None:
+            scored.append((plausibility(text[:_SAMPLE_CHARS]), rank, name))
+    if not scored:
+        raise InputError(item, "cannot tell the text encoding: no common encoding decodes it (binary data?)")
+    best = max(s for s, _, _ in scored)
+    # among the near-best, the preferred (most common) encoding
+    near = [(_preference(name, rank), name) for s, rank, name in scored if s >= best - _TIE]
+    name = min(near)[1]
+    return Decoded(data.decode(name), name, guessed=True)
+
+
+def _preference(name: str, rank: int) -> tuple[int, int]:
+    return (PREFERRED.index(name), 0) if name in PREFERRED else (len(PREFERRED), rank)
+
+
+def plausibility(text: str) -> float:
+    """How much ``text`` reads like text of its language: the language detector's confidence,
+    less the average penalty of its non-ASCII characters (0 for plain ASCII)."""
+    from ..clean.language import detect
+
+    language, confidence = detect(text)
+    odd = _NON_ASCII.findall(text)
+    if not odd:
+        return confidence
+    if language in ALPHABETS:
+        alphabet: frozenset[str] | None = frozenset(ALPHABETS[language])
+    else:  # unknown: any language's letters; a language we keep no alphabet for: not judged
+        alphabet = _ALL_LETTERS if language is None else None
+    penalty = 0.0
+    for m in _NON_ASCII.finditer(text):
+        penalty += _penalty(text, m.start(), alphabet)
+    return confidence - penalty / len(odd)
+
+
+def _penalty(text: str, i: int, alphabet: frozenset[str] | None) -> float:
+    c = text[i]
+    cat = unicodedata.category(c)
+    if cat in ("Cc", "Cn", "Co", "Cs") and c not in _OK_CONTROLS or c == "\ufffd":
+        return _IMPOSSIBLE
+    if cat[0] == "L" and cat != "Lm":
+        if alphabet is None or c.lower() in alphabet:
+            return 0.0
+        # an unknown language's text may be in any script; only its Latin letters are judged
+        if alphabet is _ALL_LETTERS and not unicodedata.name(c, "").startswith("LATIN"):
+            return 0.0
+        return _FOREIGN_LETTER
+    if cat[0] == "S" or cat in ("No", "Lm"):
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isalpha() and after.isalpha():
+            return _SYMBOL_IN_WORD
+    return 0.0

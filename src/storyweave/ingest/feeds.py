@@ -16,6 +16,8 @@ from typing import Iterable, Iterator
 from ..config import IngestConfig
 from ..errors import InputError
 from ..model import Article, Problem
+from .html import article_from_fetched, outlet_from_url, read_capped, short_id
+from .url import fetch, fetch_many, is_feed
 
 # An entry with fewer words than this, or ending in an ellipsis / "read more", is a teaser.
 TEASER_WORDS = 120
@@ -74,8 +76,6 @@ def is_teaser(paragraphs: list[str]) -> bool:
 def read_feed_bytes(data: bytes, source: str, config: IngestConfig, fetch_pages: bool) -> Iterator[Article | Problem]:
     import feedparser
 
-    from .html import outlet_from_url, short_id
-
     if _declares_entities(data):
         # Entity declarations are how "billion laughs" feeds blow up: expat stops them only
         # after about a million callbacks (seconds of CPU per tiny feed). No real feed needs
@@ -110,6 +110,8 @@ def read_feed_bytes(data: bytes, source: str, config: IngestConfig, fetch_pages:
             published=_entry_date(entry),
             source=f"{source}#{n}",
         )
+        if parsed.get("encoding"):
+            art.meta["encoding"] = parsed.encoding  # feedparser decodes the feed itself
         teaser = is_teaser(paragraphs)
         if teaser and fetch_pages and link:
             to_fetch.append((art, link))
@@ -118,14 +120,12 @@ def read_feed_bytes(data: bytes, source: str, config: IngestConfig, fetch_pages:
             yield Problem(art.source, "feed entry has no text (and its page was not fetched: the feed is a file)")
             continue
         art.meta["teaser"] = teaser
-        yield _with_language(art)
+        yield art
     if to_fetch:
         yield from _fetch_entry_pages(to_fetch, config)
 
 
 def _fetch_entry_pages(todo: list[tuple[Article, str]], config: IngestConfig) -> Iterator[Article | Problem]:
-    from .url import article_from_fetched, fetch_many
-
     for (entry_art, _), got in zip(todo, fetch_many([link for _, link in todo], config)):
         try:
             if isinstance(got, Problem):
@@ -138,20 +138,11 @@ def _fetch_entry_pages(todo: list[tuple[Article, str]], config: IngestConfig) ->
             if entry_art.text.strip():  # keep the teaser rather than lose the entry
                 entry_art.meta["teaser"] = True
                 entry_art.meta["fetch_problem"] = e.reason
-                yield _with_language(entry_art)
+                yield entry_art
             yield Problem(e.item, f"{e.reason} (feed entry {entry_art.source})")
 
 
-def _with_language(art: Article) -> Article:
-    from ..clean.language import detect_language
-
-    art.language = detect_language(art.text)
-    return art
-
-
 def read_file(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
-    from .html import read_capped
-
     with path.open("rb") as fh:
         data = read_capped(fh, config.max_bytes, str(path))
     yield from read_feed_bytes(data, str(path), config, fetch_pages=False)
@@ -162,15 +153,17 @@ def read_feed_urls(urls: Iterable[str], config: IngestConfig) -> Iterator[Articl
 
     Fetched through the SSRF-guarded client; entries holding only a teaser get their page.
     A URL that answers with something other than a feed is a problem, not a page to ingest.
+    Called directly (not through ``read_inputs``), so it runs the article step itself.
     """
-    from .url import fetch, is_feed
+    from .article import ArticleStep
 
+    step = ArticleStep.of(config)
     for url in urls:
         try:
             fetched = fetch(url, config)
             if not is_feed(fetched):
                 yield Problem(url, f"not an RSS or Atom feed (got {fetched.content_type or 'unknown content'})")
                 continue
-            yield from read_feed_bytes(fetched.body, fetched.url, config, fetch_pages=True)
+            yield from step.run(read_feed_bytes(fetched.body, fetched.url, config, fetch_pages=True))
         except InputError as e:
             yield Problem(e.item, e.reason)

@@ -1,4 +1,4 @@
-"""HTML pages -> Articles: main text, title, outlet, author, published date, language.
+"""HTML pages -> Articles: main text, title, outlet, author, published date.
 
 Extraction builds on trafilatura (main-content detection) and htmldate (through
 trafilatura's metadata step) and changes two things, each measured with
@@ -21,13 +21,17 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Iterator
 from urllib.parse import urlsplit
 
 from ..config import IngestConfig
 from ..errors import InputError
 from ..model import Article, Removed
+from .decode import Decoded, decode
 from .jsonl import parse_date
+
+if TYPE_CHECKING:
+    from .url import Fetched
 
 # Below this many words the precision result may be a collapse; check it against default.
 _SHORT_WORDS = 250
@@ -36,7 +40,6 @@ _COLLAPSE_SHARE = 1 / 3
 _WORD = re.compile(r"\w+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b"
-_LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15", "mac_roman"}
 
 
 @dataclass(slots=True)
@@ -112,35 +115,12 @@ def quiet_extractor_logs() -> None:
 
 # ---- bytes -> text ---------------------------------------------------------------------------
 
-def decode_html(data: bytes, item: str, declared: str | None = None) -> str:
-    """Decode a page, trusting valid UTF-8 over a declared charset (declarations are often wrong)."""
-    if data[:3] == b"\xef\xbb\xbf":
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+def decode_page(data: bytes, item: str, declared: str | None = None) -> Decoded:
+    """Decode a page: valid UTF-8 first (declarations are often wrong), then the charset the
+    server (``declared``) or the page's ``<meta>`` names, then the most plausible guess."""
     m = _META_CHARSET.search(data[:4096])
-    for enc in (declared, m.group(1).decode("ascii", "replace") if m else None):
-        if not enc:
-            continue
-        try:
-            return data.decode(enc)
-        except (LookupError, UnicodeDecodeError):
-            continue  # unknown or wrong charset: guess below
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(item, "cannot tell the text encoding (binary data?)")
-    # Between the Latin single-byte code pages a guess from a few accented letters is a coin
-    # toss; the HTML standard's default for undeclared pages, windows-1252, is the better bet.
-    if best.encoding in _LATIN_SINGLE_BYTE:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-    return str(best)
+    meta = m.group(1).decode("ascii", "replace") if m else None
+    return decode(data, item, declared=(declared, meta), check_binary=False)
 
 
 def read_capped(fh: BinaryIO, limit: int, item: str) -> bytes:
@@ -182,11 +162,11 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def article_from_html(
-    html: str, *, id: str, item: str, url: str | None = None, fallback: Article | None = None
+    html: str, *, id: str, item: str, url: str | None = None, fallback: Article | None = None,
+    encoding: str | None = None,
 ) -> Article:
-    """One page -> one Article; ``fallback`` fills fields the page does not carry (feed metadata)."""
-    from ..clean.language import detect_language
-
+    """One page -> one Article; ``fallback`` fills fields the page does not carry (feed metadata).
+    Language, cleaning and bounds come after, in the article step (:mod:`.article`)."""
     from lxml import etree
 
     try:
@@ -216,8 +196,9 @@ def article_from_html(
         source=item,
         removed=ex.removed,
     )
-    art.language = detect_language(art.text)
     art.meta["extraction"] = ex.mode
+    if encoding:
+        art.meta["encoding"] = encoding
     if fallback is not None:
         for name in ("url", "outlet", "title", "author", "published"):
             if getattr(art, name) is None:
@@ -225,8 +206,15 @@ def article_from_html(
     return art
 
 
+def article_from_fetched(fetched: Fetched, fallback: Article | None = None, id: str | None = None) -> Article:
+    """A page fetched over http(s) (:mod:`.url`) -> one Article."""
+    got = decode_page(fetched.body, fetched.url, fetched.charset)
+    return article_from_html(got.text, id=id or short_id(fetched.url), item=fetched.url, url=fetched.final_url,
+                             fallback=fallback, encoding=got.encoding)
+
+
 def read_file(path: Path, config: IngestConfig) -> Iterator[Article]:
     data = load_page_bytes(path, config)
-    html = decode_html(data, str(path))
+    got = decode_page(data, str(path))
     # the file name is the id, as for every file reader
-    yield article_from_html(html, id=path.name, item=str(path))
+    yield article_from_html(got.text, id=path.name, item=str(path), encoding=got.encoding)

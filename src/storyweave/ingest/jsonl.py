@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from ..config import IngestConfig
 from ..errors import InputError
 from ..model import Article, Problem
-from .decode import decode_bytes
+from .decode import decode
 
 
 _TOO_DEEP = "JSON nested too deeply to be an article record; not read"
@@ -50,11 +50,24 @@ def record_to_article(rec: Any, item: str, fallback_id: str) -> Article:
         author=_str_field(rec, item, "author"),
         html=html if isinstance(html, str) else None,
         source=item,
+        language=_language(rec, item),
     )
     for k, v in rec.items():
-        if k not in {"id", "text", "body", "content", "outlet", "url", "title", "published", "date", "author", "html"}:
+        if k not in _FIELDS:
             art.meta[k] = v
     return art
+
+
+_FIELDS = {"id", "text", "body", "content", "outlet", "url", "title", "published", "date", "author", "html",
+           "language", "lang"}
+
+
+def _language(rec: dict, item: str) -> str | None:
+    """The record's own language code ("fr", "pt-BR" -> "pt"); then it is not detected."""
+    value = _str_field(rec, item, "language", "lang")
+    if not value or not value.strip():
+        return None
+    return value.strip().replace("_", "-").split("-")[0].lower() or None
 
 
 def _str_field(rec: dict, item: str, *names: str) -> str | None:
@@ -84,8 +97,8 @@ def read_jsonl(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
             if not raw.strip():
                 continue
             try:
-                rec = json.loads(decode_bytes(raw, item))
-                yield record_to_article(rec, item, f"{path.stem}-{n}")
+                got = decode(raw, item)
+                yield _with_encoding(record_to_article(json.loads(got.text), item, f"{path.stem}-{n}"), got.encoding)
             except json.JSONDecodeError as e:
                 yield _problem(item, f"not valid JSON ({e.msg} at column {e.colno})")
             except RecursionError:  # [[[[...: would end the whole batch (found by tests/reliability)
@@ -115,7 +128,8 @@ def read_json(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
     if size > config.max_bytes:
         raise InputError(str(path), f"file is {size:,} bytes, over the {config.max_bytes:,}-byte limit")
     try:
-        data = json.loads(decode_bytes(path.read_bytes(), str(path)))
+        got = decode(path.read_bytes(), str(path))
+        data = json.loads(got.text)
     except json.JSONDecodeError as e:
         # maybe it is JSONL with a .json name
         if e.msg == "Extra data":
@@ -130,9 +144,15 @@ def read_json(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
     for i, rec in enumerate(records, 1):
         item = f"{path}[{i}]" if len(records) > 1 else str(path)
         try:
-            yield record_to_article(rec, item, path.name if len(records) == 1 else f"{path.stem}-{i}")
+            art = record_to_article(rec, item, path.name if len(records) == 1 else f"{path.stem}-{i}")
+            yield _with_encoding(art, got.encoding)
         except InputError as e:
             yield _problem(e.item, e.reason)
+
+
+def _with_encoding(art: Article, encoding: str) -> Article:
+    art.meta["encoding"] = encoding  # the file's, whatever a record's own fields say
+    return art
 
 
 def _problem(item: str, reason: str) -> Problem:

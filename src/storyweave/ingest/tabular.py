@@ -15,14 +15,16 @@ from typing import Iterator
 from ..config import IngestConfig
 from ..errors import InputError
 from ..model import Article, Problem
+from .decode import decode
 from .jsonl import record_to_article
 
 
 def read_file(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
-    from .html import decode_html, read_capped
+    from .html import read_capped
 
     with path.open("rb") as fh:
-        text = decode_html(read_capped(fh, config.max_bytes, str(path)), str(path))
+        got = decode(read_capped(fh, config.max_bytes, str(path)), str(path))
+    text = got.text
     delimiter = "\t" if path.name.lower().endswith(".tsv") else ","
     csv.field_size_limit(min(sys.maxsize, config.max_bytes))  # article bodies are long fields
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -37,7 +39,9 @@ def read_file(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
                 continue
             clean = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
             try:
-                yield record_to_article(clean, item, f"{path.stem}-{n}")
+                art = record_to_article(clean, item, f"{path.stem}-{n}")
+                art.meta["encoding"] = got.encoding
+                yield art
             except InputError as e:
                 yield Problem(e.item, e.reason)
     except csv.Error as e:

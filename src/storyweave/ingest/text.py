@@ -7,14 +7,14 @@ from typing import Iterator
 from ..config import IngestConfig
 from ..errors import InputError
 from ..model import Article
-from .decode import decode_bytes
+from .decode import decode
 
 
 def read_file(path: Path, config: IngestConfig) -> Iterator[Article]:
     size = path.stat().st_size
     if size > config.max_bytes:
         raise InputError(str(path), f"file is {size:,} bytes, over the {config.max_bytes:,}-byte limit (ingest.max_bytes)")
-    text = decode_bytes(path.read_bytes(), str(path))
-    if not text.strip():
+    got = decode(path.read_bytes(), str(path))
+    if not got.text.strip():
         raise InputError(str(path), "empty file: no article text")
-    yield Article(id=path.name, text=text, source=str(path))
+    yield Article(id=path.name, text=got.text, source=str(path), meta={"encoding": got.encoding})

@@ -1,5 +1,8 @@
 """Fetching URLs safely: pages and feeds over http(s), for users who hand us links.
 
+This module only fetches (bytes and headers); turning what it fetched into Articles is
+:mod:`.remote`'s job (pages, feeds), so the feed reader can fetch without a cycle back here.
+
 A service that fetches URLs for its users must not become a way into its own network, so
 unless ``IngestConfig.allow_private`` is set we refuse every target that is not a public
 address: loopback, private, link-local (including cloud metadata at 169.254.169.254),
@@ -20,13 +23,12 @@ import threading
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from ..config import IngestConfig
 from ..errors import InputError
-from ..model import Article, Problem
+from ..model import Problem
 
 PER_HOST = 2
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -198,30 +200,6 @@ def is_feed(fetched: Fetched) -> bool:
     return False
 
 
-# ---- readers ---------------------------------------------------------------------------------------
-
-def article_from_fetched(fetched: Fetched, fallback: Article | None = None, id: str | None = None) -> Article:
-    from .html import article_from_html, decode_html, short_id
-
-    html = decode_html(fetched.body, fetched.url, fetched.charset)
-    return article_from_html(html, id=id or short_id(fetched.url), item=fetched.url, url=fetched.final_url,
-                             fallback=fallback)
-
-
-def read_url(url: str, config: IngestConfig) -> Iterator[Article | Problem]:
-    """SCHEME_HANDLERS entry for http(s): a page becomes an Article, a feed its entries."""
-    try:
-        fetched = fetch(url, config)
-        if is_feed(fetched):
-            from .feeds import read_feed_bytes
-
-            yield from read_feed_bytes(fetched.body, fetched.url, config, fetch_pages=True)
-            return
-        yield article_from_fetched(fetched)
-    except InputError as e:
-        yield Problem(e.item, e.reason)
-
-
 class _HostLimiter:
     """At most ``per_host`` requests to one host at a time, whatever the total concurrency."""
 
@@ -252,25 +230,3 @@ def fetch_many(urls: Iterable[str], config: IngestConfig) -> Iterator[Fetched | 
             yield from pool.map(one, urls)
     finally:
         client.close()
-
-
-def read_url_list(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
-    """A ``.urls`` file: one URL per line (``#`` comments and blank lines ignored)."""
-    from .html import read_capped
-
-    with path.open("rb") as fh:
-        text = read_capped(fh, config.max_bytes, str(path)).decode("utf-8", "replace")
-    urls = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    for got in fetch_many(urls, config):
-        if isinstance(got, Problem):
-            yield got
-            continue
-        try:
-            if is_feed(got):
-                from .feeds import read_feed_bytes
-
-                yield from read_feed_bytes(got.body, got.url, config, fetch_pages=True)
-            else:
-                yield article_from_fetched(got)
-        except InputError as e:
-            yield Problem(e.item, e.reason)

@@ -29,7 +29,7 @@ def read_file(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    from .html import article_from_html, decode_html, read_capped, short_id
+    from .html import article_from_html, decode_page, read_capped, short_id
 
     with path.open("rb") as fh:
         records = ArchiveIterator(fh, no_record_parse=False, arc2warc=True)
@@ -51,8 +51,8 @@ def read_file(path: Path, config: IngestConfig) -> Iterator[Article | Problem]:
                     if _cut_short(record):
                         raise InputError(item, _TRUNCATED)
                     charset = _charset(record.http_headers.get_header("Content-Type"))
-                    html = decode_html(body, item, charset)
-                    art = article_from_html(html, id=short_id(uri or item), item=item, url=uri)
+                    got = decode_page(body, item, charset)
+                    art = article_from_html(got.text, id=short_id(uri or item), item=item, url=uri, encoding=got.encoding)
                     art.meta["warc_date"] = record.rec_headers.get_header("WARC-Date")
                     yield art
                 except InputError as e:

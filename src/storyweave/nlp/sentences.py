@@ -6,6 +6,10 @@ a quotation mark lands on the wrong side of a boundary: ``told Matt Lauer. "`` +
 happened.``. Such pieces are fragments: a summary or an alignment that uses them shows a
 dangling mark. ``_repair`` moves each stray mark to the sentence it belongs to, glues
 attribution tails back on, and rejoins splits after a title abbreviation ("Ms. Clifford").
+
+No sentence is longer than ``MAX_SENTENCE_CHARS``: a longer one (a run of words without a
+full stop, a table flattened into a line) is cut at word boundaries, so no later stage, and
+spaCy least of all (it refuses texts over a million characters), ever sees a giant text.
 """
 from __future__ import annotations
 
@@ -13,7 +17,11 @@ import re
 
 from sentencex import segment
 
+from ..clean.bounds import chunks
 from ..model import Article, Sentence
+
+# Longer "sentences" are cut at word boundaries: far longer than any real sentence.
+MAX_SENTENCE_CHARS = 2_000
 
 # Invisible characters that pages put inside words (zero-width space, word joiner, byte-order
 # mark, soft hyphen): they split "A\u200brwa" into two words for every later tokenizer.
@@ -39,7 +47,13 @@ def split_text(text: str, language: str = "en") -> list[str]:
         s = " ".join(s.split())  # runs of whitespace to one space (what \s+ matches, faster)
         if s:
             out.append(s)
-    return _repair(out)
+    return _bounded(_repair(out))
+
+
+def _bounded(sentences: list[str], limit: int = MAX_SENTENCE_CHARS) -> list[str]:
+    if all(len(s) <= limit for s in sentences):
+        return sentences
+    return [piece for s in sentences for piece in (chunks(s, limit, sentences=False) if len(s) > limit else [s])]
 
 
 def _repair(parts: list[str]) -> list[str]:
