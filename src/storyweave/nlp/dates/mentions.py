@@ -1,0 +1,100 @@
+"""``find_dates``: the date expressions of a text with their TimeML values.
+
+The steps: find the spans (spans.py), decide for each one that lacks a year which way its
+clause points (direction.py), resolve the value against the anchor (values.py). An
+expression coordinated with the one before ("between April and June") points the same way;
+"the same month a year ago" and "the day" take the previous expression's value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .direction import AHEAD, BACK, direction
+from .spans import find_spans
+from .values import Value, clock, resolve, shifted_year
+
+# kinds whose value depends on the clause's direction (they lack a year)
+_DIRECTED = frozenset({"dm", "md", "weekday", "month", "month_mod", "bare_month", "quarter", "season"})
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|–)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    surface: str
+    start: int
+    end: int
+    value: str  # TimeML: 2019-02-15, 2019-02, 2019-W05, 2019, 2019-Q1, 2019-02-15T14:00, PAST_REF ...
+    granularity: str  # day | month | year | week | quarter | half | season | decade | time | ref
+    relative: bool = False  # resolved against the anchor (weekday, "last November", "yesterday")
+    type: str = "DATE"  # TimeML type: DATE | TIME
+    kind: str = ""  # the pattern that found it
+
+    @property
+    def calendar(self) -> str | None:
+        """``YYYY-MM-DD`` or ``YYYY-MM`` when the expression names a day or a month, else None."""
+        if self.granularity in ("day", "month"):
+            return self.value
+        if self.granularity == "time" and re.match(r"\d{4}-\d\d-\d\d", self.value):
+            return self.value[:10]
+        return None
+
+
+def _anaphor(kind: str, g: dict, before: list[DateMention], anchor: dt.date | None) -> Value | None:
+    """"the same period last year", "the day": from the nearest earlier expression."""
+    if kind == "same":
+        for m in reversed(before):
+            if m.granularity in ("day", "month", "week", "quarter", "half", "season"):
+                v = shifted_year(m.value, -1)
+                return Value(v, m.granularity, "DATE", True) if v else None
+        return Value(f"{anchor.year - 1:04d}", "year", "DATE", True) if anchor else None
+    for m in reversed(before):  # "the day"
+        if m.calendar and len(m.calendar) == 10:
+            return Value(m.calendar, "day", "DATE", m.relative)
+    return Value(anchor.isoformat(), "day", "DATE", True) if anchor else None
+
+
+def _timed(v: Value, g: dict) -> Value:
+    """The day of ``v`` at the clock time joined to it ("2 p.m. on Tuesday")."""
+    t = clock({k[6:]: x for k, x in g.items() if k.startswith("clock_")})
+    if not t or not re.match(r"\d{4}-\d\d-\d\d", v.value):
+        return v
+    return Value(v.value[:10] + t, "time", "TIME", v.relative)
+
+
+def find_dates(text: str, anchor: dt.date | None, future: bool | None = None, *,
+               every: bool = False) -> list[DateMention]:
+    """Date expressions in ``text``, resolved against ``anchor`` (relative ones need it).
+
+    ``future`` forces the direction of expressions without a year (True: forward, False:
+    back); ``None`` reads it from each expression's own clause. ``every`` adds what only a
+    TimeML reading wants: bare years and months, PRESENT_REF / PAST_REF / FUTURE_REF,
+    "the day", lone clock times. The brief leaves those out: they date nothing a reader
+    could place on a timeline, and "the 2008 model year" is no event.
+    """
+    forced = None if future is None else (AHEAD if future else BACK)
+    out: list[DateMention] = []
+    prev_way, prev_end = None, -1
+    for sp in find_spans(text, every):
+        way = forced
+        if way is None and sp.kind in _DIRECTED and anchor is not None:
+            if prev_way is not None and _COORDINATED.match(text, prev_end, sp.start):
+                way = prev_way
+            else:
+                way = direction(text, sp.start, sp.end)
+        if sp.kind in ("same", "the_day"):
+            v = _anaphor(sp.kind, sp.groups, out, anchor)
+        else:
+            v = resolve(sp.kind, sp.groups, anchor, way if way is not None else 0)
+        if v is None:
+            continue
+        if sp.kind == "clock" and not every:
+            continue  # a time alone says no day
+        if "clock" in sp.groups:
+            v = _timed(v, sp.groups)
+        if way is not None:
+            prev_way, prev_end = way, sp.end
+        out.append(DateMention(text[sp.start:sp.end], sp.start, sp.end, v.value, v.granularity, v.relative,
+                               v.type, sp.kind))
+    return out

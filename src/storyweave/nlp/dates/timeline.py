@@ -1,0 +1,93 @@
+"""The story's timeline: dated events, one event per fact however many outlets carry it."""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from ...model import TimelineEvent
+from ...text import event_words
+from .anchors import article_anchors
+from .mentions import DateMention, find_dates
+
+_SAME_EVENT = 0.5  # share of the shorter sentence's content words the two sentences must share
+_MIN_WORDS = 5  # a "sentence" shorter than this (a dateline, a caption stub) is no event
+_LEAD = re.compile(r"(?:(?:Earlier|Later|Also|And|But)\s+)?(?:(?:on|in|last|this|during)\s+)?$", re.I)
+
+# date, text, article, sentence id, inferred, content words
+Candidate = tuple[str, str, str, str, bool, set[str]]
+
+
+def _trim_lead(text: str, mention: DateMention) -> str:
+    """Drop a leading "On Sunday," / "Earlier on Monday" that only restates the event's date."""
+    if not _LEAD.match(text[: mention.start]):
+        return text
+    rest = text[mention.end:].lstrip(" ,")
+    if len(rest.split()) < _MIN_WORDS:
+        return text
+    return rest[:1].upper() + rest[1:]
+
+
+def _anchor(value: Any) -> tuple[Any, bool]:
+    if isinstance(value, tuple):
+        return value[0], bool(value[1])
+    return value, False
+
+
+def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list[TimelineEvent]:
+    """Dated events of the story: every sentence with a day- or month-level date.
+
+    The same event reported by several outlets (same date, most content words shared)
+    becomes one event citing all of them. Dates coarser than a month (a year, a quarter)
+    are left out: the JSON contract dates events to the month at least; a clock time dates
+    its event to the day.
+    """
+    anchors = anchors if anchors is not None else (getattr(analysis, "anchors", None) or article_anchors(analysis))
+    candidates: list[Candidate] = []
+    for s in analysis.sentences:
+        if len(s.text.split()) < _MIN_WORDS:
+            continue
+        anchor, inferred = _anchor(anchors.get(s.article_id))
+        for m in find_dates(s.text, anchor):
+            if m.calendar is None:
+                continue
+            text = _trim_lead(s.text, m)
+            candidates.append((m.calendar, text, s.article_id, s.id, inferred and m.relative, event_words(text)))
+    return _merge_events(candidates)
+
+
+def _merge_events(candidates: Iterable[Candidate]) -> list[TimelineEvent]:
+    """Single-link grouping of same-date sentences that share most of their content words."""
+    cands = list(candidates)
+    parent = list(range(len(cands)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(cands):
+        for j in range(i):
+            if cands[j][0] == a[0] and _overlap(a[5], cands[j][5]) >= _SAME_EVENT:
+                parent[find(i)] = find(j)
+    grouped: dict[int, list[Candidate]] = {}
+    for i, c in enumerate(cands):
+        grouped.setdefault(find(i), []).append(c)
+    events: list[TimelineEvent] = []
+    for g in grouped.values():
+        # the representative sentence shares the most with the others; shorter wins ties
+        rep = max(g, key=lambda c: (sum(_overlap(c[5], o[5]) for o in g), -len(c[1])))
+        events.append(TimelineEvent(
+            date=g[0][0], text=rep[1],
+            citations=list(dict.fromkeys(c[2] for c in g)),
+            sentence_ids=list(dict.fromkeys(c[3] for c in g)),
+            inferred=all(c[4] for c in g),
+        ))
+    events.sort(key=lambda e: (e.date, -len(e.citations)))
+    return events
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
