@@ -20,7 +20,7 @@ def values(text: str, anchor: dt.date | None = MON, future: bool | None = None) 
 @pytest.mark.parametrize("text, expected", [
     ("The summit opened on June 19, 2023 in Bali.", "2023-06-19"),
     ("It was signed on 19 June 2023.", "2023-06-19"),
-    ("Filed 2023-06-19 at noon.", "2023-06-19"),
+    ("Filed 2023-06-19 at noon.", "2023-06-19T12:00"),  # a clock time makes it a TimeML TIME
     ("The talks ended on Sept. 3, 2021.", "2021-09-03"),
     ("She took office in January 2021.", "2021-01"),
     ("It was the first visit since 2018.", "2018"),
@@ -50,7 +50,7 @@ def test_absolute_dates(text, expected):
     ("The accord was signed on 12 May.", WED, "2024-05-12"),
     ("The hearing is set to open on June 3.", WED, "2024-06-03"),
     ("The merger closed on Dec 30.", dt.date(2024, 1, 5), "2023-12-30"),  # past across the year end
-    ("Talks resume in March.", dt.date(2023, 12, 20), "2023-03"),
+    ("Talks resume in March.", dt.date(2023, 12, 20), "2024-03"),  # no cue: the nearest March
     ("Talks will resume in March.", dt.date(2023, 12, 20), "2024-03"),
     ("It happened earlier this year.", WED, "2024"),
     ("A memo from late January of last year.", WED, "2023-01"),
@@ -188,3 +188,88 @@ def test_modal_of_the_dates_own_clause_makes_it_future():
     # a modal in another clause does not reach the date
     text = "Officials, who will meet again, said the attack happened on Sunday."
     assert [d.value for d in find_dates(text, anchor)] == ["2025-03-09"]
+
+
+# ---- direction from the expression's own clause (invented sentences) -------------------------------
+
+JAN = dt.date(2019, 1, 24)  # a Thursday
+AUG = dt.date(2019, 8, 10)  # from August, the nearest March is the past one, the nearest October ahead
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # forward cues
+    ("The stopgap bill funds the agencies through Feb. 15.", JAN, "2019-02-15"),
+    ("A second vote could take place on Tuesday.", JAN, "2019-01-29"),
+    ("The minister will visit the region in March.", AUG, "2020-03"),
+    ("The agency plans to publish its report in March.", AUG, "2020-03"),
+    ("The ruling is expected in March.", AUG, "2020-03"),
+    ("The hearing is scheduled for March 3.", AUG, "2020-03-03"),
+    ("The coastal road stays closed until March.", AUG, "2020-03"),
+    ("Officials hope to reopen the line next March.", AUG, "2020-03"),
+    # back cues
+    ("Flooding began in late December.", JAN, "2018-12"),
+    ("The factory was sold in October.", AUG, "2018-10"),
+    ("The firm had warned in October that sales would slow.", AUG, "2018-10"),
+    ("The mill closed last October.", AUG, "2018-10"),
+    ("Rents rose two months ago.", AUG, "2019-06"),
+    # a plan of the past, or no cue at all: the nearest such month
+    ("The envoy, who was leaving in February, declined to comment.", JAN, "2019-02"),
+    ("Her initial plans to travel were postponed in February.", dt.date(2023, 6, 19), "2023-02"),
+    ("The festival takes place in October.", AUG, "2019-10"),
+    ("The festival takes place in October.", dt.date(2019, 12, 10), "2019-10"),
+    ("The summit opens Saturday.", JAN, "2019-01-26"),
+    ("The summit opened Saturday.", JAN, "2019-01-19"),
+])
+def test_direction_comes_from_the_clause(text, anchor, expected):
+    assert values(text, anchor) == [expected]
+
+
+def test_coordinated_dates_point_the_same_way():
+    # "June" alone after "and" has no verb in its clause: it follows "April"
+    assert values("Output shrank between April and June.", dt.date(2008, 11, 18)) == ["2008-04", "2008-06"]
+
+
+# ---- TimeML value formats --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Markets fell sharply this week.", "2019-W04"),
+    ("Protests spread last weekend.", "2019-W03-WE"),
+    ("Profits fell in the third quarter.", "2018-Q3"),
+    ("Profits will recover in the first quarter of 2020.", "2020-Q1"),
+    ("The line opens in the first half of 2020.", "2020-H1"),
+    ("The talks resume this summer.", "2019-SU"),
+    ("The brand peaked in the 1990s.", "199"),
+    ("The two leaders will meet at 2 p.m. on Tuesday.", "2019-01-29T14:00"),
+    ("Trading resumed at 16:00 UTC today.", "2019-01-24T16:00Z"),
+    ("The ministry said this morning that it would appeal.", "2019-01-24TMO"),
+    ("Sales dipped in fiscal 2018.", "FY2018"),
+])
+def test_timeml_values(text, expected):
+    assert values(text, JAN) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The store currently sells music.", ["PRESENT_REF"]),
+    ("The recently opened bridge closed.", ["PAST_REF"]),
+    ("Rates may rise in the near future.", ["FUTURE_REF"]),
+    ("Sales fell in January from the same month a year ago.", ["2019-01", "2018-01"]),
+    ("Tesla showed its 2024 model.", ["2024"]),
+])
+def test_timeml_only_kinds_are_found_on_request(text, expected):
+    assert [m.value for m in find_dates(text, JAN, every=True)] == expected
+    assert all(m.granularity != "ref" for m in find_dates(text, JAN))  # the brief never shows a *_REF
+
+
+def test_time_values_are_typed_and_date_their_day():
+    (m,) = find_dates("The two leaders will meet at 2 p.m. on Tuesday.", JAN)
+    assert (m.type, m.granularity, m.calendar, m.surface) == ("TIME", "time", "2019-01-29", "2 p.m. on Tuesday")
+
+
+def test_a_weekday_in_a_name_is_no_date():
+    assert find_dates("Shares tumbled on the anniversary of Black Monday.", JAN) == []
+
+
+def test_a_week_within_one_month_dates_a_timeline_event_to_that_month():
+    an = story(("a", WED, ["The leaders met in Rome this week to sign the grain accord."]))
+    (event,) = build_timeline(an, article_anchors(an))
+    assert event.date == "2024-05"

@@ -13,7 +13,7 @@ cue words. Answers: -1 back, +1 forward, 0 no telling (the caller takes the near
 """
 from __future__ import annotations
 
-from .patterns import (BE_PAST, BE_PRESENT, CHAIN, CLAUSE_BOUNDARY, FUTURE_ARRANGED, FUTURE_WORDS, HAVE, INTENT,
+from .patterns import (BE_PAST, BE_PRESENT, CHAIN, CLAUSE_BOUNDARY, COPULAS, FUTURE_ARRANGED, FUTURE_WORDS, HAVE, INTENT,
                        IRREGULAR_PAST, MODALS, NOT_PAST, PAST_AUX, PAST_WORDS, PREP_AHEAD, PREP_BACK, WORD_RE, WOULD)
 
 BACK, EITHER, AHEAD = -1, 0, 1
@@ -49,6 +49,8 @@ def _candidate(words: list[str], i: int) -> bool:
         return True
     if (w in FUTURE_ARRANGED or w in INTENT) and nxt in ("to", "for"):
         return True
+    if w in FUTURE_ARRANGED and (prev in BE_PRESENT or prev in BE_PAST or prev == "been"):
+        return True  # "the ruling is expected in March"
     if w.endswith("ing") and len(w) > 4 and (prev in BE_PRESENT or prev in BE_PAST or prev in ("be", "been")):
         return True
     return _past_form(w)
@@ -60,16 +62,15 @@ def _classify(words: list[str], i: int) -> int | None:
     while j > 0 and (words[j - 1] in _AUX or words[j - 1].endswith("ly")):
         j -= 1
     k = i
-    while k + 1 < len(words) and (words[k + 1] in _AUX or words[k + 1].endswith("ly")):
+    # rightwards only from an auxiliary, to the main verb it carries ("will [be] leaving")
+    while words[k] in _AUX and k + 1 < len(words) and (
+            words[k + 1] in _AUX or words[k + 1].endswith(("ly", "ing")) or _past_form(words[k + 1])
+            or words[k + 1] in FUTURE_ARRANGED):
         k += 1
-    if k + 1 < len(words) and (_past_form(words[k + 1]) or words[k + 1].endswith("ing")
-                               or words[k + 1] in FUTURE_ARRANGED):
-        k += 1  # the main verb after its auxiliaries ("will [be] leaving")
     group = words[j:k + 1]
-    after = words[k + 1] if k + 1 < len(words) else ""
     ws = set(group)
-    main = group[-1]
     participle = any(_past_form(w) for w in group)
+    main = group[-1]
     if ws & MODALS:  # "could have happened" looks back; "will stay closed" ahead
         return BACK if ws & HAVE and participle else AHEAD
     if ws & WOULD:  # "would visit": future of a past moment, either way from today
@@ -78,16 +79,18 @@ def _classify(words: list[str], i: int) -> int | None:
         return BACK
     if ws & FUTURE_WORDS:
         return AHEAD
-    arranged = [w for w in group if w in FUTURE_ARRANGED or w in INTENT]
-    if arranged and (after in ("to", "for") or group[-1] == "to" or main in FUTURE_ARRANGED):
-        # "is expected to", "has been scheduled for": ahead; "was scheduled to": a plan of the past
+    # "is expected to", "has been scheduled for": ahead; "was scheduled to": a plan of the past
+    arranged = any((w in FUTURE_ARRANGED or w in INTENT) and (words[j + n + 1:j + n + 2] or [""])[0] in ("to", "for")
+                   or w in FUTURE_ARRANGED and n and group[n - 1] in (BE_PRESENT | BE_PAST | {"been"})
+                   for n, w in enumerate(group))
+    if arranged:
         return EITHER if ws & (BE_PAST | PAST_AUX) else AHEAD
     if main.endswith("ing") and ws & (BE_PAST | BE_PRESENT | {"be", "been"}):
         return EITHER  # "was leaving in February", "is travelling on Monday": plans, either way
     if group[0] == "to" and "be" in ws:
         return AHEAD  # "to be released in mid-2011"
-    if ws & BE_PRESENT and not ws & (HAVE | BE_PAST | PAST_AUX):
-        return EITHER  # "is closed until Friday"
+    if ws & (BE_PRESENT | COPULAS) and not ws & (HAVE | BE_PAST | PAST_AUX):
+        return EITHER  # "is closed until Friday", "stays closed until March"
     if ws & (BE_PAST | PAST_AUX) or participle:
         return BACK
     if ws & HAVE:

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from .direction import AHEAD, BACK, direction
+from .patterns import COORDINATED
 from .spans import find_spans
 from .values import Value, clock, resolve, shifted_year
 
 # kinds whose value depends on the clause's direction (they lack a year)
 _DIRECTED = frozenset({"dm", "md", "weekday", "month", "month_mod", "bare_month", "quarter", "season"})
-_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|–)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,18 +26,25 @@ class DateMention:
     start: int
     end: int
     value: str  # TimeML: 2019-02-15, 2019-02, 2019-W05, 2019, 2019-Q1, 2019-02-15T14:00, PAST_REF ...
-    granularity: str  # day | month | year | week | quarter | half | season | decade | time | ref
+    granularity: str  # day | month | year | week | quarter | half | season | decade | fiscal | time | ref
     relative: bool = False  # resolved against the anchor (weekday, "last November", "yesterday")
     type: str = "DATE"  # TimeML type: DATE | TIME
     kind: str = ""  # the pattern that found it
 
     @property
     def calendar(self) -> str | None:
-        """``YYYY-MM-DD`` or ``YYYY-MM`` when the expression names a day or a month, else None."""
+        """``YYYY-MM-DD`` or ``YYYY-MM`` when the expression names a day or a month, else None.
+
+        A time dates its day; a week ("this weekend") its month when the week lies in one."""
         if self.granularity in ("day", "month"):
             return self.value
         if self.granularity == "time" and re.match(r"\d{4}-\d\d-\d\d", self.value):
             return self.value[:10]
+        if self.granularity == "week" and (m := re.match(r"(\d{4})-W(\d\d)", self.value)):
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            sunday = monday + dt.timedelta(days=6)
+            if (monday.year, monday.month) == (sunday.year, sunday.month):
+                return f"{monday.year:04d}-{monday.month:02d}"
         return None
 
 
@@ -79,7 +86,7 @@ def find_dates(text: str, anchor: dt.date | None, future: bool | None = None, *,
     for sp in find_spans(text, every):
         way = forced
         if way is None and sp.kind in _DIRECTED and anchor is not None:
-            if prev_way is not None and _COORDINATED.match(text, prev_end, sp.start):
+            if prev_way is not None and COORDINATED.fullmatch(text, prev_end, sp.start):
                 way = prev_way
             else:
                 way = direction(text, sp.start, sp.end)

@@ -50,7 +50,7 @@ PREP = r"(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Ff]rom|[Dd]uring|[Tt]hrough|[
 MOD = r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id|(?:[Tt]he\s+)?(?:[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s+of)"
 CLOCK = r"(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)" \
         r"|(?P<hour24>[01]\d|2[0-3]):?(?P<minute24>[0-5]\d)\s?(?P<zone>UTC|GMT|Z)\b" \
-        r"|(?P<noon>noon|midday|midnight)"
+        r"|\b(?P<noon>noon|midday|midnight)\b"
 # a number before a unit is a quantity, not a year ("by 2030 tonnes")
 UNITS = r"(?:tonnes|tons|people|km|kilometres|kilometers|miles|metres|meters|feet|kg|dollars|euros|pounds|units|" \
         r"cases|votes|troops|soldiers|jobs|homes|deaths|barrels|acres|hectares|residents|workers|students|" \
@@ -78,10 +78,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("word", re.compile(r"\b(?:(?P<pre>[Ee]arlier|[Ll]ater)\s+)?(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)"
                         rf"\b(?:{PART})?")),
     ("part", re.compile(r"\b(?P<mod>[Tt]his|[Ll]ast)\s+(?P<part>morning|afternoon|evening|night)\b")),
-    ("ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+ago\b")),
     ("same", re.compile(r"\b[Tt]he\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+"
                         r"(?:(?:of\s+)?(?:last|the\s+previous)\s+year|a\s+year\s+(?:ago|earlier|before))\b")),
+    ("ago", re.compile(r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+ago\b")),
     ("quarter", re.compile(
         r"\b(?:(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
         rf"(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|(?P<yrel>this|last|next)\s+year|the\s+year))?"
@@ -102,7 +102,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("edge", re.compile(  # "the end of this year", "the start of the month"
         r"\b(?:[Tt]he\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the|this|(?P<mod>last|next))\s+"
         r"(?P<unit>week|month|year|day)\b")),
-    ("decade", re.compile(r"\b(?:[Tt]he\s+)?(?P<dec>(?:19|20)\d0)['’]?s\b|\b[Tt]he\s+['’]?(?P<dec2>[1-9]0)['’]?s\b")),
+    ("fiscal", re.compile(r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|FY\s?)(?P<fy>(?:19|20)\d\d)\b")),
+    ("decade", re.compile(r"\b(?:[Tt]he\s+)?(?P<dec>(?:19|20)\d0)['’]?s\b|\b[Tt]he\s+['’]?(?P<dec2>[1-9]0)['’]?s\b"
+                          r"|(?:(?<=0s and )|(?<=0s or ))['’]?(?P<dec3>[1-9]0)s\b")),
     # TimeML-only kinds below: bare months and years, references, "the day"
     ("bare_month", re.compile(rf"\b{MONTH}(?!\s+\d|\s+[A-Z]|-)\b")),
     ("bare_year", re.compile(rf"{NOT_YEAR_BEFORE}\b{YEAR}\b{NOT_YEAR_AFTER}")),
@@ -113,7 +115,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("the_day", re.compile(r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of|when|that|earlier|later))")),
 ]
 
-TIMEML_ONLY = frozenset({"bare_month", "bare_year", "ref", "the_day", "same"})
+TIMEML_ONLY = frozenset({"bare_year", "ref", "the_day", "same"})
+# a bare month in the brief only right after another date it is coordinated with ("between April and June")
+COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|–)\s*$")
+# a weekday inside a name is no day of this week ("Black Monday", "Super Tuesday")
+NAMED_DAY = re.compile(r"(?:Black|Super|Good|Ash|Cyber|Bloody|Easter|Palm|Holy|Maundy|Blue|Manic)\s+$")
 # May and March are words too ("may", "a march"): alone they are months only after a preposition
 BARE_MONTH_EXCLUDED = frozenset({"may", "march"})
 
@@ -121,7 +127,7 @@ BARE_MONTH_EXCLUDED = frozenset({"may", "march"})
 NEEDS = {
     "iso": "digit", "dmy": "month", "mdy": "month", "my": "month", "dm": "month", "md": "month", "clock": "digit_or_noon",
     "weekday": "weekday", "word": "word", "part": "part", "ago": "ago", "same": "same", "quarter": "quarter",
-    "season": "season", "rel": "unit", "edge": "unit", "month": "month", "month_mod": "month", "year": "digit", "year_mod": "digit", "decade": "digit",
+    "season": "season", "rel": "unit", "edge": "unit", "month": "month", "month_mod": "month", "year": "digit", "year_mod": "digit", "fiscal": "digit", "decade": "digit",
     "bare_month": "month", "bare_year": "digit", "ref": "ref", "the_day": "day",
 }
 TRIGGERS = {
@@ -155,6 +161,7 @@ BE_PAST = frozenset({"was", "were", "wasn't", "weren't", "wasn’t", "weren’t"
 HAVE = frozenset({"has", "have", "'ve", "’ve", "hasn't", "haven't", "hasn’t", "haven’t"})
 PAST_AUX = frozenset({"had", "did", "didn't", "didn’t", "hadn't", "hadn’t"})
 # words that may stand inside a verb group without ending it ("will also stay closed")
+COPULAS = frozenset("stay stays remain remains become becomes get gets keep keeps".split())  # "stays closed"
 CHAIN = frozenset("not n't never also still already just now then to be been being do does get gets got stay stays "
                   "remain remains become becomes keep keeps originally initially first finally only even again "
                   "reportedly likely expected".split())
@@ -171,7 +178,8 @@ IRREGULAR_PAST = frozenset(
     "risen hit put got ran wrote written thought felt kept brought bought sought built led paid became broke "
     "broken chose chosen drove driven froze frozen grew grown knew known meant sat stood struck taught threw "
     "thrown understood woke done gone seen taken given shown forgot forgotten found heard sold swept sank sunk "
-    "spent won began fought caught dealt drew drawn fled hung laid lent lit overtook overtaken quit rang rode "
+    "spent won began fought shrank shrunk sprang swam spun bled bent dug forbade hid leapt slept stung strode wept "
+    "caught dealt drew drawn fled hung laid lent lit overtook overtaken quit rang rode "
     "shook shaken shut slid spread stole stolen strove swore sworn tore torn undertook wore worn withdrew "
     "withdrawn".split())
 NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "exceed", "succeed", "hundred", "seed", "feed", "breed",

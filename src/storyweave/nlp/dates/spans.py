@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .patterns import BARE_MONTH_EXCLUDED, MONTH, NEEDS, PATTERNS, TIMEML_ONLY, TRIGGERS
+from .patterns import BARE_MONTH_EXCLUDED, COORDINATED, MONTH, NAMED_DAY, NEEDS, PATTERNS, TIMEML_ONLY, TRIGGERS
 
 # "Monday, June 12, 2023": the weekday only restates the absolute date after it
 _RESTATED = re.compile(r",?\s+(?:\d|" + MONTH + ")")
@@ -36,12 +36,19 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return m.span()
 
 
-def _keep(kind: str, text: str, s: int, e: int, g: dict[str, str | None]) -> bool:
-    """Filters a pattern cannot say: "may" and "March" are words too."""
+def _keep(kind: str, text: str, s: int, e: int, g: dict[str, str | None], every: bool,
+          taken: list[tuple[int, int]]) -> bool:
+    """Filters a pattern cannot say: "may" and "March" are words too; "Black Monday" is a name;
+    for the brief, a bare month only right after a date it is coordinated with."""
+    if kind == "weekday" and NAMED_DAY.search(text, max(0, s - 10), s):
+        return False
     if kind == "bare_month":
         word = (g.get("month") or "").rstrip(".").lower()
         if word in BARE_MONTH_EXCLUDED or len(word) < 4 and not text[s:e].endswith("."):
             return False  # "may", "March" (a march), "Jun" alone
+        if not every:
+            i = bisect.bisect_left(taken, (s, -1))
+            return bool(i and COORDINATED.fullmatch(text, taken[i - 1][1], s))
     return True
 
 
@@ -65,7 +72,7 @@ def find_spans(text: str, every: bool = False) -> list[Span]:
             if kind == "weekday" and _RESTATED.match(text, e):
                 bisect.insort(taken, (s, e))  # the absolute date after it says it
                 continue
-            if not _keep(kind, text, s, e, g):
+            if not _keep(kind, text, s, e, g, every, taken):
                 continue
             bisect.insort(taken, (s, e))
             out.append(Span(kind, s, e, g))

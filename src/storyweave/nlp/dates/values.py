@@ -24,7 +24,7 @@ _SLACK = dt.timedelta(days=7)
 @dataclass(frozen=True, slots=True)
 class Value:
     value: str
-    granularity: str  # day | month | year | week | quarter | half | season | decade | time | ref
+    granularity: str  # day | month | year | week | quarter | half | season | decade | fiscal | time | ref
     type: str = "DATE"  # TimeML type: DATE | TIME
     relative: bool = False  # resolved against the anchor
 
@@ -125,6 +125,8 @@ def _absolute(kind: str, g: dict[str, str | None]) -> Value | None:
         return Value(f"{int(g['year']):04d}-{month_of(g['month']):02d}", "month")
     if kind in ("year", "year_mod", "bare_year"):
         return Value(g["year"], "year")
+    if kind == "fiscal":
+        return Value(f"FY{g['fy']}", "fiscal")
     if kind == "decade" and g.get("dec"):
         return Value(g["dec"][:3], "decade")
     if kind == "season" and g.get("year2"):
@@ -197,8 +199,8 @@ def _relative(kind: str, g: dict[str, str | None], anchor: dt.date, way: int) ->
         how = BACK if mod == "last" else AHEAD if mod == "next" else way
         year = anchor.year if mod == "this" else cycle_year(pos, now, 4, anchor.year, how, strict)
         return Value(f"{g.get('year') or year}-{code}", "season", "DATE", True)
-    if kind == "decade" and g.get("dec2"):
-        dec = int(g["dec2"])
+    if kind == "decade" and (g.get("dec2") or g.get("dec3")):
+        dec = int(g.get("dec2") or g.get("dec3"))
         century = 20 if dec <= anchor.year % 100 else 19
         return Value(f"{century}{dec // 10}", "decade", "DATE", True)
     if kind == "ref":
