@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 
@@ -130,3 +131,159 @@ def test_works_without_spacy_docs(models):
     an.docs = None
     ents = by_name(build_entities(an).entities)
     assert "Mr Starmer" in ents["Keir Starmer"].aliases and "Mr Macron" in ents["Emmanuel Macron"].aliases
+
+
+# ---- names: titles, initials, generations, nicknames (no spaCy needed) ---------------------------------
+
+from storyweave.nlp.entities.people import People, given_compatible, parse, same_person  # noqa: E402
+from storyweave.nlp.places import country, country_forms  # noqa: E402
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("George H.W. Bush", "George W. Bush", False),  # middle initials differ
+    ("George W. Bush", "George Bush", True),
+    ("Robert F. Kennedy", "Robert F. Kennedy Jr.", False),  # two generations
+    ("Donald Trump", "Donald Trump Jr.", False),
+    ("Joseph R. Biden Jr.", "Joe Biden", True),  # a formal first reference
+    ("Jim Mattis", "James N. Mattis", True),  # a short form of the given name
+    ("Bill Okonjo", "William Okonjo", True),
+    ("Edward Lind", "Theodore Lind", False),  # both "Ted", never each other
+    ("Antony Blinken", "Anthony Blinken", True),  # a misspelling
+    ("Mark Halden", "Mary Halden", False),  # four letters are too few to call a misspelling
+    ("J. Christopher Orr", "Chris Orr", True),  # known by the middle name
+    ("Kim Jong-un", "Kim Jong Un", True),  # an outlet's hyphenation
+    ("Bill Clinton", "Hillary Clinton", False),
+])
+def test_same_person(a, b, same):
+    assert same_person(parse(a), parse(b)) is same
+
+
+def test_parse_keeps_particles_and_suffix():
+    p = parse("Kevin de León Jr.")
+    assert (p.given, p.surname, p.suffix) == ("Kevin", "de León", "jr")
+    assert parse("Ben Carson").given == "Ben"  # a capitalised first word is a given name
+    assert parse("George H.W. Bush").middles == "HW"
+
+
+def test_a_surname_joins_only_the_one_person_carrying_it():
+    people = People(Counter({"Bill Clinton": 3, "Hillary Clinton": 5, "Jim Mattis": 2, "James Mattis": 1,
+                             "Donald Trump": 9, "Donald Trump Jr.": 1}))
+    assert people.resolve("Clinton") == "Clinton"  # two candidates: no merge
+    assert people.resolve("Mattis") == "Jim Mattis"  # one person, two forms
+    assert people.resolve("Trump") == "Donald Trump"  # the Jr. is written with his suffix
+    people.gender = {"Hillary Clinton": "f"}
+    assert people.resolve("Clinton", "m") == "Bill Clinton"  # "Mr Clinton": the honorific decides
+
+
+def test_given_names_compatible():
+    assert given_compatible("Jim", "Jimmy") and given_compatible("Dick", "Richard")
+    assert not given_compatible("Dick", "Robert")
+
+
+def test_countries_come_from_pycountry():
+    assert country("U.S.") == country("America") == country("the United States") == "United States"
+    assert country("Russian Federation") == "Russia" and country("Burma") == "Myanmar"
+    assert country("Valmora") is None
+    assert {"US", "U.S.", "America"} <= set(country_forms("United States"))
+
+
+# ---- invented stories: what the story's evidence decides ---------------------------------------------------
+
+FAMILY = """\
+Former president George H.W. Bush was remembered in Houston on Monday. His son, former president George W. Bush, spoke at the service.
+
+George W. Bush said his father taught him patience.
+
+Robert F. Kennedy Jr. attended with his cousin. Robert F. Kennedy, his father, was killed in 1968.
+
+Joseph R. Biden Jr. arrived late. Joe Biden later said the service was moving, and Mr. Biden left before noon.
+"""
+GALA = """\
+Bill Clinton and Hillary Clinton attended the gala in Little Rock on Friday. Clinton said the night was about the library.
+
+President Donald Trump and first lady Melania Trump visited the hospital on Wednesday.
+
+Mr. Trump thanked the nurses. Melania Trump met the families.
+"""
+VISIT_A = """\
+Defense Secretary Jim Mattis flew to Kabul on Tuesday. Mattis met the Afghan president, Ashraf Ghani, at the palace.
+
+Mr. Mattis told reporters that the talks were useful.
+"""
+VISIT_B = """\
+James Mattis, the defense secretary, arrived in Kabul on Tuesday. Mattis said the visit had long been planned. Politico reported that the trip was kept secret. The F.B.I. was not involved, and the FBI declined to comment. Mattis also wrote on Twitter that he was grateful.
+"""
+VISIT_C = """\
+Jim Mattis, a former Marine general, spoke to CNN and Fox News on Tuesday, according to HuffPost. A video of the trip was shared on Facebook and YouTube.
+
+Lima will host an Asia-Pacific Economic Co-operation meeting in November, officials said. A Denver-based company will cater.
+"""
+
+
+@pytest.fixture(scope="module")
+def family(models):
+    return build_entities(analyse(models, Article(id="f.txt", published=dt.date(2024, 5, 1), text=FAMILY)))
+
+
+@pytest.fixture(scope="module")
+def gala(models):
+    return build_entities(analyse(models, Article(id="g.txt", published=dt.date(2024, 5, 1), text=GALA)))
+
+
+@pytest.fixture(scope="module")
+def visit(models):
+    arts = [Article(id=f"v{k}.txt", published=dt.date(2024, 5, 1), text=t) for k, t in
+            enumerate((VISIT_A, VISIT_B, VISIT_C))]
+    return build_entities(analyse(models, *arts))
+
+
+def test_initials_and_generations_keep_people_apart(family):
+    ents = by_name(family.entities)
+    assert {"George H.W. Bush", "George W. Bush", "Robert F. Kennedy", "Robert F. Kennedy Jr"} <= set(ents)
+    assert "Joseph R. Biden Jr" in ents["Joe Biden"].aliases and "Mr Biden" in ents["Joe Biden"].aliases
+
+
+def test_a_shared_surname_is_not_merged_but_a_gendered_title_decides(gala):
+    ents = by_name(gala.entities)
+    assert ents["Bill Clinton"].aliases == [] and ents["Hillary Clinton"].aliases == []
+    assert gala.canonical("Clinton") != "Hillary Clinton" and gala.canonical("Clinton") != "Bill Clinton"
+    # "first lady" says Melania Trump is a woman: "Mr. Trump" is the one man of that surname
+    assert "Mr Trump" in ents["Donald Trump"].aliases and gala.canonical("Mr Trump") == "Donald Trump"
+
+
+def test_nicknames_and_a_lone_surname_are_one_person(visit):
+    ents = by_name(visit.entities)
+    mattis = ents["Jim Mattis"]
+    assert mattis.type == "person" and {"James Mattis", "Mattis", "Mr Mattis"} <= set(mattis.aliases)
+    assert "Mattis" not in ents and "James Mattis" not in ents  # neither a group nor a second person
+    assert len(mattis.citations) == 3
+
+
+def test_outlets_platforms_and_dotted_bodies_are_organisations(visit):
+    ents = by_name(visit.entities)
+    for name in ("Politico", "Twitter", "CNN", "Fox News", "HuffPost", "Facebook", "YouTube"):
+        assert ents[name].type == "organisation", name
+    fbi = [e for e in visit.entities if e.name in ("F.B.I.", "FBI")]
+    assert len(fbi) == 1 and fbi[0].type == "organisation"
+    assert "Marine" not in ents
+
+
+def test_hyphenated_names_are_whole(visit):
+    names = {e.name for e in visit.entities}
+    assert "Asia-Pacific Economic Co-operation" in names and "Asia-Pacific Economic Co" not in names
+    assert "Denver" in names and "Denver-based" not in names
+
+
+# ---- the demo and the example, whole ---------------------------------------------------------------------------
+
+def test_demo_entities_are_all_right(demo_brief):
+    got = {(e.name, e.type) for e in demo_brief.entities}
+    assert got == {("Elena Varga", "person"), ("Paolo Ferrante", "person"), ("Tomas Reinholt", "person"),
+                   ("Anton Bauer", "person"), ("National Weather Office", "organisation"),
+                   ("River Sella", "place"), ("Valmora", "place")}
+    assert "Sella" in by_name(demo_brief.entities)["River Sella"].aliases
+
+
+def test_example_names_are_not_cut_at_a_hyphen(example_brief):
+    names = {e.name for e in example_brief.entities}
+    assert "Asia-Pacific Economic Co-operation" in names and "Asia-Pacific Economic Co" not in names

@@ -1,0 +1,101 @@
+"""Types from the story's evidence, not from one tagger decision per sentence.
+
+spaCy's small model calls "Valmora" a person in four sentences of five, "Twitter" a person,
+"F.B.I." a place. What the story says around a name is better evidence: an honorific or a
+title before it, a verb of speech after it ("said"), a verb of publishing ("Politico
+reported"), a place preposition before it ("residents of Valmora", "in Valmora"). Names of
+outlets and platforms, and initials with dots, are organisations whatever the tagger says.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..places import country
+from .people import People
+from .spans import Span
+from .vocab import (
+    CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, ORGANISATION, OUTLETS, PERSON, PLACE, US_STATE_ABBREVIATIONS,
+)
+
+
+def fixed_type(name: str) -> str | None:
+    """The type a name has whatever the story says: outlets, call signs, dotted initials."""
+    low = name.lower()
+    if low in OUTLETS or CALL_SIGN.match(name):
+        return ORGANISATION
+    if DOTTED.match(name):
+        return PLACE if country(name) or low.rstrip(".") in US_STATE_ABBREVIATIONS or low in US_STATE_ABBREVIATIONS \
+            else ORGANISATION
+    return None
+
+
+def retype_person_names(spans: list[Span], people: People) -> None:
+    """Spans whose type the story's other mentions settle, before names are resolved.
+
+    - a span typed place/organisation whose words are a person's name in this story is that
+      person: a word tagged a person somewhere in the story (or after "Mr"), or never tagged a
+      place, follows the person; a word tagged only a place, and more often than the person's
+      full name appears ("Washington" beside one "Denzel Washington"), stays a place;
+    - a lone word tagged a person that is the name of a river, lake or mountain of the story
+      and no person's name ("the Sella" beside "River Sella") is that place;
+    - an outlet, platform or dotted body is an organisation.
+    """
+    person = Counter(s.name for s in spans if s.label == PERSON)
+    place = Counter(s.name for s in spans if s.label == PLACE)
+    full_count: Counter[str] = Counter()
+    for c in people.clusters:
+        for v in c:
+            for t in v.split():
+                full_count[t] += people.counts[v]
+    place_only = {n for n, k in place.items() if n not in person and k > full_count[n]}
+    full = {v for c in people.clusters for v in c}
+    features = {w for s in spans if s.label == PLACE and len(s.name.split()) >= 2
+                for w in s.name.split() if s.name.split()[0].lower() in FEATURE_WORDS and w.lower() not in FEATURE_WORDS}
+    for s in spans:
+        fixed = fixed_type(s.name)
+        if fixed and not s.honorific:
+            s.label = fixed
+            continue
+        if s.label == PERSON:
+            if " " not in s.name and s.name in features and s.name not in people.tokens and not s.honorific:
+                s.label = PLACE
+            continue
+        if country(s.name) and s.name == country(s.name):
+            continue
+        if s.label == GROUP and s.name not in people.tokens:
+            continue  # "Republicans"; but "Mattis" beside "Jim Mattis" is him
+        if s.name in full or (" " not in s.name and s.name in people.tokens and s.name not in place_only):
+            s.label = PERSON
+
+
+def decide_types(spans: list[Span], names: dict[int, str], people: People) -> dict[str, str]:
+    """Canonical name -> type, weighed over all its mentions."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    cues: dict[str, Counter[str]] = defaultdict(Counter)
+    for k, s in enumerate(spans):
+        votes[names[k]][s.label] += 1
+        cues[names[k]].update(s.cues)
+        if s.honorific or s.roles:
+            cues[names[k]]["titled"] += 1
+    types = {}
+    for name, c in votes.items():
+        fixed = fixed_type(name)
+        if fixed:
+            types[name] = fixed
+        elif c[PERSON]:
+            types[name] = _lone_word_type(name, cues[name], sum(c.values()), people)
+        else:
+            types[name] = c.most_common(1)[0][0]
+    return types
+
+
+def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People) -> str:
+    """A person-tagged name: a person, unless it is one word no person of the story carries,
+    never titled or speaking, and the story uses it as a place or an outlet."""
+    if " " in name or people.canonical_of(name) or cue["titled"]:
+        return PERSON
+    if cue["report"] and not cue["speech"]:
+        return ORGANISATION  # "Axios reported"
+    if not cue["speech"] and cue["place"] >= 2 and 2 * cue["place"] >= mentions:
+        return PLACE  # "residents of Valmora", "in Valmora"
+    return PERSON

@@ -1,0 +1,273 @@
+"""Step 1: the entity mentions of each sentence, cleaned, typed and with the evidence around them.
+
+spaCy's NER gives the spans (without spaCy docs, capitalised runs typed by cheap cues do);
+here they are cleaned of honorifics, titles, possessives and a leading "the", completed where
+the tokenizer cut a hyphenated word ("Asia-Pacific Economic Co-operation"), and junk is
+dropped. Each span keeps what the words around it say (an honorific, a verb of speech, a place
+preposition), which the typing step weighs over the whole story.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..places import country
+from .vocab import (
+    BODY_OF, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES, GENERIC, LABELS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
+    ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
+    ROLE_AFTER, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SUFFIXES, TITLE_CONTEXT, TITLE_WORDS,
+)
+
+_SPACES = re.compile(r"\s+")
+_INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w.'’-]*$")
+# "-operation" after "Co", "-fil-A" after "Chick"; not "-Xi" after "Blinken", nor "-based"
+_HYPHEN_TAIL = re.compile(r"^-(?!(?:" + "|".join(HYPHEN_ADJECTIVES) + r")\b)[^\W\d_A-Z][\w’']*(?:-[^\W_][\w’']*)*")
+_LAST_WORD = re.compile(r"[\w’']+$")
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ese|ian|an|ish|i)|Sino|Euro|Anglo)(?:-[A-Z]\w*)?$")
+_CAPS_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:\s+(?:(?:of|the|de|von|van|der|al|bin)\s+)?[A-Z][\w’'.-]*)*")
+
+
+@dataclass(slots=True)
+class Span:
+    sent: int
+    start: int  # character offsets in the sentence text
+    end: int
+    surface: str  # as written (with the honorific when one preceded it)
+    name: str  # cleaned
+    label: str  # type
+    gender: str = ""
+    honorific: bool = False
+    roles: tuple[str, ...] = ()
+    cues: frozenset[str] = frozenset()  # "titled", "speech", "report", "place" (see _cues)
+
+
+def normalise(surface: str) -> str:
+    """A surface without a leading "the", a trailing possessive, or edge punctuation."""
+    s = _SPACES.sub(" ", surface).strip(" \t,.;:!?\"“”‘’()[]–—-")
+    if surface.rstrip().endswith(".") and (_INITIALS_END.search(s) or s.lower() in SUFFIXES):
+        s += "."  # "U.S." and "Jr." keep their final dot
+    s = _LEADING_THE.sub("", s)
+    return POSSESSIVE.sub("", s).strip()
+
+
+def _before(text: str, start: int, width: int = 60) -> str:
+    """The text just before a span: patterns anchored at its end need no more."""
+    return text[max(0, start - width):start]
+
+
+def is_title_word(token: str) -> bool:
+    return token.lower().rstrip(".") in TITLE_WORDS
+
+
+def strip_titles(tokens: list[str]) -> tuple[list[str], str]:
+    """Leading honorifics and titles off a person's name, and the gender an honorific says.
+
+    A title is stripped with everything before it only when all of that is title-like
+    ("Kenyan Health Minister", "US Secretary of State", "Senate Majority Leader"): in
+    "Martin Luther King Jr." the "King" is a name.
+    """
+    gender, cut = "", 0
+    for k, tok in enumerate(tokens[:-1]):
+        low = tok.lower().rstrip(".")
+        if low in TITLE_WORDS or low in ROLES:
+            gender = HONORIFIC_GENDER.get(low, gender) or gender
+            cut = k + 1
+        elif not (low in TITLE_CONTEXT or low in PORTFOLIOS or tok.isupper() or not tok[:1].isupper()
+                  or _DEMONYM.match(tok) or country(tok)):
+            break
+    rest = tokens[cut:]
+    if rest and rest[-1].lower().rstrip(".") in SUFFIXES and len(rest) == 1:
+        return tokens, gender  # "Jr." alone is not a name
+    return rest, gender
+
+
+def _cues(text: str, start: int, end: int, titled: bool) -> frozenset[str]:
+    """What the words around a span say of its type."""
+    after, before = text[end:end + 40], _before(text, start)
+    cues = set()
+    if titled:
+        cues.add("titled")
+    if SPEECH_AFTER.match(after):
+        cues.add("speech")
+    if REPORT_AFTER.match(after):
+        cues.add("report")
+    if PLACE_BEFORE.search(before) and not re.match(r"^['’]s?\b", after):
+        cues.add("place")  # "in Valmora", but not "in Trump's administration"
+    return frozenset(cues)
+
+
+def _roles(text: str, start: int, end: int, name: str) -> tuple[str, ...]:
+    """Role nouns in the words right before a name, inside it, or in an apposition after it."""
+    words = name.split()
+    m = ROLE_BEFORE.search(_before(text, start))
+    if m:
+        words += m.group(1).split()
+    m = ROLE_AFTER.match(text[end:])
+    if m:
+        words.append(m.group(1))
+    return tuple(dict.fromkeys(w.lower() for w in words if w.lower() in ROLES))
+
+
+def _role_gender(text: str, start: int, end: int) -> str:
+    """The gender a kin or gendered role right before the name, or in its apposition, says."""
+    before = re.findall(r"[\w’'-]+", _before(text, start, 30))
+    after = ROLE_AFTER.match(text[end:])
+    for word in ([before[-1]] if before else []) + ([after.group(1)] if after else []):
+        if word.lower() in GENDERED_ROLES:
+            return GENDERED_ROLES[word.lower()]
+    return ""
+
+
+# ---- raw spans -------------------------------------------------------------------------------------
+
+def doc_spans(text: str, doc: Any) -> list[tuple[int, int, str, str]]:
+    """spaCy's entities, widened to the whole word where the tokenizer split a hyphenated one
+    and the tagger stopped at the hyphen after a fragment of up to four letters ("Asia-Pacific
+    Economic Co" + "-operation", "Moon Jae" + "-in"); "Colorado-grown" stays "Colorado"."""
+    out = []
+    for e in doc.ents:
+        if e.label_ not in LABELS:
+            continue
+        start, end = e.start_char, e.end_char
+        tail = _HYPHEN_TAIL.match(text[end:])
+        last = _LAST_WORD.search(text[start:end])
+        if tail and last and len(last.group(0)) <= 4:
+            end += tail.end()
+        out += _split_list(start, end, text[start:end], e.label_)
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s+(?:and|&)\s+|,\s+")
+
+
+def _split_list(start: int, end: int, surface: str, label: str) -> list[tuple[int, int, str, str]]:
+    """"Facebook and YouTube" tagged as one name: two, when every part is a known outlet or
+    country on its own."""
+    parts = _LIST_JOIN.split(surface)
+    if len(parts) < 2 or not all(p.lower() in OUTLETS or country(p) for p in parts):
+        return [(start, end, surface, label)]
+    out, at = [], 0
+    for p in parts:
+        at = surface.index(p, at)
+        out.append((start + at, start + at + len(p), p, label))
+        at += len(p)
+    return out
+
+
+def text_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """Without spaCy: capitalised runs, typed by cheap cues. A fallback, not a tagger."""
+    out = []
+    runs = []
+    for m in _CAPS_RUN.finditer(text):
+        # a possessive ends a name: "China’s Ministry of Foreign Affairs" is two things
+        words = [(m.start() + w.start(), m.start() + w.end(), w.group(0)) for w in re.finditer(r"\S+", m.group(0))]
+        cut = [k + 1 for k, w in enumerate(words) if POSSESSIVE.search(w[2])]
+        runs += [words[a:b] for a, b in zip([0, *cut], [*cut, len(words)]) if words[a:b]]
+    for words in runs:
+        titled = False
+        # leading sentence openers, weekdays, titles and demonyms are not part of a name
+        while words and (words[0][2].lower() in NOT_NAMES or is_title_word(words[0][2])
+                         or _DEMONYM.match(words[0][2]) or country(words[0][2]) and len(words) > 1
+                         and is_title_word(words[1][2])):
+            titled = titled or is_title_word(words[0][2])
+            words.pop(0)
+        while words and words[-1][2].lower() in NOT_NAMES:
+            words.pop()
+        if not words or (words[0][0] == 0 and len(words) == 1 and not titled):
+            continue  # a capitalised sentence opener is usually just a word
+        start, end = words[0][0], words[-1][1]
+        surface = text[start:end]
+        head = POSSESSIVE.sub("", words[-1][2].lower())
+        if "-" in surface and " " not in surface and any(country(p) for p in surface.split("-")):
+            continue  # "China-US": a relation, not a thing
+        if country(normalise(surface)):
+            label = "GPE"
+        elif head in ORG_HEADS:
+            label = "ORG"
+        elif head in PLACE_HEADS or words[0][2].lower() in PLACE_LEADS:
+            label = "FAC"
+        elif titled or HONORIFIC_BEFORE.search(_before(text, start)) or (
+                2 <= len(words) <= 3 and all(w.isalpha() for *_, w in words)):
+            label = "PERSON"
+        else:
+            label = "MISC"
+        out.append((start, end, surface, label))
+    return out
+
+
+# ---- cleaning ----------------------------------------------------------------------------------------
+
+def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str) -> Span | None:
+    """Cleaned name and type for one raw span, or None for junk."""
+    kind = LABELS[label]
+    name = normalise(surface)
+    if not name or len(name) < 2 or any(c in name for c in "|@#/\\…") or name.lower() in JUNK | NOT_NAMES:
+        return None
+    tokens = name.split()
+    if kind != PERSON and all(t.lower() in PORTFOLIOS for t in tokens) and re.match(r"^\s+\w+", text[end:]) \
+            and text[end:].split()[0].lower().strip(",") in ROLES:
+        return None  # "Interior minister Paolo Ferrante": a portfolio, not a body
+    before = HONORIFIC_BEFORE.search(_before(text, start))
+    inside = HONORIFIC_INSIDE.match(name)  # spaCy sometimes tags "Ms Okafor" a place
+    honorific = before.group(1) if before else (inside.group(1) if inside else "")
+    known = country(name) or BODY_OF.get(name.lower())
+    if known and not honorific and (kind != PERSON or " " in name or not name.isalpha()):
+        return Span(i, start, end, name, known, "place" if country(name) else "organisation",
+                    cues=_cues(text, start, end, False))
+    titled_body = kind != PERSON and tokens[0].lower().rstrip(".") in PERSON_TITLES and len(tokens) > 1 \
+        and tokens[-1].lower() not in ORG_HEADS | PLACE_HEADS | GENERIC  # not "Justice Department"
+    if kind == PERSON or honorific or titled_body:
+        span = _person_span(i, text, start, end, name, honorific, kind == PERSON)
+        if span or not titled_body:
+            return span
+    if kind == GROUP and not name.endswith("s"):
+        return None  # adjectival "Chinese", "American": the country is tagged on its own
+    if not name[0].isupper() and not name[0].isdigit():
+        return None  # lower-case fragments; the gazetteer pass finds real lower-case mentions
+    if len(tokens) > 8 or (len(tokens) == 1 and name.lower() in GENERIC):
+        return None
+    if len(tokens) > 1 and tokens[0].lower() in PLACE_LEADS:
+        kind = PLACE  # "River Sella", "Lake Chad": spaCy calls rivers organisations
+    return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+
+
+def _person_span(i: int, text: str, start: int, end: int, name: str, honorific: str, tagged: bool) -> Span | None:
+    tokens = name.split()
+    # "Mitt Romney’s Medicare": the owner is the person
+    for k, tok in enumerate(tokens[:-1]):
+        if POSSESSIVE.search(tok):
+            tokens = tokens[:k + 1]
+            tokens[-1] = POSSESSIVE.sub("", tokens[-1])
+            end = start + len(" ".join(tokens)) if text[start:].startswith(" ".join(tokens)) else end
+            break
+    stripped, gender = strip_titles(tokens)
+    titled = len(stripped) < len(tokens)
+    if not tagged and not honorific and not titled:
+        return None  # a body opening with a title-like word that is not one here
+    if honorific:
+        gender = HONORIFIC_GENDER.get(honorific.lower(), "")
+    gender = gender or _role_gender(text, start, end)
+    tokens = stripped
+    if not tokens or len(tokens) > 6 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    lows = [t.lower().rstrip(".") for t in tokens]
+    if all(w in TITLE_WORDS or w in TITLE_CONTEXT or w in ROLES for w in lows) or lows[-1] in ROLE_ENDS:
+        return None  # "Pro Tem", "America's Toughest Sheriff": a title without a name
+    if not honorific:
+        # "Alexandria Police", "Obama White House": a body or a place named after someone
+        for kind, heads in NOT_PERSON_HEADS.items():
+            if len(tokens) >= 2 and lows[-1] in heads:
+                return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+        if len(tokens) >= 3 and lows[-1] in ORG_HEADS | PLACE_HEADS:
+            kind = ORGANISATION if lows[-1] in ORG_HEADS else PLACE
+            return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+    if not all(t[0].isupper() or t.lower() in PARTICLES for t in tokens) or not tokens[-1][0].isupper():
+        return None
+    clean = " ".join(tokens)
+    shown = f"{honorific} {clean}" if honorific else clean  # other titles are not part of an alias
+    return Span(i, start, end, shown, clean, PERSON, gender, bool(honorific or gender),
+                _roles(text, start, end, name), _cues(text, start, end, titled or bool(honorific)))
