@@ -119,11 +119,10 @@ def talks(models):
     ("Both sides want", "German Foreign Office"),  # "it said:" -> the body named before
     ("These are promises", "Greenpeace"),
     ("climate protection does not stop", "Mauro Vieira"),  # "the minister" -> the person with that role
-    ("Nobody here expected", "diplomat"),  # a description is kept, not lost
+    ("Nobody here expected", UNKNOWN),  # "one diplomat": an anonymous speaker names no one
 ])
 def test_speakers_in_unseen_text(talks, start, speaker):
-    got = find(talks, start).speaker
-    assert got == speaker or (speaker == "diplomat" and "diplomat" in got)
+    assert find(talks, start).speaker == speaker
 
 
 def test_same_quote_in_two_outlets_merges_despite_different_wording(talks):
@@ -135,3 +134,149 @@ def test_same_quote_in_two_outlets_merges_despite_different_wording(talks):
 def test_according_to_and_unknown(talks):
     assert "embassy" in find(talks, "already paid for hundreds").speaker.lower()
     assert find(talks, "This deal is far too little").speaker == UNKNOWN
+
+
+# ---- news styles, one invented story per group --------------------------------------------------------
+# Every speaker below is written into the text; "unknown" marks quotes whose speaker it does not give.
+
+def brief_quotes(models, *texts: str):
+    arts = [Article(id=f"{n}.txt", published=dt.date(2019, 1, 22), text=t) for n, t in enumerate(texts)]
+    an = annotate(prepare(arts, models, Config()), models)
+    return extract_quotes(an, build_entities(an))
+
+
+TITLES = """\
+Senator Margaret Okonkwo of Ohio and Governor Daniel Whitcombe of Iowa spoke in Des Moines on Monday.
+
+“This is a direct attack on the farmers of this state,” Mrs. Okonkwo said. “We will not let it pass quietly.”
+
+“The tariffs will be gone before the harvest begins,” said Gov. Whitcombe.
+
+Dr. Priya Ramaswamy, the state epidemiologist, was also there. “The clinics can handle the winter season now,” Dr. Ramaswamy said.
+
+Lt. Gov. Felicia Barrow told reporters: “Nobody in this office saw the memo before Friday.”
+
+“We have asked the department for every page of the contract,” Sen. Okonkwo told reporters on Monday.
+
+Gen. Howard Pell and Sgt. Luis Ybarra stood behind her. “Our soldiers are ready to help with the floods,” Gen. Pell said.
+
+“Ask the governor about the money he promised us,” Rev. Thomas Adeyemi wrote on Twitter.
+"""
+
+
+@pytest.fixture(scope="module")
+def titles(models):
+    return brief_quotes(models, TITLES)
+
+
+@pytest.mark.parametrize("start, speaker", [
+    ("This is a direct attack", "Margaret Okonkwo"),  # Mrs. with a full stop
+    ("We will not let it pass", "Margaret Okonkwo"),  # the second quote after "X said."
+    ("The tariffs will be gone", "Daniel Whitcombe"),  # said Gov. X
+    ("The clinics can handle", "Priya Ramaswamy"),  # Dr.
+    ("Nobody in this office saw", "Felicia Barrow"),  # Lt. Gov. ... told reporters:
+    ("We have asked the department", "Margaret Okonkwo"),  # Sen. ... told reporters
+    ("Our soldiers are ready", "Howard Pell"),  # Gen.
+    ("Ask the governor about", "Thomas Adeyemi"),  # Rev. ... wrote on Twitter (not "Twitter")
+])
+def test_titles_american_and_british(titles, start, speaker):
+    assert find(titles, start).speaker == speaker
+
+
+STATEMENTS = """\
+The Pentagon said in a statement on Tuesday that the exercise would go ahead. “The drills are defensive and were planned a year ago,” the statement said.
+
+A lawyer for Mr. Kessler, Joanna Pruitt, said in a statement that her client “has done nothing wrong and will prove it in court.”
+
+“We are disappointed but not surprised by the decision,” said the statement from Kessler's attorney, Joanna Pruitt.
+
+“Our position on the pension fund has not changed at all,” a spokeswoman for the Teachers Union said.
+
+“The figures are far worse than anyone in the capital admits,” one senior official said.
+
+The plan would cost more than it saves, according to a Budget Office report. “The savings appear only after the year 2040,” said the report.
+
+Officials in the province released the numbers late on Friday, according to people familiar with the matter, who said “the count is still going up every hour.”
+"""
+
+
+@pytest.fixture(scope="module")
+def statements(models):
+    return brief_quotes(models, STATEMENTS)
+
+
+@pytest.mark.parametrize("start, speaker", [
+    ("The drills are defensive", "Pentagon"),  # an organisation, then "the statement said"
+    ("has done nothing wrong", "Joanna Pruitt"),  # "A lawyer for Mr. Kessler, Joanna Pruitt, said": not Kessler
+    ("We are disappointed but not surprised", "Joanna Pruitt"),  # said the statement from X's attorney, NAME
+    ("Our position on the pension fund", "Teachers Union"),  # a spokeswoman speaks for her organisation
+    ("The figures are far worse", UNKNOWN),  # anonymous: no guess
+    ("The savings appear only", "Budget Office"),  # "the report" -> whoever issued it
+    ("the count is still going up", UNKNOWN),  # people familiar with the matter
+])
+def test_statements_organisations_and_anonymous(statements, start, speaker):
+    assert find(statements, start).speaker == speaker
+
+
+CONVERSATION = """\
+Harold Brennan and Oliver Marsh met at the county fair on Saturday.
+
+“The county cannot afford another bridge this decade,” he said.
+
+Celia Vance arrived later. “I want the road fixed before the winter comes,” she said. “Then we can talk about the bridge.”
+
+After reporter Ned Fulton asked about the budget, Mr. Brennan turned around, laughed and said: “The budget is balanced and everybody in town knows it.”
+
+Mr. Brennan said the county would also look at the school buses.
+
+“Half of them are older than the drivers who drive them,” he said.
+
+Ms. Vance, who has run the road department since 2015, said the plan was “the worst idea this county has had in years.”
+
+“We started the repairs in March. The money ran out in June.
+
+“Now the families on the hill road wait for a bus that never comes,” Ms. Vance said.
+
+“There is no money left for anything else this year.”
+
+Mr. Brennan and Ms. Vance said in a joint statement: “We will meet again in the spring to settle it.”
+"""
+
+
+@pytest.fixture(scope="module")
+def conversation(models):
+    return brief_quotes(models, CONVERSATION)
+
+
+@pytest.mark.parametrize("start, speaker", [
+    ("The county cannot afford", UNKNOWN),  # "he" with two people before it, neither speaking: no guess
+    ("I want the road fixed", "Celia Vance"),  # she: the one woman
+    ("Then we can talk about the bridge", "Celia Vance"),  # the second quote of the paragraph
+    ("The budget is balanced", "Harold Brennan"),  # the subject after a leading clause, not the reporter
+    ("Half of them are older", "Harold Brennan"),  # "he": the one person in the sentence before
+    ("the worst idea this county", "Celia Vance"),  # X, who ..., said the plan was “...”
+    ("We started the repairs in March", "Celia Vance"),  # a quotation left open runs into the next paragraph
+    ("Now the families on the hill", "Celia Vance"),
+    ("There is no money left", "Celia Vance"),  # a quote-only paragraph after hers
+    ("We will meet again in the spring", UNKNOWN),  # two speakers at once: not one of them
+])
+def test_pronouns_continuations_and_clauses(conversation, start, speaker):
+    assert find(conversation, start).speaker == speaker
+
+
+def test_nested_quote_stays_inside_with_the_outer_speaker(models):
+    quotes = brief_quotes(models, "Tomas Lindqvist ran the campaign in the north of the country.\n\n"
+                                  "“I asked him to sign the letter. He said, ‘I cannot do that this week,’ and left,” "
+                                  "said Mr. Lindqvist.")
+    q = find(quotes, "I asked him to sign")
+    assert "I cannot do that this week" in q.text and q.speaker == "Tomas Lindqvist"
+    assert not [x for x in quotes if x.text.startswith("I cannot do that")]
+
+
+def test_a_speaker_never_comes_from_another_outlet(models):
+    a = "Ingrid Solberg chairs the harbour board.\n\n“The harbour will reopen for ferries on Monday,” Ms. Solberg said."
+    b = "Officials met at the harbour on Sunday.\n\n“Fishing boats will have to wait another week for the cranes,” an official said."
+    quotes = brief_quotes(models, a, b)
+    assert find(quotes, "The harbour will reopen").citations == ["0.txt"]
+    other = find(quotes, "Fishing boats will have to wait")
+    assert other.speaker == UNKNOWN and other.citations == ["1.txt"]

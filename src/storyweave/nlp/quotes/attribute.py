@@ -1,0 +1,210 @@
+"""Which words attribute a quote, read over one paragraph.
+
+1. Every speech verb of the paragraph gets its speaker: the phrase after it when it follows a
+   quote ("“...,” said Mr. X"), else its subject: the name or pronoun right before it ("Mr.
+   Clapper said", "he told reporters"), or the subject of its clause ("Grimm stormed back,
+   leaned in and said", "Schumer, ..., pledged support, tweeting:").
+2. A quote is governed by the verb of its own sentence: the one after it when the quote ends
+   its clause ("“...,” she said"), else the nearest one before it ("X said that “...”").
+   Once a verb governs a quote its speaker is the answer, even when it is unknown: no weaker
+   rule may then put a nearby name on it.
+3. Without a verb: "according to X" in the sentence; a name right before the quote.
+4. Without any attribution, a quote that opens its sentence continues the speaker of the
+   sentence before (the second quote after "X said."; a quote-only paragraph after one that
+   ends on X's words), and a paragraph that opens on a quote continues a quotation left open
+   at the end of the previous one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..entities import ORGANISATION, PERSON, PLACE
+from .items import Item, Paragraph
+from .speakers import Article, after_preposition, compound, is_verb_word, possessive, resolve_phrase
+from .vocab import AUX, CONJUNCTIONS, DOCUMENTS, ISSUE, NP_END, PRONOUNS, SUBORDINATORS
+
+MIN_WORDS = 4  # shorter quotes are scare quotes or titles ("low point", “Today”)
+_AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,” Sen. X of Y, who ..., told")
+# a quote followed by one of these starts a new clause, not its attribution ("“...,” but Obama said")
+_NOT_ATTRIBUTION = frozenset("but and while because although though whereas so yet which that if when after before "
+                             "as since until unless where".split())
+_CLAUSE_MARKS = frozenset(";:")
+_END_MARKS = tuple(",.!?…—–-:")
+
+
+@dataclass(slots=True)
+class Attribution:
+    quote: Item
+    speaker: str | None
+    how: str  # "verb", "according", "adjacent", "continued", "open" (a quotation carried over), "" 
+    opens: bool  # the paragraph opens on this quote
+
+
+def _window(art: Article, para: Paragraph, sent: int) -> list[int]:
+    """Sentences a pronoun in ``sent`` may reach back to: its paragraph, and the sentence before it."""
+    first = para.sentences[0]
+    return list(range(max(art.first, first - 1), sent))
+
+
+def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
+             verbs: dict[int, str | None]) -> str | None:
+    """The speaker of the verb at items[v] (``verbs``: the speakers of the verbs before it)."""
+    sent = items[v].sent
+    window = _window(art, para, sent)
+    j = v - 1
+    while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
+        j -= 1
+    if j >= 0 and items[j].kind == "Q":
+        # “...,” said Mr. X / said the statement from X's attorney, William McGinley
+        idx = []
+        for k in range(v + 1, len(items)):
+            it = items[k]
+            if it.sent != sent or it.kind == "Q" or (it.kind == "W" and it.low in NP_END) \
+                    or (it.kind == "P" and it.text in ".!?;:"):
+                break
+            idx.append(k)
+        return resolve_phrase(items, idx, art, window)
+    j = v - 1
+    while j >= 0 and items[j].kind == "W" and items[j].low in AUX:
+        j -= 1
+    if j >= 0 and items[j].sent == sent:
+        it = items[j]
+        if it.kind == "E" and it.type in (PERSON, ORGANISATION, PLACE) and not possessive(items, j) \
+                and not after_preposition(items, j) and not (j > 0 and items[j - 1].kind == "E") \
+                and not compound(items, j):
+            return it.name  # "Mr. Clapper said", "the Pentagon said"
+        if it.kind == "W" and it.low in PRONOUNS:
+            return art.pronoun(it.text, items, j, window)
+        if it.kind == "W" and it.low in ("who", "which"):
+            k = j - 1 - (j > 0 and items[j - 1].text == ",")
+            if k >= 0 and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION):
+                return items[k].name  # "Trump, who said ..."
+            return None
+    # the subject of the clause: from the sentence start, a quote, a ; or a "when" before the verb
+    start = v
+    while start > 0:
+        it = items[start - 1]
+        if it.sent != sent or it.kind == "Q" and len(it.text.split()) >= MIN_WORDS \
+                or it.kind == "P" and it.text in _CLAUSE_MARKS:
+            break
+        if it.kind == "W" and it.low in SUBORDINATORS and any(
+                x.kind in "WE" and x.low not in CONJUNCTIONS for x in items[:start - 1] if x.sent == sent) \
+                and not _in_relative(items, start - 1):
+            break  # "..., when Senate Majority Leader Mitch McConnell suggested"
+        start -= 1
+    return resolve_phrase(items, list(range(start, v)), art, window, clause=True)
+
+
+def _in_relative(items: list[Item], k: int) -> bool:
+    """items[k] lies in a relative clause still open ("Ms. Vance, who has run it since 2015, said")."""
+    for j in range(k - 1, -1, -1):
+        if items[j].sent != items[k].sent or items[j].kind == "P" and items[j].text == ",":
+            return False
+        if items[j].kind == "W" and items[j].low in ("who", "which", "whose"):
+            return True
+    return False
+
+
+def _after_verb(items: list[Item], q: int) -> int | None:
+    """The speech verb of an attribution right after the quote at items[q], if any."""
+    end = items[q].sent_end
+    seen_word = False
+    for k in range(q + 1, min(len(items), q + 1 + _AFTER_REACH)):
+        it = items[k]
+        if it.kind == "Q" or it.sent != end:
+            return None
+        if it.kind == "W" and not seen_word and it.low in _NOT_ATTRIBUTION:
+            return None
+        if is_verb_word(items, k):
+            return k
+        seen_word = seen_word or it.kind in "WE"
+    return None
+
+
+def _before_verb(items: list[Item], q: int) -> int | None:
+    """The nearest speech verb before the quote at items[q], in the sentence the quote opens in."""
+    sent = items[q].sent
+    for k in range(q - 1, -1, -1):
+        if items[k].sent != sent:
+            return None
+        if is_verb_word(items, k):
+            return k
+    return None
+
+
+def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> str | None:
+    """ "..., according to X" in the quote's sentences."""
+    sents = range(items[q].sent, items[q].sent_end + 1)
+    for k, it in enumerate(items[:-1]):
+        if it.sent in sents and it.low == "according" and items[k + 1].low == "to":
+            idx = []
+            for j in range(k + 2, len(items)):
+                if items[j].sent != it.sent or items[j].kind == "Q" or items[j].text in ".!?;:" \
+                        or items[j].low in NP_END:
+                    break
+                idx.append(j)
+            return resolve_phrase(items, idx, art, _window(art, para, it.sent))
+    return None
+
+
+def _issue(items: list[Item], k: int, art: Article, verbs: dict[int, str | None], para: Paragraph) -> None:
+    """Who issued the document named at items[k]: "AARP's statement", "a Congressional Research
+    Service report", "said in a statement", "issued a statement" (the issuer of "the statement
+    said" later)."""
+    j = k - 1
+    if j >= 0 and items[j].text in ("'s", "’s"):
+        j -= 1
+    near = [v for v in verbs if items[v].sent == items[k].sent and 0 < k - v <= 6 and verbs[v]]
+    issue = [v for v in range(max(0, k - 4), k) if items[v].kind == "W" and items[v].low in ISSUE]
+    if j >= 0 and items[j].kind == "E" and items[j].type in (PERSON, ORGANISATION):
+        art.issued(items[k].low, items[j].name)
+    elif near:
+        art.issued(items[k].low, verbs[near[-1]])  # "X said in a statement", "said the statement from X"
+    elif issue:
+        who = _subject(items, issue[-1], art, para, verbs)
+        if who:
+            art.issued(items[k].low, who)
+
+
+def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]:
+    """Speakers of the quotes of one paragraph; ``carries``: the previous paragraph read is the
+    one right before this one in the article, so a quote opening this one may continue it."""
+    items = para.items
+    verbs: dict[int, str | None] = {}
+    for v in range(len(items)):
+        if is_verb_word(items, v):
+            verbs[v] = _subject(items, v, art, para, verbs)
+            art.spoke(items[v].sent, verbs[v])
+            docs = [k for k in range(v + 1, min(len(items), v + 7)) if items[k].low in DOCUMENTS]
+            if verbs[v] and docs and items[docs[0]].sent == items[v].sent:
+                art.issued(items[docs[0]].low, verbs[v])  # "X said in a statement"
+        elif items[v].kind == "W" and items[v].low in DOCUMENTS:
+            _issue(items, v, art, verbs, para)
+    out: list[Attribution] = []
+    for q, it in enumerate(items):
+        if it.kind != "Q":
+            continue
+        opens = all(x.kind == "P" for x in items[:q])
+        if len(it.text.split()) < MIN_WORDS:
+            continue
+        after, before = _after_verb(items, q), _before_verb(items, q)
+        ends_clause = it.text.rstrip().endswith(_END_MARKS) or (
+            q + 1 < len(items) and items[q + 1].kind == "P" and items[q + 1].text in ",—–")
+        verb = after if after is not None and (ends_clause or before is None) else before
+        if verb is not None:
+            out.append(Attribution(it, verbs[verb], "verb", opens))
+            continue
+        speaker, how = _according(items, q, art, para), "according"
+        if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
+                and not para.text[items[q - 1].end:it.start].strip():
+            speaker, how = items[q - 1].name, "adjacent"  # Mr Blinken “emphasised ...”
+        starts_sentence = all(x.kind == "P" for x in items[:q] if x.sent == it.sent)
+        if not speaker and starts_sentence:
+            if not opens or carries:
+                speaker, how = art.speaker_of(it.sent - 1), "continued"
+        out.append(Attribution(it, speaker, how if speaker else "", opens))
+        if speaker:
+            art.spoke(it.sent_end, speaker)
+    for s in para.sentences:
+        art.mentions[s] = [x for x in items if x.kind == "E" and x.sent == s]
+    return out

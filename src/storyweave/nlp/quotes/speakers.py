@@ -1,0 +1,273 @@
+"""Who a speaker phrase names: "Mr. Clapper", "he", "the statement", "an AARP spokeswoman".
+
+A phrase resolves to a canonical name of the story's entity index, or to nothing. It never
+falls back on a name merely nearby: a pronoun needs exactly one person (of its gender) in
+its paragraph and the sentence before, or exactly one among them who was speaking; a
+document ("the statement") speaks for whoever issued it; an anonymous description ("one
+union official", "the aide") names no one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..entities import ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
+from .items import Item
+from .vocab import (CONJUNCTIONS, DETERMINERS, DOCUMENTS, OFFICE, OPENERS, ORG_NOUNS, POSSESSIVE_PRONOUNS,
+                    PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
+
+_TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {t.lower() + "." for t in TITLES}
+_RELATIVE = frozenset("who which whose whom where".split())
+_SEPARATORS = frozenset(",;:()[]—–-")
+_OWNER_REACH = 3  # paragraphs back that "the statement" may point to the statement issued
+
+
+def possessive(items: list[Item], k: int) -> bool:
+    """The name at items[k] owns what follows ("Grimm's lawyer"): it is not the subject."""
+    it = items[k]
+    if it.text.endswith(("'s", "’s")):
+        return True
+    return k + 1 < len(items) and items[k + 1].text in ("'s", "’s", "'", "’")
+
+
+def compound(items: list[Item], k: int) -> bool:
+    """The name at items[k] ends "X and Y": the subject is two people, not one."""
+    j = k - 1
+    while j >= 0 and items[j].kind == "W" and (items[j].low in _TITLE_WORDS or items[j].text[:1].isupper()
+                                               or items[j].low in ROLES):
+        j -= 1
+    return j >= 1 and items[j].low in ("and", "&") and items[j - 1].kind in "EW" and items[j - 1].text[:1].isupper()
+
+
+def after_preposition(items: list[Item], k: int) -> bool:
+    """The name at items[k] is the object of a preposition ("a lawyer for Mr. Grimm")."""
+    j = k - 1
+    while j >= 0 and items[j].kind == "W" and (items[j].low in _TITLE_WORDS or items[j].text[:1].isupper()
+                                               and items[j].low not in OPENERS):
+        j -= 1  # titles and capitalised words of a longer name ("for Sen. Ted Cruz")
+    return j >= 0 and items[j].kind == "W" and items[j].low in PREPOSITIONS
+
+
+def is_verb_word(items: list[Item], k: int) -> bool:
+    """A speech verb in use, not a noun ("a report claiming", "his tweets", "the reported deal")."""
+    it = items[k]
+    if it.kind != "W" or it.low not in SPEECH:
+        return False
+    j = k - 1
+    while j >= 0 and items[j].kind == "W" and items[j].low in ("also", "later", "then", "first", "further"):
+        j -= 1
+    if j < 0:
+        return True
+    prev = items[j]
+    if prev.kind == "P" and prev.text in ("'s", "’s"):
+        return False
+    return not (prev.kind == "W" and (prev.low in DETERMINERS or prev.low in POSSESSIVE_PRONOUNS
+                                      or prev.low in PREPOSITIONS and prev.low not in ("as", "to")))
+
+
+@dataclass
+class Article:
+    """What one article has said so far: who spoke in which sentence, who issued which document."""
+
+    entities: EntityIndex
+    first: int  # the article's first sentence
+    said: dict[int, list[str | None]] = field(default_factory=dict)  # sentence -> speakers (None: unresolved)
+    owners: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, document noun, issuer)
+    mentions: dict[int, list[Item]] = field(default_factory=dict)  # sentence -> names outside quotes
+    paragraph: int = 0
+
+    def spoke(self, sent: int, speaker: str | None) -> None:
+        self.said.setdefault(sent, []).append(speaker)
+
+    def speaker_of(self, sent: int) -> str | None:
+        """The one speaker a sentence attributes words to (None when none, several or unknown)."""
+        who = self.said.get(sent, [])
+        return who[0] if len(set(who)) == 1 else None
+
+    def issued(self, noun: str, speaker: str) -> None:
+        self.owners.append((self.paragraph, noun, speaker))
+
+    def issuer(self, noun: str) -> str | None:
+        for para, n, who in reversed(self.owners):
+            if para < self.paragraph - _OWNER_REACH:
+                break
+            if n == noun or (n.rstrip("s") == noun.rstrip("s")):
+                return who
+        return None
+
+    # ---- pronouns ---------------------------------------------------------------------------------
+
+    def pronoun(self, word: str, items: list[Item], k: int, window: list[int]) -> str | None:
+        """The referent of a subject pronoun at items[k]; ``window``: earlier sentences it may reach."""
+        low = word.lower()
+        if low not in ("he", "she", "it"):
+            return None  # "they" is too often a group with no name
+        kinds = (PERSON,) if low != "it" else (ORGANISATION,)
+        gender = PRONOUNS[low]
+        names: list[str] = [it.name for it in items[:k] if it.kind == "E" and it.type in kinds]
+        for s in window:
+            names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
+        speakers = [w for s in [*window, items[k].sent] for w in self.said.get(s, []) if w]
+        names += [w for w in speakers if self.entities.types.get(w) in kinds]
+        fits = list(dict.fromkeys(n for n in names if not gender or self.entities.gender.get(n, gender) == gender))
+        if len(fits) == 1:
+            return fits[0]
+        spoke = [n for n in fits if n in speakers]
+        return spoke[0] if len(set(spoke)) == 1 else None
+
+    # ---- descriptions -----------------------------------------------------------------------------
+
+    def role_holder(self, noun: str) -> str | None:
+        """ "the minister": the one person of the article (else of the story) introduced with that role."""
+        if noun not in ROLES:
+            return None
+        seen = {it.name for ms in self.mentions.values() for it in ms if it.type == PERSON}
+        holders = [n for n, r in self.entities.roles.items() if noun in r]
+        local = [n for n in holders if n in seen]
+        if len(local) == 1:
+            return local[0]
+        return holders[0] if not local and len(holders) == 1 else None
+
+    def body(self, noun: str) -> str | None:
+        """ "the department": the last organisation named with that word, else the story's only one."""
+        for s in sorted(self.mentions, reverse=True):
+            for it in reversed(self.mentions[s]):
+                if it.type == ORGANISATION and noun in it.name.lower().split():
+                    return it.name
+        story = [n for n, t in self.entities.types.items() if t == ORGANISATION and noun in n.lower().split()]
+        return story[0] if len(story) == 1 else None
+
+
+# ---- phrases ------------------------------------------------------------------------------------------
+
+def segments(items: list[Item]) -> list[list[int]]:
+    """Indices of a phrase split at commas and brackets; relative clauses ("who ...") dropped."""
+    out: list[list[int]] = [[]]
+    depth = 0
+    for k, it in enumerate(items):
+        if it.kind == "P" and it.text in "([":
+            depth += 1
+        elif it.kind == "P" and it.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and it.kind == "P" and it.text in _SEPARATORS:
+            if out[-1]:
+                out.append([])
+        elif depth == 0:
+            out[-1].append(k)
+    return [s for s in out if s and items[s[0]].low not in _RELATIVE]
+
+
+def _head_noun(items: list[Item], seg: list[int]) -> tuple[str, int]:
+    """The last plain word before any preposition: "the statement from X" -> statement."""
+    noun, at = "", -1
+    for k in seg:
+        it = items[k]
+        if it.kind == "W" and it.low in PREPOSITIONS:
+            break
+        if it.kind == "W" and it.low not in DETERMINERS:
+            noun, at = it.low, k
+    return noun, at
+
+
+def _verb_like(it: Item) -> bool:
+    return it.kind == "W" and it.text[:1].islower() and (it.low in SPEECH or it.low in AUX or it.low in PAST
+                                                          or it.low.endswith("ed"))
+
+
+def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause: bool = False) -> Item | None:
+    """The subject name of a segment: a person first, else a body that is the phrase's head.
+
+    ``clause``: the segment may go on past its verb; a name after a verb is its object
+    ("faculty at Georgetown took Mr. Ryan to task") and cannot be the subject.
+    """
+    if clause:
+        verb = next((n for n, k in enumerate(seg) if _verb_like(items[k]) and not (
+            items[k].low in ("called", "named") and k + 1 < len(items) and items[k + 1].kind == "E")), len(seg))
+        seg = seg[:verb]
+    cands = [k for k in seg if items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION, PLACE)
+             and not after_preposition(items, k)]
+    owners = [k for k in cands if possessive(items, k) and k + 2 < len(items) and items[k + 2].low in OFFICE]
+    cands = [k for k in cands if not possessive(items, k)] or owners
+    if start_only:
+        # an apposition is a name itself ("the legislator, Representative Carl Seel")
+        first = next((k for k in seg if not (items[k].kind == "W" and (items[k].low in _TITLE_WORDS
+                                                                        or items[k].text[:1].isupper()))), None)
+        return items[first] if first in cands and items[first].type == PERSON else None
+    people = [k for k in cands if items[k].type == PERSON
+              and not (k > 0 and items[k - 1].low in DETERMINERS)]  # "the Trump administration"
+    if people:
+        k = people[0]
+        if any(items[j].low in ("and", "&") for j in seg if k < j < people[-1]):
+            return None  # "Nancy Pelosi of California and Senator Chuck Schumer": two speakers
+        for later in people[1:]:
+            # the head of a name phrase is its last name: "Indivisible co-founder Ezra Levin"
+            between = items[k + 1:later]
+            if not all(x.kind == "W" and (x.low in ROLES or x.low in _TITLE_WORDS or x.text[:1].isupper())
+                       for x in between):
+                break
+            k = later
+        return items[k]
+    for k in cands:
+        it = items[k]
+        nxt = next((items[j] for j in seg if j > k and items[j].kind == "W"), None)
+        if it.type == ORGANISATION and (nxt is None or nxt.low in AUX or nxt.low in SPEECH or nxt.low in SPOKES
+                                        or nxt.low in DOCUMENTS or nxt.low.endswith("ed") or nxt.low == "called"):
+            return it  # the body is the head, or speaks through a spokesman or a statement
+    return None
+
+
+def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list[int],
+                   clause: bool = False) -> str | None:
+    """The speaker a phrase (items at ``idx``) names, or None.
+
+    ``clause``: the phrase runs from a clause's start to its verb, so a leading subordinate
+    clause ("After X finished, ...") is skipped and a predicate may follow the subject.
+    """
+    idx = [k for k in idx if not (items[k].kind == "W" and items[k].low in AUX and k == idx[-1])]
+    while idx and (items[idx[-1]].kind == "P" or items[idx[-1]].low in AUX):
+        idx.pop()  # "Qin was reported as", "Schumer, ..., also"
+    while idx and (items[idx[0]].kind == "P" or items[idx[0]].low in CONJUNCTIONS):
+        idx.pop(0)
+    segs = segments([items[k] for k in idx]) if idx else []
+    segs = [[idx[k] for k in s] for s in segs]
+    if clause:
+        # "After reporter X finished his report, Grimm ...": openers end at their comma
+        while len(segs) > 1 and items[segs[0][0]].kind == "W" and (
+                items[segs[0][0]].low in OPENERS or items[segs[0][0]].low.endswith("ing")):
+            segs.pop(0)
+    if not segs:
+        return None
+    head = segs[0]
+    first = items[head[0]]
+    if first.kind == "W" and first.low in PRONOUNS and (len(head) == 1 or clause):
+        return art.pronoun(first.text, items, head[0], window)
+    noun, at = _head_noun(items, head)
+    appos = _name_in(items, segs[1], start_only=True) if len(segs) > 1 else None
+    if appos and (noun in SPOKES or noun in ROLES):
+        return appos.name  # "a White House spokesman, Eric Schultz", "Grimm's lawyer, William McGinley"
+    named = _name_in(items, head, clause=clause)
+    if named:
+        return named.name
+    if noun in SPOKES:
+        bodies = [k for k in head if k > at and items[k].kind == "E" and items[k].type == ORGANISATION]
+        if bodies:
+            return items[bodies[0]].name  # "a spokeswoman for the Teachers Union"
+    if noun in DOCUMENTS:
+        by = [k for k in head if k > at and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION)
+              and (not possessive(items, k) or k + 2 < len(items) and items[k + 2].low in OFFICE)]
+        if by:
+            return items[by[0]].name  # "a statement from Mr. Smith"
+        return appos.name if appos else art.issuer(noun)
+    if appos and noun:
+        return appos.name  # "the legislator, Representative Carl Seel"
+    hit = art.entities.canonical(" ".join(items[k].text for k in head))
+    if hit and art.entities.types.get(hit) == ORGANISATION:
+        return hit  # "China's ministry of foreign affairs"
+    if noun in ORG_NOUNS and all(items[k].kind == "W" and (items[k].low in DETERMINERS or k == at) for k in head):
+        return art.body(noun)
+    qualified = [items[k] for k in head if k < at and items[k].low not in DETERMINERS]
+    if noun in ORG_NOUNS and qualified and all(x.text[:1].isupper() for x in qualified):
+        # a body described, not named: "the Brazilian embassy" is kept as written
+        return " ".join(x.text for x in qualified) + " " + items[at].text
+    if noun and all(items[k].low in DETERMINERS or k == at for k in head):
+        return art.role_holder(noun)  # "the minister": a bare role, not "one union official"
+    return None

@@ -1,0 +1,104 @@
+"""The words quote attribution reads: speech verbs, titles, cue words, kinds of speaker nouns.
+
+Kept apart from the rules that use them (``attribute.py``, ``speakers.py``) so that a word can be
+added or questioned without reading the algorithm.
+"""
+from __future__ import annotations
+
+import re
+
+# Verbs that introduce or close a quotation ("said", "tweeted", "told reporters", "wrote").
+_BASE_VERBS = (
+    "say tell add tweet post write state declare announce explain note insist warn argue claim ask reply respond "
+    "remark continue urge describe stress emphasise emphasize reiterate acknowledge admit concede complain "
+    "suggest confirm deny recall predict vow promise pledge conclude observe comment quip joke caution demand "
+    "report quote brand label dub accuse criticise criticize hail praise assert maintain contend counter tout "
+    "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
+    "exclaim answer object cry blast slam charge"
+).split()
+_IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "read", "reads",
+              "called"}  # "called the talks “candid”" (not "calls": a noun as often as a verb)
+
+
+def _forms(base: str) -> set[str]:
+    """Past, third person and -ing forms of a regular verb (British doubling: quipped, labelled)."""
+    cy = base.endswith("y") and base[-2] not in "aeiou"
+    stem = base + base[-1] if base in ("quip", "dub", "label", "slam") else base
+    past = base[:-1] + "ied" if cy else (base + "d" if base.endswith("e") else stem + "ed")
+    third = base[:-1] + "ies" if cy else (base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s")
+    ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else stem) + "ing"
+    return {past, third, ing, base + "ed"}
+
+
+# Only inflected forms: a bare "say"/"comment" is an infinitive ("declined to comment"), not an attribution.
+# (Forms that are also nouns, "reports", "claims", "tweets", are told apart in context: a noun
+# follows a determiner or a possessive.)
+SPEECH = frozenset(set().union(*(_forms(b) for b in _BASE_VERBS)) | _IRREGULAR) - {
+    "charges", "charged", "objects", "counters", "continues", "continued", "cries", "labels", "brands"}
+
+# Words allowed between a subject and its verb, or between a verb and the rest of its clause
+# ("Mr Biden has also said", "Qin was reported as saying", "said Monday").
+AUX = frozenset(
+    "has had have also then later earlier once again previously reportedly repeatedly separately further was is "
+    "were are be been being as would will not never just still only first quickly recently similarly "
+    "immediately privately publicly flatly simply angrily today yesterday tonight monday tuesday wednesday "
+    "thursday friday saturday sunday morning afternoon evening night on last".split())
+
+# Irregular past tenses: a name after one is an object ("took Mr. Ryan to task"), not a subject.
+PAST = frozenset("took made gave met went came sent put got held left kept brought began won ran saw found thought "
+                 "became set led paid lost spoke chose drew hit let meant sought struck threw understood".split())
+PRONOUNS = {"he": "m", "she": "f", "it": "", "they": ""}
+POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
+
+# Openers of a leading clause or phrase before a sentence's subject ("After X finished, Grimm said").
+OPENERS = frozenset(
+    "after when while as because although though if since before once until unless whereas in on at during "
+    "by with without for from to of under over amid among despite asked speaking calling according "
+    "then but and yet so still however meanwhile also now later earlier instead indeed here there".split())
+CONJUNCTIONS = frozenset("but and yet so still however meanwhile then also".split())
+# Prepositions: a name after one is not the subject ("a spokesman for AARP" is not AARP speaking).
+PREPOSITIONS = frozenset(
+    "of for to with by from at in on about against into onto toward towards than like near behind between "
+    "among under over after before during since via per".split())
+# Words that end a speaker phrase after the verb ("said Trump in an interview", "said X, who ...").
+NP_END = frozenset(
+    "in on at during according after before when while as to because since until who which whose that where "
+    "and but or told adding saying noting".split())
+# Words that open a clause inside a sentence: a verb after one has its subject after it
+# ("..., when Senate Majority Leader Mitch McConnell suggested").
+SUBORDINATORS = frozenset("when while after before because although though since until unless whereas once "
+                          "if".split())
+DETERMINERS = frozenset("the a an one two three some several many another this that these those".split())
+
+# Nouns for a document that speaks ("the statement said"): it speaks for whoever issued it.
+DOCUMENTS = frozenset(
+    "statement statements report release letter email e-mail memo filing complaint lawsuit tweet tweets post "
+    "editorial study survey poll readout communique transcript message notice column blog".split())
+# Verbs that issue a document ("issued a statement", "releasing a report").
+ISSUE = frozenset("issued issues issuing released releases releasing published publishes publishing sent sends "
+                  "put posted posting wrote filed".split())
+# Nouns for someone speaking on behalf of an organisation ("an AARP spokeswoman" speaks for AARP).
+SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative "
+                   "press office".split())
+# An office or campaign speaks for its person ("a release from Mr. Seel's office").
+OFFICE = frozenset("office campaign".split())
+# Heads that stand for a body: "the department added" means the department named before.
+ORG_NOUNS = frozenset("ministry department government agency office embassy company firm party commission "
+                      "council committee court police military army broadcaster newspaper tabloid union bank "
+                      "network paper group coalition organisation organization administration".split())
+
+# Abbreviations written with a full stop that do not end a sentence or a name ("Mr. X", "Lt. Gov.").
+TITLES = ("Mr Mrs Ms Mx Dr Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Sgt Capt Cpl Adm Cmdr Maj Rev Hon Fr Sr Jr "
+          "Supt Det Insp Amb Pres Atty St Gens Messrs Mmes Pvt Ens Brig").split()
+_TOKEN = re.compile(
+    r"(?:\b(?:" + "|".join(TITLES) + r")\.)"  # "Mr.", "Lt.", "Gov."
+    r"|\b(?:[A-Za-z]\.){2,}"  # "U.S.", "D.C.", "p.m."
+    r"|[’']s\b"  # a possessive, as its own token
+    r"|\w+(?:[’'.&-]\w+)*"  # words, "MoveOn.org", "co-founder", "don't"
+    r"|[^\w\s]"  # punctuation, one mark at a time
+)
+
+
+def tokens(text: str):
+    """(start, end, token) for each word and punctuation mark of ``text``."""
+    return ((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
