@@ -243,6 +243,10 @@ def test_coordinated_dates_point_the_same_way():
     ("Trading resumed at 16:00 UTC today.", "2019-01-24T16:00Z"),
     ("The ministry said this morning that it would appeal.", "2019-01-24TMO"),
     ("Sales dipped in fiscal 2018.", "FY2018"),
+    ("The ferry sank in the 19th century.", "18"),
+    ("The dam will be finished in the spring.", "2019-SP"),
+    ("Rioting broke out over the weekend.", "2019-W03-WE"),
+    ("Polls close at 20:00 on Sunday, officials will say.", "2019-01-27T20:00"),
 ])
 def test_timeml_values(text, expected):
     assert values(text, JAN) == [expected]
@@ -254,6 +258,7 @@ def test_timeml_values(text, expected):
     ("Rates may rise in the near future.", ["FUTURE_REF"]),
     ("Sales fell in January from the same month a year ago.", ["2019-01", "2018-01"]),
     ("Tesla showed its 2024 model.", ["2024"]),
+    ("The fire started on 3 May and was put out the next day.", ["2018-05-03", "2018-05-04"]),
 ])
 def test_timeml_only_kinds_are_found_on_request(text, expected):
     assert [m.value for m in find_dates(text, JAN, every=True)] == expected

@@ -12,12 +12,14 @@ import re
 from dataclasses import dataclass
 
 from .direction import AHEAD, BACK, direction
-from .patterns import COORDINATED
+from .patterns import CLOCK_KINDS, COORDINATED, NUMBERS
 from .spans import find_spans
 from .values import Value, clock, resolve, shifted_year
 
 # kinds whose value depends on the clause's direction (they lack a year)
-_DIRECTED = frozenset({"dm", "md", "weekday", "month", "month_mod", "bare_month", "quarter", "season"})
+_DIRECTED = frozenset({"dm", "md", "weekday", "month", "month_mod", "bare_month", "quarter", "season", "season_prep",
+                       "weekend"})
+_OFFSETS = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "before": -1, "earlier": -1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +28,7 @@ class DateMention:
     start: int
     end: int
     value: str  # TimeML: 2019-02-15, 2019-02, 2019-W05, 2019, 2019-Q1, 2019-02-15T14:00, PAST_REF ...
-    granularity: str  # day | month | year | week | quarter | half | season | decade | fiscal | time | ref
+    granularity: str  # day | month | year | week | quarter | half | season | decade | century | fiscal | time | ref
     relative: bool = False  # resolved against the anchor (weekday, "last November", "yesterday")
     type: str = "DATE"  # TimeML type: DATE | TIME
     kind: str = ""  # the pattern that found it
@@ -56,10 +58,15 @@ def _anaphor(kind: str, g: dict, before: list[DateMention], anchor: dt.date | No
                 v = shifted_year(m.value, -1)
                 return Value(v, m.granularity, "DATE", True) if v else None
         return Value(f"{anchor.year - 1:04d}", "year", "DATE", True) if anchor else None
-    for m in reversed(before):  # "the day"
+    shift = 0  # "the day": the day last named; "the next day", "two days later": from it
+    if kind == "day_after":
+        n = NUMBERS.get((g.get("n") or "one").lower()) or 1
+        shift = n * _OFFSETS[(g.get("which") or g.get("ba") or g.get("la")).lower()]
+    for m in reversed(before):
         if m.calendar and len(m.calendar) == 10:
-            return Value(m.calendar, "day", "DATE", m.relative)
-    return Value(anchor.isoformat(), "day", "DATE", True) if anchor else None
+            d = dt.date.fromisoformat(m.calendar) + dt.timedelta(days=shift)
+            return Value(d.isoformat(), "day", "DATE", m.relative)
+    return Value((anchor + dt.timedelta(days=shift)).isoformat(), "day", "DATE", True) if anchor else None
 
 
 def _timed(v: Value, g: dict) -> Value:
@@ -90,13 +97,13 @@ def find_dates(text: str, anchor: dt.date | None, future: bool | None = None, *,
                 way = prev_way
             else:
                 way = direction(text, sp.start, sp.end)
-        if sp.kind in ("same", "the_day"):
+        if sp.kind in ("same", "the_day", "day_after"):
             v = _anaphor(sp.kind, sp.groups, out, anchor)
         else:
             v = resolve(sp.kind, sp.groups, anchor, way if way is not None else 0)
         if v is None:
             continue
-        if sp.kind == "clock" and not every:
+        if sp.kind in CLOCK_KINDS and not every:
             continue  # a time alone says no day
         if "clock" in sp.groups:
             v = _timed(v, sp.groups)

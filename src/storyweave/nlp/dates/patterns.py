@@ -102,6 +102,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("edge", re.compile(  # "the end of this year", "the start of the month"
         r"\b(?:[Tt]he\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the|this|(?P<mod>last|next))\s+"
         r"(?P<unit>week|month|year|day)\b")),
+    ("season_prep", re.compile(rf"\b{PREP}\s+(?P<x>(?:the\s+)?(?P<season>spring|summer|autumn|winter|fall))\b"
+                                # "after the fall of the Wall", "the fall in prices" are no seasons
+                                r"(?!\s+(?:of|in|from|to|on)\b)")),
+    ("weekend", re.compile(r"\b[Tt]he\s+weekend\b")),
+    ("hhmm", re.compile(r"\b(?:at|by|until|from|around|before|after|since)\s+(?P<x>(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d))"
+                        r"\b(?!\s*[ap]\.?\s?m\b|:\d|\.\d)")),
+    ("century", re.compile(r"\b(?:[Tt]he\s+)?(?P<c>1\d|2[01])(?:st|nd|rd|th)\s+century\b|\b[Tt]his\s+century\b")),
     ("fiscal", re.compile(r"\b(?:[Ff]iscal(?:\s+[Yy]ear)?\s+|FY\s?)(?P<fy>(?:19|20)\d\d)\b")),
     ("decade", re.compile(r"\b(?:[Tt]he\s+)?(?P<dec>(?:19|20)\d0)['’]?s\b|\b[Tt]he\s+['’]?(?P<dec2>[1-9]0)['’]?s\b"
                           r"|(?:(?<=0s and )|(?<=0s or ))['’]?(?P<dec3>[1-9]0)s\b")),
@@ -112,10 +119,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"|[Tt]he\s+(?:time\s+being|past|(?:near\s+)?future|(?:near|long|short)\s+term))\b"
                        r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|decade|year|month|week|day|"
                        r"hour|quarter|century|weekend|session|trading|[a-z]+-(?:day|week|month|year))\w*)")),
+    ("day_after", re.compile(r"\b(?:[Tt]he\s+(?P<which>next|following|previous)\s+day|[Tt]he\s+day\s+(?P<ba>before|after)\b"
+                             r"(?!\s+(?:the|a|an|his|her|their|its|[A-Z]))"
+                             r"|(?P<n>a|one|two|three|four|five|six)\s+days?\s+(?P<la>later|earlier))\b")),
     ("the_day", re.compile(r"\b(?:[Tt]he|[Tt]hat)\s+(?:same\s+)?day\b(?!\s+(?:before|after|of|when|that|earlier|later))")),
 ]
 
-TIMEML_ONLY = frozenset({"bare_year", "ref", "the_day", "same"})
+TIMEML_ONLY = frozenset({"bare_year", "ref", "the_day", "day_after", "same"})
+CLOCK_KINDS = frozenset({"clock", "hhmm"})  # a time of day alone: TimeML only, unless joined to a day
 # a bare month in the brief only right after another date it is coordinated with ("between April and June")
 COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|–)\s*$")
 # a weekday inside a name is no day of this week ("Black Monday", "Super Tuesday")
@@ -127,7 +138,8 @@ BARE_MONTH_EXCLUDED = frozenset({"may", "march"})
 NEEDS = {
     "iso": "digit", "dmy": "month", "mdy": "month", "my": "month", "dm": "month", "md": "month", "clock": "digit_or_noon",
     "weekday": "weekday", "word": "word", "part": "part", "ago": "ago", "same": "same", "quarter": "quarter",
-    "season": "season", "rel": "unit", "edge": "unit", "month": "month", "month_mod": "month", "year": "digit", "year_mod": "digit", "fiscal": "digit", "decade": "digit",
+    "season": "season", "rel": "unit", "edge": "unit", "month": "month", "month_mod": "month", "year": "digit", "year_mod": "digit", "fiscal": "digit",
+    "season_prep": "season", "weekend": "weekend", "hhmm": "digit", "century": "century", "day_after": "day", "decade": "digit",
     "bare_month": "month", "bare_year": "digit", "ref": "ref", "the_day": "day",
 }
 TRIGGERS = {
@@ -143,7 +155,9 @@ TRIGGERS = {
     "season": re.compile(r"(?i)\b(?:spring|summer|autumn|fall|winter)\b"),
     "unit": re.compile(r"\b(?:week|weekend|month|year|quarter|day)\b"),
     "ref": re.compile(r"(?i)\b(?:currently|nowadays|recent|recently|soon|past|future|term|time being)\b"),
-    "day": re.compile(r"\bday\b"),
+    "day": re.compile(r"\bdays?\b"),
+    "weekend": re.compile(r"\bweekend\b"),
+    "century": re.compile(r"\bcentury\b"),
 }
 
 # ---- tense and cue words: which way an expression points from the publication date ------------

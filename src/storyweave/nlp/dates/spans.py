@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .patterns import BARE_MONTH_EXCLUDED, COORDINATED, MONTH, NAMED_DAY, NEEDS, PATTERNS, TIMEML_ONLY, TRIGGERS
+from .patterns import BARE_MONTH_EXCLUDED, CLOCK_KINDS, COORDINATED, MONTH, NAMED_DAY, NEEDS, PATTERNS, TIMEML_ONLY, TRIGGERS
 
 # "Monday, June 12, 2023": the weekday only restates the absolute date after it
 _RESTATED = re.compile(r",?\s+(?:\d|" + MONTH + ")")
@@ -89,9 +89,9 @@ def _join_clocks(text: str, spans: list[Span]) -> list[Span]:
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         pair = None
         if nxt and JOIN_GAP.match(text[sp.end:nxt.start]) and len(text[sp.end:nxt.start]) <= 6:
-            if sp.kind == "clock" and nxt.kind in _DAY_KINDS:
+            if sp.kind in CLOCK_KINDS and nxt.kind in _DAY_KINDS:
                 pair = (nxt, sp)
-            elif nxt.kind == "clock" and sp.kind in _DAY_KINDS:
+            elif nxt.kind in CLOCK_KINDS and sp.kind in _DAY_KINDS:
                 pair = (sp, nxt)
         if pair:
             day, clock = pair

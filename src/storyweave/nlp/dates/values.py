@@ -24,7 +24,7 @@ _SLACK = dt.timedelta(days=7)
 @dataclass(frozen=True, slots=True)
 class Value:
     value: str
-    granularity: str  # day | month | year | week | quarter | half | season | decade | fiscal | time | ref
+    granularity: str  # day | month | year | week | quarter | half | season | decade | century | fiscal | time | ref
     type: str = "DATE"  # TimeML type: DATE | TIME
     relative: bool = False  # resolved against the anchor
 
@@ -125,6 +125,8 @@ def _absolute(kind: str, g: dict[str, str | None]) -> Value | None:
         return Value(f"{int(g['year']):04d}-{month_of(g['month']):02d}", "month")
     if kind in ("year", "year_mod", "bare_year"):
         return Value(g["year"], "year")
+    if kind == "century" and g.get("c"):
+        return Value(f"{int(g['c']) - 1:02d}", "century")
     if kind == "fiscal":
         return Value(f"FY{g['fy']}", "fiscal")
     if kind == "decade" and g.get("dec"):
@@ -153,7 +155,11 @@ def _relative(kind: str, g: dict[str, str | None], anchor: dt.date, way: int) ->
         return _part(anchor + dt.timedelta(days=offset), part)
     if kind == "part":
         return _part(anchor - dt.timedelta(days=1 if mod == "last" else 0), g["part"])
-    if kind == "clock":
+    if kind == "weekend":  # the weekend before or after the anchor: its Saturday's ISO week
+        return Value(iso_week(weekday_date(5, anchor, way, "")) + "-WE", "week", "DATE", True)
+    if kind == "century":
+        return Value(f"{anchor.year // 100:02d}", "century", "DATE", True)
+    if kind in ("clock", "hhmm"):
         t = clock(g)
         return Value(anchor.isoformat() + t, "time", "TIME", True) if t else None
     if kind == "ago":
@@ -192,7 +198,7 @@ def _relative(kind: str, g: dict[str, str | None], anchor: dt.date, way: int) ->
             return Value(f"{year:04d}-H{n}", "half", "DATE", True)
         year = anchor.year + yrel if yrel is not None else cycle_year(n, now_q, 4, anchor.year, way)
         return Value(f"{year:04d}-Q{n}", "quarter", "DATE", True)
-    if kind == "season":
+    if kind in ("season", "season_prep"):
         code = SEASONS[g["season"].lower()]
         pos, now = SEASON_ORDER.index(code), (anchor.month % 12) // 3
         strict = mod in ("last", "next")
