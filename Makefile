@@ -45,6 +45,9 @@ eval: $(DEVSTAMP)
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval divergences ../shared/data/injected-dev
+	$(BIN)/storyweave eval briefs ../shared/data/briefs-dev-gold.json ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval dates ../shared/data/meantime-timeml
 	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
 
 # The optional LLM fusion, tested against a real small model (SmolLM2-135M) served on 127.0.0.1.
