@@ -1,15 +1,22 @@
-"""``storyweave eval divergences FILE.jsonl``: does the brief catch a conflict put into a story?
+"""``storyweave eval divergences DIR|FILE.jsonl``: does the brief catch a conflict put into a story?
 
-For every story (records grouped by their gold ``story`` field) we find facts that two
+Two modes. **A folder with manifest.json** (``../shared/data/injected-dev``): cases injected
+beforehand, on paraphrases, scored by ``storyweave.eval.injected`` (what counts as caught is
+defined there), with false alarms taken on the same stories untouched; results per split
+(sorted ids, first half "tune", the rest "held-out"). **A stories JSONL**: conflicts injected
+here — for every story (records grouped by their gold ``story`` field) we find facts that two
 outlets report with the same figure, weekday or scene ("in Beijing") — sentences of one
-fact group — change it in one outlet's text, and run the brief. A conflict counts as caught when a
-contradiction puts the changed outlet on one side and another outlet on the other. The
-untouched stories give the false-alarm side: contradictions reported where we put none
-(real disagreements between outlets exist too, so this is an upper bound on false alarms).
+fact group — change it in one outlet's text, and run the brief. Such a change nearly copies the
+other outlet's sentence, so this mode overstates recall on real paraphrases. A conflict counts
+as caught when a contradiction puts the changed outlet on one side and another outlet on the
+other. In both modes the untouched stories give the false-alarm side: conflicts reported where
+we put none (real disagreements between outlets exist too, so an upper bound on false alarms).
+
+Agreements and unique facts against ``briefs-dev-gold.json`` are scored by ``storyweave eval
+briefs`` (``storyweave.eval.briefs``), not here.
 """
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 import random
@@ -19,6 +26,8 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..errors import InputError
 
 _WORD_SWAP = {"two": "five", "three": "seven", "four": "nine", "five": "eight", "six": "eleven", "seven": "twelve",
               "eight": "fifteen", "nine": "fourteen", "ten": "seventeen", "twelve": "twenty"}
@@ -39,13 +48,81 @@ class Injection:
 
 
 def register(evsub) -> None:
-    p = evsub.add_parser("divergences", help="inject conflicts into multi-outlet stories and measure how many the brief catches")
-    p.add_argument("file", help="JSONL articles with a gold 'story' field")
-    p.add_argument("--per-story", type=int, default=2, help="conflicts injected per story (default 2)")
-    p.add_argument("--limit", type=int, default=0, help="only the first N stories")
-    p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p = evsub.add_parser("divergences", help="measure how many conflicts the brief catches: cases injected into a "
+                                             "folder (manifest.json), or injected here into a stories JSONL")
+    p.add_argument("file", help="an injected-case folder (manifest.json + one JSONL per story, as "
+                                "../shared/data/injected-dev), or JSONL articles with a gold 'story' field")
+    p.add_argument("--originals", metavar="JSONL",
+                   help="folder mode: the untouched stories, for false alarms (default: stories-dev.jsonl beside the folder)")
+    p.add_argument("--split", choices=("tune", "held-out", "all"), default="all",
+                   help="folder mode: sorted story ids, first half (rounded up) 'tune', the rest 'held-out' "
+                        "(default: both, reported apart)")
+    p.add_argument("--misses", action="store_true", help="folder mode: list the cases not caught under the table")
+    p.add_argument("--per-story", type=int, default=2, help="JSONL mode: conflicts injected per story (default 2)")
+    p.add_argument("--limit", type=int, default=0, help="only the first N stories (of the chosen split)")
+    p.add_argument("--seed", type=int, default=13, help="JSONL mode: which sentences are changed")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--json", dest="format", action="store_const", const="json", help="the same as --format json")
     p.set_defaults(func=run)
+
+
+def run(args, config) -> int:
+    from .injected import is_injected_folder
+
+    if Path(args.file).is_dir():
+        if not is_injected_folder(args.file):
+            raise InputError(args.file, "a folder must hold manifest.json (an injected-case folder, as injected-dev)")
+        return _run_injected(args, config)
+    return _run_synthetic(args, config)
+
+
+def _run_injected(args, config) -> int:
+    from ..pipeline import Pipeline
+    from .injected import KINDS, SPLITS, evaluate, summarize
+
+    folder = Path(args.file)
+    originals = Path(args.originals) if args.originals else folder.parent / "stories-dev.jsonl"
+    if not originals.is_file():
+        raise InputError(str(originals), "the untouched stories are needed for false alarms: give --originals JSONL")
+    t0 = time.perf_counter()
+    results = evaluate(folder, originals, args.split, args.limit, Pipeline(config).warm_up())
+    parts = {p: summarize([r for r in results if r.part == p]) for p in SPLITS if any(r.part == p for r in results)}
+    if args.format == "json":
+        print(json.dumps({
+            "folder": str(folder), "originals": str(originals),
+            "split": {p: [r.case.story for r in results if r.part == p] for p in parts},
+            "parts": parts,
+            "stories": {r.case.story: {"part": r.part, "kind": r.case.kind, "original": r.case.original["value"],
+                                       "changed": r.case.changed["value"], "caught": r.caught, "exact": r.exact,
+                                       "untouched_conflicts": r.untouched_conflicts,
+                                       "changed_conflicts": r.changed_conflicts,
+                                       "changed_involving": r.changed_involving, "seconds": r.seconds,
+                                       "conflicts": r.found} for r in results},
+            "seconds": round(time.perf_counter() - t0, 1),
+        }, indent=1))
+        return 0
+    print(f"injected conflicts in {folder.name}: " + "; ".join(f"{p} {s['cases']} stories" for p, s in parts.items())
+          + f" (false alarms on the same stories untouched, from {originals.name})")
+    rows = [(f"recall: {k}", lambda s, k=k: (s["by_kind"][k]["caught"], s["by_kind"][k]["cases"])) for k in KINDS]
+    rows += [("recall: all", lambda s: (s["caught"], s["cases"])),
+             ("  exactly the pair", lambda s: (s["exact"], s["cases"])),
+             ("conflicts per untouched story", lambda s: (s["untouched_conflicts"], s["cases"])),
+             ("conflicts on the changed article", lambda s: (s["changed_involving"], s["changed_conflicts"]))]
+    print(f"{'':<34}" + "".join(f"{p:>16}" for p in parts))
+    for label, get in rows:
+        print(f"{label:<34}" + "".join(f"{_cell(*get(s)):>16}" for s in parts.values()))
+    if args.misses:
+        for r in results:
+            if not r.caught:
+                print(f"  missed [{r.part}] {r.case.story[:24]:<24} {r.case.kind:<8} "
+                      f"{r.case.original['value']!r} -> {r.case.changed['value']!r}; conflicts found: "
+                      + ("; ".join(f"{d['about'][:50]!r}" for d in r.found) or "none"))
+    print(f"{time.perf_counter() - t0:.0f} s")
+    return 0
+
+
+def _cell(a: int, b: int) -> str:
+    return f"{(f'{a / b:.2f}' if b else '-'):>5} ({a:>2}/{b:<2})"
 
 
 def _changed_number(text: str) -> str | None:
@@ -104,7 +181,7 @@ def candidates(analysis, nlp=None) -> list[tuple[int, int, str, str, str]]:
     return out
 
 
-def run(args, config) -> int:
+def _run_synthetic(args, config) -> int:
     from ..ingest.jsonl import record_to_article
     from ..pipeline import Pipeline
 
@@ -177,7 +254,7 @@ def run(args, config) -> int:
         "per_story": round(alarms / len(items), 2) if items else None,
         "seconds": round(secs, 1),
     }
-    if args.json:
+    if args.format == "json":
         print(json.dumps({**result, "misses": misses}, indent=1))
         return 0
     print(f"conflict injection on {result['stories']} stories ({path.name}), {args.per_story} per story, seed {args.seed}")
