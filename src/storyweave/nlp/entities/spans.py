@@ -216,7 +216,7 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     honorific = before.group(1) if before else (inside.group(1) if inside else "")
     known = country(name) or BODY_OF.get(name.lower())
     if known and not honorific and (kind != PERSON or " " in name or not name.isalpha()):
-        return Span(i, start, end, name, known, "place" if country(name) else "organisation",
+        return Span(i, start, end, name, known, PLACE if country(name) else ORGANISATION,
                     cues=_cues(text, start, end, False))
     titled_body = kind != PERSON and tokens[0].lower().rstrip(".") in PERSON_TITLES and len(tokens) > 1 \
         and tokens[-1].lower() not in ORG_HEADS | PLACE_HEADS | GENERIC  # not "Justice Department"
