@@ -5,7 +5,7 @@ import pytest
 
 from storyweave.errors import StoryweaveError
 from storyweave.model import Article, Removed
-from storyweave.store import open_store
+from storyweave.store import StateMoved, open_store
 
 
 def art(i, text=None, **kw):
@@ -86,6 +86,66 @@ def test_state_and_feeds(store):
     assert row.interval_minutes == 20 and row.last_status == "ok: 3 new" and row.last_fetch is not None
     with pytest.raises(StoryweaveError):
         store.update_feed(999, "x")
+
+
+def test_commit_stories_only_on_the_version_read(store):
+    store.add_articles([art(1), art(2)])
+    assert store.read_state("k").version == 0
+    assert store.commit_stories({"a1": "s1"}, "k", b"one", 0) == 1
+    # a writer that read version 0 is refused whole: neither its assignment nor its state lands
+    with pytest.raises(StateMoved, match="version 1, not 0"):
+        store.commit_stories({"a2": "s2"}, "k", b"stale", 0)
+    assert store.story_of("a2") is None and store.get_story("s2") is None
+    assert (store.read_state("k").blob, store.state_version("k")) == (b"one", 1)
+    assert store.commit_stories({"a2": "s1"}, "k", b"two", 1) == 2
+    assert store.get_story("s1").size == 2
+    assert store.save_state("k", b"three") == 3 and store.state_version("k") == 3
+
+
+def test_simultaneous_commits_exactly_one_wins(store_url):
+    """Also the first commit, when there is no state row yet to lock (PostgreSQL)."""
+    open_store(store_url).close()
+    stores = [open_store(store_url) for _ in range(4)]
+    stores[0].add_articles([art(i) for i in range(4)])
+    start, results = threading.Barrier(len(stores)), []
+
+    def commit(k):
+        start.wait()
+        try:
+            results.append(stores[k].commit_stories({f"a{k}": f"s{k}"}, "k", b"x%d" % k, 0))
+        except StateMoved:
+            results.append("moved")
+
+    threads = [threading.Thread(target=commit, args=(k,)) for k in range(len(stores))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(results, key=str) == [1, "moved", "moved", "moved"]
+    winner = int(stores[0].load_state("k")[1:])
+    assert [stores[0].story_of(f"a{k}") for k in range(4)] == [f"s{k}" if k == winner else None for k in range(4)]
+    for s in stores:
+        s.close()
+
+
+def test_state_written_before_versions_existed_is_version_0(store_url):
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+    from sqlalchemy import text
+
+    from storyweave.store.sql import MIGRATIONS
+
+    with open_store(store_url) as s:
+        s.add_articles([art(1)])
+        cfg = AlembicConfig()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with s.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+            conn.execute(text("INSERT INTO state (key, blob, updated) VALUES ('k', :b, CURRENT_TIMESTAMP)"), {"b": b"old"})
+    with open_store(store_url) as s:  # upgraded on open
+        assert (s.read_state("k").blob, s.read_state("k").version) == (b"old", 0)
+        assert s.commit_stories({"a1": "s1"}, "k", b"new", 0) == 1 and s.load_state("k") == b"new"
 
 
 def test_reopen_runs_no_migration_twice_and_keeps_data(store_url):

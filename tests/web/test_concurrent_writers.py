@@ -19,11 +19,24 @@ import httpx
 from webkit import TOKEN, serve_process
 
 from storyweave.store import open_store
+from storyweave.stories.assign import STATE_KEY
 
-EVENTS = [  # (place, person, what happened, figure)
-    ("Harlow Vale", "Maren Osk", "a grain silo collapsed onto the rail yard", "forty"),
-    ("Brisk Point", "Tobin Reyes", "the ferry Kestrel Dawn ran aground on the sandbar", "ninety"),
-    ("Quillmere", "Idra Fenwick", "the old dam spillway cracked after the storm", "sixty"),
+EVENTS = [  # (headline, lede, follow-up): three unrelated events of one day
+    ("Silo collapse buries wagons in Harlow Vale",
+     "A grain silo collapsed onto the rail yard in Harlow Vale on Tuesday, burying two freight wagons "
+     "under wheat, and forty workers were moved to safety, said Maren Osk of the county emergency office.",
+     "Inspectors from the Harlow Vale rail company will examine the cracked silo foundations; the line "
+     "to Dunmore stays closed until the wagons are cleared."),
+    ("Ferry Kestrel Dawn aground off Brisk Point",
+     "The ferry Kestrel Dawn ran aground on a sandbar off Brisk Point on Tuesday with ninety passengers "
+     "aboard, the coastguard said; captain Tobin Reyes reported no injuries.",
+     "Tugs from Gannet Bay will try to refloat the Kestrel Dawn at high tide, and the Brisk Point "
+     "harbour master suspended the afternoon crossings."),
+    ("Quillmere council cuts library hours",
+     "Quillmere's town council voted on Tuesday to close the public library two days a week after its "
+     "budget was cut, mayor Idra Fenwick announced.",
+     "Librarians in Quillmere collected four hundred signatures against the cut, and Fenwick promised "
+     "to review the library budget in the autumn."),
 ]
 OUTLETS = ["Vale Courier", "Coast Ledger", "Morning Lantern", "Northern Post", "The Signal", "Daily Harbour",
            "Wire Desk", "Evening Slate"]
@@ -32,15 +45,9 @@ SERVER_BEFORE, CLI, SERVER_DURING, SERVER_AFTER = (0, 1), (2, 3, 4), (5, 6), (7,
 
 
 def _record(e: int, k: int) -> dict:
-    place, person, what, figure = EVENTS[e]
-    outlet = OUTLETS[k]
-    text = (f"{place} - In {place} on Tuesday {what}, officials said. {person}, who leads the {place} "
-            f"emergency office, told {outlet} that {figure} workers had been moved to safety and that "
-            f"crews from three nearby towns were on their way.\n\n"
-            f"\"We are counting everyone twice,\" {person} said, adding that report number {k + 1} "
-            f"from the scene would follow at noon. Residents of {place} were asked to stay indoors.")
-    return {"id": f"e{e}-{k}", "outlet": outlet, "title": f"{place}: {what} ({outlet})",
-            "published": "2024-03-05", "text": text}
+    headline, lede, more = EVENTS[e]
+    text = f"{lede}\n\n{more} (Edition {k + 1}.)"  # the edition keeps each text distinct
+    return {"id": f"e{e}-{k}", "outlet": OUTLETS[k], "title": headline, "published": "2024-03-05", "text": text}
 
 
 def _records(ks: tuple[int, ...]) -> list[dict]:
@@ -58,11 +65,27 @@ def _wait_placed(db: str, ids: set[str], timeout: float = 90) -> None:
             time.sleep(0.2)
 
 
+def _wait_idle(url: str, timeout: float = 90) -> None:
+    deadline = time.time() + timeout
+    with httpx.Client(base_url=url, timeout=30, trust_env=False, headers={"Authorization": f"Bearer {TOKEN}"}) as c:
+        while not c.get("/api/status").json()["idle"]:
+            assert time.time() < deadline, "the server's worker is still busy"
+            time.sleep(0.2)
+
+
+def _wait_commit(db: str, after: int, proc: subprocess.Popen, timeout: float = 90) -> None:
+    """Until a writer has committed a state version past ``after`` (or ``proc`` ended)."""
+    deadline = time.time() + timeout
+    with open_store(db) as store:
+        while store.state_version(STATE_KEY) <= after and proc.poll() is None:
+            assert time.time() < deadline, "the CLI committed nothing"
+            time.sleep(0.02)
+
+
 def _index_and_tables_agree(db: str, ids: set[str]) -> None:
     from sqlalchemy import select
 
     from storyweave.store.schema import articles, stories
-    from storyweave.stories.assign import STATE_KEY
     from storyweave.stories.incremental import StoryIndex
 
     with open_store(db) as store:
@@ -96,14 +119,18 @@ def test_cli_ingest_while_the_server_ingests(store_url, tmp_path):
         _post(url, before)
         sent |= {r["id"] for r in before}
         _wait_placed(store_url, sent)  # the server now holds an index in memory
-        # small chunks: the CLI commits several times while the server commits too
+        _wait_idle(url)  # and its brief process is up: from now on it places each POST at once
+        with open_store(store_url) as store:
+            version = store.state_version(STATE_KEY)
+        # one article per chunk: the CLI commits nine times, and the server's commits fall between
         cli = subprocess.Popen(
             [sys.executable, "-c", "import sys; from storyweave.cli import main; sys.exit(main())",
              "--quiet", "ingest", str(batch), "--db", store_url],
-            env={**os.environ, **env, "STORYWEAVE_STORIES_CHUNK": "2"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env={**os.environ, **env, "STORYWEAVE_STORIES_CHUNK": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True)
         during = _records(SERVER_DURING)
         poster = threading.Thread(target=_post, args=(url, during))
+        _wait_commit(store_url, version, cli)
         poster.start()
         out, err = cli.communicate(timeout=120)
         poster.join(60)

@@ -4,6 +4,8 @@
   again (``AddResult.created`` is False and says which); an article whose *id* is taken by
   different content is stored under a fresh id (``id~2``), so nothing is lost.
 - Every public write is one transaction: readers never see half a batch.
+- State rows carry a version: ``commit_stories`` writes story assignments and the index
+  state together, and only if no other writer committed since this one read the state.
 - The schema is created and upgraded by Alembic revisions (``migrations/``) when the store
   opens, under a lock on PostgreSQL so that two processes opening at once do not race.
 """
@@ -22,8 +24,9 @@ from sqlalchemy.exc import IntegrityError
 
 from ..errors import StoryweaveError
 from ..log import logger
-from ..model import Article, Removed
+from ..model import Article
 from .base import AddResult, FeedRow, StateMoved, Store, StoredState, StoryRow
+from .rows import article_row, brief_entities, brief_title, first_line, to_article, to_feed, to_story, utc_now
 from .schema import articles, briefs, feeds, state, stories, story_entities
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -48,10 +51,6 @@ def database_url(url_or_path: str | Path) -> str:
     if s.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + s.split("://", 1)[1]
     return s
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 class SQLStore(Store):
@@ -137,13 +136,13 @@ class SQLStore(Store):
         if conn.execute(select(articles.c.id).where(articles.c.id == new_id)).first():
             new_id = _free_id(conn, a.id)
             reason = f"id '{a.id}' was taken by another article; stored as '{new_id}'"
-        conn.execute(insert(articles).values(**_article_row(a, new_id, h)))
+        conn.execute(insert(articles).values(**article_row(a, new_id, h)))
         return AddResult(new_id, True, reason)
 
     def get_article(self, article_id: str) -> Article | None:
         with self._read() as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
-        return _to_article(row) if row else None
+        return to_article(row) if row else None
 
     def iter_articles(self, story_id: str | None = None) -> Iterator[Article]:
         # Pages by id so that a large store streams without holding a cursor open.
@@ -157,7 +156,7 @@ class SQLStore(Store):
             if not rows:
                 return
             for row in rows:
-                yield _to_article(row)
+                yield to_article(row)
             last = rows[-1]["id"]
 
     def count_articles(self) -> int:
@@ -175,7 +174,7 @@ class SQLStore(Store):
             return
         touched = set(assignments.values())
         known = set(conn.execute(select(stories.c.id).where(stories.c.id.in_(touched))).scalars())
-        now = _now()
+        now = utc_now()
         fresh = [
             {"id": sid, "title": "", "size": 0, "outlets": [], "first_date": None, "last_date": None,
              "divergences": 0, "entities": [], "updated": now}
@@ -220,23 +219,23 @@ class SQLStore(Store):
         q = q.order_by(stories.c.last_date.is_(None), stories.c.last_date.desc(), stories.c.updated.desc(), stories.c.id)
         with self._read() as conn:
             rows = conn.execute(q.limit(max(0, limit)).offset(max(0, offset))).mappings().all()
-        return [_to_story(r) for r in rows]
+        return [to_story(r) for r in rows]
 
     def get_story(self, story_id: str) -> StoryRow | None:
         with self._read() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
-        return _to_story(row) if row else None
+        return to_story(row) if row else None
 
     def save_brief(self, story_id: str, brief: dict[str, Any]) -> None:
         with self._write() as conn:
             if not conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first():
                 raise StoryweaveError(f"no story '{story_id}' in the store: assign its articles first")
-            now = _now()
+            now = utc_now()
             conn.execute(delete(briefs).where(briefs.c.story_id == story_id))
             conn.execute(insert(briefs).values(story_id=story_id, brief=brief, updated=now))
-            names = _brief_entities(brief)
+            names = brief_entities(brief)
             values: dict[str, Any] = {"divergences": len(brief.get("divergences") or []), "entities": names, "updated": now}
-            title = _brief_title(brief)
+            title = brief_title(brief)
             if title:
                 values["title"] = title
             conn.execute(update(stories).where(stories.c.id == story_id).values(**values))
@@ -309,16 +308,16 @@ class SQLStore(Store):
             else:
                 conn.execute(update(feeds).where(feeds.c.url == url).values(interval_minutes=interval_minutes))
             row = conn.execute(select(feeds).where(feeds.c.url == url)).mappings().one()
-        return _to_feed(row)
+        return to_feed(row)
 
     def list_feeds(self) -> list[FeedRow]:
         with self._read() as conn:
-            return [_to_feed(r) for r in conn.execute(select(feeds).order_by(feeds.c.id)).mappings()]
+            return [to_feed(r) for r in conn.execute(select(feeds).order_by(feeds.c.id)).mappings()]
 
     def update_feed(self, feed_id: int, status: str, error: str | None = None) -> None:
         with self._write() as conn:
             done = conn.execute(
-                update(feeds).where(feeds.c.id == feed_id).values(last_fetch=_now(), last_status=status, last_error=error)
+                update(feeds).where(feeds.c.id == feed_id).values(last_fetch=utc_now(), last_status=status, last_error=error)
             )
             if done.rowcount == 0:
                 raise StoryweaveError(f"no feed with id {feed_id}")
@@ -352,16 +351,9 @@ def _sqlite_engine(url: str, echo: bool) -> Engine:
 
 def _put_state(conn: Connection, key: str, blob: bytes, version: int, insert_row: bool) -> None:
     if insert_row:
-        conn.execute(insert(state).values(key=key, blob=blob, version=version, updated=_now()))
+        conn.execute(insert(state).values(key=key, blob=blob, version=version, updated=utc_now()))
     else:
-        conn.execute(update(state).where(state.c.key == key).values(blob=blob, version=version, updated=_now()))
-
-
-def _utc(value: dt.datetime | None) -> dt.datetime | None:
-    # SQLite hands back naive datetimes; every value written here is UTC
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=dt.timezone.utc)
-    return value
+        conn.execute(update(state).where(state.c.key == key).values(blob=blob, version=version, updated=utc_now()))
 
 
 def _free_id(conn: Connection, base: str) -> str:
@@ -369,26 +361,6 @@ def _free_id(conn: Connection, base: str) -> str:
     while conn.execute(select(articles.c.id).where(articles.c.id == f"{base}~{i}")).first():
         i += 1
     return f"{base}~{i}"
-
-
-def _article_row(a: Article, new_id: str, h: str) -> dict[str, Any]:
-    from ..model import to_plain
-
-    return {
-        "id": new_id, "content_hash": h, "url": a.url, "outlet": a.outlet, "title": a.title,
-        "published": a.published, "author": a.author, "language": a.language, "source": a.source,
-        "text": a.text or "", "body": list(a.body), "removed": to_plain(a.removed), "cleaned": a.cleaned,
-        "meta": to_plain(a.meta), "story_id": None, "added": _now(),
-    }
-
-
-def _to_article(row) -> Article:
-    return Article(
-        id=row["id"], text=row["text"], outlet=row["outlet"], url=row["url"], title=row["title"],
-        published=row["published"], author=row["author"], language=row["language"], source=row["source"],
-        body=list(row["body"] or []), removed=[Removed(**r) for r in row["removed"] or []],
-        cleaned=bool(row["cleaned"]), meta=dict(row["meta"] or {}),
-    )
 
 
 def _refresh_story(conn: Connection, sid: str, now: dt.datetime) -> None:
@@ -403,42 +375,8 @@ def _refresh_story(conn: Connection, sid: str, now: dt.datetime) -> None:
         if r.outlet and r.outlet not in outlets:
             outlets.append(r.outlet)
     current = conn.execute(select(stories.c.title).where(stories.c.id == sid)).scalar_one()
-    title = current or next((r.title for r in rows if r.title), "") or _first_line(rows[0].text if rows else "")
+    title = current or next((r.title for r in rows if r.title), "") or first_line(rows[0].text if rows else "")
     conn.execute(update(stories).where(stories.c.id == sid).values(
         size=len(rows), outlets=outlets, first_date=min(dates, default=None), last_date=max(dates, default=None),
         title=title[:300], updated=now,
     ))
-
-
-def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
-
-
-def _brief_title(brief: dict[str, Any]) -> str:
-    meta = brief.get("meta") or {}
-    title = brief.get("title") or meta.get("title") or ""
-    return str(title)[:300]
-
-
-def _brief_entities(brief: dict[str, Any]) -> list[str]:
-    out = []
-    for e in brief.get("entities") or []:
-        name = e.get("name") if isinstance(e, dict) else str(e)
-        if name:
-            out.append(str(name))
-    return out
-
-
-def _to_story(row) -> StoryRow:
-    return StoryRow(
-        id=row["id"], title=row["title"], size=row["size"], outlets=list(row["outlets"] or []),
-        first_date=row["first_date"], last_date=row["last_date"], divergences=row["divergences"],
-        entities=list(row["entities"] or []), updated=_utc(row["updated"]),
-    )
-
-
-def _to_feed(row) -> FeedRow:
-    return FeedRow(
-        id=row["id"], url=row["url"], interval_minutes=row["interval_minutes"], last_fetch=_utc(row["last_fetch"]),
-        last_status=row["last_status"] or "", last_error=row["last_error"],
-    )
