@@ -151,14 +151,6 @@ def test_all_writes_a_brief_per_story(stub, folder, tmp_path, monkeypatch, capsy
     assert "_Story 1 of 2_" in md and "_Story 2 of 2_" in md
 
 
-def test_all_says_what_to_do_when_clustering_is_unavailable(stub, folder, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "storyweave.stories", None)  # as if the package were absent
-    rc = main(["brief", str(folder), "--all"])
-    assert rc != 0
-    err = capsys.readouterr().err
-    assert "--all needs story clustering" in err and "without --all" in err
-
-
 # ---- the real pipeline on the shared example story -----------------------------------------------
 
 @pytest.fixture
