@@ -103,6 +103,9 @@ class Article:
             return None  # "they" is too often a group with no name
         kinds = (PERSON,) if low != "it" else (ORGANISATION,)
         gender = PRONOUNS[low]
+        before = self.said.get(window[-1], []) if window else []
+        if before and not any(before):
+            return None  # the sentence before quotes someone the text leaves unnamed: "he" may be them
         names: list[str] = [it.name for it in items[:k] if it.kind == "E" and it.type in kinds]
         for s in window:
             names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
