@@ -14,20 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..model import Article
+from ..text import WORD, stable_shingles, url_date
 
 LEDE_CHARS = 600  # title + the first paragraph or two
 SHINGLE_CHARS = 4000  # copies are detected on this much body text
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
-_URL_DATE_SLASHED = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 # A capitalised run: "Kim Jong-un", "North Korea", "C.I.A." (a name may carry inner dots/hyphens).
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:[A-Z][\w'’.-]*[\w]|of|de|la|al|bin|von|van))*")
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = WORD
 # Capitalised for grammar, not because they name something in this event.
 _NOT_NAMES = frozenset(
     """a an the this that these those there their they them then than he she it its his her him we
@@ -57,16 +55,7 @@ class Features:
 
 def event_date(article: Article) -> dt.date | None:
     """The publication date; if missing, a date written in the URL (common in news paths)."""
-    if article.published:
-        return article.published
-    if article.url:
-        m = _URL_DATE_SLASHED.search(article.url) or _URL_DATE.search(article.url)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
-    return None
+    return article.published or url_date(article.url)
 
 
 def body_text(article: Article) -> str:
@@ -92,11 +81,8 @@ def names(text: str) -> frozenset[str]:
 
 def shingles(text: str, k: int = 5) -> np.ndarray:
     """crc32 of word k-grams: a stable (process-independent) fingerprint for MinHash."""
-    words = _WORD.findall(text[:SHINGLE_CHARS].lower())
-    if len(words) < k:
-        return np.zeros(0, dtype=np.uint32)
-    grams = {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
-    return np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams))
+    grams = stable_shingles(text[:SHINGLE_CHARS], k)
+    return np.fromiter(grams, dtype=np.uint32, count=len(grams))
 
 
 class Featurizer:
@@ -137,18 +123,12 @@ class Featurizer:
         return out
 
 
-_MODELS = None
-
-
 def _process_models():
     """One Models per process: a Featurizer unpickled per task (pool, Ray) must not reload
     the embedder each time. The models are read-only, so sharing them changes no result."""
-    global _MODELS
-    if _MODELS is None:
-        from ..nlp.models import Models
+    from ..nlp.models import Models
 
-        _MODELS = Models()
-    return _MODELS
+    return Models.shared()
 
 
 def _first_line(text: str) -> str:
