@@ -1,32 +1,24 @@
 """The one place where articles are cleaned before clustering.
 
-The cleaning stage (``storyweave.clean.clean_article``) fills body, title and date. Until it
-is installed, clustering reads the raw text, title and date as given. A failure to clean
-one article keeps that article raw and logs why: clustering still sees it.
+The cleaning stage (``storyweave.clean.clean_article``) fills body, title and date; articles
+that came through the ingest article step are cleaned already. A failure to clean one
+article keeps that article raw and logs why: clustering still sees it.
 """
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from ..clean import clean_article
 from ..config import Config
 from ..log import logger
 from ..model import Article
 
 
-def _cleaner():
-    try:
-        from ..clean import clean_article  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return clean_article
-
-
 def prepare_iter(articles: Iterable[Article], config: Config) -> Iterator[Article]:
-    clean = _cleaner()
     for a in articles:
-        if clean is not None and not a.cleaned:
+        if not a.cleaned:
             try:
-                a = clean(a, config.clean)
+                a = clean_article(a, config.clean)
             except Exception as e:  # noqa: BLE001 - one bad article must not stop the stream
                 logger.warning("%s: could not clean (%s); clustering the raw text", a.id, e)
         yield a

@@ -80,10 +80,8 @@ class _Lazy:
     @property
     def pipeline(self) -> Any:
         if self._pipeline is None:
-            try:
-                from ..pipeline import Pipeline
-            except ImportError as e:
-                raise Unavailable(f"the brief pipeline (storyweave.pipeline) cannot be loaded: {e}") from e
+            from ..pipeline import Pipeline  # imported when first needed: the server starts fast
+
             self._pipeline = Pipeline(self.config)
         return self._pipeline
 
@@ -91,10 +89,8 @@ class _Lazy:
         # Articles are stored cleaned (body + removed lines with reasons) so the article page
         # and every later brief read the same text. One article that fails to clean is kept
         # raw: the brief pipeline cleans what it gets.
-        try:
-            from ..clean import clean_article  # type: ignore[attr-defined]
-        except ImportError:
-            return articles
+        from ..clean import clean_article
+
         out = []
         for a in articles:
             try:
@@ -114,11 +110,9 @@ class _Lazy:
         index stays in memory and is reloaded when another writer (a CLI run on the same
         store) has committed since. Only the single brief worker calls this."""
         if self._assigner is None:
-            try:
-                from ..stories.assign import StoryAssigner
-                from ..stories.features import Featurizer
-            except ImportError as e:
-                raise Unavailable(f"story clustering (storyweave.stories) cannot be loaded: {e}") from e
+            from ..stories.assign import StoryAssigner
+            from ..stories.features import Featurizer
+
             self._assigner = StoryAssigner(self.config.stories, Featurizer())
         placed = self._assigner.assign(store, articles)
         for p in placed.problems:
@@ -132,10 +126,8 @@ class _Lazy:
         yield from read_inputs(urls, self.config.ingest)
 
     def read_feed(self, urls: list[str]) -> Iterator[Item]:
-        try:
-            from ..ingest.feeds import read_feed_urls
-        except ImportError as e:
-            raise Unavailable(f"feed reading (storyweave.ingest.feeds) cannot be loaded: {e}") from e
+        from ..ingest.feeds import read_feed_urls
+
         _load_url_support()
         yield from read_feed_urls(urls, self.config.ingest)
 
@@ -193,10 +185,7 @@ def _child_brief(config: Config, articles: list[Article]) -> dict[str, Any]:
 
 
 def _load_url_support() -> None:
-    try:
-        from ..ingest import url  # noqa: F401  (installs the http(s) scheme handlers)
-    except ImportError as e:
-        raise Unavailable(f"URL fetching (storyweave.ingest.url) cannot be loaded: {e}") from e
+    from ..ingest import url  # noqa: F401  (installs the http(s) scheme handlers)
 
 
 def read_with_reader(data: bytes, name: str, suffix: str, config: Config) -> Iterator[Item]:

@@ -41,7 +41,7 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
     are left out: the JSON contract dates events to the month at least; a clock time dates
     its event to the day.
     """
-    anchors = anchors if anchors is not None else (getattr(analysis, "anchors", None) or article_anchors(analysis))
+    anchors = anchors if anchors is not None else (analysis.anchors or article_anchors(analysis))
     candidates: list[Candidate] = []
     for s in analysis.sentences:
         if len(s.text.split()) < _MIN_WORDS:
