@@ -183,7 +183,8 @@ def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause
     ("faculty at Georgetown took Mr. Ryan to task") and cannot be the subject.
     """
     if clause:
-        verb = next((n for n, k in enumerate(seg) if _verb_like(items[k]) and not (
+        # (a verb opening the segment is the attribution's own: "“...,” said X, complaining that")
+        verb = next((n for n, k in enumerate(seg) if n and _verb_like(items[k]) and not (
             items[k].low in ("called", "named") and k + 1 < len(items) and items[k + 1].kind == "E")), len(seg))
         seg = seg[:verb]
     cands = [k for k in seg if items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION, PLACE)
