@@ -36,6 +36,9 @@ SAMPLES = {
                          "A városi tanács kedden megszavazta, hogy a kompjárat három új megállóval bővüljön. A "
                          "polgármester szerint ez jó hír a lakóknak, akik minden nap a zsúfolt hídon ingáznak, "
                          "és ő is örül neki."),
+    "cp1251 Russian": ("cp1251",
+                       "Городской совет во вторник проголосовал за расширение паромного сообщения до трёх "
+                       "новых остановок. Мэр сказал, что это хорошая новость для жителей."),
     "UTF-8 mixed": ("utf-8",
                     "Señor Wałęsa met the mayor of Kraków in Zürich; “€5 million” was the figure, naïve or not."),
 }
@@ -46,6 +49,16 @@ def test_decodes_to_the_text_that_was_written(name):
     encoding, text = SAMPLES[name]
     got = decode(text.encode(encoding), name)
     assert got.text == text, f"{name}: decoded as {got.encoding}"
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_long_text_with_many_accents_is_read_right(encoding):
+    # many accented words against little ASCII: the language detector's confidence swings
+    # between candidate decodings; the letters must decide
+    text = "The café crème brûlée was a hit, said Señor Alvarez, who called the critics naïve. " * 500
+    assert decode(text.encode(encoding), "x").text == text
+    french = "Le café crème était servi au Señor, naïve et brûlée. " * 500
+    assert decode(french.encode(encoding), "x").text == french
 
 
 def test_utf8_is_taken_strictly_first():

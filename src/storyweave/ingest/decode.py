@@ -6,20 +6,23 @@ then a guess. Guessing between legacy code pages is where readers go wrong: ever
 single-byte code page "decodes" every byte, and charset-normalizer, left alone, reads
 Latin-1 "Señor, naïve" as cp1250 "Seńor, naďve" because both look equally orderly to it.
 So we decode with each candidate (charset-normalizer's and the common code pages) and keep
-the text that is most plausible for its language: its py3langid confidence, less a penalty
-for characters no text of that language holds (control codes, a symbol inside a word,
-letters outside the language's alphabet, :mod:`.alphabets`). Near-ties go to the encoding
-most common on the web, windows-1252 first (what the HTML standard reads "latin-1" as).
+the text that is most plausible for its language: its py3langid confidence (weighted low),
+less a penalty for characters no text of that language holds (control codes, a symbol inside
+a word, letters outside the language's alphabet, :mod:`.alphabets`, long words made mostly of
+accented letters). Near-ties go to the encoding most common on the web, windows-1252 first
+(what the HTML standard reads "latin-1" as). A guess is logged, naming the input.
 """
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..errors import InputError
+from ..log import logger
 from .alphabets import ALPHABETS
 
 # Tried besides charset-normalizer's candidates, in this order of preference on a near-tie:
@@ -32,12 +35,22 @@ _WINDOWS_1252_LABELS = {"iso8859-1", "ascii", "cp1252"}
 _TIE = 0.01
 # Enough text to judge a decoding; scoring all of a long text only costs time.
 _SAMPLE_CHARS = 20_000
+# What charset-normalizer reads to propose candidates (it samples inside this, too).
+_SNIFF_BYTES = 1 << 20
+# The detector's confidence counts for this much of a score: it tells Cyrillic read as Cyrillic
+# from Cyrillic read as Latin letters, but it swings by tenths between near-identical texts,
+# so the characters' penalties (below) decide between Latin code pages.
+_CONFIDENCE_WEIGHT = 0.25
 # Penalties per character, averaged over the sample's non-ASCII characters.
 _IMPOSSIBLE = 10.0  # control codes, unassigned or private-use code points
 _SYMBOL_IN_WORD = 3.0  # "³" in "zag³osowa³a": a letter that the wrong code page made a symbol
 _FOREIGN_LETTER = 1.0  # "ď" in English, "õ" in Hungarian
-_ALL_LETTERS = frozenset("".join(ALPHABETS.values()))
+_ALPHABET_SETS = [frozenset(a) for a in dict.fromkeys(ALPHABETS.values())]
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Words of at least five letters, and the share of accented letters past which such a word
+# is implausible in any Latin-script language.
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+_ACCENT_SHARE = 0.6
 _OK_CONTROLS = frozenset("\t\n\r\f\x1b")
 
 
@@ -103,7 +116,7 @@ def candidates(data: bytes) -> list[str]:
     from charset_normalizer import from_bytes
 
     names: list[str] = []
-    for match in from_bytes(data):
+    for match in from_bytes(data[:_SNIFF_BYTES]):
         names.append(match.encoding)
         names.extend(match.could_be_from_charset)
     out = [n for n in (_codec(x) for x in [*names, *PREFERRED]) if n and n not in ("utf-8", "utf-16", "utf-32")]
@@ -111,18 +124,37 @@ def candidates(data: bytes) -> list[str]:
 
 
 def _guess(data: bytes, item: str) -> Decoded:
+    # score each candidate on the start of the text; decode all of it only for the best few
     scored: list[tuple[float, int, str]] = []
     for rank, name in enumerate(candidates(data)):
+        sample = _decodes_start(data, name)
+        if sample is not None:
+            scored.append((plausibility(sample), rank, name))
+    scored.sort(reverse=True)
+    fits: list[tuple[tuple[int, int], str, str]] = []  # (preference, name, text) of the near-best
+    for score, rank, name in scored:
+        if fits and score < best - _TIE:
+            break
         text = _decodes(data, name)
         if text is not None:
-            scored.append((plausibility(text[:_SAMPLE_CHARS]), rank, name))
-    if not scored:
+            if not fits:
+                best = score
+            fits.append((_preference(name, rank), name, text))
+    if not fits:
         raise InputError(item, "cannot tell the text encoding: no common encoding decodes it (binary data?)")
-    best = max(s for s, _, _ in scored)
-    # among the near-best, the preferred (most common) encoding
-    near = [(_preference(name, rank), name) for s, rank, name in scored if s >= best - _TIE]
-    name = min(near)[1]
-    return Decoded(data.decode(name), name, guessed=True)
+    _, name, text = min(fits, key=lambda f: f[0])  # among the near-best, the most common encoding
+    logger.warning("%s: not UTF-8 and no charset declared; read as %s (the most plausible of %d encodings)",
+                   item, name, len(scored))
+    return Decoded(text, name, guessed=True)
+
+
+def _decodes_start(data: bytes, encoding: str) -> str | None:
+    """The first ``_SAMPLE_CHARS`` or so of the text, or None when they do not decode
+    (a multi-byte character cut at the end of the slice is left out, not an error)."""
+    try:
+        return codecs.getincrementaldecoder(encoding)("strict").decode(data[: _SAMPLE_CHARS * 2], final=False)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _preference(name: str, rank: int) -> tuple[int, int]:
@@ -130,36 +162,61 @@ def _preference(name: str, rank: int) -> tuple[int, int]:
 
 
 def plausibility(text: str) -> float:
-    """How much ``text`` reads like text of its language: the language detector's confidence,
-    less the average penalty of its non-ASCII characters (0 for plain ASCII)."""
+    """How much ``text`` reads like text of its language: the language detector's (weighted)
+    confidence, less the average penalty of its non-ASCII characters."""
     from ..clean.language import detect
 
     language, confidence = detect(text)
+    confidence *= _CONFIDENCE_WEIGHT
     odd = _NON_ASCII.findall(text)
     if not odd:
         return confidence
+    judge_all = language is not None  # an unknown language's text may be in any script
     if language in ALPHABETS:
         alphabet: frozenset[str] | None = frozenset(ALPHABETS[language])
-    else:  # unknown: any language's letters; a language we keep no alphabet for: not judged
-        alphabet = _ALL_LETTERS if language is None else None
-    penalty = 0.0
-    for m in _NON_ASCII.finditer(text):
-        penalty += _penalty(text, m.start(), alphabet)
+    elif language is None:  # the one alphabet that holds most of its letters
+        alphabet = _best_alphabet(Counter(c.lower() for c in odd if _is_latin_letter(c)))
+    else:  # a language we keep no alphabet for: only controls and symbols are judged
+        alphabet = None
+    penalty = sum(_penalty(text, m.start(), alphabet, judge_all) for m in _NON_ASCII.finditer(text))
+    penalty += _FOREIGN_LETTER * _accent_heavy_letters(text)
     return confidence - penalty / len(odd)
 
 
-def _penalty(text: str, i: int, alphabet: frozenset[str] | None) -> float:
+def _accent_heavy_letters(text: str) -> int:
+    """Letters of long words made mostly of accented Latin letters ("ïðîãîëîñîâàë": Cyrillic
+    read as Latin-1). In Latin-script languages accents are a minority even in long words
+    (Czech "přeplněný" 4 of 9, Vietnamese "người" 2 of 5)."""
+    n = 0
+    for m in _LONG_WORD.finditer(text):
+        word = m.group()
+        if word.isascii():
+            continue
+        accented = sum(1 for c in word if not c.isascii() and _is_latin_letter(c))
+        if accented > _ACCENT_SHARE * len(word):
+            n += accented
+    return n
+
+
+def _is_latin_letter(c: str) -> bool:
+    return c.isalpha() and unicodedata.name(c, "").startswith("LATIN")
+
+
+def _best_alphabet(letters: Counter) -> frozenset[str]:
+    return max(_ALPHABET_SETS, key=lambda a: sum(n for c, n in letters.items() if c in a))
+
+
+def _penalty(text: str, i: int, alphabet: frozenset[str] | None, judge_all: bool) -> float:
     c = text[i]
     cat = unicodedata.category(c)
     if cat in ("Cc", "Cn", "Co", "Cs") and c not in _OK_CONTROLS or c == "\ufffd":
         return _IMPOSSIBLE
     if cat[0] == "L" and cat != "Lm":
-        if alphabet is None or c.lower() in alphabet:
-            return 0.0
-        # an unknown language's text may be in any script; only its Latin letters are judged
-        if alphabet is _ALL_LETTERS and not unicodedata.name(c, "").startswith("LATIN"):
+        if alphabet is None or c.lower() in alphabet or not judge_all and not _is_latin_letter(c):
             return 0.0
         return _FOREIGN_LETTER
+    if cat[0] == "M":  # legacy code pages write accented Latin letters whole, never as base + mark
+        return 0.0 if alphabet is None else _FOREIGN_LETTER
     if cat[0] == "S" or cat in ("No", "Lm"):
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
