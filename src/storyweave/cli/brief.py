@@ -88,7 +88,8 @@ def _read(paths: list[str], config: Config) -> tuple[list[Article], list[Problem
 
     articles, problems = [], []
     with progress("Reading articles") as advance:
-        for item in read_inputs(paths, config.ingest):
+        # the whole Config: its [clean] section cleans at ingest, as the brief's own Clean step would
+        for item in read_inputs(paths, config):
             (articles if isinstance(item, Article) else problems).append(item)
             advance()
     return articles, problems
@@ -121,9 +122,8 @@ def _briefs(articles: list[Article], problems: list[Problem], config: Config, qu
 
 def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[Article]]:
     from ..stories import cluster_articles
-    from ..stories.prepare import prepare
 
-    articles = prepare(articles, config)
+    # articles from read_inputs are cleaned already (with config.clean): no prepare step here
     clustering = cluster_articles(articles, config.stories)
     report_problems(clustering.problems, quiet)
     by_id = {a.id: a for a in articles}

@@ -32,7 +32,6 @@ def run(args, config) -> int:
     from ..ingest import read_inputs
     from ..model import Article, Problem
     from ..stories import cluster_articles
-    from ..stories.prepare import prepare
     from . import report_problems
 
     engine = make_engine(args)
@@ -42,7 +41,7 @@ def run(args, config) -> int:
             from ..stories.assign import ingest
 
             with open_store(args.db) as store:
-                rep = ingest(read_inputs(args.inputs, config.ingest), store, config, engine)
+                rep = ingest(read_inputs(args.inputs, config), store, config, engine)
                 ids = list(rep.stored_as)
                 assignments, problems = rep.assignments, rep.problems
                 copies: dict[str, str] = {}  # marked inside the index; not re-reported here
@@ -50,9 +49,10 @@ def run(args, config) -> int:
                 table = story_table([_row_of(s) for s in stories if s is not None])
         else:
             arts, problems = [], []
-            for x in read_inputs(args.inputs, config.ingest):
+            for x in read_inputs(args.inputs, config):
                 (arts if isinstance(x, Article) else problems).append(x)
-            result = cluster_articles(prepare(arts, config), config.stories, engine)
+            # cleaned at ingest with config.clean (the article step), so clustered as read
+            result = cluster_articles(arts, config.stories, engine)
             ids = [a.id for a in arts]
             assignments, copies = result.assignments, result.copies
             problems = problems + result.problems

@@ -21,7 +21,7 @@ def run(args, config) -> int:
     engine = make_engine(args)
     try:
         with open_store(args.db or config.server.db) as store:
-            rep = ingest(read_inputs(args.inputs, config.ingest), store, config, engine)
+            rep = ingest(read_inputs(args.inputs, config), store, config, engine)
             total = store.count_articles()
     finally:
         engine.close()

@@ -69,12 +69,13 @@ def baseline(articles: list[Article]) -> list[str]:
     return [str(label) for label in model.fit_predict(x.toarray())]
 
 
-def load_gold(path: str) -> tuple[list[Article], list[str], list[str]]:
-    """Articles with a gold ``story``; records without one are reported and left out."""
+def load_gold(path: str, config: Config | None = None) -> tuple[list[Article], list[str], list[str]]:
+    """Articles with a gold ``story``, read (and cleaned, with ``config.clean``) by the article
+    step as ``storyweave cluster`` reads them; records without one are reported and left out."""
     from ..ingest import read_inputs
 
     arts, gold, notes = [], [], []
-    for item in read_inputs([path]):
+    for item in read_inputs([path], config or Config()):
         if not isinstance(item, Article):
             notes.append(str(item))
             continue
@@ -100,11 +101,10 @@ class Report:
 
 def evaluate(path: str, config: Config, engine=None) -> Report:
     from ..stories import cluster_articles
-    from ..stories.prepare import prepare
 
-    arts, gold, notes = load_gold(path)
+    arts, gold, notes = load_gold(path, config)
     t = time.perf_counter()
-    result = cluster_articles(prepare(arts, config), config.stories, engine=engine)
+    result = cluster_articles(arts, config.stories, engine=engine)
     pred = [result.assignments.get(a.id, f"unclustered:{a.id}") for a in arts]
     ours = score("storyweave", gold, pred, time.perf_counter() - t)
     notes += [str(p) for p in result.problems]

@@ -1,8 +1,12 @@
-"""The one place where articles are cleaned before clustering.
+"""Cleaning before clustering, for articles that did not come through ingest.
 
-The cleaning stage (``storyweave.clean.clean_article``) fills body, title and date; articles
-that came through the ingest article step are cleaned already. A failure to clean one
-article keeps that article raw and logs why: clustering still sees it.
+Articles read by ``storyweave.ingest.read_inputs`` with the whole Config come out of the
+article step already cleaned with ``config.clean``: for them this is a no-op
+(``clean_article`` compares ``meta["cleaned_with"]``), and the CLI commands that read that
+way cluster what they read without it. It stays for callers that hand raw Articles to
+``stories.assign.ingest`` (library code, tests, benchmarks) and for articles cleaned with
+other settings, which are cleaned again with these. A failure to clean one article keeps
+that article raw and logs why: clustering still sees it.
 """
 from __future__ import annotations
 
@@ -16,11 +20,10 @@ from ..model import Article
 
 def prepare_iter(articles: Iterable[Article], config: Config) -> Iterator[Article]:
     for a in articles:
-        if not a.cleaned:
-            try:
-                a = clean_article(a, config.clean)
-            except Exception as e:  # noqa: BLE001 - one bad article must not stop the stream
-                logger.warning("%s: could not clean (%s); clustering the raw text", a.id, e)
+        try:
+            a = clean_article(a, config.clean)
+        except Exception as e:  # noqa: BLE001 - one bad article must not stop the stream
+            logger.warning("%s: could not clean (%s); clustering the raw text", a.id, e)
         yield a
 
 

@@ -86,18 +86,22 @@ class _Lazy:
         return self._pipeline
 
     def clean(self, articles: list[Article]) -> list[Article]:
-        # Articles are stored cleaned (body + removed lines with reasons) so the article page
-        # and every later brief read the same text. One article that fails to clean is kept
-        # raw: the brief pipeline cleans what it gets.
-        from ..clean import clean_article
+        # Articles are stored prepared (bounded, cleaned with [clean]'s settings, language
+        # detected) so the article page and every later brief read the same text. What a
+        # reader gave (uploads, URLs) is prepared already and passes unchanged; records posted
+        # as JSON or text come from no reader and get the article step here, and a feed
+        # entry (read with the ingest section alone) is cleaned again only if [clean] differs
+        # from the defaults. One article the step fails on is kept raw: the brief cleans it.
+        from ..ingest.article import ArticleStep
 
+        step = ArticleStep.of(self.config)
         out = []
         for a in articles:
-            try:
-                out.append(a if a.cleaned else clean_article(a, self.config.clean))
-            except Exception as e:  # noqa: BLE001 - one bad page must not refuse the batch
-                log.warning("%s: could not clean (%s); storing it raw", a.id, e)
-                out.append(a)
+            got = step(a)
+            if isinstance(got, Problem):
+                log.warning("%s: could not prepare (%s); storing it raw", a.id, got.reason)
+                got = a
+            out.append(got)
         return out
 
     def brief(self, articles: list[Article]) -> dict[str, Any]:
@@ -120,15 +124,14 @@ class _Lazy:
         return placed.assignments
 
     def fetch_urls(self, urls: list[str]) -> Iterator[Item]:
-        from ..ingest import read_inputs
+        from ..ingest import read_inputs  # ingest/register.py installs the http(s) handlers
 
-        _load_url_support()
-        yield from read_inputs(urls, self.config.ingest)
+        yield from read_inputs(urls, self.config)
 
     def read_feed(self, urls: list[str]) -> Iterator[Item]:
         from ..ingest.feeds import read_feed_urls
 
-        _load_url_support()
+        # the ingest section only (fetch limits); Service.clean applies [clean] before storing
         yield from read_feed_urls(urls, self.config.ingest)
 
 
@@ -184,10 +187,6 @@ def _child_brief(config: Config, articles: list[Article]) -> dict[str, Any]:
     return _CHILD.brief(articles)
 
 
-def _load_url_support() -> None:
-    from ..ingest import url  # noqa: F401  (installs the http(s) scheme handlers)
-
-
 def read_with_reader(data: bytes, name: str, suffix: str, config: Config) -> Iterator[Item]:
     """Run the registered reader for ``suffix`` on bytes received over HTTP.
 
@@ -204,7 +203,8 @@ def read_with_reader(data: bytes, name: str, suffix: str, config: Config) -> Ite
         path = Path(tmp) / f"{_safe_stem(name)}{suffix}"
         path.write_bytes(data)
         try:
-            for item in reader(path, config.ingest):
+            # the whole Config: the article step cleans with its [clean] section
+            for item in reader(path, config):
                 if isinstance(item, Problem):
                     yield Problem(name, item.reason)
                     continue
