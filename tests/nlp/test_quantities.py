@@ -20,6 +20,11 @@ def one(text):
         ("unemployment rose to 4.5%", 4.5, "percent"),
         ("turnout was 61 per cent", 61, "percent"),
         ("twenty-five soldiers were hurt", 25, "count:soldier"),
+        # what is counted is the head of the phrase, over its modifiers
+        ("ferries from three northern island ports, officials said", 3, "count:port"),
+        ("two Coast Guard divers injured in the storm", 2, "count:diver"),
+        ("at least 40 hospital workers who stayed", 40, "count:worker"),
+        ("seven women were rescued", 7, "count:woman"),
     ],
 )
 def test_values_and_kinds(text, value, kind):
@@ -28,7 +33,8 @@ def test_values_and_kinds(text, value, kind):
     assert q.kind == kind
 
 
-@pytest.mark.parametrize("text", ["the talks began at 4.30 pm", "since 2018", "at the G20 summit", "on June 19, 2023"])
+@pytest.mark.parametrize("text", ["the talks began at 4.30 pm", "since 2018", "at the G20 summit", "on June 19, 2023",
+                                  "two of the victims", "at 3 p.m. on Friday"])
 def test_not_quantities(text):
     assert find_quantities(text) == []
 

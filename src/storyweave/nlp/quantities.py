@@ -73,6 +73,14 @@ _QTY = re.compile(
 _NOT_COUNTS = frozenset({"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "as", "by", "for", "from", "with",
                          "pm", "am", "gmt", "utc", "bst", "est", "pst", "cet", "per", "times", "time", "percentage"})
 _YEARLIKE = re.compile(r"^(1[89]|20)\d{2}$")
+# What a number counts is the head of the noun phrase after it ("four African countries",
+# "two U.S. Capitol Police officers", "544 store managers"): the phrase runs over modifiers
+# until a function word, a participle or punctuation, and its last word is the head.
+_PHRASE_WORD = re.compile(r"\s*([A-Za-z][A-Za-z.'’-]*)")
+_PHRASE_STOP = frozenset("""of and or but to in on at the a an as by for from with who whom which that whose
+    were was are is be been being have has had will would could should may might can said says after before
+    during since than then when where while into over under about against between among per this these
+    those their his her its our your my them they he she it we you i not no""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +142,8 @@ def find_quantities(text: str) -> list[Quantity]:
         value = _parse_number(num, m.group("half"), scale)
         if value is None:
             continue
-        if not cur and not unit and not m.group("pct"):
+        phrase = _head_noun(text, m.end("num")) if not cur and not m.group("pct") else None
+        if not cur and not unit and not phrase and not m.group("pct"):
             continue  # a bare number: a year, an ordinal, a clock time — not comparable
         if _YEARLIKE.match(num) and not cur and unit not in _UNITS:
             continue
@@ -153,8 +162,8 @@ def find_quantities(text: str) -> list[Quantity]:
         elif unit in _UNITS:
             kind, factor = _UNITS[unit]
             shown = unit
-        elif unit and unit not in _NOT_COUNTS and len(unit) > 2 and unit.isalpha():
-            kind, shown = f"count:{_singular(unit)}", unit
+        elif phrase and phrase[0].lower() not in _NOT_COUNTS and len(phrase[0]) > 2:
+            kind, shown = f"count:{_singular(phrase[0].lower())}", phrase[0]
         else:
             continue
         hedge = (m.group("hedge") or "").lower() or None
@@ -162,7 +171,9 @@ def find_quantities(text: str) -> list[Quantity]:
         lo_f, hi_f = _HEDGE_FACTORS.get(hedge or "", (1.0, 1.0))
         band = _precision_band(num, value)
         low, high = base * min(lo_f, 1 - band), base * max(hi_f, 1 + band)
-        if uses_unit and m.group("unit"):
+        if kind.startswith("count:") and phrase:
+            end = phrase[1]
+        elif uses_unit and m.group("unit"):
             end = m.end("unit")
         else:
             end = max(m.end("num"), m.end("half") if m.group("half") else 0, m.end("scale") if scale else 0,
@@ -171,7 +182,35 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _head_noun(text: str, start: int, limit: int = 5) -> tuple[str, int] | None:
+    """The last word of the noun phrase that opens at ``start`` (at most ``limit`` words),
+    and where it ends."""
+    pos, head, end = start, None, start
+    for _ in range(limit):
+        m = _PHRASE_WORD.match(text, pos)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower().rstrip(".'’")
+        if not low or low in _PHRASE_STOP or (head and (low.endswith("ed") or low.endswith("ing"))):
+            break
+        head, pos, end = word, m.end(), m.end()
+        if text[pos:pos + 1] in ",;:—–)(\"“”!?":
+            break
+    if head is None:
+        return None
+    head = head.rstrip(".'’")
+    if not head.isalpha() or head.isupper():  # "U.S.", "GMT": a modifier or a code, not a counted thing
+        return None
+    return head, end
+
+
+_IRREGULAR = {"women": "woman", "men": "man", "people": "people", "children": "child", "police": "police"}
+
+
 def _singular(w: str) -> str:
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
