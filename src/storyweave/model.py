@@ -144,13 +144,18 @@ class UniqueFact:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+# How a quote whose speaker the text does not give is shown to a reader (its ``speaker`` is None).
+NO_SPEAKER = "speaker not given"
+
+
 @dataclass(slots=True)
 class Quote:
-    speaker: str
+    speaker: str | None  # the story's canonical name; None when the text does not give one (never a guess)
     text: str
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)
-    # article id -> the speaker that outlet gives (when outlets disagree, a divergence says so)
+    # article id -> the speaker that outlet gives (when outlets disagree, a divergence says so);
+    # outlets that give none are left out
     attributions: dict[str, str] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
 

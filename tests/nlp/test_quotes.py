@@ -9,7 +9,7 @@ from storyweave.analysis import annotate, prepare
 from storyweave.config import Config
 from storyweave.model import Article
 from storyweave.nlp.entities import build_entities
-from storyweave.nlp.quotes import UNKNOWN, extract_quotes, find_quote_spans
+from storyweave.nlp.quotes import extract_quotes, find_quote_spans
 
 
 def quoted(text: str) -> list[str]:
@@ -70,7 +70,7 @@ def test_example_quote_carried_by_several_outlets_is_one_quote(example_brief):
 def test_example_skips_scare_quotes_and_knows_every_speaker(example_brief):
     texts = [q.text for q in example_brief.quotes]
     assert not [t for t in texts if len(t.split()) < 4]  # "low point", "profound", "very good"
-    assert all(q.speaker != UNKNOWN for q in example_brief.quotes)
+    assert all(q.speaker is not None for q in example_brief.quotes)
     assert all(q.citations and q.sentence_ids for q in example_brief.quotes)
 
 
@@ -119,7 +119,7 @@ def talks(models):
     ("Both sides want", "German Foreign Office"),  # "it said:" -> the body named before
     ("These are promises", "Greenpeace"),
     ("climate protection does not stop", "Mauro Vieira"),  # "the minister" -> the person with that role
-    ("Nobody here expected", UNKNOWN),  # "one diplomat": an anonymous speaker names no one
+    ("Nobody here expected", None),  # "one diplomat": an anonymous speaker names no one
 ])
 def test_speakers_in_unseen_text(talks, start, speaker):
     assert find(talks, start).speaker == speaker
@@ -133,11 +133,11 @@ def test_same_quote_in_two_outlets_merges_despite_different_wording(talks):
 
 def test_according_to_and_unknown(talks):
     assert "embassy" in find(talks, "already paid for hundreds").speaker.lower()
-    assert find(talks, "This deal is far too little").speaker == UNKNOWN
+    assert find(talks, "This deal is far too little").speaker is None
 
 
 # ---- news styles, one invented story per group --------------------------------------------------------
-# Every speaker below is written into the text; "unknown" marks quotes whose speaker it does not give.
+# Every speaker below is written into the text; None marks quotes whose speaker it does not give.
 
 def brief_quotes(models, *texts: str):
     arts = [Article(id=f"{n}.txt", published=dt.date(2019, 1, 22), text=t) for n, t in enumerate(texts)]
@@ -210,9 +210,9 @@ def statements(models):
     ("has done nothing wrong", "Joanna Pruitt"),  # "A lawyer for Mr. Kessler, Joanna Pruitt, said": not Kessler
     ("We are disappointed but not surprised", "Joanna Pruitt"),  # said the statement from X's attorney, NAME
     ("Our position on the pension fund", "Teachers Union"),  # a spokeswoman speaks for her organisation
-    ("The figures are far worse", UNKNOWN),  # anonymous: no guess
+    ("The figures are far worse", None),  # anonymous: no guess
     ("The savings appear only", "Budget Office"),  # "the report" -> whoever issued it
-    ("the count is still going up", UNKNOWN),  # people familiar with the matter
+    ("the count is still going up", None),  # people familiar with the matter
 ])
 def test_statements_organisations_and_anonymous(statements, start, speaker):
     assert find(statements, start).speaker == speaker
@@ -249,7 +249,7 @@ def conversation(models):
 
 
 @pytest.mark.parametrize("start, speaker", [
-    ("The county cannot afford", UNKNOWN),  # "he" with two people before it, neither speaking: no guess
+    ("The county cannot afford", None),  # "he" with two people before it, neither speaking: no guess
     ("I want the road fixed", "Celia Vance"),  # she: the one woman
     ("Then we can talk about the bridge", "Celia Vance"),  # the second quote of the paragraph
     ("The budget is balanced", "Harold Brennan"),  # the subject after a leading clause, not the reporter
@@ -258,7 +258,7 @@ def conversation(models):
     ("We started the repairs in March", "Celia Vance"),  # a quotation left open runs into the next paragraph
     ("Now the families on the hill", "Celia Vance"),
     ("There is no money left", "Celia Vance"),  # a quote-only paragraph after hers
-    ("We will meet again in the spring", UNKNOWN),  # two speakers at once: not one of them
+    ("We will meet again in the spring", None),  # two speakers at once: not one of them
 ])
 def test_pronouns_continuations_and_clauses(conversation, start, speaker):
     assert find(conversation, start).speaker == speaker
@@ -279,4 +279,4 @@ def test_a_speaker_never_comes_from_another_outlet(models):
     quotes = brief_quotes(models, a, b)
     assert find(quotes, "The harbour will reopen").citations == ["0.txt"]
     other = find(quotes, "Fishing boats will have to wait")
-    assert other.speaker == UNKNOWN and other.citations == ["1.txt"]
+    assert other.speaker is None and other.citations == ["1.txt"]

@@ -92,4 +92,7 @@ def test_extract_quotes_on_whole_stories(models, texts):
     with kit.bounded(f"extract_quotes on {sum(map(len, texts))} chars", seconds=30):
         an = annotate(prepare(arts, models, Config()), models)
         quotes = extract_quotes(an, build_entities(an))
-    assert all(q.text and q.speaker for q in quotes)
+    assert all(q.text for q in quotes)
+    # a speaker is a name or None (``speaker: null``): never empty, never a placeholder word
+    assert all(q.speaker is None or (q.speaker.strip() and q.speaker.lower() != "unknown") for q in quotes)
+    assert all(None not in q.attributions.values() for q in quotes)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from storyweave.model import Quote
 from storyweave.render.html import brief_body, frag, mark_value, render_html, render_html_stories
 from storyweave.render.json import brief_to_dict
 
@@ -125,3 +126,10 @@ def test_citations_without_exported_sentences_link_to_the_article(brief_dict, pa
     links = page_links(render_html(brief_dict))
     assert set(links.fragments) <= links.ids
     assert "article-herald.txt" in links.fragments
+
+
+def test_a_quote_without_speaker_says_so(brief):
+    brief.quotes.append(Quote(None, "Nobody told us the bridge would close", ["herald.txt"]))
+    page = render_html(brief)
+    assert '<i class="muted">speaker not given</i>' in page
+    assert "<b>None</b>" not in page and "<b></b>" not in page

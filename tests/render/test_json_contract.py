@@ -7,6 +7,7 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
+from storyweave.model import Quote
 from storyweave.render.json import (SCHEMA_VERSION, BriefSchemaError, brief_to_dict, reference_errors, schema,
                                     schema_errors, validate)
 
@@ -85,3 +86,11 @@ def test_real_pipeline_output_validates(example_brief):
     assert len(d["articles"]) == 5
     assert all(a["sentences"] for a in d["articles"])  # every article has anchors for its citations
     assert d["summary"] and d["divergences"]
+
+
+def test_a_quote_without_speaker_is_null_never_a_word(brief):
+    brief.quotes.append(Quote(None, "Nobody told us the bridge would close", ["herald.txt"]))
+    d = brief_to_dict(brief)
+    validate(d)
+    assert d["quotes"][-1]["speaker"] is None
+    assert '"speaker": null' in json.dumps(d)

@@ -1,7 +1,7 @@
 """Markdown for the terminal: all nine parts, citations as outlet names."""
 from __future__ import annotations
 
-from storyweave.model import Brief
+from storyweave.model import Brief, Quote
 from storyweave.render.markdown import render_markdown
 
 HEADINGS = ["## Summary", "## Agreements", "## Divergences", "## Unique facts", "## Quotes", "## Timeline",
@@ -67,3 +67,10 @@ def test_terminal_control_sequences_are_dropped(brief):
 
 def test_renders_a_stored_dict_like_the_brief(brief, brief_dict):
     assert render_markdown(brief_dict) == render_markdown(brief)
+
+
+def test_a_quote_without_speaker_says_so(brief):
+    brief.quotes.append(Quote(None, "Nobody told us the bridge would close", ["herald.txt"]))
+    md = render_markdown(brief)
+    assert "- _speaker not given_: “Nobody told us the bridge would close”" in md
+    assert "None" not in md and "unknown" not in md.lower()

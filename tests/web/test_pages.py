@@ -65,3 +65,12 @@ def test_story_without_brief_says_it_is_being_built(store):
         assert r.status_code == 503 and "being built" in r.text
         r = c.get("/api/stories/s-wait")
         assert r.status_code == 503 and r.headers["retry-after"] == "5"
+
+
+def test_a_quote_without_speaker_shows_as_not_given(store, fixture_story, live):
+    story, brief = fixture_story
+    brief["quotes"].append({**brief["quotes"][0], "speaker": None, "text": "Nobody asked the islanders first"})
+    store.save_brief(story, brief)
+    with live.client() as c:
+        page = c.get(f"/stories/{story}", headers=HTML).text
+    assert '— <span class="muted">speaker not given</span>' in page and "— None" not in page

@@ -67,3 +67,12 @@ def test_removed_lines_stay_in_place_with_their_reason():
     # without line positions: body first, removed after
     a.removed = [Removed("Read more: other", "related-articles list")]
     assert [l.removed for l in article_lines(a)] == [False, False, True]
+
+
+def test_a_quote_without_speaker_is_shown_as_not_given():
+    brief = story_fixture.brief()
+    brief["quotes"] += [{**brief["quotes"][0], "speaker": None, "text": "Nobody asked the islanders first"},
+                        {**brief["quotes"][0], "speaker": "unknown", "text": "Stored before speakers could be null"}]
+    v = story_view(brief)
+    assert [(q["who"], q["named"]) for q in v.quotes] == [
+        ("Ingrid Holm", True), ("speaker not given", False), ("speaker not given", False)]

@@ -21,7 +21,7 @@ def quote_divergences(analysis: StoryAnalysis, quotes: list) -> list[Divergence]
     out = []
     for q in quotes:
         attributions = {a: sp for a, sp in getattr(q, "attributions", {}).items()
-                        if ents is None or ents.type_of(sp) == "person"}
+                        if sp and (ents is None or ents.type_of(sp) == "person")}  # None: no speaker given
         surnames = {sp: sp.split()[-1] for sp in attributions.values()}
         if len(set(surnames.values())) < 2:
             continue

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..model import Brief
+from ..model import NO_SPEAKER, Brief
 from .json import brief_to_dict
 from .view import (View, aliases, by_reason, date_span, entity_groups, headline, nice_date, outlet_count, plural,
                    unique_groups, view_of)
@@ -67,7 +67,7 @@ def _env() -> Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters.update(frag=frag, mark=mark_value, date=nice_date, pct=lambda x: f"{round(100 * x)}%")
-    env.globals.update(plural=plural, aliases=aliases, UNIQUE_SHOWN=UNIQUE_SHOWN)
+    env.globals.update(plural=plural, aliases=aliases, UNIQUE_SHOWN=UNIQUE_SHOWN, NO_SPEAKER=NO_SPEAKER)
     return env
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Brief
+from ..model import NO_SPEAKER, Brief
 from .json import brief_to_dict
 from .view import (View, aliases, by_reason, date_span, entity_groups, headline, nice_date, outlet_count, plural,
                    unique_groups, view_of)
@@ -122,8 +122,13 @@ def _unique(d: dict[str, Any], v: View) -> str:
 
 def _quotes(d: dict[str, Any], v: View) -> str:
     items = d.get("quotes") or []
-    lines = [f"- **{_one_line(q['speaker'])}**: “{_unquote(q['text'])}” {_cite(v, q)}" for q in items]
+    lines = [f"- {_speaker(q)}: “{_unquote(q['text'])}” {_cite(v, q)}" for q in items]
     return _section("Quotes", lines, len(items))
+
+
+def _speaker(q: dict[str, Any]) -> str:
+    """The speaker in bold; a quote whose speaker the text does not give says so, in italics."""
+    return f"**{_one_line(q['speaker'])}**" if q.get("speaker") else f"_{NO_SPEAKER}_"
 
 
 def _timeline(d: dict[str, Any], v: View) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..model import Article
+from ..model import NO_SPEAKER, Article
 
 _WS = re.compile(r"\s+")
 
@@ -174,6 +174,12 @@ def _items(brief: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return [x for x in value if isinstance(x, dict)] if isinstance(value, list) else []
 
 
+def _speaker(quote: dict[str, Any]) -> str | None:
+    """The quote's speaker, None when the text gives none ("unknown": a brief stored before schema 1.1)."""
+    speaker = quote.get("speaker")
+    return speaker if speaker and speaker != "unknown" else None
+
+
 def story_view(brief: dict[str, Any], title: str | None = None) -> StoryView:
     ix = _Index(brief)
     outlets = list(dict.fromkeys(ix.outlet[str(a.get("id"))] for a in ix.articles))
@@ -192,7 +198,8 @@ def story_view(brief: dict[str, Any], title: str | None = None) -> StoryView:
     )
     for key in ("summary", "agreements", "unique"):
         getattr(view, key).extend({**x, "links": ix.links(x, [x.get("text", "")])} for x in _items(brief, key))
-    view.quotes = [{**q, "links": ix.links(q, [q.get("text", "")])} for q in _items(brief, "quotes")]
+    view.quotes = [{**q, "who": _speaker(q) or NO_SPEAKER, "named": bool(_speaker(q)),
+                    "links": ix.links(q, [q.get("text", "")])} for q in _items(brief, "quotes")]
     view.timeline = sorted(({**t, "links": ix.links(t, [t.get("text", "")])} for t in _items(brief, "timeline")),
                            key=lambda t: str(t.get("date", "")))
     for d in _items(brief, "divergences"):

@@ -5,8 +5,8 @@ next paragraph), in curly or straight, double or single marks; quotes of fewer t
 are scare quotes or titles and are skipped. Speakers come from the words that attribute each
 quote (``attribute``), resolved through the story's entity index to canonical names
 (``speakers``). Precision comes first: a quote whose speaker the text does not give, or gives
-ambiguously, gets ``UNKNOWN`` rather than a nearby name, and an article's quotes are
-attributed from that article's text alone.
+ambiguously, gets no speaker (``UNKNOWN``, None: ``speaker: null`` in the JSON) rather than a
+nearby name, and an article's quotes are attributed from that article's text alone.
 
 Modules: ``vocab`` (speech verbs, titles, cue words), ``items`` (quote spans, a paragraph as
 items), ``speakers`` (phrases to names), ``attribute`` (the rules), ``merge`` (across outlets).

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ...model import Quote
 
-UNKNOWN = "unknown"
+UNKNOWN = None  # the speaker of a quote whose speaker the text does not give: no name, never a guess
 _SAME_QUOTE = 0.8  # share of the shorter quote's word pairs found in the longer one
 
 
