@@ -162,7 +162,7 @@ class Quote:
 
 @dataclass(slots=True)
 class TimelineEvent:
-    date: str  # YYYY-MM-DD or YYYY-MM
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY
     text: str
     citations: list[str]
     sentence_ids: list[str] = field(default_factory=list)

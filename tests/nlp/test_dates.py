@@ -138,7 +138,22 @@ def test_timeline_merges_outlets_resolves_and_marks_inferred():
     assert by_date["2024-06"].citations == ["herald"]
     assert by_date["2024-05-14"].inferred  # only the undated article says it
     assert by_date["2024-05-14"].text.startswith("Mayor Ilse Marant")
-    assert "2019" not in by_date  # year-only dates are not timeline dates
+    assert by_date["2019"].text == "The project began in 2019."  # a year when nothing finer dates it
+
+
+def test_a_year_dates_an_event_only_as_an_adverbial_and_only_when_nothing_finer_does():
+    an = story(("a", WED, [
+        "Ilse Marant, who became mayor of Velmora in 2009, opened the rebuilt pier on Monday.",
+        "She was first elected to the harbour council in 2001 and served two terms.",
+        "The town bid for the 2030 regatta with a budget of two million euros.",
+        "The old pier had been condemned by engineers three years ago after a winter storm.",
+    ]))
+    by_date = {e.date: e.text for e in build_timeline(an, article_anchors(an))}
+    assert by_date == {
+        "2024-05-13": "Ilse Marant, who became mayor of Velmora in 2009, opened the rebuilt pier on Monday.",
+        "2001": "She was first elected to the harbour council in 2001 and served two terms.",
+        "2021": "The old pier had been condemned by engineers three years ago after a winter storm.",
+    }  # no "2009" (Monday dates that sentence's event), no "2030" (a modifier: "the 2030 regatta")
 
 
 def test_timeline_trims_a_leading_date_phrase():

@@ -54,6 +54,7 @@ def test_odd_meta_values_are_stringified_not_fatal(brief):
     (lambda d: d["divergences"][0]["variants"].pop(), "divergences/0/variants"),
     (lambda d: d["timeline"][0].update(date="Nov 2023"), "timeline/0/date"),
     (lambda d: d["timeline"][0].update(date="2023-13"), "timeline/0/date"),
+    (lambda d: d["timeline"][0].update(date="203"), "timeline/0/date"),  # a decade is no timeline date
     (lambda d: d["articles"][1].update(published="9 March 2024"), "articles/1/published"),
     (lambda d: d["agreements"][0].update(independent_sources=1), "agreements/0/independent_sources"),
     (lambda d: d["summary"][0].update(citations=[]), "summary/0/citations"),
@@ -94,3 +95,9 @@ def test_a_quote_without_speaker_is_null_never_a_word(brief):
     validate(d)
     assert d["quotes"][-1]["speaker"] is None
     assert '"speaker": null' in json.dumps(d)
+
+
+def test_a_timeline_event_may_be_dated_to_its_year(brief_dict):
+    d = copy.deepcopy(brief_dict)
+    d["timeline"][0]["date"] = "2009"
+    validate(d)

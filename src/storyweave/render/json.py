@@ -18,7 +18,8 @@ from ..errors import StoryweaveError
 from ..model import Article, Brief, Evidence, Sentence, to_plain
 
 # Bump the minor version when keys are added, the major when a key changes meaning or goes.
-SCHEMA_VERSION = "1.1"  # 1.1: evidence on every cited part; divergence kind "update"; speaker may be null
+# 1.1: evidence on every cited part; divergence kind "update"; speaker may be null. 1.2: a timeline date may be a year
+SCHEMA_VERSION = "1.2"
 SCHEMA_FILE = "brief.schema.json"
 
 

@@ -11,6 +11,7 @@ from .mentions import DateMention, find_dates
 
 _SAME_EVENT = 0.5  # share of the shorter sentence's content words the two sentences must share
 _MIN_WORDS = 5  # a "sentence" shorter than this (a dateline, a caption stub) is no event
+_YEAR = re.compile(r"\d{4}")
 _LEAD = re.compile(r"(?:(?:Earlier|Later|Also|And|But)\s+)?(?:(?:on|in|last|this|during)\s+)?$", re.I)
 
 # date, text, article, sentence id, inferred, content words
@@ -34,12 +35,14 @@ def _anchor(value: Any) -> tuple[Any, bool]:
 
 
 def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list[TimelineEvent]:
-    """Dated events of the story: every sentence with a day- or month-level date.
+    """Dated events of the story: every sentence with a day-, month- or year-level date.
 
     The same event reported by several outlets (same date, most content words shared)
-    becomes one event citing all of them. Dates coarser than a month (a year, a quarter)
-    are left out: the JSON contract dates events to the month at least; a clock time dates
-    its event to the day.
+    becomes one event citing all of them. A year dates a sentence only when nothing finer
+    does ("Mike Huckabee, who ran in 2008, announced Tuesday" is Tuesday's event), and only
+    as a time adverbial ("in 2008", "from 1996 to 2007", "two years ago", "last year"), never
+    as a modifier ("the 2016 nomination"). Quarters, seasons and decades are left out; a
+    clock time dates its event to the day.
     """
     anchors = anchors if anchors is not None else (analysis.anchors or article_anchors(analysis))
     candidates: list[Candidate] = []
@@ -47,12 +50,20 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
         if len(s.text.split()) < _MIN_WORDS:
             continue
         anchor, inferred = _anchor(anchors.get(s.article_id))
-        for m in find_dates(s.text, anchor):
-            if m.calendar is None:
+        dated = [(m, m.calendar or _year(m)) for m in find_dates(s.text, anchor)]
+        finer = any(m.calendar for m, _ in dated)
+        for m, date in dated:
+            if date is None or (finer and not m.calendar):
                 continue
             text = _trim_lead(s.text, m)
-            candidates.append((m.calendar, text, s.article_id, s.id, inferred and m.relative, event_words(text)))
+            candidates.append((date, text, s.article_id, s.id, inferred and m.relative, event_words(text)))
     return _merge_events(candidates)
+
+
+def _year(m: DateMention) -> str | None:
+    """``YYYY`` for an expression that names a year and nothing finer (the brief's kinds find
+    years as adverbials only: a bare "2016" before a noun is no date of an event)."""
+    return m.value if m.granularity == "year" and _YEAR.fullmatch(m.value) else None
 
 
 def _merge_events(candidates: Iterable[Candidate]) -> list[TimelineEvent]:
