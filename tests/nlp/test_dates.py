@@ -234,9 +234,19 @@ AUG = dt.date(2019, 8, 10)  # from August, the nearest March is the past one, th
     ("The festival takes place in October.", dt.date(2019, 12, 10), "2019-10"),
     ("The summit opens Saturday.", JAN, "2019-01-26"),
     ("The summit opened Saturday.", JAN, "2019-01-19"),
+    # a full stop ending an abbreviation or initials ends no clause; nor does a clock time's colon
+    ("Aides said that on Oct. 2, the U.N. had warned the embassy.", AUG, "2018-10-02"),
+    ("The recount began at 4:15 p.m. on Oct. 2, when Gen. R. Alves signed the order.", AUG, "2018-10-02T16:15"),
 ])
 def test_direction_comes_from_the_clause(text, anchor, expected):
     assert values(text, anchor) == [expected]
+
+
+def test_a_weekday_written_with_a_day_says_its_year():
+    # 2 October 2018 was a Tuesday, 2 October 2019 a Wednesday: the weekday decides, not the tense
+    assert values("The talks resume on Tuesday, Oct. 2, the ministry says.", AUG) == ["2018-10-02"]
+    assert values("The talks resume on Wednesday, Oct. 2, the ministry says.", AUG) == ["2019-10-02"]
+    assert values("The talks resumed on Tuesday, 2 October.", AUG) == ["2018-10-02"]
 
 
 def test_coordinated_dates_point_the_same_way():

@@ -162,9 +162,15 @@ TRIGGERS = {
 
 # ---- tense and cue words: which way an expression points from the publication date ------------
 
-# Clause boundaries: a verb on the far side of one does not govern the date.
+# Clause boundaries: a verb on the far side of one does not govern the date. A full stop
+# inside a sentence mostly ends an abbreviation ("C.I.A. had", "4 p.m. on", "Sept. 10",
+# "Stephen W. Preston", "Mr. Morell"): a boundary only before a capital, and never after
+# an initial or a title or month abbreviation. Nor is the colon of a clock time ("4:20 p.m.").
+_ABBREVIATION_END = (r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|vs|Mt|Ft))"
+                     r"(?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Sgt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Inc|Ltd|Rev))"
+                     r"(?<!\b(?:Sept|Capt|Supt|Corp))")
 CLAUSE_BOUNDARY = re.compile(
-    r"[.!?](?=\s|$)|[;:()\[\]–—\"“”]|\s--?\s|\n"
+    r"(?-i:" + _ABBREVIATION_END + r"\.(?=\s+[^\sa-z\d]|\s*$))|[!?](?=\s|$)|:(?!\d)|[;()\[\]–—\"“”]|\s--?\s|\n"
     r"|,\s*(?=(?:which|who|whom|whose|when|where|while|but|and|or|as|after|before|although|though|because|"
     r"saying|adding|since|if|so|whereas|until)\b)"
     r"|\b(?:and|but|or|that|which|who|whom|whose|when|while|whereas|because|although|though|where|if)\b", re.I)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .patterns import BARE_MONTH_EXCLUDED, CLOCK_KINDS, COORDINATED, MONTH, NAMED_DAY, NEEDS, PATTERNS, TIMEML_ONLY, TRIGGERS
 
-# "Monday, June 12, 2023": the weekday only restates the absolute date after it
+# "Monday, June 12, 2023": the weekday only restates the date after it ("Friday, Sept. 14": and
+# says which year that date lies in)
 _RESTATED = re.compile(r",?\s+(?:\d|" + MONTH + ")")
 # a day joined to a clock time: "2 p.m. on Tuesday", "Tuesday at 2 p.m.", "16:00 UTC today"
 JOIN_GAP = re.compile(r"\s*(?:,\s*)?(?:\b(?:on|at|of)\s+)?$")
@@ -69,8 +70,12 @@ def find_spans(text: str, every: bool = False) -> list[Span]:
             if i and taken[i - 1][1] > s:
                 continue
             g = m.groupdict()
-            if kind == "weekday" and _RESTATED.match(text, e):
-                bisect.insort(taken, (s, e))  # the absolute date after it says it
+            restated = _RESTATED.match(text, e) if kind == "weekday" else None
+            if restated:
+                bisect.insort(taken, (s, e))  # the date after it says it ...
+                day = next((sp for sp in out if e < sp.start < restated.end() and sp.kind in ("dm", "md")), None)
+                if day:
+                    day.groups["named_weekday"] = g["weekday"]  # ... and, without a year, this fixes its year
                 continue
             if not _keep(kind, text, s, e, g, every, taken):
                 continue

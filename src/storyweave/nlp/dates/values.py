@@ -78,6 +78,16 @@ def day_without_year(month: int, day: int, anchor: dt.date, way: int) -> dt.date
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
 
 
+def _on_weekday(month: int, day: int, anchor: dt.date, weekday: str | None) -> dt.date | None:
+    """"Friday, Sept. 14": of the years around the anchor, the one where that day is a Friday
+    (a weekday is written evidence, stronger than a tense), when exactly one is."""
+    if not weekday:
+        return None
+    days = [d for d in (make_day(anchor.year + k, month, day) for k in (-1, 0, 1))
+            if d and d.weekday() == WEEKDAYS[weekday.lower()]]
+    return days[0] if len(days) == 1 else None
+
+
 def weekday_date(wd: int, anchor: dt.date, way: int, mod: str) -> dt.date:
     back = (anchor.weekday() - wd) % 7
     ahead = (wd - anchor.weekday()) % 7
@@ -145,7 +155,8 @@ def _relative(kind: str, g: dict[str, str | None], anchor: dt.date, way: int) ->
     yrel = {"last": -1, "this": 0, "next": 1}.get((g.get("yrel") or "").lower())
     if kind in ("dm", "md"):
         month, day = month_of(g["month"]), int(g["day"])
-        d = make_day(anchor.year + yrel, month, day) if yrel is not None else day_without_year(month, day, anchor, way)
+        d = make_day(anchor.year + yrel, month, day) if yrel is not None else (
+            _on_weekday(month, day, anchor, g.get("named_weekday")) or day_without_year(month, day, anchor, way))
         return Value(d.isoformat(), "day", "DATE", True) if d else None
     if kind == "weekday":
         return _part(weekday_date(WEEKDAYS[g["weekday"].lower()], anchor, way, mod), g.get("part"))
