@@ -71,6 +71,10 @@ class AlignConfig:
     copy_overlap: float = 0.6
     # two numeric statements are about the same thing above this context similarity
     same_frame: float = 0.45
+    # two outlets' sentences make the same claim (apart from a value) above this rarity-weighted
+    # word overlap, each being the other's best match (align/pairs.py; tuned on the tune half
+    # of injected-dev)
+    same_claim: float = 0.40
 
 
 @dataclass(frozen=True, slots=True)

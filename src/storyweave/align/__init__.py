@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from ..analysis import StoryAnalysis
 from ..config import Config
-from ..model import Divergence
+from ..model import Divergence, Variant
+from ..nlp.quantities import find_quantities
 from .agreements import agreements, unique_facts
-from .frames import frame_divergences
+from .frames import frame_divergences, nearest_outcome
+from .pairs import paraphrase_divergences
 from .slots import fact_divergences
 from .speakers import quote_divergences
+from .variants import as_update
 
 __all__ = ["agreements", "unique_facts", "all_divergences", "frame_divergences", "fact_divergences",
+           "paraphrase_divergences",
            "quote_divergences"]
 
 
@@ -23,11 +27,21 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     """Framed figures first, then what only the fact groups show; one report per disagreement."""
     out = frame_divergences(analysis, models, config)
     seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
-    for d in fact_divergences(analysis, config):
+    for d in fact_divergences(analysis, config) + paraphrase_divergences(analysis, config):
         ids = {sid for v in d.variants for sid in v.sentence_ids}
         if any(attr == d.attribute and len(ids & s) >= 2 for attr, s in seen):
             continue  # the same sentences already disagree on this in a reported divergence
         out.append(d)
         seen.append((d.attribute, ids))
+    out = [as_update(analysis, d, _running_tally) for d in out]
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out
+
+
+def _running_tally(variant: Variant) -> bool:
+    """A count of casualties, arrests, evacuations ... in each of the variant's sentences."""
+    for sentence in variant.sentences or []:
+        q = next((q for q in find_quantities(sentence) if q.text == variant.text), None)
+        if q is None or not nearest_outcome(sentence, q):
+            return False
+    return bool(variant.sentences)

@@ -92,13 +92,13 @@ def _mentions(analysis: StoryAnalysis) -> list[_Mention]:
         for q in qs:
             lo = max(0, q.start - 60)
             local = s.text[lo: q.end + 60]
-            outcome = _nearest_outcome(s.text, q)
+            outcome = nearest_outcome(s.text, q)
             own = content_tokens(q.text)
             out.append(_Mention(q, i, s.article_id, names, days, local, outcome, content_tokens(local) - own))
     return out
 
 
-def _nearest_outcome(text: str, q: Quantity) -> str | None:
+def nearest_outcome(text: str, q: Quantity) -> str | None:
     """The casualty/outcome word closest to the number, within its clause's reach."""
     best, dist = None, 61
     for m in re.finditer(r"[a-z]+", text.lower()):

@@ -36,7 +36,13 @@ def event_dates(analysis: StoryAnalysis, i: int, spoken: bool = False) -> list:
 
 
 def date_compatible(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
+    """One may be the other said less exactly: 2019-02 holds 2019-02-15, and a part of a day
+    ("afternoon", TAF) holds a clock time of that day."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    da, _, ta = a.partition("T")
+    db, _, tb = b.partition("T")
+    return da == db and bool(ta and tb) and not (ta[:1].isdigit() and tb[:1].isdigit())
 
 
 def short(text: str, words: int = 9) -> str:
@@ -56,3 +62,30 @@ def slot_divergence(analysis: StoryAnalysis, attribute: str, kind: str,
             sentences=list(dict.fromkeys(analysis.sentences[i].text for i, _ in items)),
         ))
     return Divergence(about=about, kind=kind, variants=variants, attribute=attribute)
+
+
+def as_update(analysis: StoryAnalysis, d: Divergence, running) -> Divergence:
+    """A contradiction between reports published at different times becomes an ``update``
+    when the value is one that changes between reports — a scheduled date still ahead when
+    the earlier report was written (a departure moved forward), or a running tally (a toll
+    that rises: ``running(variant)`` says so) — with the later report's value first. A past
+    year or a settled figure is not updated by a later report: that stays a contradiction."""
+    if d.kind != "contradiction" or len(d.variants) != 2:
+        return d
+    days = [{analysis.article(c).published for c in v.citations} for v in d.variants]
+    if any(len(x) != 1 or None in x for x in days):
+        return d
+    (pa,), (pb,) = days
+    if pa == pb:
+        return d
+    earlier = min(pa, pb).isoformat()
+    va, vb = (v.value for v in d.variants)
+    if d.attribute == "date":
+        ahead = all(v[:4].isdigit() and len(v) >= 7 and v >= earlier[: len(v)] for v in (va, vb))
+        if not ahead:
+            return d
+    elif not all(running(v) for v in d.variants):
+        return d
+    d.kind = "update"
+    d.variants.sort(key=lambda v: analysis.article(v.citations[0]).published, reverse=True)
+    return d

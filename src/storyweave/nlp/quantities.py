@@ -80,7 +80,8 @@ _PHRASE_WORD = re.compile(r"\s*([A-Za-z][A-Za-z.'’-]*)")
 _PHRASE_STOP = frozenset("""of and or but to in on at the a an as by for from with who whom which that whose
     were was are is be been being have has had will would could should may might can said says after before
     during since than then when where while into over under about against between among per this these
-    those their his her its our your my them they he she it we you i not no""".split())
+    those their his her its our your my them they he she it we you i not no also still now only just even
+    already each more than""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if not cur and not unit and not phrase and not m.group("pct"):
             continue  # a bare number: a year, an ordinal, a clock time — not comparable
         if _YEARLIKE.match(num) and not cur and unit not in _UNITS:
+            continue
+        # a rank is not an amount: "No. 3 position", "#2 seed", "number 10"
+        if re.search(r"(?:\bno\.?|#|\bnumber)\s*$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
             continue
         # numbers glued to letters (G20, 4.30pm) or clock times are not quantities
         after = text[m.end("num"):m.end("num") + 3].lower()

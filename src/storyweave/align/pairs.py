@@ -1,0 +1,125 @@
+"""The same claim in other words: two outlets' sentences that say one thing apart from a value.
+
+Real outlets paraphrase ("Bill Clinton signed similar federal legislation in 1993" / "It
+mirrors federal law that President Bill Clinton signed in 1996"): such pairs rarely reach
+the fact groups' similarity, so the figure frames and the fact-group slots miss them. Here
+every pair of sentences from two outlets that both carry a value of one kind — a year, a
+day, a weekday, a figure — is scored by the words they share, each weighted by how rare it
+is in the story (the names and specifics of the claim, not its topic). A pair is compared
+only when each sentence is the other's best match in the other outlet, and only on a value
+each states once: precision before recall.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..analysis import StoryAnalysis
+from ..config import Config
+from ..model import Divergence
+from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
+from ..text import MONTHS, WEEKDAYS
+from .variants import date_compatible, event_dates, short, slot_divergence
+
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+@dataclass(slots=True)
+class _Slots:
+    """The values a sentence states once, by kind: what a paraphrase may disagree on."""
+
+    year: str | None = None
+    day: str | None = None  # a resolved calendar day or month, e.g. 2019-01-01
+    weekday: str | None = None
+    figures: dict[str, Quantity] | None = None  # kind -> the one figure of that kind
+
+    def kinds(self) -> set[str]:
+        out = {k for k in ("year", "day", "weekday") if getattr(self, k)}
+        return out | set(self.figures or {})
+
+
+def _slots(an: StoryAnalysis, i: int) -> _Slots:
+    text = an.sentences[i].text
+    dates = [d for d in event_dates(an, i, spoken=True) if d.calendar]
+    taken = [(d.start, d.end) for d in dates]
+    years = {m.group(1) for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
+    days = {d.calendar for d in dates}
+    weekdays = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    quants = find_quantities(text)
+    counts = Counter(q.kind for q in quants)
+    return _Slots(
+        year=next(iter(years)) if len(years) == 1 else None,
+        day=next(iter(days)) if len(days) == 1 else None,
+        weekday=next(iter(weekdays)) if len(weekdays) == 1 and not days else None,
+        figures={q.kind: q for q in quants if counts[q.kind] == 1} or None,
+    )
+
+
+def _claim_words(an: StoryAnalysis) -> tuple[list[set[str]], dict[str, float]]:
+    """Content words without date words (a changed weekday must not lower the match), and
+    each word's rarity in the story (inverse sentence frequency)."""
+    words = [t - _DATE_WORDS for t in an.tokens]
+    df: Counter[str] = Counter(w for t in words for w in t)
+    n = len(words)
+    return words, {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int = 3) -> float:
+    """Rarity-weighted overlap of two sentences' words (a cosine over idf weights: both must
+    say the same; containment alone lets a short sentence match any long one)."""
+    shared = a & b
+    if len(shared) < min_shared:
+        return 0.0
+    wa, wb = sum(idf[w] for w in a), sum(idf[w] for w in b)
+    if not wa or not wb:
+        return 0.0
+    return sum(idf[w] for w in shared) / math.sqrt(wa * wb)
+
+
+def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence]:
+    threshold = config.align.same_claim
+    slots = {i: _slots(an, i) for i in range(len(an.sentences))}
+    slots = {i: s for i, s in slots.items() if s.kinds()}
+    words, idf = _claim_words(an)
+    by_article: dict[str, list[int]] = {}
+    for i in slots:
+        by_article.setdefault(an.sentences[i].article_id, []).append(i)
+    arts = list(by_article)
+    out: list[Divergence] = []
+    for x in range(len(arts)):
+        for y in range(x + 1, len(arts)):
+            for i, j in _mutual_best(by_article[arts[x]], by_article[arts[y]], slots, words, idf, threshold):
+                out.extend(_conflicts(an, i, j, slots[i], slots[j]))
+    return out
+
+
+def _mutual_best(left: list[int], right: list[int], slots: dict[int, _Slots], words, idf,
+                 threshold: float) -> list[tuple[int, int]]:
+    score = {(i, j): claim_score(words[i], words[j], idf) for i in left for j in right
+             if slots[i].kinds() & slots[j].kinds()}
+    best_l = {i: max(right, key=lambda j: score.get((i, j), 0.0)) for i in left}
+    best_r = {j: max(left, key=lambda i: score.get((i, j), 0.0)) for j in right}
+    return [(i, j) for i, j in best_l.items() if best_r[j] == i and score.get((i, j), 0.0) >= threshold]
+
+
+def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[Divergence]:
+    """Values of one kind that each sentence states once and that cannot both be true."""
+    about = short(min(an.sentences[i].text, an.sentences[j].text, key=len))
+    out = []
+    for attr in ("day", "year", "weekday"):
+        va, vb = getattr(a, attr), getattr(b, attr)
+        if va and vb and not date_compatible(va, vb):
+            out.append(slot_divergence(an, "date", "contradiction", {va: [(i, va)], vb: [(j, vb)]},
+                                       about=f"date — {about}"))
+    for kind in sorted(set(a.figures or {}) & set(b.figures or {})):
+        qa, qb = a.figures[kind], b.figures[kind]
+        if not compatible(qa, qb):
+            what = kind.split(":")[0]
+            out.append(slot_divergence(an, what, "contradiction",
+                                       {format_value(qa): [(i, qa.text)], format_value(qb): [(j, qb.text)]},
+                                       about=f"{what} — {about}"))
+    return out

@@ -1,0 +1,75 @@
+"""The same claim in other words, differing only in a value (align/pairs.py), on stories we write here."""
+import datetime as dt
+
+from storyweave.align.pairs import claim_score
+from storyweave.config import Config
+from storyweave.model import Article
+from storyweave.pipeline import Pipeline
+
+NO_NER = Config().with_overrides({"brief": {"ner": False}})
+FILLER = ("The harbour authority said repairs to the northern quay would take most of the summer. "
+          "Local traders complained that the closure had cut their takings by half.")
+
+
+def _brief(models, a: str, b: str, pa=None, pb=None):
+    arts = [Article(id="o0", text=a + "\n" + FILLER, outlet="Outlet A", published=pa),
+            Article(id="o1", text=b + "\nFishermen moved their boats to the southern basin for the season.",
+                    outlet="Outlet B", published=pb)]
+    return Pipeline(NO_NER, models).analyse(arts)
+
+
+def test_a_paraphrased_year_conflict_is_found(models):
+    an = _brief(models,
+                "The mayor of Tollmouth, Irena Vasquez, signed the harbour bylaw into law in 2011, officials recalled.",
+                "Irena Vasquez, then Tollmouth's mayor, put her name to the harbour bylaw back in 2014.")
+    dates = [d for d in an.divergences if d.attribute == "date"]
+    assert dates and dates[0].kind == "contradiction"
+    assert {v.value for v in dates[0].variants} == {"2011", "2014"}
+    assert {c for v in dates[0].variants for c in v.citations} == {"o0", "o1"}
+
+
+def test_a_paraphrased_count_conflict_is_found(models):
+    an = _brief(models,
+                "Customs officers at Tollmouth seized three container ships carrying counterfeit medicines.",
+                "At the port of Tollmouth, five container ships loaded with fake medicines were seized by customs.")
+    figs = [d for d in an.divergences if d.attribute == "count"]
+    assert figs and figs[0].kind == "contradiction"
+
+
+def test_same_values_in_other_words_are_no_divergence(models):
+    an = _brief(models,
+                "Customs officers at Tollmouth seized three container ships carrying counterfeit medicines in 2019.",
+                "At the port of Tollmouth, three container ships loaded with fake medicines were seized in 2019.")
+    assert an.divergences == []
+
+
+def test_different_claims_with_different_values_are_left_alone(models):
+    an = _brief(models,
+                "The ferry company Skerrow Lines was founded in 1987 by two brothers from Kelby.",
+                "Tollmouth's new lighthouse keeper started work in 2020 after the old keeper retired.")
+    assert an.divergences == []
+
+
+def test_a_scheduled_date_moved_in_a_later_report_is_an_update(models):
+    an = _brief(models,
+                "Harbour master Odile Fenn will step down on February 28, the port board said.",
+                "Harbour master Odile Fenn will now step down on January 1, the port board said.",
+                pa=dt.date(2018, 12, 20), pb=dt.date(2018, 12, 23))
+    dates = [d for d in an.divergences if d.attribute == "date"]
+    assert dates and dates[0].kind == "update"
+    assert dates[0].variants[0].citations == ["o1"], "the later report's value first: it replaces the earlier"
+
+
+def test_claim_score_weighs_rare_words():
+    idf = {"vasquez": 3.0, "bylaw": 3.0, "signed": 1.0, "harbour": 0.5, "mayor": 0.5, "said": 0.1}
+    a = {"vasquez", "bylaw", "signed", "harbour"}
+    assert claim_score(a, {"vasquez", "bylaw", "signed"}, idf) > claim_score(a, {"harbour", "mayor", "said"}, idf)
+    assert claim_score(a, {"vasquez", "bylaw"}, idf) == 0.0, "two shared words are too few to call it one claim"
+
+
+def test_a_past_year_differing_in_a_later_report_stays_a_contradiction(models):
+    an = _brief(models,
+                "The mayor of Tollmouth, Irena Vasquez, signed the harbour bylaw into law in 2011, officials recalled.",
+                "Irena Vasquez, then Tollmouth's mayor, put her name to the harbour bylaw back in 2014.",
+                pa=dt.date(2018, 12, 20), pb=dt.date(2018, 12, 23))
+    assert [d.kind for d in an.divergences if d.attribute == "date"] == ["contradiction"]
