@@ -73,3 +73,13 @@ def test_a_past_year_differing_in_a_later_report_stays_a_contradiction(models):
                 "Irena Vasquez, then Tollmouth's mayor, put her name to the harbour bylaw back in 2014.",
                 pa=dt.date(2018, 12, 20), pb=dt.date(2018, 12, 23))
     assert [d.kind for d in an.divergences if d.attribute == "date"] == ["contradiction"]
+
+
+def test_the_demo_finds_its_planted_rain_conflict(models, demo_dir):
+    from storyweave.ingest import read_articles
+
+    arts, _ = read_articles([demo_dir])
+    an = Pipeline(NO_NER, models).analyse(arts)
+    rain = [d for d in an.divergences if d.attribute == "duration"]
+    assert rain and rain[0].kind == "contradiction"
+    assert {v.value for v in rain[0].variants} == {"36 hours", "more than 2 days"}

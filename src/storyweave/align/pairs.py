@@ -21,6 +21,7 @@ from ..config import Config
 from ..model import Divergence
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import MONTHS, WEEKDAYS
+from .frames import nearest_outcome
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
@@ -92,8 +93,42 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
     out: list[Divergence] = []
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
-            for i, j in _mutual_best(by_article[arts[x]], by_article[arts[y]], slots, words, idf, threshold):
+            left, right = by_article[arts[x]], by_article[arts[y]]
+            pairs = _mutual_best(left, right, slots, words, idf, threshold)
+            for i, j in pairs:
                 out.extend(_conflicts(an, i, j, slots[i], slots[j]))
+            out.extend(_sole_figures(an, left, right, slots, words, set(pairs)))
+    return out
+
+
+def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: dict[int, _Slots], words,
+                  done: set[tuple[int, int]]) -> list[Divergence]:
+    """Two figures of one kind and of like size ("for 36 hours" / "for more than two days"),
+    each the only one of its kind and size in its article, in sentences that share some of
+    the claim's words, are one figure reported twice: the way a reader pairs them when
+    nothing else in either article is measured that way."""
+    def figures(side: list[int]) -> list[tuple[int, Quantity]]:
+        return [(i, q) for i in side for q in (slots[i].figures or {}).values()]
+
+    def alike(x: Quantity, y: Quantity) -> bool:
+        lo, hi = sorted((abs(x.value), abs(y.value)))
+        return x.kind == y.kind and lo > 0 and hi / lo <= 3  # a two-day visit and a five-hour meeting differ
+
+    def incident(i: int, q: Quantity) -> bool:
+        # how long it lasted, how many were hurt, killed, arrested ...: the figures an incident
+        # is reported by; other sole figures (seats, votes) too often count different things
+        return q.kind == "duration" or bool(nearest_outcome(an.sentences[i].text, q))
+
+    fa = [(i, q) for i, q in figures(left) if incident(i, q)]
+    fb = [(j, q) for j, q in figures(right) if incident(j, q)]
+    out = []
+    for i, qa in fa:
+        for j, qb in fb:
+            if (i, j) in done or not alike(qa, qb) or len(words[i] & words[j]) < 2:
+                continue
+            if sum(alike(q, qb) for _, q in fa) != 1 or sum(alike(qa, q) for _, q in fb) != 1:
+                continue
+            out.extend(_conflicts(an, i, j, _Slots(figures={qa.kind: qa}), _Slots(figures={qb.kind: qb})))
     return out
 
 
@@ -117,6 +152,8 @@ def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[
                                        about=f"date — {about}"))
     for kind in sorted(set(a.figures or {}) & set(b.figures or {})):
         qa, qb = a.figures[kind], b.figures[kind]
+        if nearest_outcome(an.sentences[i].text, qa) != nearest_outcome(an.sentences[j].text, qb):
+            continue  # 2,000 evacuated and 14 injured: counts of people, not of the same people
         if not compatible(qa, qb):
             what = kind.split(":")[0]
             out.append(slot_divergence(an, what, "contradiction",

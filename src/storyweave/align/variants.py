@@ -7,6 +7,7 @@ import re
 from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.dates import DateMention, find_dates
+from ..nlp.quantities import find_quantities
 from .patterns import SAID_BEFORE
 
 
@@ -84,8 +85,19 @@ def as_update(analysis: StoryAnalysis, d: Divergence, running) -> Divergence:
         ahead = all(v[:4].isdigit() and len(v) >= 7 and v >= earlier[: len(v)] for v in (va, vb))
         if not ahead:
             return d
-    elif not all(running(v) for v in d.variants):
+    elif not all(running(v) for v in d.variants) or not _rises(d.variants, analysis):
         return d
     d.kind = "update"
     d.variants.sort(key=lambda v: analysis.article(v.citations[0]).published, reverse=True)
     return d
+
+
+def _rises(variants, analysis: StoryAnalysis) -> bool:
+    """A running tally grows: a later, lower figure contradicts rather than updates."""
+    def value(v):
+        q = next((q for s in v.sentences for q in find_quantities(s) if q.text == v.text), None)
+        return q.value if q else None
+
+    dated = sorted(variants, key=lambda v: analysis.article(v.citations[0]).published)
+    first, last = value(dated[0]), value(dated[-1])
+    return first is not None and last is not None and last > first

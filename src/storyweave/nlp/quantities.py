@@ -148,6 +148,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # a bare number: a year, an ordinal, a clock time — not comparable
         if _YEARLIKE.match(num) and not cur and unit not in _UNITS:
             continue
+        # an age describes a person ("a 43-year-old congressman"): not a duration to compare
+        if re.match(r"[- ]\w+[- ]old\b", text[m.end("num"):m.end("num") + 12], re.IGNORECASE):
+            continue
         # a rank is not an amount: "No. 3 position", "#2 seed", "number 10"
         if re.search(r"(?:\bno\.?|#|\bnumber)\s*$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
             continue
