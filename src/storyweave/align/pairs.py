@@ -20,12 +20,15 @@ from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
-from ..text import MONTHS, WEEKDAYS
+from ..text import MONTHS, WEEKDAYS, content_tokens
 from .frames import nearest_outcome
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Two sole figures' sentences must be this close in meaning (WordLlama cosine): sharing the
+# topic's words is not enough where a story measures several events the same way
+SOLE_MEANING = 0.45
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
@@ -96,7 +99,8 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
             left, right = by_article[arts[x]], by_article[arts[y]]
             pairs = _mutual_best(left, right, slots, words, idf, threshold)
             for i, j in pairs:
-                out.extend(_conflicts(an, i, j, slots[i], slots[j]))
+                if not an.clash(i, j):  # one person put in another's place: two events, not one claim
+                    out.extend(_conflicts(an, i, j, slots[i], slots[j]))
             out.extend(_sole_figures(an, left, right, slots, words, set(pairs)))
     return out
 
@@ -124,7 +128,11 @@ def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: d
     out = []
     for i, qa in fa:
         for j, qb in fb:
-            if (i, j) in done or not alike(qa, qb) or len(words[i] & words[j]) < 2:
+            if (i, j) in done or not alike(qa, qb) or an.clash(i, j):
+                continue
+            # the claim around the figures, its unit aside, in common words and in meaning
+            units = content_tokens(qa.text) | content_tokens(qb.text)
+            if len((words[i] & words[j]) - units) < 2 or float(an.vectors[i] @ an.vectors[j]) < SOLE_MEANING:
                 continue
             if sum(alike(q, qb) for _, q in fa) != 1 or sum(alike(qa, q) for _, q in fb) != 1:
                 continue

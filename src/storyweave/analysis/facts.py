@@ -50,13 +50,20 @@ class Unique(Step):
 
 
 class Summary(Step):
-    name, reads, adds = "summary", ("sentences", "vectors", "groups", "syndicated"), ("summary",)
+    """Opens with the story's main event: the clearest statement of the fact the most independent
+    sources carry (the first agreement), then the selection's picks."""
+
+    name, reads, adds = "summary", ("sentences", "vectors", "groups", "syndicated", "agreements"), ("summary",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
-        an.summary = summarize(an, self.config.brief.words, self.config)
+        lead = None
+        if an.agreements:
+            index = {s.id: i for i, s in enumerate(an.sentences)}
+            lead = index.get(an.agreements[0].sentence_ids[0])
+        an.summary = summarize(an, self.config.brief.words, self.config, lead=lead)
         return an
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..nlp.dates import find_dates
 from ..model import (Agreement, Article, Divergence, Evidence, Quote, Sentence, SummarySentence, Syndication,
                      TimelineEvent, UniqueFact)
 
@@ -57,6 +58,7 @@ class StoryAnalysis:
     # -- derived look-ups (built on first use: sentences never change once split) ----------
     _by_id: dict[str, Article] | None = field(default=None, init=False, repr=False)
     _sent_range: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _days: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
 
     @classmethod
     def field_names(cls) -> frozenset[str]:
@@ -90,10 +92,33 @@ class StoryAnalysis:
                 out[s.article_id] = Evidence(article=s.article_id, sentence=s.id, text=s.text)
         return list(out.values())
 
+    def days(self, i: int) -> frozenset[str]:
+        """The calendar days sentence i names, resolved against its article's date."""
+        if i not in self._days:
+            anchor = (self.anchors or {}).get(self.sentences[i].article_id)
+            found = find_dates(self.sentences[i].text, anchor[0] if anchor else None)
+            self._days[i] = frozenset(d.calendar for d in found if d.calendar and len(d.calendar) == 10)
+        return self._days[i]
+
+    def clash(self, i: int, j: int) -> bool:
+        """Do two sentences report different events — one person put in another's place (Blinken
+        meeting Xi / Blinken meeting Qin), or different days named (Sunday's talks / Monday's)?"""
+        if self.entity_index is not None:
+            pi = {n for n, t in self.entity_index.by_sentence[i] if t == "person"}
+            pj = {n for n, t in self.entity_index.by_sentence[j] if t == "person"}
+            if pi - pj and pj - pi:
+                return True
+        if self.anchors is not None:
+            di, dj = self.days(i), self.days(j)
+            if di and dj and not di & dj:
+                return True
+        return False
+
     def support(self, i: int, threshold: float | None = None) -> list[int]:
         """Sentence i and, for every other outlet that states its fact, that outlet's closest
         sentence of i's fact group, if close enough to i itself (average linkage may group a
-        sentence with one that shares the fact but not its details: such an outlet is not cited)."""
+        sentence with one that shares the fact but not its details: such an outlet is not cited)
+        and not reporting another event (``clash``)."""
         own = self.sentences[i].article_id
         sim = self.similarity
         thr = self.same_fact if threshold is None else threshold
@@ -103,7 +128,7 @@ class StoryAnalysis:
             if a == own:
                 continue
             score = 1.0 if sim is None else float(sim[i, j])
-            if score >= thr and score > best.get(a, (-1.0, -1))[0]:
+            if score >= thr and score > best.get(a, (-1.0, -1))[0] and not self.clash(i, j):
                 best[a] = (score, j)
         order = {a: k for k, a in enumerate(dict.fromkeys(self.sentences[j].article_id for j in self.groups[self.group_of[i]]))}
         return [i, *(j for _, (_, j) in sorted(best.items(), key=lambda kv: order[kv[0]]))]

@@ -69,9 +69,13 @@ def rank(
 
 def summarize(
     analysis: "StoryAnalysis", words: int, config: "Config | None" = None,
-    params: SummaryConfig | None = None, fill: bool = False,
+    params: SummaryConfig | None = None, fill: bool = False, lead: int | None = None,
 ) -> list[SummarySentence]:
     """Whole, cited source sentences within ``words`` words, in source order.
+
+    ``lead``: a sentence the summary must open with — the brief passes the clearest statement
+    of the fact most independent sources carry (the story's main event); sentences stating
+    the same fact make way for it, and the lowest-ranked picks for its words.
 
     ``fill`` (evaluation only): cut one more sentence so the summary has exactly ``words``
     words; its text ends with "…". The weights and switches are ``config.summary`` unless
@@ -80,6 +84,8 @@ def summarize(
     params = params or (config.summary if config is not None else SummaryConfig())
     similarity = Similarity(analysis)
     picked = rank(analysis, words, params, fill=fill, similarity=similarity)
+    if lead is not None and lead not in picked and not fill:
+        picked = _with_lead(analysis, picked, lead, words, params, similarity)
     if not picked:
         return []
     similarity.rows(picked)  # every picked sentence's citations, computed together
@@ -91,7 +97,7 @@ def summarize(
         article_rank.setdefault(analysis.sentences[i].article_id, len(article_rank))
     order = sorted(
         (i for i in picked if i != extra),
-        key=lambda i: (article_rank.get(analysis.sentences[i].article_id, 0), analysis.sentences[i].index),
+        key=lambda i: (i != lead, article_rank.get(analysis.sentences[i].article_id, 0), analysis.sentences[i].index),
     )
     out = [summary_sentence(analysis, i, similarity) for i in order]
     if extra is not None:
@@ -100,6 +106,19 @@ def summarize(
         cut.text = " ".join(cut.text.split()[: words - used]) + "…"
         out.append(cut)
     return out
+
+
+def _with_lead(analysis: "StoryAnalysis", picked: list[int], lead: int, words: int, params: SummaryConfig,
+               similarity: Similarity) -> list[int]:
+    """The picks with ``lead`` first: picks of its fact group or near-copies of it leave, then the
+    lowest-ranked picks until it fits."""
+    row = similarity.row(lead)
+    group = analysis.groups[analysis.group_of[lead]] if analysis.groups else [lead]
+    kept = [i for i in picked if i not in group and row[i] < params.duplicate]
+    size = lambda i: len(analysis.sentences[i].text.split())  # noqa: E731
+    while kept and size(lead) + sum(map(size, kept)) > words:
+        kept.pop()  # rank order: the least central last
+    return [lead, *kept] if size(lead) <= words else picked
 
 
 def summary_sentence(analysis: "StoryAnalysis", i: int, similarity: Similarity) -> SummarySentence:
