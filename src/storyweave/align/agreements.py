@@ -69,13 +69,21 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
 
 
 def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
-    """Informative sentences whose fact no other outlet reports, the most telling first."""
+    """Informative sentences whose fact no other outlet reports in any wording, the most telling
+    first. A sentence alone in its fact group may still have a paraphrase in another outlet
+    that the groups' threshold missed: one too close to any other outlet's sentence
+    (``align.unique_below``) is not called unique — a gap is better than a false "only here"."""
     central = _centrality(analysis)
+    sim = analysis.similarity
+    art = np.array([hash(s.article_id) for s in analysis.sentences])
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:
             continue
         for i in members:
+            others = sim[i][art != art[i]] if sim is not None else np.zeros(0)
+            if others.size and float(others.max()) >= config.align.unique_below:
+                continue
             s = analysis.sentences[i].text
             words = len(s.split())
             if words < 8:
