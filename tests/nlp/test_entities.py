@@ -287,3 +287,47 @@ def test_demo_entities_are_all_right(demo_brief):
 def test_example_names_are_not_cut_at_a_hyphen(example_brief):
     names = {e.name for e in example_brief.entities}
     assert "Asia-Pacific Economic Co-operation" in names and "Asia-Pacific Economic Co" not in names
+
+
+# ---- what the dev stories taught (invented text) ----------------------------------------------------------
+
+def test_a_lone_honorific_surname_does_not_merge_without_spacy_when_two_people_carry_it(models):
+    # initials and a generation make "Tomas R. Vance III" a person even without NER: "Mr. Vance"
+    # then has two candidates and stays apart rather than joining Marta Vance
+    an = analyse(models, Article(id="a.txt", text="Marta Vance chairs the port board. Her husband, Tomas R. Vance III, "
+                                                  "is a lawyer.\n\n“The vote was rigged,” Mr. Vance said."))
+    an.docs = None
+    index = build_entities(an)
+    assert index.canonical("Mr Vance") != "Marta Vance"
+    assert index.types.get("Tomas R. Vance III") == "person"
+
+
+def test_a_given_name_with_a_generation_is_that_one_person():
+    people = People(Counter({"Hector Lisboa": 5, "Hector Lisboa Jr": 2, "Rudolph K. Amsel": 1, "Rudy Amsel": 2}))
+    assert people.resolve("Hector Jr.") == people.resolve("Hector Jr") == "Hector Lisboa Jr"
+    assert people.canonical_of("Rudolph K. Amsel") == people.canonical_of("Rudy Amsel")  # Rudy ~ Rudolph
+
+
+def test_a_name_written_hyphenated_elsewhere_is_not_cut_at_its_hyphen():
+    from storyweave.nlp.entities.spans import Span, join_hyphenated
+
+    texts = ["Voters backed Ilse Ferro-Lind, a Democrat.", "“We won,” Ms. Ferro-Lind said.", "The Ferro-Nuvo talks ended."]
+    at = [texts[0].index("Ilse"), texts[1].index("Ferro"), texts[2].index("Ferro")]
+    spans = [Span(0, at[0], at[0] + 15, "Ilse Ferro-Lind", "Ilse Ferro-Lind", "person"),
+             Span(1, at[1], at[1] + 5, "Ms Ferro", "Ferro", "person", "f", True),  # the tagger's cut
+             Span(2, at[2], at[2] + 5, "Ferro", "Ferro", "person")]
+    joined = join_hyphenated(spans, texts)
+    assert [s.name for s in joined] == ["Ilse Ferro-Lind", "Ferro-Lind", "Ferro"]  # "Ferro-Nuvo": two names
+    assert joined[1].surface == "Ms Ferro-Lind" and texts[1][joined[1].start:joined[1].end] == "Ferro-Lind"
+
+
+def test_a_lone_word_naming_a_body_of_the_story_is_no_person():
+    from storyweave.nlp.entities.evidence import decide_types
+    from storyweave.nlp.entities.spans import Span
+
+    spans = [Span(0, 0, 9, "Tidewater", "Tidewater", "person"),
+             Span(1, 0, 16, "Tidewater Harbor", "Tidewater Harbor", "organisation"),
+             Span(2, 0, 11, "Lena Okafor", "Lena Okafor", "person")]
+    names = {0: "Tidewater", 1: "Tidewater Harbor", 2: "Lena Okafor"}
+    types = decide_types(spans, names, People(Counter({"Lena Okafor": 1})))
+    assert types == {"Tidewater": "organisation", "Tidewater Harbor": "organisation", "Lena Okafor": "person"}

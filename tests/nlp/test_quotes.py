@@ -280,3 +280,16 @@ def test_a_speaker_never_comes_from_another_outlet(models):
     assert find(quotes, "The harbour will reopen").citations == ["0.txt"]
     other = find(quotes, "Fishing boats will have to wait")
     assert other.speaker is None and other.citations == ["1.txt"]
+
+
+def test_a_pronoun_never_goes_to_a_person_of_the_other_gender_nor_to_an_unstated_one_by_guess(models):
+    # "He" after a woman who spoke and a man only named: the man (his given name says so), not
+    # the last speaker; and with two people of unstated gender, the speaker is no longer guessed
+    text = ("Sen. Kristen Dahl of Ohio said the offer was a “bad deal for every family in the state.”\n\n"
+            "Then there was Sen. Bob Varga’s response. He accused the governor of forcing “a pointless and costly "
+            "shutdown on the whole state.”\n\n"
+            "Sen. Quill Oduya said the offer was weak. Then there was Sen. Arno Pell’s response. He said the talks had "
+            "“gone nowhere for three long weeks now.”")
+    quotes = brief_quotes(models, text)
+    assert find(quotes, "a pointless and costly").speaker == "Bob Varga"
+    assert find(quotes, "gone nowhere for three").speaker is None  # Quill? Arno? neither name says

@@ -25,9 +25,10 @@ from ...model import Entity
 from ..places import country, country_forms
 from .bodies import group_others, is_acronym
 from .evidence import decide_types, retype_person_names
+from .given_names import gender_of_given_name
 from .index import EntityIndex, Mention
 from .people import People, parse
-from .spans import Span, clean_span, doc_spans, normalise, text_spans
+from .spans import Span, clean_span, doc_spans, join_hyphenated, normalise, text_spans
 from .vocab import BODIES, GROUP, ORGANISATION, OTHER, PERSON, PLACE
 
 _ALIAS_EDGE = r"(?<![\w’'-])({})(?![\w-])"
@@ -38,7 +39,7 @@ def build_entities(analysis: Any) -> EntityIndex:
     """Entities of a story from ``analysis.sentences`` (and ``analysis.docs``, spaCy docs per
     sentence, when present; ``analysis.articles`` orders the citations)."""
     sentences = analysis.sentences
-    spans = find_spans(sentences, analysis.docs)
+    spans = join_hyphenated(find_spans(sentences, analysis.docs), [s.text for s in sentences])
     people = People(Counter(s.name for s in spans if s.label == PERSON))
     spans = _split_pairs(spans, people.split)
     retype_person_names(spans, people)
@@ -90,6 +91,9 @@ def _name_people(spans: list[Span], people: People) -> dict[int, str]:
             if s.gender and parse(names[k]).full:
                 genders[names[k]][s.gender] += 1
     people.gender = {n: c.most_common(1)[0][0] for n, c in genders.items()}
+    for c in people.clusters:  # what the story does not say, a telling given name may ("Mr Conway")
+        if c[0] not in people.gender and gender_of_given_name(parse(c[0]).given):
+            people.gender[c[0]] = gender_of_given_name(parse(c[0]).given)
     for k, s in enumerate(spans):
         if s.label == PERSON and names[k] == s.name and " " not in s.name and s.gender:
             names[k] = people.resolve(s.name, s.gender)
@@ -197,5 +201,8 @@ def _index(articles: list[Any], sentences: list[Any], spans: list[Span], names: 
         m.sort(key=lambda x: x.start)
     by_sentence = [list(dict.fromkeys((m.name, m.type) for m in ms)) for ms in mentions]
     gender = {n: c.most_common(1)[0][0] for n, c in genders.items() if types.get(n) == PERSON}
+    for name, kind in types.items():
+        if kind == PERSON and name not in gender and gender_of_given_name(parse(name).given):
+            gender[name] = gender_of_given_name(parse(name).given)
     return EntityIndex(entities=entities, by_sentence=by_sentence, mentions=mentions, aliases=aliases,
                        types=types, gender=gender, roles={n: r for n, r in roles.items() if r})

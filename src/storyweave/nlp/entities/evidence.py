@@ -77,23 +77,27 @@ def decide_types(spans: list[Span], names: dict[int, str], people: People) -> di
         cues[names[k]].update(s.cues)
         if s.honorific or s.roles:
             cues[names[k]]["titled"] += 1
+    # the first word of a body's name ("Indivisible Brooklyn", "Indivisible Nation")
+    bodies = {s.name.split()[0] for s in spans if s.label == ORGANISATION and " " in s.name}
     types = {}
     for name, c in votes.items():
         fixed = fixed_type(name)
         if fixed:
             types[name] = fixed
         elif c[PERSON]:
-            types[name] = _lone_word_type(name, cues[name], sum(c.values()), people)
+            types[name] = _lone_word_type(name, cues[name], sum(c.values()), people, bodies)
         else:
             types[name] = c.most_common(1)[0][0]
     return types
 
 
-def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People) -> str:
+def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People, bodies: set[str]) -> str:
     """A person-tagged name: a person, unless it is one word no person of the story carries,
-    never titled or speaking, and the story uses it as a place or an outlet."""
+    never titled, and the story uses it as a place, an outlet or the name of a body."""
     if " " in name or people.canonical_of(name) or cue["titled"]:
         return PERSON
+    if name in bodies and name not in people.tokens and not cue["place"]:
+        return ORGANISATION  # "groups like Indivisible" beside "Indivisible Brooklyn"
     if cue["report"] and not cue["speech"]:
         return ORGANISATION  # "Axios reported"
     if not cue["speech"] and cue["place"] >= 2 and 2 * cue["place"] >= mentions:

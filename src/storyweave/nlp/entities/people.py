@@ -231,4 +231,11 @@ class People:
             hits = self.candidates(name, gender)
             if len(hits) == 1:
                 return hits[0]
+        if len(toks) == 2 and toks[1].lower() in SUFFIXES:
+            # "Donald Jr.": the one person of that given name and that generation
+            p = parse(name)
+            hits = [c[0] for c in self.clusters if any(
+                _fold(parse(v).given) == _fold(toks[0]) and parse(v).suffix == p.suffix for v in c)]
+            if len(hits) == 1:
+                return hits[0]
         return name

@@ -113,7 +113,7 @@ NICKNAMES: dict[str, tuple[str, ...]] = {
     "newton": ("newt",), "nicholas": ("nick",), "patricia": ("pat", "patty", "trish"), "patrick": ("pat",),
     "peter": ("pete",), "philip": ("phil",), "phillip": ("phil",), "randall": ("randy",), "raymond": ("ray",),
     "rebecca": ("becky",), "richard": ("dick", "rick", "rich", "ricky"), "robert": ("bob", "bobby", "rob", "robbie"),
-    "ronald": ("ron", "ronnie"), "russell": ("russ",), "samuel": ("sam",), "stephen": ("steve",),
+    "ronald": ("ron", "ronnie"), "rudolph": ("rudy",), "rudolf": ("rudy", "rudi"), "russell": ("russ",), "samuel": ("sam",), "stephen": ("steve",),
     "steven": ("steve",), "susan": ("sue", "susie"), "terrence": ("terry",), "theodore": ("ted", "teddy", "theo"),
     "thomas": ("tom", "tommy"), "timothy": ("tim",), "victoria": ("vicky",), "vincent": ("vince",),
     "walter": ("walt",), "william": ("bill", "billy", "will", "willie"), "zachary": ("zach", "zack"),

@@ -1,8 +1,9 @@
 """Who a speaker phrase names: "Mr. Clapper", "he", "the statement", "an AARP spokeswoman".
 
 A phrase resolves to a canonical name of the story's entity index, or to nothing. It never
-falls back on a name merely nearby: a pronoun needs exactly one person (of its gender) in
-its paragraph and the sentence before, or exactly one among them who was speaking; a
+falls back on a name merely nearby: a pronoun needs exactly one person (not of the other
+gender) in its paragraph and the sentence before, or exactly one among them who was speaking
+and whose gender the story (or a telling given name) states; a
 document ("the statement") speaks for whoever issued it; an anonymous description ("one
 union official", "the aide") names no one.
 """
@@ -111,11 +112,13 @@ class Article:
             names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
         speakers = [w for s in [*window, items[k].sent] for w in self.said.get(s, []) if w]
         names += [w for w in speakers if self.entities.types.get(w) in kinds]
-        fits = list(dict.fromkeys(n for n in names if not gender or self.entities.gender.get(n, gender) == gender))
+        # a person whose gender the story contradicts is out; one it does not state stays a rival
+        fits = list(dict.fromkeys(n for n in names if self.entities.gender.get(n, gender) == gender))
         if len(fits) == 1:
-            return fits[0]
-        spoke = [n for n in fits if n in speakers]
-        return spoke[0] if len(set(spoke)) == 1 else None
+            return fits[0]  # the one person in reach
+        # several: the one who was speaking, and only if the story says that person's gender
+        spoke = list(dict.fromkeys(n for n in fits if n in speakers))
+        return spoke[0] if len(spoke) == 1 and (not gender or self.entities.gender.get(spoke[0]) == gender) else None
 
     # ---- descriptions -----------------------------------------------------------------------------
 
