@@ -20,7 +20,8 @@ BASE = [
     "Crews needed {hours2} hours to bring the blaze at the mill under control.\n"
     "Harlan Oduya, who owns the mill, promised to pay for the funerals.",
     "Residents near Dunmore were told to keep windows shut as smoke from the Kestrel mill fire drifted east.\n"
-    "Fire chief Lena Morrow said {killed3} workers had died in the blaze.",
+    "Fire chief Lena Morrow said {killed3} workers had died in the blaze.\n"
+    "Volunteers from the Ashby rowing club handed out bottled water to families on Harbour Street.",
 ]
 
 
@@ -72,7 +73,8 @@ def test_unique_facts_belong_to_one_outlet(models):
     an, _ = brief_divs(models, hours="six", hours2="six", killed="Three", killed2="three", killed3="three")
     uniq = align.unique_facts(an, Config())
     assert uniq and all(len(u.citations) == 1 for u in uniq)
-    assert any("keep windows shut" in u.text for u in uniq)
+    # a fact no other outlet touches is unique; one that restates the others' fire in part may not be
+    assert any("Ashby rowing club" in u.text for u in uniq)
 
 
 def test_date_and_place_swaps_in_rewrites(pipeline):

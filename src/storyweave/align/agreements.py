@@ -10,6 +10,8 @@ from ..analysis.prepare import independent_sources
 from ..config import Config
 from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
+from ..unionfind import UnionFind
+from .pairs import claim_pairs, claim_score, claim_words
 from .patterns import ANAPHORIC, CAP
 
 
@@ -64,25 +66,55 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
             evidence=evidence,
         )
         (agreed if independent >= 2 else single).append(rec)
+    cited = {sid for a in agreed + single for sid in a.sentence_ids}
+    for support in _claim_agreements(analysis, config, central):
+        if cited & {analysis.sentences[i].id for i in support}:
+            continue  # already stated by an agreement of the fact groups
+        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity)
+        evidence = analysis.evidence(support)
+        rec = Agreement(text=analysis.sentences[support[0]].text, citations=[e.article for e in evidence],
+                        independent_sources=independent, sentence_ids=[e.sentence for e in evidence], evidence=evidence)
+        (agreed if independent >= 2 else single).append(rec)
     agreed.sort(key=lambda a: (-a.independent_sources, -len(a.citations)))
     return agreed[: config.brief.max_agreements], single
+
+
+def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarray) -> list[list[int]]:
+    """Facts the fact groups miss because outlets word them apart: sentences of different
+    outlets that are each other's best match by rarity-weighted shared words (align/pairs.py),
+    joined across outlets; the clearest one first, each outlet once."""
+    links: UnionFind[int] = UnionFind()
+    for i, j in claim_pairs(analysis, config.align.same_claim):
+        links.union(i, j)
+    out = []
+    for members in links.groups():
+        rep = _representative(analysis, members, central)
+        support = [rep]
+        for i in sorted(members, key=lambda k: -float(analysis.similarity[rep, k])):
+            arts = {analysis.sentences[k].article_id for k in support}
+            if analysis.sentences[i].article_id not in arts and not analysis.clash(rep, i):
+                support.append(i)
+        if len(support) >= 2:
+            out.append(support)
+    return out
 
 
 def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
     """Informative sentences whose fact no other outlet reports in any wording, the most telling
     first. A sentence alone in its fact group may still have a paraphrase in another outlet
     that the groups' threshold missed: one too close to any other outlet's sentence
-    (``align.unique_below``) is not called unique — a gap is better than a false "only here"."""
+    (rarity-weighted shared words above ``align.unique_below``; the words a story's sentences all
+    share weigh little) is not called unique — a gap is better than a false "only here"."""
     central = _centrality(analysis)
-    sim = analysis.similarity
-    art = np.array([hash(s.article_id) for s in analysis.sentences])
+    claim, idf = claim_words(analysis)
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:
             continue
         for i in members:
-            others = sim[i][art != art[i]] if sim is not None else np.zeros(0)
-            if others.size and float(others.max()) >= config.align.unique_below:
+            own = analysis.sentences[i].article_id
+            if any(claim_score(claim[i], claim[j], idf) >= config.align.unique_below
+                   for j, s in enumerate(analysis.sentences) if s.article_id != own):
                 continue
             s = analysis.sentences[i].text
             words = len(s.split())

@@ -63,7 +63,7 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
     )
 
 
-def _claim_words(an: StoryAnalysis) -> tuple[list[set[str]], dict[str, float]]:
+def claim_words(an: StoryAnalysis) -> tuple[list[set[str]], dict[str, float]]:
     """Content words without date words (a changed weekday must not lower the match), and
     each word's rarity in the story (inverse sentence frequency)."""
     words = [t - _DATE_WORDS for t in an.tokens]
@@ -88,7 +88,7 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
     threshold = config.align.same_claim
     slots = {i: _slots(an, i) for i in range(len(an.sentences))}
     slots = {i: s for i, s in slots.items() if s.kinds()}
-    words, idf = _claim_words(an)
+    words, idf = claim_words(an)
     by_article: dict[str, list[int]] = {}
     for i in slots:
         by_article.setdefault(an.sentences[i].article_id, []).append(i)
@@ -97,7 +97,8 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
             left, right = by_article[arts[x]], by_article[arts[y]]
-            pairs = _mutual_best(left, right, slots, words, idf, threshold)
+            pairs = _mutual_best(left, right, words, idf, threshold,
+                                 lambda i, j: bool(slots[i].kinds() & slots[j].kinds()))
             for i, j in pairs:
                 if not an.clash(i, j):  # one person put in another's place: two events, not one claim
                     out.extend(_conflicts(an, i, j, slots[i], slots[j]))
@@ -140,10 +141,25 @@ def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: d
     return out
 
 
-def _mutual_best(left: list[int], right: list[int], slots: dict[int, _Slots], words, idf,
-                 threshold: float) -> list[tuple[int, int]]:
-    score = {(i, j): claim_score(words[i], words[j], idf) for i in left for j in right
-             if slots[i].kinds() & slots[j].kinds()}
+def claim_pairs(an: StoryAnalysis, threshold: float) -> list[tuple[int, int]]:
+    """Sentence pairs of two outlets that make the same claim: each the other's best match in the
+    other outlet by rarity-weighted shared words, above ``threshold``, reporting no other event."""
+    words, idf = claim_words(an)
+    by_article: dict[str, list[int]] = {}
+    for i, s in enumerate(an.sentences):
+        by_article.setdefault(s.article_id, []).append(i)
+    arts = list(by_article)
+    out = []
+    for x in range(len(arts)):
+        for y in range(x + 1, len(arts)):
+            out += [(i, j) for i, j in _mutual_best(by_article[arts[x]], by_article[arts[y]], words, idf, threshold)
+                    if not an.clash(i, j)]
+    return out
+
+
+def _mutual_best(left: list[int], right: list[int], words, idf, threshold: float,
+                 comparable=lambda i, j: True) -> list[tuple[int, int]]:
+    score = {(i, j): claim_score(words[i], words[j], idf) for i in left for j in right if comparable(i, j)}
     best_l = {i: max(right, key=lambda j: score.get((i, j), 0.0)) for i in left}
     best_r = {j: max(left, key=lambda i: score.get((i, j), 0.0)) for j in right}
     return [(i, j) for i, j in best_l.items() if best_r[j] == i and score.get((i, j), 0.0) >= threshold]
