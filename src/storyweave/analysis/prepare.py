@@ -7,6 +7,8 @@ sentence its own group) — at a third of the cost.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from ..clean import clean_article
@@ -213,6 +215,14 @@ def fact_groups(sentences, sim: np.ndarray, threshold: float) -> tuple[list[list
     return groups, group_of
 
 
+_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+
+
+def quoted_share(text: str) -> float:
+    """The share of a sentence's characters inside quotation marks."""
+    return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
+
+
 def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float],
                         sim: np.ndarray | None = None, rewrite: float = 0.75) -> int:
     """Outlets carrying the fact, counting those that have it from one source once.
@@ -227,6 +237,8 @@ def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int
     members = set(group)
     syndicated: set[tuple[str, str]] = set()
     for (x, y) in copies:
+        if quoted_share(sentences[x].text) >= 0.5 or quoted_share(sentences[y].text) >= 0.5:
+            continue  # everyone quotes a public statement word for word: that is no shared copy
         a, b = sentences[x].article_id, sentences[y].article_id
         syndicated.add((a, b))
         syndicated.add((b, a))

@@ -1,0 +1,28 @@
+"""Independent sources: what counts as one source for a fact."""
+import numpy as np
+
+from storyweave.analysis.prepare import independent_sources, quoted_share
+from storyweave.model import Sentence
+
+
+def _s(article: str, i: int, text: str) -> Sentence:
+    return Sentence(id=f"{article}#{i}", article_id=article, index=i, paragraph=0, text=text)
+
+
+def test_a_sentence_inside_a_shared_passage_counts_once_even_if_its_copy_is_elsewhere():
+    sents = [_s("a", 0, "The ferry service will resume on Monday after repairs."),
+             _s("b", 0, "The ferry service will resume on Monday after repairs to the ramp."),
+             _s("b", 1, "Ferries are back from Monday, the operator said.")]
+    # the group holds a's sentence and b's other sentence; a's sentence was copied into b
+    assert independent_sources([0, 2], sents, {(0, 1): 0.9}) == 1
+
+
+def test_a_quotation_both_outlets_print_is_no_shared_copy():
+    quote = "“We will rebuild the quay before the winter storms,” the harbour master said."
+    sents = [_s("a", 0, quote), _s("b", 0, quote),
+             _s("a", 1, "Repairs to the quay will start in May and cost four million euros."),
+             _s("b", 1, "Repairs to the quay will start in May and cost four million euros, officials said.")]
+    sim = np.ones((4, 4), dtype=np.float32)
+    # the quote is a public statement: a and b each reported it; their own sentences stay two sources
+    assert independent_sources([2, 3], sents, {(0, 1): 1.0}, sim) == 2
+    assert quoted_share(quote) > 0.5 and quoted_share(sents[2].text) == 0.0
