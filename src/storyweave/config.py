@@ -69,6 +69,10 @@ class AlignConfig:
     same_fact: float = 0.52
     # sentences whose shingles overlap this much are copies of one another (wire copy)
     copy_overlap: float = 0.6
+    # an outlet is cited for a fact when its sentence is this similar to the fact's statement, or
+    # shares its rarer words this much (precision 0.95 on hand-labelled pairs of the tune half)
+    cite_similar: float = 0.60
+    cite_claim: float = 0.45
     # two numeric statements are about the same thing above this context similarity
     same_frame: float = 0.45
     # two outlets' sentences make the same claim (apart from a value) above this rarity-weighted

@@ -8,6 +8,7 @@ another (a date), so there is a shared core and named extensions, not one list f
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import zlib
 from functools import lru_cache
@@ -119,6 +120,34 @@ def event_words(text: str) -> set[str]:
         if w not in EVENT_STOP_WORDS and len(w) > 1:
             out.add(w[:-1] if len(w) > 4 and w.endswith("s") else w)
     return out
+
+
+# ---- the same claim in other words ------------------------------------------------------------
+
+def claim_words(token_sets: list[set[str]]) -> tuple[list[set[str]], dict[str, float]]:
+    """Each sentence's content words without date words (a changed weekday must not lower a
+    match), and each word's rarity among the sentences (inverse sentence frequency)."""
+    dates = frozenset(WEEKDAYS) | frozenset(MONTHS)
+    words = [t - dates for t in token_sets]
+    df: dict[str, int] = {}
+    for t in words:
+        for w in t:
+            df[w] = df.get(w, 0) + 1
+    n = len(words)
+    return words, {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int = 3) -> float:
+    """Rarity-weighted overlap of two sentences' words (a cosine over idf weights: both must
+    say the same; containment alone lets a short sentence match any long one). The words a
+    story's sentences all share (its names, its topic) weigh little; a claim's specifics much."""
+    shared = a & b
+    if len(shared) < min_shared:
+        return 0.0
+    wa, wb = sum(idf[w] for w in a), sum(idf[w] for w in b)
+    if not wa or not wb:
+        return 0.0
+    return sum(idf[w] for w in shared) / math.sqrt(wa * wb)
 
 
 # ---- shingles ---------------------------------------------------------------------------------

@@ -26,3 +26,11 @@ def test_a_quotation_both_outlets_print_is_no_shared_copy():
     # the quote is a public statement: a and b each reported it; their own sentences stay two sources
     assert independent_sources([2, 3], sents, {(0, 1): 1.0}, sim) == 2
     assert quoted_share(quote) > 0.5 and quoted_share(sents[2].text) == 0.0
+
+
+def test_a_quotation_inside_shared_wire_copy_counts_once():
+    quote = "“We will rebuild the quay before the winter storms,” the harbour master said."
+    wire = "Storm surges damaged the quay at Tollmouth on Saturday night, flooding the fish market."
+    sents = [_s("a", 0, quote), _s("b", 0, quote), _s("a", 1, wire), _s("b", 1, wire)]
+    # a and b share wire copy (sentence 1), so the quote they both print came down the wire too
+    assert independent_sources([0, 1], sents, {(0, 1): 1.0, (2, 3): 1.0}) == 1

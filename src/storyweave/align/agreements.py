@@ -11,7 +11,8 @@ from ..config import Config
 from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
 from ..unionfind import UnionFind
-from .pairs import claim_pairs, claim_score, claim_words
+from ..text import claim_score
+from .pairs import claim_pairs
 from .patterns import ANAPHORIC, CAP
 
 
@@ -92,7 +93,7 @@ def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarr
         support = [rep]
         for i in sorted(members, key=lambda k: -float(analysis.similarity[rep, k])):
             arts = {analysis.sentences[k].article_id for k in support}
-            if analysis.sentences[i].article_id not in arts and not analysis.clash(rep, i):
+            if analysis.sentences[i].article_id not in arts and analysis.states(rep, i, *analysis.cite_bars):
                 support.append(i)
         if len(support) >= 2:
             out.append(support)
@@ -106,7 +107,7 @@ def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
     (rarity-weighted shared words above ``align.unique_below``; the words a story's sentences all
     share weigh little) is not called unique — a gap is better than a false "only here"."""
     central = _centrality(analysis)
-    claim, idf = claim_words(analysis)
+    claim, idf = analysis.claim_words()
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:

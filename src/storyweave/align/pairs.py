@@ -20,11 +20,10 @@ from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
-from ..text import MONTHS, WEEKDAYS, content_tokens
+from ..text import claim_score, content_tokens
 from .frames import nearest_outcome
 from .variants import date_compatible, event_dates, short, slot_divergence
 
-_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Two sole figures' sentences must be this close in meaning (WordLlama cosine): sharing the
 # topic's words is not enough where a story measures several events the same way
@@ -63,32 +62,11 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
     )
 
 
-def claim_words(an: StoryAnalysis) -> tuple[list[set[str]], dict[str, float]]:
-    """Content words without date words (a changed weekday must not lower the match), and
-    each word's rarity in the story (inverse sentence frequency)."""
-    words = [t - _DATE_WORDS for t in an.tokens]
-    df: Counter[str] = Counter(w for t in words for w in t)
-    n = len(words)
-    return words, {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-
-
-def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int = 3) -> float:
-    """Rarity-weighted overlap of two sentences' words (a cosine over idf weights: both must
-    say the same; containment alone lets a short sentence match any long one)."""
-    shared = a & b
-    if len(shared) < min_shared:
-        return 0.0
-    wa, wb = sum(idf[w] for w in a), sum(idf[w] for w in b)
-    if not wa or not wb:
-        return 0.0
-    return sum(idf[w] for w in shared) / math.sqrt(wa * wb)
-
-
 def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence]:
     threshold = config.align.same_claim
     slots = {i: _slots(an, i) for i in range(len(an.sentences))}
     slots = {i: s for i, s in slots.items() if s.kinds()}
-    words, idf = claim_words(an)
+    words, idf = an.claim_words()
     by_article: dict[str, list[int]] = {}
     for i in slots:
         by_article.setdefault(an.sentences[i].article_id, []).append(i)
@@ -144,7 +122,7 @@ def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: d
 def claim_pairs(an: StoryAnalysis, threshold: float) -> list[tuple[int, int]]:
     """Sentence pairs of two outlets that make the same claim: each the other's best match in the
     other outlet by rarity-weighted shared words, above ``threshold``, reporting no other event."""
-    words, idf = claim_words(an)
+    words, idf = an.claim_words()
     by_article: dict[str, list[int]] = {}
     for i, s in enumerate(an.sentences):
         by_article.setdefault(s.article_id, []).append(i)

@@ -84,9 +84,10 @@ class FactGroups(Step):
 
     def __init__(self, config: Config) -> None:
         self.threshold = config.align.same_fact
+        self.cite_bars = (config.align.cite_similar, config.align.cite_claim)
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
-        an.same_fact = self.threshold
+        an.same_fact, an.cite_bars = self.threshold, self.cite_bars
         an.groups, an.group_of = fact_groups(an.sentences, an.similarity, self.threshold)
         an.independent = [independent_sources(g, an.sentences, an.copies, an.similarity) for g in an.groups]
         return an
@@ -235,14 +236,16 @@ def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int
     arts = {sentences[i].article_id for i in group}
     uf = UnionFind(sorted(arts))
     members = set(group)
+    # articles that share copy beyond quotations: everyone quotes a public statement word for
+    # word, and that alone is no shared copy; within shared copy, a copied quote is copy too
     syndicated: set[tuple[str, str]] = set()
     for (x, y) in copies:
-        if quoted_share(sentences[x].text) >= 0.5 or quoted_share(sentences[y].text) >= 0.5:
-            continue  # everyone quotes a public statement word for word: that is no shared copy
+        if quoted_share(sentences[x].text) < 0.5 and quoted_share(sentences[y].text) < 0.5:
+            a, b = sentences[x].article_id, sentences[y].article_id
+            syndicated |= {(a, b), (b, a)}
+    for (x, y) in copies:
         a, b = sentences[x].article_id, sentences[y].article_id
-        syndicated.add((a, b))
-        syndicated.add((b, a))
-        if (x in members or y in members) and a in arts and b in arts:
+        if (x in members or y in members) and a in arts and b in arts and (a, b) in syndicated:
             uf.union(a, b)
     if sim is not None:
         for x in group:

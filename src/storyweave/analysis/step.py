@@ -16,7 +16,7 @@ from ..log import logger
 from .record import StoryAnalysis
 
 # Fields an analysis has from its construction
-INPUTS = frozenset({"articles", "skipped", "same_fact", "light", "timings"})
+INPUTS = frozenset({"articles", "skipped", "same_fact", "cite_bars", "light", "timings"})
 
 
 class Step:
