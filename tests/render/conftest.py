@@ -160,3 +160,34 @@ class PageLinks(HTMLParser):
 @pytest.fixture
 def page_links():
     return PageLinks
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def add_evidence(data: dict) -> dict:
+    """The brief dict with ``evidence`` on every cited part, as the pipeline writes it (schema
+    1.1+): for each cited outlet, its sentence sharing most words with the claim. Chosen by
+    text, not from ``sentence_ids``, so a page that ignored evidence would link elsewhere."""
+    sentences = {a["id"]: a.get("sentences") or [] for a in data["articles"]}
+
+    def fill(item: dict, text: str) -> None:
+        want = _words(text)
+        item["evidence"] = []
+        for aid in dict.fromkeys(item["citations"]):
+            best = max(sentences[aid], key=lambda s: len(want & _words(s["text"])))
+            item["evidence"].append({"article": aid, "sentence": best["id"], "text": best["text"]})
+
+    for part in ("summary", "agreements", "unique", "quotes", "timeline"):
+        for item in data.get(part) or []:
+            fill(item, item["text"])
+    for div in data.get("divergences") or []:
+        for var in div["variants"]:
+            fill(var, " ".join([var["text"], *var.get("sentences", [])]))
+    return data
+
+
+@pytest.fixture
+def evidence_dict(brief_dict):
+    return add_evidence(brief_dict)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from storyweave.model import Quote
 from storyweave.render.html import brief_body, frag, mark_value, render_html, render_html_stories
@@ -133,3 +134,14 @@ def test_a_quote_without_speaker_says_so(brief):
     page = render_html(brief)
     assert '<i class="muted">speaker not given</i>' in page
     assert "<b>None</b>" not in page and "<b></b>" not in page
+
+
+def test_every_chip_links_to_the_sentence_its_evidence_names(evidence_dict, page_links):
+    page = render_html(evidence_dict)
+    evidence = {e["sentence"] for part in ("summary", "agreements", "unique", "quotes", "timeline")
+                for item in evidence_dict[part] for e in item["evidence"]}
+    evidence |= {e["sentence"] for d in evidence_dict["divergences"] for v in d["variants"] for e in v["evidence"]}
+    chips = [unquote(h[1:]) for h in re.findall(r'class="chip cite[^"]*" href="([^"]+)"', page)]
+    assert chips and all(h in evidence for h in chips), [h for h in chips if h not in evidence]
+    # the timeline's storm event names a sentence for one outlet only: its other chip follows evidence
+    assert "ledger & co.txt#0" in chips

@@ -65,3 +65,34 @@ def test_fits_a_phone_screen(browser, page_file):
     a, b = page.locator(".variants th").nth(0).bounding_box(), page.locator(".variants th").nth(1).bounding_box()
     assert b["y"] > a["y"] + a["height"] and abs(b["x"] - a["x"]) < 2
     page.close()
+
+
+PARTS = ("summary", "divergences", "agreements", "unique", "quotes", "timeline")
+
+
+def _evidence_of(data, part):
+    items = [v for d in data[part] for v in d["variants"]] if part == "divergences" else data[part]
+    return {e["sentence"]: e["text"] for item in items for e in item["evidence"]}
+
+
+def test_every_chip_of_every_kind_highlights_its_evidence_sentence(browser, evidence_dict, tmp_path):
+    path = tmp_path / "brief.html"
+    path.write_text(render_html(evidence_dict), "utf-8")
+    page, _ = _open(browser, path, 1280)
+    for part in PARTS:
+        evidence = _evidence_of(evidence_dict, part)
+        chips = page.locator(f"#{part} a.cite")
+        assert chips.count(), part
+        for i in range(chips.count()):
+            chip = chips.nth(i)
+            chip.click()
+            target = page.locator(":target")
+            assert target.count() == 1, part
+            sid = target.evaluate("e => e.id")
+            assert target.evaluate("e => e.classList.contains('sent')"), (part, sid)
+            assert sid in evidence, (part, sid)  # the cited outlet's own sentence, not its article card
+            assert target.inner_text().strip() == evidence[sid], part
+            assert chip.get_attribute("title").endswith(evidence[sid]), part  # the chip says what it points at
+            assert target.evaluate("e => getComputedStyle(e).backgroundColor") == HIGHLIGHT, part
+            assert 0 <= target.bounding_box()["y"] < 900, part
+    page.close()

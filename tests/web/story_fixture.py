@@ -86,3 +86,29 @@ def brief() -> dict[str, Any]:
         "problems": [],
         "meta": {},
     }
+
+
+# The sentence each cited outlet's claim rests on (schema 1.1+ ``evidence``), chosen by hand.
+# Where a part lists no sentence id for an outlet (the timeline, the milk line) evidence names
+# one, so a page that ignored evidence would point at the article card instead.
+_EVIDENCE = {
+    "summary": [["herald-ferry.txt#0", "post-ferry.txt#0"], ["herald-ferry.txt#2", "post-ferry.txt#2", "wire-ferry.txt#1"],
+                ["post-ferry.txt#3"]],
+    "agreements": [["herald-ferry.txt#1", "post-ferry.txt#1", "wire-ferry.txt#0"]],
+    "unique": [["post-ferry.txt#3"]],
+    "quotes": [["herald-ferry.txt#3"]],
+    "timeline": [["herald-ferry.txt#0", "post-ferry.txt#0"]],
+    "variants": [["herald-ferry.txt#0"], ["post-ferry.txt#0"]],
+}
+
+
+def brief_with_evidence() -> dict[str, Any]:
+    b = brief()
+    text = {s["id"]: s["text"] for a in b["articles"] for s in a["sentences"]}
+    parts = {k: b[k] for k in ("summary", "agreements", "unique", "quotes", "timeline")}
+    parts["variants"] = b["divergences"][0]["variants"]
+    for key, items in parts.items():
+        for item, sids in zip(items, _EVIDENCE[key]):
+            item["evidence"] = [{"article": s.rsplit("#", 1)[0], "sentence": s, "text": text[s]} for s in sids]
+    b["schema_version"] = "1.2"
+    return b

@@ -96,3 +96,37 @@ def test_story_page_is_readable_on_a_phone(store, fixture_story, browser_page):
         page.locator("#summary a.cite").first.click()
         page.wait_for_selector(".hl")
         page.screenshot(path=str(_shots() / "story-phone.png"))
+
+
+def test_every_citation_kind_highlights_its_evidence_sentence(store, browser_page):
+    import story_fixture
+
+    arts = story_fixture.articles()
+    store.add_articles(arts)
+    store.assign({a.id: "s-ferry" for a in arts})
+    brief = story_fixture.brief_with_evidence()
+    store.save_brief("s-ferry", brief)
+    evidence = {e["text"] for k in ("summary", "agreements", "unique", "quotes", "timeline")
+                for item in brief[k] for e in item["evidence"]}
+    page = browser_page
+    with LiveServer(create_app(make_config(), store, background=False)) as srv:
+        page.goto(srv.url + "/stories/s-ferry")
+        for part in ("summary", "divergences", "agreements", "unique", "quotes", "timeline"):
+            chips = page.locator(f"#{part} a.cite")
+            assert chips.count(), part
+            for i in range(chips.count()):
+                chip = chips.nth(i)
+                chip.click()
+                lit = page.locator(".hl")
+                assert lit.count() == 1, (part, i)
+                # a sentence of the cited outlet's article, the one its evidence names
+                assert lit.evaluate("e => e.matches('section.source span.s')"), (part, i)
+                outlet = lit.evaluate("e => e.closest('section.source').querySelector('.chip').textContent")
+                assert outlet == chip.inner_text(), (part, i)
+                said = lit.inner_text().strip()
+                if part == "divergences":
+                    variant = chip.evaluate("e => e.closest('.variant').querySelector('p').textContent")
+                    assert variant in said, (part, i)
+                else:
+                    assert said in evidence, (part, i)
+        assert not [e for e in page.errors if "Content Security Policy" not in e], page.errors

@@ -33,12 +33,17 @@ class View:
         return self.labels.get(article_id, article_id)
 
     def cites(self, item: dict[str, Any]) -> list[Cite]:
-        """The item's citations in order, each with the first of its sentences from that article
-        that the brief carries (else None: a link then goes to the article, never nowhere)."""
+        """The item's citations in order, each with the sentence of that outlet it rests on: its
+        ``evidence`` (schema 1.1+), else the first of its ``sentence_ids`` from that article, else
+        None (a link then goes to the article, never nowhere)."""
+        evidence: dict[str, str] = {}
+        for e in item.get("evidence") or []:
+            if e.get("sentence") in self.sentence_text and self.sentence_article[e["sentence"]] == e.get("article"):
+                evidence.setdefault(e["article"], e["sentence"])
         out = []
         for aid in dict.fromkeys(item.get("citations") or []):
-            sid = next((s for s in item.get("sentence_ids") or []
-                        if s in self.sentence_text and self.sentence_article[s] == aid), None)
+            sid = evidence.get(aid) or next((s for s in item.get("sentence_ids") or []
+                                             if s in self.sentence_text and self.sentence_article[s] == aid), None)
             out.append(Cite(aid, self.label(aid), self.colours.get(aid, 0), sid, self.sentence_text.get(sid)))
         return out
 

@@ -1,9 +1,9 @@
 """Brief JSON (the contract) -> what the templates show. Pure functions, no I/O.
 
-Citations are article ids, with ``sentence_ids`` ("<article id>#<n>") when the brief has
-them. Each becomes a link to the cited sentence in its article on the same page; when a
-brief names only the article, the sentence is found by its text, and failing that the
-link goes to the article. DOM ids are generated (``s<article>-<n>``) so article ids with
+Citations are article ids, with ``evidence`` (per outlet, the sentence "<article id>#<n>" the
+claim rests on) and ``sentence_ids`` when the brief has them. Each becomes a link to the cited
+sentence in its article on the same page, evidence first; when a brief names only the article,
+the sentence is found by its text, and failing that the link goes to the article. DOM ids are generated (``s<article>-<n>``) so article ids with
 any characters never reach an id attribute or a URL fragment.
 """
 from __future__ import annotations
@@ -144,9 +144,14 @@ class _Index:
             aid = sid.rsplit("#", 1)[0]
             if aid not in cited:
                 cited.append(aid)
+        # the sentence each outlet's citation rests on (schema 1.1+) comes first
+        evidence: dict[str, list[str]] = {}
+        for e in item.get("evidence", []) or []:
+            if isinstance(e, dict) and str(e.get("sentence")) in self.sdom:
+                evidence.setdefault(str(e.get("article")), []).append(self.sdom[str(e["sentence"])])
         out: list[Link] = []
         for aid in dict.fromkeys(cited):
-            doms = [self.sdom[s] for s in sids if s in self.sdom and s.rsplit("#", 1)[0] == aid]
+            doms = evidence.get(aid) or [self.sdom[s] for s in sids if s in self.sdom and s.rsplit("#", 1)[0] == aid]
             if not doms:
                 found = next((d for d in (self.find(aid, t) for t in texts) if d), None)
                 doms = [found] if found else []
