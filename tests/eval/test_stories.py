@@ -4,10 +4,15 @@ from pathlib import Path
 import pytest
 
 from storyweave.cli import main
-from storyweave.eval.stories import baseline, bcubed
+from storyweave.eval.stories import baseline, bcubed, part_of, score, source_of, tune_baseline
 from storyweave.model import Article
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "stories-dev.jsonl"
+
+TEXTS = [
+    "volcano erupts ash lava village evacuated", "lava volcano eruption ash villages evacuated",
+    "central bank interest rates inflation", "inflation central bank raises rates",
+]
 
 
 def test_bcubed_known_values():
@@ -20,23 +25,45 @@ def test_bcubed_known_values():
         bcubed(["a"], [])
 
 
-def test_baseline_separates_unrelated_texts():
-    arts = [Article(id=str(i), text=t) for i, t in enumerate([
-        "volcano erupts ash lava village evacuated", "lava volcano eruption ash villages evacuated",
-        "central bank interest rates inflation", "inflation central bank raises rates"])]
+def test_per_source_rows_judge_each_item_against_the_whole_run():
+    # a basil item merged with an ecb item: both sources lose precision, though each alone is one story
+    gold = ["basil-1", "ecb-1", "ecb-2", "ecb-2"]
+    pred = ["x", "x", "y", "y"]
+    rows = {r.source: r for r in score("s", gold, pred, 0.0, [source_of(g) for g in gold])}
+    assert set(rows) == {"all", "basil", "ecb"}
+    assert rows["basil"].precision == 0.5 and rows["basil"].recall == 1.0
+    assert abs(rows["ecb"].precision - 5 / 6) < 1e-9 and rows["all"].precision == 0.75
+
+
+def test_split_is_by_sorted_story_id_halves():
+    parts = part_of(["s3", "s1", "s2", "s4", "s1"])
+    assert parts == {"s1": "tune", "s2": "tune", "s3": "held-out", "s4": "held-out"}
+
+
+def test_baseline_separates_unrelated_texts_and_tunes_its_cut():
+    arts = [Article(id=str(i), text=t) for i, t in enumerate(TEXTS)]
     labels = baseline(arts)
     assert labels[0] == labels[1] != labels[2] == labels[3]
+    cut = tune_baseline(arts, ["a", "a", "b", "b"])
+    tuned = baseline(arts, cut)
+    assert tuned[0] == tuned[1] != tuned[2] == tuned[3]
+    assert baseline(arts, 0.3)[0] != baseline(arts, 0.3)[1]  # the cut is honoured
 
 
-def test_eval_cli_prints_both_systems_and_meets_the_floor(capsys):
+def test_eval_cli_prints_all_systems_per_part_and_meets_the_floor(capsys):
     if not DEV.is_file():
         pytest.skip(f"shared dev data missing at {DEV}")
     assert main(["eval", "stories", str(DEV), "--json", "--min-f1", "0.95"]) == 0
     out = json.loads(capsys.readouterr().out)
-    systems = {r["system"]: r for r in out["results"]}
-    assert set(systems) == {"storyweave", "tfidf+agglomerative"}
+    rows = {(r["system"], r["source"]): r for r in out["results"]}
+    assert {s for s, _ in rows} == {"storyweave", "storyweave-shuffled", "tfidf+agglomerative"}
+    assert {src for _, src in rows} == {"all", "basil", "wcl"}
     assert out["articles"] == 200 and out["gold_stories"] == 60
-    assert systems["storyweave"]["f1"] >= 0.95
+    assert rows[("storyweave", "all")]["f1"] >= 0.95
+    assert 0.0 < out["agreement"] <= 1.0 and out["baseline_tuned_on"] == "tune"
+    assert main(["eval", "stories", str(DEV), "--json", "--split", "held-out"]) == 0
+    held = json.loads(capsys.readouterr().out)
+    assert held["gold_stories"] == 30 and held["split"] == "held-out"
 
 
 def test_eval_cli_refuses_a_file_without_gold(tmp_path, capsys):
