@@ -10,6 +10,7 @@ from ..analysis.prepare import independent_sources
 from ..config import Config
 from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
+from ..summary.features import is_fragment
 from ..unionfind import UnionFind
 from ..text import claim_score
 from .pairs import claim_pairs
@@ -54,8 +55,8 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
         if len(analysis.group_articles(g)) < 2:
             continue
         rep = _representative(analysis, members, central)
-        support = analysis.support(rep)
-        if len(support) < 2:
+        support = [i for i in analysis.support(rep) if _statement(analysis, i, config)]
+        if len(support) < 2 or support[0] != rep:
             continue  # grouped, but no other outlet states this sentence's fact closely enough
         independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity)
         evidence = analysis.evidence(support)
@@ -90,14 +91,23 @@ def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarr
     out = []
     for members in links.groups():
         rep = _representative(analysis, members, central)
+        if not _statement(analysis, rep, config):
+            continue
         support = [rep]
         for i in sorted(members, key=lambda k: -float(analysis.similarity[rep, k])):
             arts = {analysis.sentences[k].article_id for k in support}
-            if analysis.sentences[i].article_id not in arts and analysis.states(rep, i, *analysis.cite_bars):
+            if analysis.sentences[i].article_id not in arts and analysis.states(rep, i, *analysis.cite_bars) \
+                    and _statement(analysis, i, config):
                 support.append(i)
         if len(support) >= 2:
             out.append(support)
     return out
+
+
+def _statement(analysis: StoryAnalysis, i: int, config: Config) -> bool:
+    """A sentence that can carry a fact on its own: not a question or a heading, not a piece of
+    a quotation the splitter cut, not a stub (the summary's own test)."""
+    return not is_fragment(analysis.sentences[i].text, config.summary)
 
 
 def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
