@@ -54,6 +54,7 @@ class Extraction:
     sitename: str | None = None
     url: str | None = None
     mode: str = "precision"  # which trafilatura mode the text came from
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where on the page it came from
 
     @property
     def text(self) -> str:
@@ -88,16 +89,36 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return None
+    meta = page_metadata(html, url, fallback={"title": doc.title, "author": doc.author, "outlet": doc.sitename})
     return Extraction(
         paragraphs=paragraphs,
         removed=removed,
-        title=doc.title,
-        author=doc.author,
-        date=doc.date,
-        sitename=doc.sitename,
+        title=meta.title,
+        author=meta.author,
+        date=meta.published.isoformat() if meta.published else None,
+        sitename=meta.outlet,
         url=doc.url or url,
         mode=mode,
+        sources=meta.sources,
     )
+
+
+def page_metadata(html: str, url: str | None = None, fallback: dict | None = None):
+    """Title, author, published day and outlet by agreement of the page's evidence
+    (:mod:`.metadata`); ``fallback`` is trafilatura's reading (computed here when not given)."""
+    from trafilatura.utils import load_html
+
+    from .metadata import PageMeta, read_metadata
+
+    if fallback is None:
+        import trafilatura
+
+        doc = trafilatura.extract_metadata(html)
+        fallback = {"title": doc.title, "author": doc.author, "outlet": doc.sitename} if doc else {}
+    tree = load_html(html)
+    if tree is None:
+        return PageMeta(title=fallback.get("title"), author=fallback.get("author"), outlet=fallback.get("outlet"))
+    return read_metadata(tree, html, url, fallback)
 
 
 # fewer words than this after extraction is not an article (a menu, a lone headline)
@@ -197,6 +218,8 @@ def article_from_html(
         removed=ex.removed,
     )
     art.meta["extraction"] = ex.mode
+    if ex.sources:
+        art.meta["sources"] = dict(ex.sources)
     if encoding:
         art.meta["encoding"] = encoding
     if fallback is not None:

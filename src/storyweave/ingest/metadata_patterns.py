@@ -1,0 +1,54 @@
+"""Where pages keep their metadata, and the words that are never an author: vocabularies for
+:mod:`.metadata`, apart from the logic that weighs them."""
+from __future__ import annotations
+
+import re
+
+# <meta name|property|itemprop=...> keys per field, most trusted first; each source keeps its name
+# in ``meta["sources"]`` so a reader can see why a value was chosen
+TITLE_META = ("og:title", "twitter:title", "parsely-title", "dc.title", "dcterms.title", "title", "headline")
+AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "dc.creator", "dcterms.creator", "byl",
+               "sailthru.author", "citation_author", "twitter:creator")
+DATE_META = ("article:published_time", "og:published_time", "datepublished", "parsely-pub-date",
+             "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date", "dc.date",
+             "dcterms.date", "dc.date.issued", "dcterms.created", "date", "citation_publication_date",
+             "article.published", "original-publish-date")
+OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "apple-mobile-web-app-title")
+
+# JSON-LD @types that describe the article itself (a WebPage or Organization block says less)
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
+                 "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "techarticle",
+                 "scholarlyarticle", "liveblogposting", "posting", "socialmediaposting", "report"}
+
+# weights of title sources in the agreement vote: structured data names the article; <title>
+# carries the site name (stripped before the vote); <h1> is often a section or promo heading,
+# so alone it loses to the <title>, and with it when they agree
+TITLE_WEIGHT = {"json-ld headline": 3.0, "og:title": 3.0, "itemprop headline": 2.5, "twitter:title": 2.0,
+                "parsely-title": 2.0, "dc.title": 2.0, "dcterms.title": 2.0, "h1": 1.0, "title": 1.5,
+                "headline": 1.5, "trafilatura": 1.0, "<title>": 2.5}
+
+# separators sites put between a headline and their own name
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/•]{1,2}\s+|\s*[|_]\s*|\s+::\s+")
+
+# words that show a candidate author is interface text, a role or a place, not a person's name
+NOT_AUTHOR_WORDS = {
+    "username", "password", "login", "log", "sign", "subscribe", "share", "comments", "comment", "reply",
+    "authority", "control", "admin", "administrator", "menu", "search", "home", "staff", "editor",
+    "editors", "contributor", "contributors", "posted", "updated", "published", "view", "profile",
+    "follow", "email", "print", "read", "more", "twitter", "facebook", "instagram", "linkedin",
+    "newsletter", "advertisement", "unknown", "anonymous", "guest", "user", "team", "desk", "webmaster",
+}
+# a byline's lead-in and the agency credits that follow a name ("By Jane Roe, Reuters")
+BYLINE_LEAD = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|written by|posted by)\s+",
+                         re.IGNORECASE)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bund\b|、|/)\s*")
+# classes / ids / rel of elements holding the byline next to the body
+BYLINE_CLASS = re.compile(r"\b(?:byline|by-line|author-?name|article-?author|post-?author|entry-?author|"
+                          r"author|writer|creator)\b", re.IGNORECASE)
+BYLINE_CLASS_NOT = re.compile(r"comment|avatar|bio|related|footer|share|social|widget|sidebar|more|about",
+                              re.IGNORECASE)
+MAX_AUTHOR_WORDS = 5
+MAX_AUTHORS = 6
+
+# second-level labels under which a country's registrable names sit (bbc.co.uk, abc.net.au)
+SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "gob", "edu", "nic"}

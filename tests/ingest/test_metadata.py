@@ -1,0 +1,74 @@
+"""Page metadata by agreement of evidence (storyweave.ingest.metadata), on invented pages."""
+import datetime as dt
+
+from lxml import html as lxml_html
+
+from storyweave.ingest.metadata import read_metadata, registrable, strip_site
+
+PAGE = """<html lang="en"><head>
+<title>Harbour cranes stand idle as dock strike enters second day | Portavel Gazette</title>
+<meta property="og:site_name" content="Portavel Gazette">
+<meta property="og:title" content="Harbour cranes stand idle as dock strike enters second day">
+<meta property="article:published_time" content="2021-03-09T23:30:00-05:00">
+<meta property="article:modified_time" content="2021-03-12T08:00:00-05:00">
+<meta property="article:author" content="https://social.example/profile/janeroe">
+<link rel="canonical" href="https://www.gazette.example.co.uk/news/2020/01/02/cranes">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "Harbour cranes stand idle as dock strike enters second day",
+ "author": [{"@type": "Person", "name": "Jane Roe"}, {"@type": "Person", "name": "Tomas Brandt"}],
+ "publisher": {"@type": "Organization", "name": "Portavel Gazette"}}</script>
+</head><body>
+<div class="login-box"><span class="author">Username</span></div>
+<h1>Ports section</h1>
+<article><h2>Harbour cranes stand idle as dock strike enters second day</h2>
+<p>Dock workers in Portavel walked out for a second day on Tuesday.</p></article>
+<aside class="related"><span class="byline">By Someone Else</span></aside>
+</body></html>"""
+
+
+def meta_of(page: str, **kw):
+    return read_metadata(lxml_html.fromstring(page), page, **kw)
+
+
+def test_structured_evidence_wins_and_says_where_from():
+    m = meta_of(PAGE)
+    assert m.title == "Harbour cranes stand idle as dock strike enters second day"
+    assert m.author == "Jane Roe, Tomas Brandt"  # several authors kept, the profile link is no name
+    assert m.published == dt.date(2021, 3, 9)  # the day as the page wrote it, published not modified
+    assert m.outlet == "Portavel Gazette"
+    assert m.sources == {"title": "json-ld headline", "author": "json-ld author",
+                         "published": "article:published_time", "outlet": "json-ld publisher"}
+
+
+BARE = """<html><head><title>Night ferry returns to the islands - Coastline Daily</title>
+<link rel="canonical" href="https://www.coastline-daily.com/2019/11/19/ferry"></head>
+<body><div class="promo"><h1>Take your next trip with us!</h1></div>
+<div class="byline">By Mara Quist and Ivo Lenz</div>
+<p>The night ferry sailed again after a winter of repairs.</p></body></html>"""
+
+
+def test_bare_page_title_from_title_tag_byline_url_date_and_domain():
+    m = meta_of(BARE)
+    assert m.title == "Night ferry returns to the islands"  # the site name known from the domain
+    assert m.author == "Mara Quist, Ivo Lenz"
+    assert m.sources["author"] == "byline"
+    assert m.published == dt.date(2019, 11, 19) and m.sources["published"] == "canonical date"
+    assert m.outlet == "coastline-daily.com" and m.sources["outlet"] == "canonical domain"
+
+
+def test_ui_text_is_never_an_author():
+    page = """<html><head><title>A</title></head><body><span class="author">Log in</span>
+    <div class="byline">Username</div><p>Text.</p></body></html>"""
+    assert meta_of(page).author is None
+
+
+def test_site_name_stripped_at_either_end():
+    assert strip_site("Portavel Gazette - Cranes idle", ["Portavel Gazette"]) == "Cranes idle"
+    assert strip_site("Cranes idle | Portavel Gazette", ["portavel gazette"]) == "Cranes idle"
+    assert strip_site("Cranes idle - the port says no", ["Portavel Gazette"]) == "Cranes idle - the port says no"
+
+
+def test_registrable_domain():
+    assert registrable("https://news.example.co.uk/a") == "example.co.uk"
+    assert registrable("https://www.example.com/a") == "example.com"
+    assert registrable(None) is None
