@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import AddResult, FeedRow, StateMoved, Store, StoredState, StoryRow
+from .base import MARK_OFF, MARK_ON, AddResult, FeedRow, SearchHit, StateMoved, Store, StoredState, StoryRow
 
-__all__ = ["AddResult", "FeedRow", "StateMoved", "Store", "StoredState", "StoryRow", "open_store"]
+__all__ = ["MARK_OFF", "MARK_ON", "AddResult", "FeedRow", "SearchHit", "StateMoved", "Store", "StoredState", "StoryRow", "open_store"]
 
 
 def open_store(url_or_path: str | Path) -> Store:

@@ -50,6 +50,23 @@ class StoryRow:
     updated: dt.datetime | None = None
 
 
+MARK_ON, MARK_OFF = "\x02", "\x03"  # around the matched words of a search snippet (never in article text)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One story found by :meth:`Store.search`, with the best-matching article of it."""
+
+    story_id: str
+    score: float  # higher is better; comparable within one result list only
+    article_id: str | None = None  # None: only the story's entity names matched
+    title: str | None = None  # of that article
+    outlet: str | None = None
+    published: dt.date | None = None
+    snippet: str = ""  # the matching passage, matched words between MARK_ON and MARK_OFF
+    names: str = ""  # the story's entity names and aliases, marked the same way, when they matched
+
+
 @dataclass(slots=True)
 class FeedRow:
     id: int
@@ -99,6 +116,19 @@ class Store(ABC):
 
     @abstractmethod
     def get_story(self, story_id: str) -> StoryRow | None: ...
+
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        entity: str | None = None,
+        outlet: str | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        limit: int = 20,
+    ) -> list[SearchHit]:
+        """Stories whose articles (title, text) or entity names and aliases contain every word
+        of ``query`` (stemmed), best first, one hit per story with its best snippet."""
 
     @abstractmethod
     def save_brief(self, story_id: str, brief: dict[str, Any]) -> None:

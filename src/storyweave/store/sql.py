@@ -25,9 +25,11 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import StoryweaveError
 from ..log import logger
 from ..model import Article
-from .base import AddResult, FeedRow, StateMoved, Store, StoredState, StoryRow
+from .base import AddResult, FeedRow, SearchHit, StateMoved, Store, StoredState, StoryRow
 from .rows import article_row, brief_entities, brief_title, first_line, to_article, to_feed, to_story, utc_now
 from .schema import articles, briefs, feeds, state, stories, story_entities
+from .search import search as search_text
+from .search import write_names
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _WS = re.compile(r"\s+")
@@ -226,6 +228,10 @@ class SQLStore(Store):
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
         return to_story(row) if row else None
 
+    def search(self, query, entity=None, outlet=None, date_from=None, date_to=None, limit=20) -> list[SearchHit]:
+        with self._read() as conn:
+            return search_text(conn, query, entity, outlet, date_from, date_to, limit)
+
     def save_brief(self, story_id: str, brief: dict[str, Any]) -> None:
         with self._write() as conn:
             if not conn.execute(select(stories.c.id).where(stories.c.id == story_id)).first():
@@ -243,6 +249,7 @@ class SQLStore(Store):
             keys = sorted({n.strip().lower()[:300] for n in names if n.strip()})
             if keys:
                 conn.execute(insert(story_entities), [{"story_id": story_id, "name": k} for k in keys])
+            write_names(conn, story_id, brief)
 
     def get_brief(self, story_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
