@@ -72,3 +72,21 @@ def test_registrable_domain():
     assert registrable("https://news.example.co.uk/a") == "example.co.uk"
     assert registrable("https://www.example.com/a") == "example.com"
     assert registrable(None) is None
+
+
+def test_agency_credit_yields_to_the_byline_and_editors_are_cut():
+    page = """<html><head><title>Tide record</title><script type="application/ld+json">
+    {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Northwire Agency"}}</script></head>
+    <body><p class="byline">Written by Pell Andersen Edited by Rue Kaminski</p><p>Text.</p></body></html>"""
+    m = meta_of(page)
+    assert m.author == "Pell Andersen" and m.sources["author"] == "byline"
+
+
+def test_loose_date_keys_are_left_to_htmldate_and_modified_never_wins():
+    page = """<html><head><title>Tide record</title>
+    <meta property="article:modified_time" content="2023-05-02T10:00:00Z">
+    <meta name="date" content="2023-05-02"></head>
+    <body><article><header><time datetime="2023-04-30T09:00:00Z">30 April</time></header><p>Text.</p>
+    </article></body></html>"""
+    m = meta_of(page)
+    assert m.published == dt.date(2023, 4, 30) and m.sources["published"] == "<time>"

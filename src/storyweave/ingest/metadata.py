@@ -80,6 +80,10 @@ def _types(obj: dict) -> set[str]:
     return {str(x).lower() for x in (t if isinstance(t, list) else [t]) if x}
 
 
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
 def _names(value) -> list[str]:
     """Person or organisation names in a JSON-LD value (a string, an object, or a list of them)."""
     if isinstance(value, list):
@@ -97,7 +101,10 @@ def evidence(tree, url: str | None = None) -> Evidence:
             for key in ("headline", "name"):
                 if isinstance(obj.get(key), str):
                     ev["title"].append(("json-ld " + key, obj[key]))
-            ev["author"] += [("json-ld author", n) for n in _names(obj.get("author") or obj.get("creator"))]
+            for a in _as_list(obj.get("author") or obj.get("creator")):
+                # an organisation credited as author (an agency, the site) yields to a person's byline
+                src = "json-ld organisation" if isinstance(a, dict) and "organization" in _types(a) else "json-ld author"
+                ev["author"] += [(src, n) for n in _names(a)]
             if obj.get("datePublished"):
                 ev["date"].append(("json-ld datePublished", str(obj["datePublished"])))
             ev["outlet"] += [("json-ld publisher", n) for n in _names(obj.get("publisher"))[:1]]
@@ -225,7 +232,7 @@ def _person(name: str) -> str | None:
 
 
 def _people(value: str) -> list[str]:
-    value = P.BYLINE_LEAD.sub("", _clean(value))
+    value = P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", _clean(value)))
     if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
         return []
     whole = _person(value)
@@ -239,7 +246,8 @@ def _people(value: str) -> list[str]:
 
 def choose_author(ev: Evidence) -> tuple[str | None, str | None]:
     # structured sources first; the byline near the body only when no structured one names a person
-    for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline")):
+    for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline"),
+                  ("json-ld organisation",)):
         names: list[str] = []
         source = None
         for src, value in ev.get("author", []) + ev.get("byline", []):
@@ -335,8 +343,8 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
                       ("outlet", src_outlet)):
         if src:
             meta.sources[name] = src
-    for name, key in (("author", "author"), ("outlet", "outlet")):
-        if getattr(meta, name) is None and fallback.get(key):
-            setattr(meta, name, fallback[key])
-            meta.sources[name] = "trafilatura"
+    if meta.author is None and (names := _people(fallback.get("author") or "")):
+        meta.author, meta.sources["author"] = ", ".join(names), "trafilatura"  # screened for UI text too
+    if meta.outlet is None and fallback.get("outlet"):
+        meta.outlet, meta.sources["outlet"] = fallback["outlet"], "trafilatura"
     return meta

@@ -9,10 +9,10 @@ import re
 TITLE_META = ("og:title", "twitter:title", "parsely-title", "dc.title", "dcterms.title", "title", "headline")
 AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "dc.creator", "dcterms.creator", "byl",
                "sailthru.author", "citation_author", "twitter:creator")
-DATE_META = ("article:published_time", "og:published_time", "datepublished", "parsely-pub-date",
-             "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date", "dc.date",
-             "dcterms.date", "dc.date.issued", "dcterms.created", "date", "citation_publication_date",
-             "article.published", "original-publish-date")
+# only the keys that name the publication itself; the looser ones ("date", "dc.date", "pubdate",
+# often the modified or a crawl date) are weighed by htmldate, which knows their habits
+DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+             "parsely-pub-date", "dc.date.issued", "citation_publication_date")
 OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "apple-mobile-web-app-title")
 
 # JSON-LD @types that describe the article itself (a WebPage or Organization block says less)
@@ -41,6 +41,9 @@ NOT_AUTHOR_WORDS = {
 # a byline's lead-in and the agency credits that follow a name ("By Jane Roe, Reuters")
 BYLINE_LEAD = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|written by|posted by)\s+",
                          re.IGNORECASE)
+# what follows the writer's name in a byline and names someone else or a time
+BYLINE_TAIL = re.compile(r"\s*\b(?:edited|reviewed|fact[- ]checked|updated|photos?|photographs?|illustrations?|"
+                         r"additional reporting|reporting)\s+(?:by|on|at)\b.*$", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bund\b|、|/)\s*")
 # classes / ids / rel of elements holding the byline next to the body
 BYLINE_CLASS = re.compile(r"\b(?:byline|by-line|author-?name|article-?author|post-?author|entry-?author|"
