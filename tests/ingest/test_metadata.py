@@ -90,3 +90,14 @@ def test_loose_date_keys_are_left_to_htmldate_and_modified_never_wins():
     </article></body></html>"""
     m = meta_of(page)
     assert m.published == dt.date(2023, 4, 30) and m.sources["published"] == "<time>"
+
+
+def test_utc_instant_takes_the_outlets_own_day_from_its_url():
+    def page(stamp):
+        return f"""<html><head><title>Late vote</title>
+        <meta property="article:published_time" content="{stamp}">
+        <link rel="canonical" href="https://www.example.com/2019/11/18/late-vote"></head><body><p>x</p></body></html>"""
+    m = meta_of(page("2019-11-19T03:05:00Z"))
+    assert m.published == dt.date(2019, 11, 18) and m.sources["published"].startswith("canonical date")
+    # an offset the page states is its own local time: kept as written
+    assert meta_of(page("2019-11-19T03:05:00+09:00")).published == dt.date(2019, 11, 19)

@@ -265,13 +265,17 @@ def choose_author(ev: Evidence) -> tuple[str | None, str | None]:
 
 
 def choose_date(ev: Evidence, html: str | None) -> tuple[dt.date | None, str | None]:
+    in_url = next(((d, f"{src} date") for src, value in ev.get("url", []) if (d := url_date(value))), None)
     for src, value in ev.get("date", []) + ev.get("time", []):
         d = _iso_day(value)
         if d:
+            # a UTC (or offset-less) instant may fall on the next or previous day of the outlet's
+            # own calendar; the day the outlet wrote into its URL is that calendar's
+            if in_url and abs((in_url[0] - d).days) == 1 and not _LOCAL_OFFSET.search(value):
+                return in_url[0], f"{in_url[1]} (local day of {src})"
             return d, src
-    for src, value in ev.get("url", []):
-        if d := url_date(value):
-            return d, f"{src} date"
+    if in_url:
+        return in_url
     if html:
         from htmldate import find_date
 
@@ -284,6 +288,7 @@ def choose_date(ev: Evidence, html: str | None) -> tuple[dt.date | None, str | N
     return None, None
 
 
+_LOCAL_OFFSET = re.compile(r"T\d\d:\d\d.*[+-](?!00:?00)\d\d:?\d\d\s*$|GMT[+-](?!0000)\d{4}")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d\d)-(\d\d)")
 
 
