@@ -115,10 +115,14 @@ def _parse(value) -> dt.date | None:
 
 
 def storyweave_system(html: str) -> dict:
-    from ..ingest.html import page_metadata
+    """The whole ingest path (extraction, the article step): a refused page scores nothing."""
+    from ..ingest.article import ArticleStep
+    from ..model import Article
 
-    meta = page_metadata(html)
-    return {"title": meta.title, "author": meta.author, "day": meta.published, "outlet": meta.outlet}
+    art = ArticleStep()(Article(id="page", html=html))
+    if not isinstance(art, Article):
+        return {**dict.fromkeys(FIELDS), "refused": art.reason}
+    return {"title": art.title, "author": art.author, "day": art.published, "outlet": art.outlet}
 
 
 def trafilatura_system(html: str) -> dict:
@@ -186,10 +190,11 @@ class Result:
     extra: dict = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     misses: dict = field(default_factory=lambda: {f: [] for f in FIELDS})
     fields: set = field(default_factory=set)
+    refused: list = field(default_factory=list)  # (page id, reason): pages the system would not read
     seconds: float = 0.0
 
     def summary(self) -> dict:
-        out = {"system": self.system, "seconds": round(self.seconds, 2)}
+        out = {"system": self.system, "seconds": round(self.seconds, 2), "refused": len(self.refused)}
         for f in FIELDS:
             if f in self.fields:
                 out[f] = self.right[f] / self.total[f] if self.total[f] else None
@@ -226,6 +231,8 @@ def evaluate(pages: list[Page], systems: list[str] | None = None) -> list[Result
             except Exception:  # noqa: BLE001 - a peer crashing on a page scores nothing there
                 pred = {}
             res.fields |= set(pred) if pred else set()
+            if pred.get("refused"):
+                res.refused.append((page.id, pred["refused"]))
             for f in FIELDS:
                 if f not in pred and name in _MODULE:
                     continue
@@ -246,11 +253,12 @@ def evaluate(pages: list[Page], systems: list[str] | None = None) -> list[Result
 
 
 def format_table(rows: list[dict]) -> str:
-    head = f"{'system':<12}" + "".join(f"{f:>16}" for f in FIELDS) + f"{'seconds':>9}"
+    head = f"{'system':<12}" + "".join(f"{f:>16}" for f in FIELDS) + f"{'refused':>9}{'seconds':>9}"
     lines = [head, "-" * len(head)]
     for r in rows:
         cells = [f"{r[f]:.3f} ({r[f + '_pages']:>2})" if r.get(f) is not None else "–" for f in FIELDS]
-        lines.append(f"{r['system']:<12}" + "".join(f"{c:>16}" for c in cells) + f"{r['seconds']:>9.1f}")
+        lines.append(f"{r['system']:<12}" + "".join(f"{c:>16}" for c in cells)
+                     + f"{r['refused']:>9}{r['seconds']:>9.1f}")
     return "\n".join(lines)
 
 
@@ -272,6 +280,8 @@ def run(args, config) -> int:
     print(format_table(rows))
     if args.misses:
         for r in results:
+            for pid, reason in r.refused:
+                print(f"  {r.system:<11} refused {pid:<32} {reason}")
             for f in FIELDS:
                 for pid, pred, gold in r.misses[f]:
                     print(f"  {r.system:<11} {f:<7} {pid:<32} got {pred!r:.60}  gold {gold!r:.60}")

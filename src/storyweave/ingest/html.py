@@ -38,6 +38,11 @@ _SHORT_WORDS = 250
 # Precision keeping less than this share of the default's words is a collapse, not a trim.
 _COLLAPSE_SHARE = 1 / 3
 _WORD = re.compile(r"\w+")
+# scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): counted
+# in characters, at the typical characters per word, so a short Chinese or Thai article is not
+# "only 3 words" because its sentences have no spaces
+_SPACELESS = {re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"): 2.0,
+              re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"): 4.0}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -61,8 +66,18 @@ class Extraction:
         return "\n\n".join(self.paragraphs)
 
 
+def word_count(text: str) -> int:
+    """Words in any script: space-separated words, plus the characters of spaceless scripts
+    divided by their typical word length."""
+    units = 0.0
+    for rx, per_word in _SPACELESS.items():
+        text, n = rx.subn(" ", text)
+        units += n / per_word
+    return len(_WORD.findall(text)) + round(units)
+
+
 def _word_count(doc) -> int:
-    return len(_WORD.findall(" ".join(doc.body.itertext()))) if doc is not None and doc.body is not None else 0
+    return word_count(" ".join(doc.body.itertext())) if doc is not None and doc.body is not None else 0
 
 
 def extract(html: str, url: str | None = None) -> Extraction | None:
@@ -200,7 +215,7 @@ def article_from_html(
         raise InputError(item, f"the extractor failed on this page ({type(e).__name__}); not read") from None
     if ex is None:
         raise InputError(item, "no article text found in the page (empty, script-only or not an article)")
-    words = len(ex.text.split())
+    words = word_count(ex.text)
     if words < MIN_ARTICLE_WORDS:
         # a menu or a lone heading is what is left of a page with no article in it
         raise InputError(item, f"no article in the page: only {words} word{'s' if words != 1 else ''} of text "

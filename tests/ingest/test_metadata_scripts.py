@@ -1,0 +1,34 @@
+"""Every script: pages written without spaces (Chinese, Japanese, Thai) are measured in
+characters, so a short article is not refused as "only 3 words". Invented text."""
+import pytest
+
+from storyweave.errors import InputError
+from storyweave.ingest.html import article_from_html, word_count
+
+ZH = ("港口工人周二开始罢工，要求提高工资并改善夜班安全条件。工会表示，如果谈判没有进展，罢工将持续到周末。"
+      "港务局说，部分货船已经改道前往邻近港口，当地商店担心货物短缺。")
+TH = ("คนงานท่าเรือเริ่มหยุดงานในวันอังคารเพื่อเรียกร้องค่าจ้างที่สูงขึ้นและความปลอดภัยในกะกลางคืน "
+      "สหภาพแรงงานกล่าวว่าการหยุดงานจะดำเนินต่อไปจนถึงสุดสัปดาห์หากการเจรจาไม่คืบหน้า")
+
+
+def page(text: str, lang: str) -> str:
+    return (f"<html lang='{lang}'><head><title>港口罢工</title></head><body><article>"
+            f"<p>{text}</p><p>{text[::-1]}</p></article></body></html>")
+
+
+def test_word_count_counts_characters_of_spaceless_scripts():
+    assert word_count("The cat sat on the mat.") == 6
+    assert word_count(ZH) >= 30  # ~80 Han characters, about 2 per word
+    assert word_count(TH) >= 20
+    assert word_count("新电脑 DeepMind") == 1 + round(3 / 2)
+
+
+@pytest.mark.parametrize("text,lang", [(ZH, "zh"), (TH, "th")])
+def test_short_spaceless_article_is_read(text, lang):
+    art = article_from_html(page(text, lang), id="p", item="p")
+    assert len(art.text) > 50
+
+
+def test_a_lone_heading_is_still_refused():
+    with pytest.raises(InputError, match="only"):
+        article_from_html("<html><body><p>港口罢工</p></body></html>", id="p", item="p")
