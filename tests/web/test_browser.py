@@ -130,3 +130,19 @@ def test_every_citation_kind_highlights_its_evidence_sentence(store, browser_pag
                 else:
                     assert said in evidence, (part, i)
         assert not [e for e in page.errors if "Content Security Policy" not in e], page.errors
+
+
+def test_searching_a_body_word_finds_its_story(store, fixture_story, browser_page):
+    page = browser_page
+    with LiveServer(create_app(make_config(), store, background=False)) as srv:
+        page.goto(srv.url + "/")
+        page.fill("input[name=q]", "mooring")  # a word of the article text, in no title or name
+        page.press("input[name=q]", "Enter")
+        page.wait_for_url("**/?q=mooring*")
+        assert page.locator(".story-card").count() == 1
+        assert page.locator(".story-card .snippet mark").first.inner_text().lower() == "mooring"
+        page.click(".story-card a.story-title")
+        page.wait_for_selector("#summary")
+        assert page.url.endswith("/stories/s-ferry")
+        page.goto(srv.url + "/?q=" + "volcano")
+        assert page.locator(".story-card").count() == 0

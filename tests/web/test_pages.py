@@ -74,3 +74,18 @@ def test_a_quote_without_speaker_shows_as_not_given(store, fixture_story, live):
     with live.client() as c:
         page = c.get(f"/stories/{story}", headers=HTML).text
     assert '— <span class="muted">speaker not given</span>' in page and "— None" not in page
+
+
+def test_search_finds_body_words_and_names_with_the_passage_marked(live):
+    with live.client() as c:
+        page = c.get("/", params={"q": "fresh milk"}, headers=HTML).text  # only in one article's body
+        assert "/stories/s-ferry" in page
+        assert "<mark>fresh</mark> <mark>milk</mark>" in page and 'href="/articles/post-ferry.txt"' in page
+        names = c.get("/", params={"q": "Mayor Holm"}, headers=HTML).text  # an alias of a person of the story
+        assert "/stories/s-ferry" in names and "Names:" in names
+        # source markup in a snippet never becomes markup (an alias of the story's mayor is hostile
+        # markup: SQLite's snippet keeps it, escaped; PostgreSQL's headline drops tags)
+        assert "<mark>Holm</mark>" in names and "<script>window" not in names and "<img" not in names
+        none = c.get("/", params={"q": "volcano"}, headers=HTML).text
+        assert "/stories/s-ferry" not in none and "match this search" in none
+        assert "/stories/s-ferry" not in c.get("/", params={"q": "milk", "from": "2031-04-01"}, headers=HTML).text

@@ -12,9 +12,10 @@ from fastapi.templating import Jinja2Templates
 
 from .deps import require_read, state
 from .security import COOKIE, token_matches
-from .views import article_lines, safe_href, story_view
+from .views import article_lines, marked, safe_href, story_view
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.filters["marked"] = marked
 router = APIRouter(include_in_schema=False)
 PAGE = 30
 
@@ -37,10 +38,17 @@ def stories_page(request: Request, q: str = Query("", max_length=200), entity: s
                  date_from: str = Query("", alias="from", max_length=10), date_to: str = Query("", alias="to", max_length=10),
                  page: int = Query(1, ge=1, le=10_000)) -> Response:
     st = state(request)
-    rows = st.store.list_stories(query=q.strip() or None, entity=entity.strip() or None,
-                                 date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
-                                 limit=PAGE + 1, offset=(page - 1) * PAGE)
-    return render(request, "stories.html", stories=rows[:PAGE], more=len(rows) > PAGE, page=page,
+    since, until = _date(date_from, "from"), _date(date_to, "to")
+    hits: dict[str, Any] = {}
+    if q.strip():  # full text: ranked, each story with the passage that matched
+        found = st.store.search(q, entity=entity.strip() or None, date_from=since, date_to=until, limit=page * PAGE + 1)
+        found = found[(page - 1) * PAGE:]
+        hits = {h.story_id: h for h in found}
+        rows = [r for r in (st.store.get_story(h.story_id) for h in found) if r]
+    else:
+        rows = st.store.list_stories(entity=entity.strip() or None, date_from=since, date_to=until,
+                                     limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return render(request, "stories.html", stories=rows[:PAGE], hits=hits, more=len(rows) > PAGE, page=page,
                   q=q, entity=entity, date_from=date_from, date_to=date_to,
                   pending=st.worker.pending, total=st.store.count_articles())
 

@@ -14,13 +14,24 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from markupsafe import Markup, escape
+
 from ..model import NO_SPEAKER, Article
+from ..store import MARK_OFF, MARK_ON
 
 _WS = re.compile(r"\s+")
 
 
 def norm(text: str) -> str:
     return _WS.sub(" ", text or "").strip().lower()
+
+
+def marked(snippet: str) -> Markup:
+    """A search snippet, escaped, with the matched words (between the store's marks) in <mark>."""
+    out = []
+    for i, part in enumerate(re.split(f"[{MARK_ON}{MARK_OFF}]", snippet or "")):
+        out.append(Markup("<mark>{}</mark>").format(part) if i % 2 else escape(part))
+    return Markup("").join(out)
 
 
 def safe_href(url: str | None) -> str | None:
