@@ -106,6 +106,7 @@ class StoriesConfig:
     threshold: float = 0.35  # blended score (text, names, days apart) needed to join a story
     max_days: int = 4  # a story only takes articles within this many days of its span
     name_weight: float = 0.3  # share of the score given to the overlap of names
+    word_weight: float = 0.0  # share given to rare content words and figures (off: no held-out gain, docs/stories.md)
     day_penalty: float = 0.05  # per day outside the story's span: events cluster in time
     undated_margin: float = 0.05  # extra score needed when either side has no date
     min_names: float = 0.05  # a story must share some who/where with the article
@@ -117,6 +118,8 @@ class StoriesConfig:
             (0.0 < self.threshold < 1.0, f"threshold must be in (0, 1), got {self.threshold}"),
             (self.max_days >= 0, f"max_days must be >= 0, got {self.max_days}"),
             (0.0 <= self.name_weight < 1.0, f"name_weight must be in [0, 1), got {self.name_weight}"),
+            (0.0 <= self.word_weight and self.name_weight + self.word_weight < 1.0,
+             f"word_weight must be >= 0 and name_weight + word_weight < 1, got {self.word_weight}"),
             (self.top_k >= 1, f"top_k must be >= 1, got {self.top_k}"),
             (self.chunk >= 1, f"chunk must be >= 1, got {self.chunk}"),
         ):

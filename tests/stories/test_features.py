@@ -37,3 +37,12 @@ def test_featurizer_handles_empty_and_title_only():
     feats = Featurizer()([Article(id="e", text=""), Article(id="t", text="", title="Quake hits Lisbon")])
     assert feats[0].empty and not feats[0].vector.any()
     assert not feats[1].empty and abs(float((feats[1].vector ** 2).sum()) - 1) < 1e-3
+
+
+def test_words_keep_figures_and_stems_drop_function_words():
+    from storyweave.stories.features import words
+
+    w = words("The Harriers beat the Rovers 31-24; the Harriers were beaten twice before.")
+    assert {"31", "24", "harrier", "rover"} <= set(w)
+    assert "the" not in w and "were" not in w
+    assert w["harrier"] > w["rover"]  # counted twice, sublinearly

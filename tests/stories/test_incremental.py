@@ -53,3 +53,39 @@ def test_state_rejects_other_versions():
     np.savez(buf, meta=np.frombuffer(json.dumps({"version": 99}).encode(), dtype=np.uint8))
     with pytest.raises(ValueError, match="version 99"):
         StoryIndex.from_bytes(buf.getvalue())
+
+
+def test_word_weight_changes_the_score_and_survives_state(dev):
+    from storyweave.config import StoriesConfig
+
+    _, gold, feats = dev
+    cfg = StoriesConfig(word_weight=0.3, threshold=0.3)
+    a = StoryIndex(cfg)
+    a.add(feats[:120])
+    b = StoryIndex.from_bytes(a.to_bytes(), cfg)
+    assert a.add(feats[120:]).assignments == b.add(feats[120:]).assignments
+    assert bcubed(gold, [a.assignments[f.id] for f in feats])[2] >= 0.9
+
+
+def test_state_of_version_1_still_reads(dev):
+    """A store written before words were kept: names carry over, words start empty."""
+    import io
+    import json
+
+    import numpy as np
+
+    _, _, feats = dev
+    a = StoryIndex()
+    a.add(feats[:60])
+    with np.load(io.BytesIO(a.to_bytes())) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(arrays["meta"].tobytes())
+    names = meta.pop("names")
+    meta.pop("words")
+    meta.update(version=1, names=names["bags"], df=names["df"], docs=names["docs"])
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    b = StoryIndex.from_bytes(buf.getvalue())
+    assert b.assignments == a.assignments
+    assert a.add(feats[60:]).assignments == b.add(feats[60:]).assignments

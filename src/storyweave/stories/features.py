@@ -13,15 +13,17 @@ bounding the text keeps featurising at thousands of articles per second.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..model import Article
-from ..text import WORD, stable_shingles, url_date
+from ..text import CONCEPT_STOP_WORDS, WORD, stable_shingles, stem, url_date
 
 LEDE_CHARS = 600  # title + the first paragraph or two
+WORD_CHARS = 1500  # the event's words and figures are read a little further than the lede
 SHINGLE_CHARS = 4000  # copies are detected on this much body text
 # A capitalised run: "Kim Jong-un", "North Korea", "C.I.A." (a name may carry inner dots/hyphens).
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:[A-Z][\w'’.-]*[\w]|of|de|la|al|bin|von|van))*")
@@ -50,6 +52,7 @@ class Features:
     outlet: str | None = None
     title: str = ""
     shingles: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
+    words: dict[str, float] = field(default_factory=dict)  # content word or figure -> 1 + log(count)
     empty: bool = False  # no usable text: clustered on date/title alone, never opens a copy
 
 
@@ -77,6 +80,20 @@ def names(text: str) -> frozenset[str]:
             if len(tok) > 1 and tok not in _NOT_NAMES and not tok.isdigit():
                 out.add(tok)
     return frozenset(out)
+
+
+def words(text: str) -> dict[str, float]:
+    """Content words (crudely stemmed) and figures, with sublinear counts: the event's *what*.
+
+    Figures stay in: a score (31-24), a toll or a magnitude tells one incident from its twin.
+    """
+    counts: dict[str, int] = {}
+    for w in _WORD.findall(text.lower().replace("’s", "").replace("'s", "")):
+        if w in CONCEPT_STOP_WORDS or (len(w) < 3 and not w.isdigit()):
+            continue
+        w = w if w.isdigit() else stem(w)
+        counts[w] = counts.get(w, 0) + 1
+    return {w: 1.0 + math.log(c) for w, c in counts.items()}
 
 
 def shingles(text: str, k: int = 5) -> np.ndarray:
@@ -117,6 +134,7 @@ class Featurizer:
                     outlet=a.outlet,
                     title=(a.title or _first_line(body_text(a)))[:160],
                     shingles=shingles(body_text(a)),
+                    words=words(lede(a, WORD_CHARS)),
                     empty=empty,
                 )
             )

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -33,8 +32,9 @@ from ..config import StoriesConfig
 from ..model import Problem
 from .features import Features
 from .near_duplicates import CopyIndex
+from .profiles import Profiles, as_bag
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 MIN_NAMES_TO_JUDGE = 3  # with fewer names in its lede, an article's names prove nothing
 
 
@@ -75,15 +75,11 @@ class StoryIndex:
         self.story_ids: list[str] = []
         self._titles: list[str] = []
         self._outlets: list[Counter] = []
-        self._names: list[Counter] = []
-        # both valid for one batch (while the IDF is fixed): story -> (size when computed, norm)
-        self._name_norm: dict[int, tuple[int, float]] = {}
-        self._idf_cache: dict[str, float] = {}
+        self._names = Profiles()  # who/where
+        self._words = Profiles()  # what: content words and figures
         self._ncopies: list[int] = []
         self._days: dict[int, list[int]] = {}
         self._undated: set[int] = set()  # stories with no dated member yet
-        self._df: Counter = Counter()
-        self._docs = 0
         self._by_id: dict[str, int] = {}
         self.assignments: dict[str, str] = {}
         self.copies: dict[str, str] = {}
@@ -112,12 +108,9 @@ class StoryIndex:
                 continue
             seen.add(f.id)
             unique.append(f)
-        # Name statistics first, so every article of the batch is weighed with the same IDF.
-        for f in unique:
-            self._df.update(f.names)
-        self._docs += len(unique)
-        self._idf_cache.clear()
-        self._name_norm.clear()
+        # Name and word statistics first, so every article of the batch is weighed with the same IDF.
+        self._names.observe([as_bag(f.names) for f in unique])
+        self._words.observe([f.words for f in unique])
         order = sorted(range(len(unique)), key=lambda i: (unique[i].date is None, unique[i].date or 0, i))
         for i in order:
             f = unique[i]
@@ -165,8 +158,9 @@ class StoryIndex:
         if len(cand) == 0:
             return None
         cos = (self._sums[cand] @ f.vector) / np.maximum(self._norms[cand], 1e-9)
-        # the names part is at most name_weight, so weaker texts cannot reach the threshold
-        floor = (p.threshold - p.name_weight) / (1.0 - p.name_weight)
+        # the names and words parts are at most their weights, so weaker texts cannot reach the threshold
+        emb_weight = 1.0 - p.name_weight - p.word_weight
+        floor = (p.threshold - p.name_weight - p.word_weight) / emb_weight
         keep = np.flatnonzero(cos >= floor)
         if len(keep) == 0:
             return None
@@ -177,12 +171,13 @@ class StoryIndex:
             gap = self._gap(s, f.date)
             if gap > p.max_days:
                 continue
-            names = self._name_sim(f.names, s)
+            names = self._names.sim(as_bag(f.names), s)
             # One event has the same participants: similar wording about other people or
             # another place is a different event on the same topic, however close the text.
             if names < p.min_names and len(f.names) >= MIN_NAMES_TO_JUDGE:
                 continue
-            score = (1.0 - p.name_weight) * float(cos[j]) + p.name_weight * names
+            words = self._words.sim(f.words, s) if p.word_weight else 0.0
+            score = emb_weight * float(cos[j]) + p.name_weight * names + p.word_weight * words
             score -= p.day_penalty * gap
             if day is None or self._first[s] == 0:
                 score -= p.undated_margin
@@ -197,30 +192,6 @@ class StoryIndex:
         o = date.toordinal()
         return max(0, int(self._first[s]) - o, o - int(self._last[s]))
 
-    def _idf(self, name: str) -> float:
-        w = self._idf_cache.get(name)
-        if w is None:
-            w = self._idf_cache[name] = math.log((self._docs + 1) / (self._df.get(name, 0) + 1)) + 1.0
-        return w
-
-    def _name_sim(self, names: frozenset[str], s: int) -> float:
-        """Cosine between the article's IDF-weighted names and the story's name profile."""
-        if not names:
-            return 0.0
-        counts = self._names[s]
-        size = int(self._size[s])
-        cached = self._name_norm.get(s)
-        if cached is None or cached[0] != size:
-            norm = math.sqrt(sum((self._idf(t) * c / size) ** 2 for t, c in counts.items()))
-            self._name_norm[s] = (size, norm)
-        else:
-            norm = cached[1]
-        if norm == 0.0:
-            return 0.0
-        dot = sum(self._idf(t) ** 2 * counts[t] / size for t in names if t in counts)
-        a_norm = math.sqrt(sum(self._idf(t) ** 2 for t in names))
-        return dot / (a_norm * norm)
-
     # -- updating -------------------------------------------------------------------------
     def _open(self, f: Features) -> int:
         s = len(self.story_ids)
@@ -233,7 +204,8 @@ class StoryIndex:
         self._by_id[sid] = s
         self._titles.append(f.title)
         self._outlets.append(Counter())
-        self._names.append(Counter())
+        self._names.open()
+        self._words.open()
         self._ncopies.append(0)
         self._undated.add(s)  # until a dated article joins
         return s
@@ -251,7 +223,8 @@ class StoryIndex:
         self._sums[s] += f.vector
         self._norms[s] = float(np.linalg.norm(self._sums[s]))
         self._size[s] += 1
-        self._names[s].update(f.names)
+        self._names.join(s, as_bag(f.names))
+        self._words.join(s, f.words)
         if f.outlet:
             self._outlets[s][f.outlet] += 1
         if not self._titles[s] and f.title:
@@ -305,10 +278,9 @@ class StoryIndex:
             "story_ids": self.story_ids,
             "titles": self._titles,
             "outlets": [dict(c) for c in self._outlets],
-            "names": [dict(c) for c in self._names],
+            "names": self._names.to_meta(),
+            "words": self._words.to_meta(),
             "ncopies": self._ncopies,
-            "df": dict(self._df),
-            "docs": self._docs,
             "assignments": self.assignments,
             "copies": self.copies,
             "copy_keys": keys,
@@ -326,7 +298,10 @@ class StoryIndex:
         """``params`` (the current configuration) replace the ones the state was saved with."""
         with np.load(io.BytesIO(blob), allow_pickle=False) as z:
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
-            if meta.get("version") != STATE_VERSION:
+            if meta.get("version") == 1:  # names kept beside the story, no words yet
+                meta = {**meta, "names": {"df": meta["df"], "docs": meta["docs"], "bags": meta["names"]},
+                        "words": {"df": {}, "docs": meta["docs"], "bags": [{} for _ in meta["names"]]}}
+            elif meta.get("version") != STATE_VERSION:
                 raise ValueError(
                     f"story index state has version {meta.get('version')}, this storyweave reads {STATE_VERSION}: "
                     "re-run  storyweave ingest  on a fresh --db"
@@ -345,10 +320,9 @@ class StoryIndex:
         idx._by_id = {sid: s for s, sid in enumerate(idx.story_ids)}
         idx._titles = meta["titles"]
         idx._outlets = [Counter(d) for d in meta["outlets"]]
-        idx._names = [Counter(d) for d in meta["names"]]
+        idx._names = Profiles.from_meta(meta["names"])
+        idx._words = Profiles.from_meta(meta["words"])
         idx._ncopies = meta["ncopies"]
-        idx._df = Counter(meta["df"])
-        idx._docs = meta["docs"]
         idx.assignments = meta["assignments"]
         idx.copies = meta["copies"]
         idx._copy = CopyIndex.from_arrays(meta["copy_keys"], sigs)
