@@ -37,7 +37,7 @@ def test_structured_evidence_wins_and_says_where_from():
     assert m.published == dt.date(2021, 3, 9)  # the day as the page wrote it, published not modified
     assert m.outlet == "Portavel Gazette"
     assert m.sources == {"title": "json-ld headline", "author": "json-ld author",
-                         "published": "article:published_time", "outlet": "json-ld publisher"}
+                         "published": "article:published_time", "outlet": "og:site_name"}
 
 
 BARE = """<html><head><title>Night ferry returns to the islands - Coastline Daily</title>
@@ -101,3 +101,26 @@ def test_utc_instant_takes_the_outlets_own_day_from_its_url():
     assert m.published == dt.date(2019, 11, 18) and m.sources["published"].startswith("canonical date")
     # an offset the page states is its own local time: kept as written
     assert meta_of(page("2019-11-19T03:05:00+09:00")).published == dt.date(2019, 11, 19)
+
+
+def test_outlet_is_the_site_not_the_agency_and_a_section_name_loses_to_a_confirmed_one():
+    syndicated = """<html><head><title>x</title><meta property="og:site_name" content="Valley Courier">
+    <script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "Northwire Agency"}}</script>
+    </head><body><p>x</p></body></html>"""
+    assert meta_of(syndicated).outlet == "Valley Courier"
+    section = """<html><head><title>x</title><meta property="og:site_name" content="World">
+    <link rel="canonical" href="https://www.northwire.com/world/story">
+    <script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "Northwire"}}</script>
+    </head><body><p>x</p></body></html>"""
+    assert meta_of(section).outlet == "Northwire"
+
+
+def test_byline_parts_kept_apart_and_the_date_after_a_name_cut():
+    page = """<html><head><title>x</title></head><body>
+    <div class="byline"><a>Pell Andersen</a><span>Monday, November 18</span></div><p>x</p></body></html>"""
+    assert meta_of(page).author == "Pell Andersen"
+
+
+def test_a_long_end_part_is_the_headline_not_the_site_name():
+    assert strip_site("Riverside view on the harbour strike | Editorial", ["Riverside"]) == \
+        "Riverside view on the harbour strike | Editorial"

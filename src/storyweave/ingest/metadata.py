@@ -128,18 +128,18 @@ def evidence(tree, url: str | None = None) -> Evidence:
             ev["date"].append(("itemprop datePublished", el.get("datetime") or el.get("content") or ""))
         elif prop == "author" and el.tag != "meta":
             inner = el.find(".//*[@itemprop='name']")
-            ev["byline"].append(("itemprop author", (inner if inner is not None else el).text_content()))
+            ev["byline"].append(("itemprop author", _text(inner if inner is not None else el)))
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
         ev["title"].append(("<title>", title.text_content()))
     ev["title"] += [("h1", h.text_content()) for h in tree.iterfind(".//h1")][:3]
     for a in tree.iterfind(".//a[@rel]"):
         if "author" in (a.get("rel") or "").lower().split():
-            ev["byline"].append(("rel=author", a.text_content()))
+            ev["byline"].append(("rel=author", _text(a)))
     for el in tree.xpath(".//*[@class or @id][not(self::body)][not(self::html)]")[:5000]:
         attr = f"{el.get('class') or ''} {el.get('id') or ''}"
         if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr):
-            text = _clean(el.text_content())
+            text = _text(el)
             if 0 < len(text) <= 120:
                 ev["byline"].append(("byline", text))
     for t in tree.iterfind(".//time"):
@@ -154,6 +154,11 @@ def evidence(tree, url: str | None = None) -> Evidence:
     if url:
         ev["url"].insert(0, ("url", url))
     return ev
+
+
+def _text(el) -> str:
+    """An element's text with its children's texts kept apart ("Jeff Foust<br>Monday")."""
+    return _clean(" ".join(el.itertext()))
 
 
 def _in_header(el) -> bool:
@@ -179,8 +184,10 @@ def strip_site(title: str, site_names: list[str]) -> str:
 
     def is_site(part: str) -> bool:
         k = _key(part).replace(" ", "")
-        # "Coastline Daily" is the site coastline-daily.com; "BBC News" the site "BBC News Online"
-        return len(k) >= 4 and any(s.startswith(k) or (len(s) >= 4 and k.startswith(s)) for s in compact)
+        # "Coastline Daily" is the site coastline-daily.com, "Le Monde.fr" the site "Le Monde"; but
+        # "The Guardian view on ..." is a headline that merely starts with the site's name
+        return len(k) >= 4 and any(s.startswith(k) or (len(s) >= 4 and k.startswith(s) and len(k) <= len(s) + 4)
+                                   for s in compact)
     kept = list(parts)
     while len(kept) > 1 and is_site(kept[-1]):
         kept.pop()
@@ -232,7 +239,7 @@ def _person(name: str) -> str | None:
 
 
 def _people(value: str) -> list[str]:
-    value = P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", _clean(value)))
+    value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", _clean(value))))
     if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
         return []
     whole = _person(value)
@@ -317,15 +324,38 @@ def registrable(url: str | None) -> str | None:
     return ".".join(labels[-n:])
 
 
-def choose_outlet(ev: Evidence) -> tuple[str | None, str | None]:
-    for src, value in ev.get("outlet", []) + ev.get("site", []):
-        v = _clean(value)
-        if v and len(v) <= 80 and not v.startswith("http"):
-            return v, src
-    for src, value in ev.get("url", []):
-        if d := registrable(value):
-            return d, f"{src} domain"
-    return None, None
+def _outlet_name(value: str) -> str:
+    """"@politifact" -> "politifact"; "The Jerusalem Post | JPost.com" -> "The Jerusalem Post"."""
+    v = re.split(r"\s+[|•·]\s+", _clean(value))[0].lstrip("@").strip()
+    return v if v and len(v) <= 80 and not v.startswith("http") else ""
+
+
+def _agree(a: str, b: str) -> bool:
+    ka, kb = _key(a).replace(" ", ""), _key(b).replace(" ", "")
+    return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
+
+
+def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None, str | None]:
+    """The site that publishes the page: its own name (og:site_name) before the JSON-LD
+    publisher (on syndicated copy that is the agency), and either before UI labels; a name the
+    domain or another source confirms beats one nobody confirms (a section as og:site_name)."""
+    domain = next((d for _, value in ev.get("url", []) if (d := registrable(value))), None)
+    label = domain.split(".")[0] if domain else ""
+    cands = [(src, n) for src, value in ev.get("outlet", []) + ev.get("site", []) if (n := _outlet_name(value))]
+    if fallback and (n := _outlet_name(fallback)):
+        cands.append(("trafilatura", n))
+    best, best_score = None, 0.0
+    for src, name in cands:
+        score = P.OUTLET_WEIGHT.get(src, 0.6 if src.startswith("json-ld") else 0.5)
+        score += 1.0 if label and _agree(name, label) else 0.0
+        score += 0.5 * sum(_agree(name, other) for s2, other in cands if s2 != src)
+        # of two spellings of one name, the one written as words is the display name ("USA TODAY")
+        score += 0.1 * (" " in name) + 0.1 * (name != name.lower())
+        if score > best_score:
+            best, best_score = (name, src), score
+    if best:
+        return best
+    return (domain, next(f"{src} domain" for src, v in ev["url"] if registrable(v))) if domain else (None, None)
 
 
 def read_metadata(tree, html: str | None = None, url: str | None = None,
@@ -335,7 +365,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     ev = evidence(tree, url)
     fallback = fallback or {}
     meta = PageMeta()
-    meta.outlet, src_outlet = choose_outlet(ev)
+    meta.outlet, src_outlet = choose_outlet(ev, fallback.get("outlet"))
     if fallback.get("title"):
         ev["title"].append(("trafilatura", fallback["title"]))
     sites = [v for _, v in ev.get("outlet", []) + ev.get("site", [])] + [fallback.get("outlet") or ""]
@@ -350,6 +380,4 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
             meta.sources[name] = src
     if meta.author is None and (names := _people(fallback.get("author") or "")):
         meta.author, meta.sources["author"] = ", ".join(names), "trafilatura"  # screened for UI text too
-    if meta.outlet is None and fallback.get("outlet"):
-        meta.outlet, meta.sources["outlet"] = fallback["outlet"], "trafilatura"
     return meta

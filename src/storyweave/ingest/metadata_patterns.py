@@ -14,6 +14,9 @@ AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author"
 DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
              "parsely-pub-date", "dc.date.issued", "citation_publication_date")
 OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "apple-mobile-web-app-title")
+# the site's own name weighs most; the JSON-LD publisher is the agency on syndicated copy
+OUTLET_WEIGHT = {"og:site_name": 1.0, "json-ld publisher": 0.9, "application-name": 0.5,
+                 "trafilatura": 0.3}
 
 # JSON-LD @types that describe the article itself (a WebPage or Organization block says less)
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
@@ -37,9 +40,15 @@ NOT_AUTHOR_WORDS = {
     "editors", "contributor", "contributors", "posted", "updated", "published", "view", "profile",
     "follow", "email", "print", "read", "more", "twitter", "facebook", "instagram", "linkedin",
     "newsletter", "advertisement", "unknown", "anonymous", "guest", "user", "team", "desk", "webmaster",
+    "by", "гость", "автор", "invitado", "gast", "invité",
 }
+# a date written after a name in a byline ("Jeff Foust Monday, November 18"): the name ends there
+DATE_WORD = re.compile(r"\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                       r"march|april|may|june|july|august|september|october|november|december|"
+                       r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?=\s+\d))\b.*$", re.IGNORECASE)
 # a byline's lead-in and the agency credits that follow a name ("By Jane Roe, Reuters")
-BYLINE_LEAD = re.compile(r"^\s*(?:by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|written by|posted by)\s+",
+BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|analysis|opinion|commentary|story|text|words|photos and text)"
+                         r"\s+by|by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|текст|автор:?)\s+",
                          re.IGNORECASE)
 # what follows the writer's name in a byline and names someone else or a time
 BYLINE_TAIL = re.compile(r"\s*\b(?:edited|reviewed|fact[- ]checked|updated|photos?|photographs?|illustrations?|"
