@@ -89,3 +89,22 @@ def test_state_of_version_1_still_reads(dev):
     b = StoryIndex.from_bytes(buf.getvalue())
     assert b.assignments == a.assignments
     assert a.add(feats[60:]).assignments == b.add(feats[60:]).assignments
+
+
+def test_stories_past_the_first_allocation_start_from_their_own_founder():
+    """Growing the centroid table must not seed new stories with older stories' sums."""
+    import numpy as np
+
+    from storyweave.stories.features import Features
+
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(150, 256)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    feats = [Features(id=f"a{i}", date=None, vector=v, names=frozenset({f"n{i}x", f"n{i}y", f"n{i}z"}))
+             for i, v in enumerate(vecs)]
+    index = StoryIndex()
+    index.add(feats)
+    assert len(index) == 150
+    sums = StoryIndex.from_bytes(index.to_bytes())._sums
+    for table in (index._sums, sums):
+        assert np.allclose(table[:150], vecs, atol=1e-5)

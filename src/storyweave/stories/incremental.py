@@ -212,7 +212,11 @@ class StoryIndex:
 
     def _grow(self) -> None:
         cap = len(self._sums) * 2
-        self._sums = np.resize(self._sums, (cap, self.dim))
+        # zeros, not np.resize: that repeats the old rows, and a new story would start from
+        # another story's centroid
+        sums = np.zeros((cap, self.dim), dtype=self._sums.dtype)
+        sums[: len(self._sums)] = self._sums
+        self._sums = sums
         for name in ("_norms", "_size", "_first", "_last"):
             arr = getattr(self, name)
             grown = np.zeros(cap, dtype=arr.dtype)
