@@ -31,9 +31,9 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
         # one date per sentence, of one granularity, in close rewrites: a sentence with several
         # dates ("since 2018", "in January 2021") may date different things
         dated = [(i, dates[i][0]) for i in members if len(dates[i]) == 1]
-        grains = Counter(d.granularity for _, d in dated)
+        grains = Counter(_grain(d) for _, d in dated)
         grain = grains.most_common(1)[0][0] if grains else None
-        dated = [(i, d) for i, d in dated if d.granularity == grain]
+        dated = [(i, d) for i, d in dated if _grain(d) == grain]
         if sim is not None:
             dated = [(i, d) for i, d in dated
                      if any(sim[i, j] >= config.align.same_fact for j, e in dated if e.value != d.value)
@@ -82,6 +82,11 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                             about=f"{attr} — {short(analysis.sentences[i].text)}",
                         ))
     return out
+
+
+def _grain(d) -> str:
+    """A time of a named day ("Thursday morning", 2016-03-10TMO) dates the day."""
+    return "day" if d.granularity == "time" and re.match(r"\d{4}-\d\d-\d\d", d.value) else d.granularity
 
 
 def _window(text: str, q: Quantity, words: int = 4) -> set[str]:
