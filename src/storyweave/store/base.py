@@ -65,6 +65,7 @@ class SearchHit:
     published: dt.date | None = None
     snippet: str = ""  # the matching passage, matched words between MARK_ON and MARK_OFF
     names: str = ""  # the story's entity names and aliases, marked the same way, when they matched
+    rowid: int | None = field(default=None, repr=False, compare=False)  # the backend's own row, for the snippet
 
 
 @dataclass(slots=True)

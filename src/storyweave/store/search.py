@@ -22,6 +22,7 @@ _WORD = re.compile(r"\w+")
 NAME_BONUS = 1.0  # a story whose people/places answer the query ranks above text-only matches
 ARTICLE_ROWS = 5  # article rows fetched per story asked for: several articles of a story may match
 TITLE_WEIGHT = 4.0  # a word in the headline says more than one in the body
+RANK_WINDOW = 10_000  # SQLite: most matches ranked per query (see _sqlite_articles)
 PG_HEADLINE = f'StartSel="{MARK_ON}", StopSel="{MARK_OFF}", MaxWords=30, MinWords=12, MaxFragments=1'
 
 
@@ -55,11 +56,41 @@ def search(conn: Connection, query: str, entity: str | None, outlet: str | None,
     params: dict[str, Any] = {"q": " ".join(f'"{t}"' for t in terms) if sqlite else " ".join(terms),
                               "n": limit * ARTICLE_ROWS, "on": MARK_ON, "off": MARK_OFF, "hl": PG_HEADLINE}
     where = _filters(params, entity, outlet, date_from, date_to, sqlite)
-    articles = conn.execute(text((_SQLITE_ARTICLES if sqlite else _PG_ARTICLES).format(where=where)),
-                            params).mappings().all()
+    if sqlite:
+        articles = _sqlite_articles(conn, params, where)
+    else:
+        articles = conn.execute(text(_PG_ARTICLES.format(where=where)), params).mappings().all()
     names = conn.execute(text((_SQLITE_NAMES if sqlite else _PG_NAMES).format(where=where.replace("a.story_id", "s.id"))),
                          params).mappings().all()
-    return _merge(articles, names, limit)
+    hits = _merge(articles, names, limit)
+    if sqlite:
+        _sqlite_snippets(conn, params, hits)
+    return hits
+
+
+def _sqlite_articles(conn: Connection, params: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    """The best-ranked matching articles. bm25 must score every match, so a query matching
+    more than RANK_WINDOW articles (a word nearly every article has) is ranked among the
+    RANK_WINDOW most recently stored of them: that bounds the time whatever the store's size."""
+    window = ""
+    if not where:
+        floor = conn.execute(text("SELECT rowid FROM article_fts WHERE article_fts MATCH :q ORDER BY rowid DESC "
+                                  "LIMIT 1 OFFSET :w"), {**params, "w": RANK_WINDOW - 1}).scalar()
+        if floor is not None:
+            params["floor"], window = floor, " AND f.rowid >= :floor"
+    sql = _SQLITE_ARTICLES.format(join=_SQLITE_JOIN if where else "", where=where + window)
+    return [dict(r) for r in conn.execute(text(sql), params).mappings()]
+
+
+def _sqlite_snippets(conn: Connection, params: dict[str, Any], hits: list[SearchHit]) -> None:
+    """Snippets for the shown articles only (one query: making them is the costly part)."""
+    rowids = {h.rowid: h for h in hits if h.rowid is not None}
+    if not rowids:
+        return
+    sql = (f"SELECT rowid, snippet(article_fts, -1, :on, :off, '…', 24) AS snippet FROM article_fts "
+           f"WHERE article_fts MATCH :q AND rowid IN ({', '.join(str(int(r)) for r in rowids)})")
+    for r in conn.execute(text(sql), params):
+        rowids[r.rowid].snippet = r.snippet or ""
 
 
 def _filters(params: dict[str, Any], entity, outlet, date_from, date_to, sqlite: bool) -> str:
@@ -78,14 +109,18 @@ def _filters(params: dict[str, Any], entity, outlet, date_from, date_to, sqlite:
     return "".join(f" AND {c}" for c in out)
 
 
+# Snippets are not made here: for the shown rows only, after (see _sqlite_snippets).
 _SQLITE_ARTICLES = """
-SELECT a.id, a.story_id, a.title, a.outlet, a.published,
-       snippet(article_fts, -1, :on, :off, '…', 24) AS snippet,
-       -bm25(article_fts, 0.0, {TITLE_WEIGHT}, 1.0) AS score
-FROM article_fts JOIN articles a ON a.id = article_fts.article_id
-WHERE article_fts MATCH :q AND a.story_id IS NOT NULL{{where}}
-ORDER BY bm25(article_fts, 0.0, {TITLE_WEIGHT}, 1.0) LIMIT :n
+WITH top AS (
+  SELECT f.rowid AS r, f.rank AS rank, f.article_id AS article_id FROM article_fts f{{join}}
+  WHERE f.article_fts MATCH :q AND f.rank MATCH 'bm25(0.0, {TITLE_WEIGHT}, 1.0)'{{where}}
+  ORDER BY f.rank LIMIT :n)
+SELECT top.r AS rowid, a.id, a.story_id, a.title, a.outlet, a.published, '' AS snippet, -top.rank AS score
+FROM top JOIN articles a ON a.id = top.article_id
+WHERE a.story_id IS NOT NULL
+ORDER BY top.rank
 """.format(TITLE_WEIGHT=TITLE_WEIGHT)
+_SQLITE_JOIN = " JOIN articles a ON a.id = f.article_id"
 
 _PG_ARTICLES = """
 WITH q AS (SELECT plainto_tsquery('english', :q) AS query),
@@ -124,7 +159,7 @@ def _merge(articles, names, limit: int) -> list[SearchHit]:
             if isinstance(published, str):  # SQLite through raw SQL gives the stored ISO text
                 published = dt.date.fromisoformat(published[:10])
             hits[r["story_id"]] = SearchHit(r["story_id"], float(r["score"]) / top, r["id"], r["title"], r["outlet"],
-                                            published, r["snippet"] or "")
+                                            published, r["snippet"] or "", rowid=r.get("rowid"))
     for r in names:
         hit = hits.setdefault(r["story_id"], SearchHit(r["story_id"], 0.0))
         hit.score += NAME_BONUS
