@@ -145,3 +145,9 @@ def test_every_chip_links_to_the_sentence_its_evidence_names(evidence_dict, page
     assert chips and all(h in evidence for h in chips), [h for h in chips if h not in evidence]
     # the timeline's storm event names a sentence for one outlet only: its other chip follows evidence
     assert "ledger & co.txt#0" in chips
+
+
+def test_an_article_without_outlet_reads_article_n_and_says_outlet_unknown(brief):
+    page = render_html(brief)  # the ledger article (third) names no outlet
+    assert re.search(r'class="chip cite[^"]*" href="#ledger%20%26%20co.txt%23\d"\s+title="article 3: ', page)
+    assert page.count("outlet unknown") == 1 and ">ledger &amp; co.txt<" not in page

@@ -76,3 +76,12 @@ def test_a_quote_without_speaker_is_shown_as_not_given():
     v = story_view(brief)
     assert [(q["who"], q["named"]) for q in v.quotes] == [
         ("Ingrid Holm", True), ("speaker not given", False), ("speaker not given", False)]
+
+
+def test_an_article_without_outlet_reads_article_n_not_its_file_name():
+    b = story_fixture.brief()
+    b["articles"][2]["outlet"] = None
+    v = story_view(b)
+    assert v.outlets == ["Coastal Herald", "Norrvik Post", "article 3"]
+    assert [a.outlet_known for a in v.articles] == [True, True, False]
+    assert [l.label for l in v.agreements[0]["links"]] == ["Coastal Herald", "Norrvik Post", "article 3"]

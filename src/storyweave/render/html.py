@@ -116,7 +116,7 @@ def safe_link(url: str | None) -> str | None:
 # ---- what the template shows ------------------------------------------------------------------
 
 def _context(d: dict[str, Any], prefix: str) -> dict[str, Any]:
-    v = view_of(d)
+    v = view_of(d, short_labels=True)
     # only the summary's sentences are tinted in the article text: marking every cited sentence
     # (unique facts cite most of them) would mark nearly everything and so tell nothing
     cited = {s for item in d.get("summary") or [] for s in item.get("sentence_ids") or []}
@@ -194,7 +194,7 @@ def _article(a: dict[str, Any], v: View, cited: set[str]) -> dict[str, Any]:
     else:  # no sentence split exported: show the paragraphs without anchors
         paragraphs = [[{"id": None, "text": p, "cited": False}] for p in a.get("body") or []]
     removed = a.get("removed") or []
-    return {"id": a["id"], "label": v.label(a["id"]), "colour": v.colours[a["id"]], "title": a.get("title"),
+    return {"id": a["id"], "label": v.label(a["id"]), "outlet": a.get("outlet"), "colour": v.colours[a["id"]], "title": a.get("title"),
             "published": a.get("published"), "author": a.get("author"), "url": a.get("url"),
             "link": safe_link(a.get("url")), "paragraphs": paragraphs, "removed": removed,
             "reasons": by_reason(removed)}

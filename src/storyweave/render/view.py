@@ -48,16 +48,20 @@ class View:
         return out
 
 
-def view_of(data: dict[str, Any]) -> View:
+def view_of(data: dict[str, Any], short_labels: bool = False) -> View:
+    """``short_labels``: an article without outlet is "article <n>" (its place in the brief), not
+    its id: a file name like ``000_6fec952ea3ee9769.txt`` in every chip says nothing to a reader."""
     articles = data.get("articles") or []
     outlets = [a.get("outlet") or a["id"] for a in articles]
     counts = Counter(outlets)
     labels: dict[str, str] = {}
     colours: dict[str, int] = {}
     palette: dict[str, int] = {}
-    for a, outlet in zip(articles, outlets):
+    for n, (a, outlet) in enumerate(zip(articles, outlets), 1):
         # two articles from one outlet must stay distinguishable in a citation
         labels[a["id"]] = outlet if counts[outlet] == 1 or outlet == a["id"] else f"{outlet} ({a['id']})"
+        if short_labels and not a.get("outlet"):
+            labels[a["id"]] = f"article {n}"
         colours[a["id"]] = palette.setdefault(outlet, len(palette) % PALETTE_SIZE)
     sentence_article = {}
     sentence_text = {}

@@ -67,6 +67,7 @@ class ArticleView:
     published: str
     url: str | None
     paragraphs: list[list[SentenceView]]
+    outlet_known: bool = True
 
 
 @dataclass(slots=True)
@@ -106,7 +107,8 @@ class _Index:
     def __init__(self, brief: dict[str, Any]):
         self.articles: list[dict[str, Any]] = [a for a in brief.get("articles", []) if isinstance(a, dict)]
         self.adom = {str(a.get("id")): f"a{i}" for i, a in enumerate(self.articles)}
-        self.outlet = {str(a.get("id")): str(a.get("outlet") or a.get("id")) for a in self.articles}
+        # an article without outlet reads "article <n>", not its id (a file name says nothing)
+        self.outlet = {str(a.get("id")): str(a.get("outlet") or f"article {i + 1}") for i, a in enumerate(self.articles)}
         self.sdom: dict[str, str] = {}
         self.by_article: dict[str, list[tuple[str, str]]] = {}  # article id -> [(dom, normalised text)]
         self.paragraphs: dict[str, list[list[SentenceView]]] = {}
@@ -204,6 +206,7 @@ def story_view(brief: dict[str, Any], title: str | None = None) -> StoryView:
             id=str(a.get("id")), dom=ix.adom[str(a.get("id"))], outlet=ix.outlet[str(a.get("id"))],
             title=str(a.get("title") or a.get("id")), published=str(a.get("published") or ""),
             url=safe_href(a.get("url")), paragraphs=ix.paragraphs.get(str(a.get("id")), []),
+            outlet_known=bool(a.get("outlet")),
         )
         for a in ix.articles
     ]
