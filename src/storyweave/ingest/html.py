@@ -104,7 +104,8 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
         return None
-    meta = page_metadata(html, url, fallback={"title": doc.title, "author": doc.author, "outlet": doc.sitename})
+    meta = page_metadata(html, url, fallback={"title": doc.title, "author": doc.author, "outlet": doc.sitename,
+                                              "date": doc.date})  # trafilatura's date is htmldate's
     return Extraction(
         paragraphs=paragraphs,
         removed=removed,
@@ -129,7 +130,7 @@ def page_metadata(html: str, url: str | None = None, fallback: dict | None = Non
         import trafilatura
 
         doc = trafilatura.extract_metadata(html)
-        fallback = {"title": doc.title, "author": doc.author, "outlet": doc.sitename} if doc else {}
+        fallback = {"title": doc.title, "author": doc.author, "outlet": doc.sitename, "date": doc.date} if doc else {}
     tree = load_html(html)
     if tree is None:
         return PageMeta(title=fallback.get("title"), author=fallback.get("author"), outlet=fallback.get("outlet"))

@@ -271,7 +271,11 @@ def choose_author(ev: Evidence) -> tuple[str | None, str | None]:
     return None, None
 
 
-def choose_date(ev: Evidence, html: str | None) -> tuple[dt.date | None, str | None]:
+_UNSET = object()
+
+
+def choose_date(ev: Evidence, html: str | None, found=_UNSET) -> tuple[dt.date | None, str | None]:
+    """``found``: htmldate's answer when already known (trafilatura ran it), else run here."""
     in_url = next(((d, f"{src} date") for src, value in ev.get("url", []) if (d := url_date(value))), None)
     for src, value in ev.get("date", []) + ev.get("time", []):
         d = _iso_day(value)
@@ -283,15 +287,17 @@ def choose_date(ev: Evidence, html: str | None) -> tuple[dt.date | None, str | N
             return d, src
     if in_url:
         return in_url
-    if html:
-        from htmldate import find_date
+    if found is _UNSET:
+        found = None
+        if html:
+            from htmldate import find_date
 
-        try:
-            found = find_date(html, original_date=True, outputformat="%Y-%m-%d")
-        except (ValueError, TypeError, AttributeError):
-            found = None
-        if found and (d := parse_date(found)):
-            return d, "htmldate"
+            try:
+                found = find_date(html, original_date=True, outputformat="%Y-%m-%d")
+            except (ValueError, TypeError, AttributeError):
+                pass
+    if found and (d := parse_date(found)):
+        return d, "htmldate"
     return None, None
 
 
@@ -373,7 +379,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
         sites.append(meta.outlet)
     meta.title, src_title = choose_title(ev, sites)
     meta.author, src_author = choose_author(ev)
-    meta.published, src_date = choose_date(ev, html)
+    meta.published, src_date = choose_date(ev, html, fallback.get("date", _UNSET))
     for name, src in (("title", src_title), ("author", src_author), ("published", src_date),
                       ("outlet", src_outlet)):
         if src:
