@@ -124,3 +124,12 @@ def test_byline_parts_kept_apart_and_the_date_after_a_name_cut():
 def test_a_long_end_part_is_the_headline_not_the_site_name():
     assert strip_site("Riverside view on the harbour strike | Editorial", ["Riverside"]) == \
         "Riverside view on the harbour strike | Editorial"
+
+
+def test_the_outlet_crediting_itself_yields_to_a_named_person():
+    page = """<html><head><title>x</title><meta property="og:site_name" content="Valley Courier">
+    <meta name="author" content="Valley Courier"></head>
+    <body><p class="byline">By Pell Andersen</p><p>x</p></body></html>"""
+    assert meta_of(page).author == "Pell Andersen"
+    alone = page.replace('<p class="byline">By Pell Andersen</p>', "")
+    assert meta_of(alone).author == "Valley Courier"  # kept when nobody else is named

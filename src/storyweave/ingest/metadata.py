@@ -251,8 +251,11 @@ def _people(value: str) -> list[str]:
     return [whole] if whole else []
 
 
-def choose_author(ev: Evidence) -> tuple[str | None, str | None]:
-    # structured sources first; the byline near the body only when no structured one names a person
+def choose_author(ev: Evidence, outlet: str | None = None) -> tuple[str | None, str | None]:
+    """Structured sources first; the byline near the body only when no structured one names a
+    person. The outlet credited as its own author ("AppleInsider", "BBC News") is kept only
+    when no source names anyone else."""
+    self_credit = (None, None)
     for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline"),
                   ("json-ld organisation",)):
         names: list[str] = []
@@ -266,9 +269,11 @@ def choose_author(ev: Evidence) -> tuple[str | None, str | None]:
                     source = source or src
             if names and src in ("byline", "rel=author", "itemprop author"):
                 break  # the first byline in the page is the article's, later ones are other stories'
-        if names:
+        if names and outlet and all(_agree(n, outlet) for n in names):
+            self_credit = self_credit if self_credit[0] else (", ".join(names), source)
+        elif names:
             return ", ".join(names[:P.MAX_AUTHORS]), source
-    return None, None
+    return self_credit
 
 
 _UNSET = object()
@@ -378,7 +383,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     if meta.outlet:
         sites.append(meta.outlet)
     meta.title, src_title = choose_title(ev, sites)
-    meta.author, src_author = choose_author(ev)
+    meta.author, src_author = choose_author(ev, meta.outlet)
     meta.published, src_date = choose_date(ev, html, fallback.get("date", _UNSET))
     for name, src in (("title", src_title), ("author", src_author), ("published", src_date),
                       ("outlet", src_outlet)):
