@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Iterator
 from ..config import Config, IngestConfig
 from ..errors import InputError
 from ..model import Article, Problem
-from . import jsonl, text
+from . import jsonl, sources_csv, text
 
 # suffix -> reader(path, config) -> Iterator[Article]; other modules register more.
 Reader = Callable[[Path, IngestConfig], Iterator[Article | Problem]]
@@ -49,7 +49,8 @@ def _files(path: Path) -> Iterator[Path]:
     if path.is_dir():
         for p in sorted(path.rglob("*")):
             # READMEs and licences sit beside corpora; they are not articles
-            if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith(("README", "LICENSE")):
+            if p.is_file() and not p.name.startswith(".") and not p.name.upper().startswith(("README", "LICENSE")) \
+                    and p.name != sources_csv.NAME:  # a folder's table of outlets, not an article
                 yield p
     else:
         yield path
@@ -76,6 +77,11 @@ def read_inputs(inputs: Iterable[str | Path], config: Config | IngestConfig | No
         if not path.exists():
             yield Problem(s, "no such file or folder")
             continue
+        try:
+            table = sources_csv.load(path) if path.is_dir() else {}
+        except InputError as e:
+            yield Problem(e.item, e.reason)
+            table = {}
         for f in _files(path):
             reader = _reader_for(f)
             if reader is None:
@@ -91,7 +97,7 @@ def read_inputs(inputs: Iterable[str | Path], config: Config | IngestConfig | No
                         # file names are ids; two equal ids from different folders get a suffix
                         art.id = _unique_id(art.id, seen)
                     seen.add(art.id)
-                    yield art
+                    yield sources_csv.apply(art, f, path, table) if table else art
             except InputError as e:
                 yield Problem(e.item, e.reason)
             except OSError as e:

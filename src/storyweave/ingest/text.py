@@ -7,6 +7,7 @@ from typing import Iterator
 from ..config import IngestConfig
 from ..errors import InputError
 from ..model import Article
+from .agency import outlet_from_text
 from .decode import decode
 
 
@@ -17,4 +18,6 @@ def read_file(path: Path, config: IngestConfig) -> Iterator[Article]:
     got = decode(path.read_bytes(), str(path))
     if not got.text.strip():
         raise InputError(str(path), "empty file: no article text")
-    yield Article(id=path.name, text=got.text, source=str(path), meta={"encoding": got.encoding})
+    # plain text names no outlet, except in an agency credit ("(Reuters) -", "By Press Association")
+    yield Article(id=path.name, text=got.text, source=str(path), outlet=outlet_from_text(got.text),
+                  meta={"encoding": got.encoding})
