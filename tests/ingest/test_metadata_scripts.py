@@ -32,3 +32,12 @@ def test_short_spaceless_article_is_read(text, lang):
 def test_a_lone_heading_is_still_refused():
     with pytest.raises(InputError, match="only"):
         article_from_html("<html><body><p>港口罢工</p></body></html>", id="p", item="p")
+
+
+@pytest.mark.parametrize("text,lang", [(ZH, "zh"), (TH, "th")])
+def test_the_article_step_keeps_the_body_of_a_short_spaceless_article(text, lang):
+    from storyweave.ingest.article import ArticleStep
+    from storyweave.model import Article
+
+    art = ArticleStep()(Article(id="p", html=page(text, lang)))
+    assert isinstance(art, Article) and art.language == lang and len(art.body) == 2
