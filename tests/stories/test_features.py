@@ -46,3 +46,15 @@ def test_words_keep_figures_and_stems_drop_function_words():
     assert {"31", "24", "harrier", "rover"} <= set(w)
     assert "the" not in w and "were" not in w
     assert w["harrier"] > w["rover"]  # counted twice, sublinearly
+
+
+def test_featurizer_reads_words_only_when_asked():
+    import pickle
+
+    from storyweave.model import Article
+    from storyweave.stories.features import Featurizer
+
+    art = Article(id="w", title="Harriers beat Rovers 31-24", text="The Harriers beat the Rovers on Sunday.")
+    assert Featurizer()([art])[0].words == {}
+    on = pickle.loads(pickle.dumps(Featurizer(words=True)))  # the flag survives a trip to a worker
+    assert "31" in on([art])[0].words

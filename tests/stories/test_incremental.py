@@ -58,13 +58,22 @@ def test_state_rejects_other_versions():
 def test_word_weight_changes_the_score_and_survives_state(dev):
     from storyweave.config import StoriesConfig
 
-    _, gold, feats = dev
+    import dataclasses
+
+    from storyweave.stories.features import WORD_CHARS, lede, words
+
+    arts, gold, feats = dev
+    assert not feats[0].words  # off by default: not read
+    feats = [dataclasses.replace(f, words=words(lede(x, WORD_CHARS))) for f, x in zip(feats, arts)]
     cfg = StoriesConfig(word_weight=0.3, threshold=0.3)
+    plain = StoryIndex(StoriesConfig(threshold=0.3))
+    plain.add(feats)
     a = StoryIndex(cfg)
     a.add(feats[:120])
     b = StoryIndex.from_bytes(a.to_bytes(), cfg)
     assert a.add(feats[120:]).assignments == b.add(feats[120:]).assignments
     assert bcubed(gold, [a.assignments[f.id] for f in feats])[2] >= 0.9
+    assert a.assignments != plain.assignments  # the words did weigh
 
 
 def test_state_of_version_1_still_reads(dev):

@@ -235,7 +235,7 @@ def evaluate(paths: list[str] | str, config: Config, engine=None, split: str = "
     notes = list(sample.notes)
 
     t = time.perf_counter()
-    feats = [f for batch in featurize(arts, engine) for f in batch]
+    feats = [f for batch in featurize(arts, engine, config=config.stories) for f in batch]
     index = StoryIndex(config.stories)
     outcome = index.add(feats)
     batch = _labels(index.assignments, arts)

@@ -115,15 +115,15 @@ class IngestReport:
     problems: list[Problem] = field(default_factory=list)
 
 
-def engine_featurizer(engine=None) -> Featurize:
+def engine_featurizer(engine=None, config: StoriesConfig | None = None) -> Featurize:
     """Featurise on an engine (local or Ray), in batches, in input order."""
-    return lambda articles: [f for batch in featurize(articles, engine) for f in batch]
+    return lambda articles: [f for batch in featurize(articles, engine, config=config) for f in batch]
 
 
 def ingest(items: Iterable[Article | Problem], store: Store, config: Config, engine=None) -> IngestReport:
     """Read items -> clean -> store -> assign, ``config.stories.chunk`` articles at a time."""
     report = IngestReport()
-    assigner = StoryAssigner(config.stories, engine_featurizer(engine))
+    assigner = StoryAssigner(config.stories, engine_featurizer(engine, config.stories))
     for group in batches(items, config.stories.chunk):
         report.problems += [p for p in group if isinstance(p, Problem)]
         arts = prepare([a for a in group if isinstance(a, Article)], config)

@@ -37,13 +37,16 @@ def batches(items: Iterable[Article], size: int = BATCH) -> Iterator[list[Articl
         yield batch
 
 
-def featurize(articles: Iterable[Article], engine=None, batch_size: int = BATCH) -> Iterator[list[Features]]:
-    """Features per batch, in input order, computed by ``engine`` (default: this process)."""
+def featurize(articles: Iterable[Article], engine=None, batch_size: int = BATCH,
+              config: StoriesConfig | None = None) -> Iterator[list[Features]]:
+    """Features per batch, in input order, computed by ``engine`` (default: this process);
+    content words only when ``config`` weighs them."""
     if engine is None:
         from ..engines.local import LocalEngine
 
         engine = LocalEngine()
-    yield from engine.map(Featurizer(), batches(articles, batch_size))
+    words = config is not None and config.word_weight > 0
+    yield from engine.map(Featurizer(words=words), batches(articles, batch_size))
 
 
 def cluster_articles(
@@ -55,7 +58,7 @@ def cluster_articles(
     """Group articles into stories. The whole input is one batch for the index, so the
     result does not depend on how the engine split the work."""
     index = index or StoryIndex(config)
-    feats = [f for batch in featurize(articles, engine) for f in batch]
+    feats = [f for batch in featurize(articles, engine, config=index.params) for f in batch]
     outcome = index.add(feats)
     order = {a.id: i for i, a in enumerate(articles)}
     assignments = dict(sorted(outcome.assignments.items(), key=lambda kv: order.get(kv[0], 0)))

@@ -105,14 +105,18 @@ def shingles(text: str, k: int = 5) -> np.ndarray:
 class Featurizer:
     """Article batch -> Features batch. Picklable; the embedder loads once per process/worker."""
 
-    def __init__(self, models=None) -> None:
+    def __init__(self, models=None, words: bool = False) -> None:
         self._models = models
+        # the content-word bags cost a third of the throughput: read only when weighed
+        # (``[stories] word_weight`` > 0)
+        self._words = words
 
     def __getstate__(self) -> dict:
-        return {}
+        return {"words": self._words}
 
     def __setstate__(self, state: dict) -> None:
         self._models = None
+        self._words = state.get("words", False)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         if self._models is None:
@@ -134,7 +138,7 @@ class Featurizer:
                     outlet=a.outlet,
                     title=(a.title or _first_line(body_text(a)))[:160],
                     shingles=shingles(body_text(a)),
-                    words=words(lede(a, WORD_CHARS)),
+                    words=words(lede(a, WORD_CHARS)) if self._words else {},
                     empty=empty,
                 )
             )
