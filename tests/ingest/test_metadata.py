@@ -133,3 +133,10 @@ def test_the_outlet_crediting_itself_yields_to_a_named_person():
     assert meta_of(page).author == "Pell Andersen"
     alone = page.replace('<p class="byline">By Pell Andersen</p>', "")
     assert meta_of(alone).author == "Valley Courier"  # kept when nobody else is named
+
+
+def test_a_related_storys_byline_is_not_the_articles():
+    page = """<html class="no-sidebar"><head><title>x</title></head><body>
+    <div class="related-stories"><span class="byline">By Other Writer</span></div>
+    <article><div class="byline">By Pell Andersen</div><p>x</p></article></body></html>"""
+    assert meta_of(page).author == "Pell Andersen"

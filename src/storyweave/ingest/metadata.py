@@ -134,11 +134,11 @@ def evidence(tree, url: str | None = None) -> Evidence:
         ev["title"].append(("<title>", title.text_content()))
     ev["title"] += [("h1", h.text_content()) for h in tree.iterfind(".//h1")][:3]
     for a in tree.iterfind(".//a[@rel]"):
-        if "author" in (a.get("rel") or "").lower().split():
+        if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a):
             ev["byline"].append(("rel=author", _text(a)))
     for el in tree.xpath(".//*[@class or @id][not(self::body)][not(self::html)]")[:5000]:
         attr = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr):
+        if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr) and not _in_furniture(el):
             text = _text(el)
             if 0 < len(text) <= 120:
                 ev["byline"].append(("byline", text))
@@ -161,12 +161,20 @@ def _text(el) -> str:
     return _clean(" ".join(el.itertext()))
 
 
+def _in_furniture(el) -> bool:
+    """Inside a comment, sidebar, related-stories block, navigation or footer: whatever byline
+    or date is there belongs to another story or to the site."""
+    # <body>/<html> classes describe the layout ("no-sidebar"), not a block
+    return any(anc.tag in P.FURNITURE_TAGS or P.FURNITURE_CLASS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}")
+               for anc in el.iterancestors() if anc.tag not in ("body", "html"))
+
+
 def _in_header(el) -> bool:
     """A <time> inside the article's header or byline area, not a comment's or a sidebar's."""
+    if _in_furniture(el):
+        return False
     for anc in el.iterancestors():
         attr = f"{anc.tag} {anc.get('class') or ''} {anc.get('id') or ''}".lower()
-        if any(w in attr for w in ("comment", "sidebar", "related", "footer")):
-            return False
         if anc.tag in ("header", "article") or any(w in attr for w in ("byline", "meta", "dateline", "header")):
             return True
     return False

@@ -59,6 +59,10 @@ BYLINE_CLASS = re.compile(r"\b(?:byline|by-line|author-?name|article-?author|pos
                           r"author|writer|creator)\b", re.IGNORECASE)
 BYLINE_CLASS_NOT = re.compile(r"comment|avatar|bio|related|footer|share|social|widget|sidebar|more|about",
                               re.IGNORECASE)
+# where bylines and dates belong to other stories (related, comments) or to the site (footer, nav)
+FURNITURE_TAGS = {"aside", "nav", "footer"}
+FURNITURE_CLASS = re.compile(r"comment|sidebar|related|recommend|more-stories|most-popular|promo|teaser|footer|"
+                             r"widget|trending", re.IGNORECASE)
 MAX_AUTHOR_WORDS = 5
 MAX_AUTHORS = 6
 
