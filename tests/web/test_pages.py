@@ -89,3 +89,21 @@ def test_search_finds_body_words_and_names_with_the_passage_marked(live):
         none = c.get("/", params={"q": "volcano"}, headers=HTML).text
         assert "/stories/s-ferry" not in none and "match this search" in none
         assert "/stories/s-ferry" not in c.get("/", params={"q": "milk", "from": "2031-04-01"}, headers=HTML).text
+
+
+def test_story_page_scans_quickly(store, fixture_story):
+    story_id, brief = fixture_story
+    brief["timeline"][0]["inferred"] = True
+    brief["divergences"][0]["variants"][0]["sentences"] = ["The crossings stopped for a suspension of 9 days."]
+    store.save_brief(story_id, brief)
+    with LiveServer(create_app(make_config(), store, background=False)) as srv, srv.client() as c:
+        page = c.get(f"/stories/{story_id}", headers=HTML).text
+        nav = page[page.index('class="sections"'):page.index("</nav>", page.index('class="sections"'))]
+        assert 'href="#summary"' in nav and 'href="#divergences"' in nav and 'href="#sources"' in nav
+        assert "date inferred" in page  # the timeline keeps the mark
+        assert "suspension of <mark>9 days</mark>" in page  # the divergence shows its sentence, value marked
+        # facts from one outlet only are behind a toggle, not in the open matrix
+        single = page[page.index('<details class="single">'):]
+        assert "Island shops ran short" in single[:single.index("</details>")]
+        # one title everywhere: the list, the page and the CLI rule (the first article headline)
+        assert store.get_story(story_id).title == "Norrvik ferry returns after storm"

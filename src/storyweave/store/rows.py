@@ -43,9 +43,12 @@ def first_line(text: str) -> str:
 
 
 def brief_title(brief: dict[str, Any]) -> str:
+    """The title every page shows (render.view.headline's rule): the pipeline's, else the
+    first article headline of the brief."""
     meta = brief.get("meta") or {}
-    title = brief.get("title") or meta.get("title") or ""
-    return str(title)[:300]
+    first = next((a.get("title") for a in brief.get("articles") or [] if isinstance(a, dict) and a.get("title")), "")
+    title = brief.get("title") or meta.get("title") or first or ""
+    return str(title).strip()[:300]
 
 
 def brief_entities(brief: dict[str, Any]) -> list[str]:

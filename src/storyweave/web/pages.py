@@ -10,12 +10,14 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from ..render.html import mark_value
 from .deps import require_read, state
 from .security import COOKIE, token_matches
 from .views import article_lines, marked, safe_href, story_view
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["marked"] = marked
+TEMPLATES.env.filters["markvalue"] = mark_value  # a divergent value marked in its sentence, as in the CLI page
 router = APIRouter(include_in_schema=False)
 PAGE = 30
 
