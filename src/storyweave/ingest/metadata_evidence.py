@@ -1,0 +1,154 @@
+"""Step 1 of page metadata (:mod:`.metadata`): gather every place a page states its title,
+authors, dates and outlet, as (source, value) pairs per field, in document order."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+
+from . import metadata_patterns as P
+
+Evidence = dict[str, list[tuple[str, str]]]  # field -> [(source, value)], in document order
+
+
+def clean_text(text) -> str:
+    """NFKC, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", str(text or "")).split())
+
+
+def match_key(text: str) -> str:
+    """Case-folded words only: the form two spellings of one value agree in."""
+    return re.sub(r"\W+", " ", clean_text(text).casefold()).strip()
+
+
+def _jsonld_objects(tree) -> list[dict]:
+    out: list[dict] = []
+
+    def walk(node, depth=0):
+        if depth > 6:
+            return
+        if isinstance(node, list):
+            for n in node:
+                walk(n, depth + 1)
+        elif isinstance(node, dict):
+            out.append(node)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+                if isinstance(node.get(key), (list, dict)):
+                    walk(node[key], depth + 1)
+
+    for script in tree.iterfind(".//script[@type]"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            walk(json.loads(script.text.strip().rstrip(";")))
+        except (ValueError, RecursionError):
+            continue
+    return out
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    return {str(x).lower() for x in (t if isinstance(t, list) else [t]) if x}
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _names(value) -> list[str]:
+    """Person or organisation names in a JSON-LD value (a string, an object, or a list of them)."""
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    return [clean_text(value)] if isinstance(value, str) and clean_text(value) else []
+
+
+def evidence(tree, url: str | None = None) -> Evidence:
+    ev: Evidence = defaultdict(list)
+    for obj in _jsonld_objects(tree):
+        types = _types(obj)
+        if types & P.ARTICLE_TYPES:
+            for key in ("headline", "name"):
+                if isinstance(obj.get(key), str):
+                    ev["title"].append(("json-ld " + key, obj[key]))
+            for a in _as_list(obj.get("author") or obj.get("creator")):
+                # an organisation credited as author (an agency, the site) yields to a person's byline
+                src = "json-ld organisation" if isinstance(a, dict) and "organization" in _types(a) else "json-ld author"
+                ev["author"] += [(src, n) for n in _names(a)]
+            if obj.get("datePublished"):
+                ev["date"].append(("json-ld datePublished", str(obj["datePublished"])))
+            ev["outlet"] += [("json-ld publisher", n) for n in _names(obj.get("publisher"))[:1]]
+        elif types & {"website", "organization", "newsmediaorganization"} and obj.get("name"):
+            ev["site"] += [("json-ld " + sorted(types)[0], n) for n in _names(obj.get("name"))[:1]]
+    metas: dict[str, list[str]] = defaultdict(list)
+    for m in tree.iterfind(".//meta"):
+        name = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        content = clean_text(m.get("content"))
+        if name and content:
+            metas[name].append(content)
+    for fld, keys in (("title", P.TITLE_META), ("author", P.AUTHOR_META), ("date", P.DATE_META),
+                      ("outlet", P.OUTLET_META)):
+        for k in keys:
+            ev[fld] += [(k, v) for v in metas.get(k, [])[:1 if fld != "author" else 4]]
+    for el in tree.iterfind(".//*[@itemprop]"):
+        prop = el.get("itemprop")
+        if prop == "headline" and el.tag != "meta":
+            ev["title"].append(("itemprop headline", el.text_content()))
+        elif prop == "datePublished" and el.tag != "meta":
+            ev["date"].append(("itemprop datePublished", el.get("datetime") or el.get("content") or ""))
+        elif prop == "author" and el.tag != "meta":
+            inner = el.find(".//*[@itemprop='name']")
+            ev["byline"].append(("itemprop author", _text(inner if inner is not None else el)))
+    title = tree.find(".//title")
+    if title is not None and title.text_content().strip():
+        ev["title"].append(("<title>", title.text_content()))
+    ev["title"] += [("h1", h.text_content()) for h in tree.iterfind(".//h1")][:3]
+    for a in tree.iterfind(".//a[@rel]"):
+        if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a):
+            ev["byline"].append(("rel=author", _text(a)))
+    for el in tree.xpath(".//*[@class or @id][not(self::body)][not(self::html)]")[:5000]:
+        attr = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr) and not _in_furniture(el):
+            text = _text(el)
+            if 0 < len(text) <= 120:
+                ev["byline"].append(("byline", text))
+    for t in tree.iterfind(".//time"):
+        value = t.get("datetime") or ""
+        if value and ("pubdate" in t.attrib or "publish" in (t.get("class") or "").lower()
+                      or t.getparent() is not None and _in_header(t)):
+            ev["time"].append(("<time>", value))
+    for link in tree.iterfind(".//link[@rel]"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            ev["url"].append(("canonical", link.get("href")))
+    ev["url"] += [("og:url", v) for v in metas.get("og:url", [])[:1]]
+    if url:
+        ev["url"].insert(0, ("url", url))
+    return ev
+
+
+def _text(el) -> str:
+    """An element's text with its children's texts kept apart ("Jeff Foust<br>Monday")."""
+    return clean_text(" ".join(el.itertext()))
+
+
+def _in_furniture(el) -> bool:
+    """Inside a comment, sidebar, related-stories block, navigation or footer: whatever byline
+    or date is there belongs to another story or to the site."""
+    # <body>/<html> classes describe the layout ("no-sidebar"), not a block
+    return any(anc.tag in P.FURNITURE_TAGS or P.FURNITURE_CLASS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}")
+               for anc in el.iterancestors() if anc.tag not in ("body", "html"))
+
+
+def _in_header(el) -> bool:
+    """A <time> inside the article's header or byline area, not a comment's or a sidebar's."""
+    if _in_furniture(el):
+        return False
+    for anc in el.iterancestors():
+        attr = f"{anc.tag} {anc.get('class') or ''} {anc.get('id') or ''}".lower()
+        if anc.tag in ("header", "article") or any(w in attr for w in ("byline", "meta", "dateline", "header")):
+            return True
+    return False
+
+
