@@ -44,6 +44,7 @@ bench: $(DEVSTAMP)
 eval: $(DEVSTAMP)
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/injected-dev
 	$(BIN)/storyweave eval briefs ../shared/data/briefs-dev-gold.json ../shared/data/stories-dev.jsonl
