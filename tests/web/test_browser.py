@@ -111,6 +111,7 @@ def test_every_citation_kind_highlights_its_evidence_sentence(store, browser_pag
     page = browser_page
     with LiveServer(create_app(make_config(), store, background=False)) as srv:
         page.goto(srv.url + "/stories/s-ferry")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # long lists fold
         for part in ("summary", "divergences", "agreements", "unique", "quotes", "timeline"):
             chips = page.locator(f"#{part} a.cite")
             assert chips.count(), part
