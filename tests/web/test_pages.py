@@ -107,3 +107,12 @@ def test_story_page_scans_quickly(store, fixture_story):
         assert "Island shops ran short" in single[:single.index("</details>")]
         # one title everywhere: the list, the page and the CLI rule (the first article headline)
         assert store.get_story(story_id).title == "Norrvik ferry returns after storm"
+
+
+def test_list_has_lead_lines_and_the_story_its_outlets_headlines(live):
+    with live.client() as c:
+        page = c.get("/", headers=HTML).text
+        assert '<p class="lead">The ferry between Norrvik and Halden Island resumed service' in page
+        story = c.get("/stories/s-ferry", headers=HTML).text
+        heads = story[story.index('class="headlines"'):story.index("</ul>", story.index('class="headlines"'))]
+        assert "Norrvik Post</span> Crossings to Halden Island restart" in heads and heads.count("<li>") == 3

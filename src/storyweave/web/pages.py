@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from ..render.html import mark_value
 from .deps import require_read, state
 from .security import COOKIE, token_matches
-from .views import article_lines, marked, safe_href, story_view
+from .views import article_lines, lead_line, marked, safe_href, story_view
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["marked"] = marked
@@ -50,7 +50,8 @@ def stories_page(request: Request, q: str = Query("", max_length=200), entity: s
     else:
         rows = st.store.list_stories(entity=entity.strip() or None, date_from=since, date_to=until,
                                      limit=PAGE + 1, offset=(page - 1) * PAGE)
-    return render(request, "stories.html", stories=rows[:PAGE], hits=hits, more=len(rows) > PAGE, page=page,
+    leads = {r.id: lead_line(st.store.get_brief(r.id)) for r in rows[:PAGE]}
+    return render(request, "stories.html", stories=rows[:PAGE], hits=hits, leads=leads, more=len(rows) > PAGE, page=page,
                   q=q, entity=entity, date_from=date_from, date_to=date_to,
                   pending=st.worker.pending, total=st.store.count_articles())
 

@@ -34,6 +34,14 @@ def marked(snippet: str) -> Markup:
     return Markup("").join(out)
 
 
+def lead_line(brief: dict[str, Any] | None) -> str:
+    """The story in one line for the list: the summary's first sentence (the main event)."""
+    for item in _items(brief or {}, "summary"):
+        if item.get("text"):
+            return str(item["text"])
+    return ""
+
+
 def safe_href(url: str | None) -> str | None:
     """Only http(s) links to originals: a javascript: or data: URL from a source is dropped."""
     if not url:
