@@ -88,12 +88,17 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
 
     from ..clean.html import clean_body
 
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)  # parsed once: each trafilatura pass works on its own copy, metadata reads it
+    if tree is None:
+        return None
     common = dict(url=url, include_comments=False, include_links=True, with_metadata=True)
-    doc = trafilatura.bare_extraction(html, favor_precision=True, **common)
+    doc = trafilatura.bare_extraction(tree, favor_precision=True, **common)
     mode = "precision"
     words = _word_count(doc)
     if words < _SHORT_WORDS:
-        fallback = trafilatura.bare_extraction(html, **common)
+        fallback = trafilatura.bare_extraction(tree, **common)
         if _word_count(fallback) * _COLLAPSE_SHARE > words:
             doc, mode = fallback, "default"
     if doc is None or doc.body is None:
@@ -105,7 +110,7 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     if not paragraphs:
         return None
     meta = page_metadata(html, url, fallback={"title": doc.title, "author": doc.author, "outlet": doc.sitename,
-                                              "date": doc.date})  # trafilatura's date is htmldate's
+                                              "date": doc.date}, tree=tree)  # trafilatura's date is htmldate's
     return Extraction(
         paragraphs=paragraphs,
         removed=removed,
@@ -119,9 +124,10 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     )
 
 
-def page_metadata(html: str, url: str | None = None, fallback: dict | None = None):
+def page_metadata(html: str, url: str | None = None, fallback: dict | None = None, tree=None):
     """Title, author, published day and outlet by agreement of the page's evidence
-    (:mod:`.metadata`); ``fallback`` is trafilatura's reading (computed here when not given)."""
+    (:mod:`.metadata`); ``fallback`` is trafilatura's reading (computed here when not given),
+    ``tree`` the page already parsed (read, never changed)."""
     from trafilatura.utils import load_html
 
     from .metadata import PageMeta, read_metadata
@@ -131,7 +137,7 @@ def page_metadata(html: str, url: str | None = None, fallback: dict | None = Non
 
         doc = trafilatura.extract_metadata(html)
         fallback = {"title": doc.title, "author": doc.author, "outlet": doc.sitename, "date": doc.date} if doc else {}
-    tree = load_html(html)
+    tree = tree if tree is not None else load_html(html)
     if tree is None:
         return PageMeta(title=fallback.get("title"), author=fallback.get("author"), outlet=fallback.get("outlet"))
     return read_metadata(tree, html, url, fallback)
