@@ -53,3 +53,14 @@ def test_run_scores_storyweave_and_peers_on_the_same_pages(folder):
     assert sw["author_pages"] == 1 and sw["author_extra"] == 1  # b-page's gold has no byline
     assert sw["day"] == 0.5  # b-page's gold day is another day: scored wrong
     assert set(by["htmldate"]) >= {"day"} and "title" not in by["htmldate"]
+
+
+def test_a_crashing_peer_is_counted_and_scored_wrong(folder, monkeypatch):
+    from storyweave.eval import metadata
+
+    def broken(html):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(metadata.SYSTEMS, "storyweave", broken)
+    (res,) = evaluate(load_pages(folder), ["storyweave"])
+    assert len(res.errors) == 2 and res.summary()["title"] == 0.0

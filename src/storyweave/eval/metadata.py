@@ -148,7 +148,7 @@ def newspaper_system(html: str) -> dict:
     art.parse()
     return {"title": art.title, "author": ", ".join(art.authors) or None,
             "day": art.publish_date.date() if art.publish_date else None,
-            "outlet": (art.meta_site_name or None) if hasattr(art, "meta_site_name") else None}
+            "outlet": getattr(art, "meta_site_name", None) or (art.meta_data.get("og") or {}).get("site_name")}
 
 
 def goose_system(html: str) -> dict:
@@ -157,7 +157,8 @@ def goose_system(html: str) -> dict:
     with Goose() as g:
         art = g.extract(raw_html=html)
     return {"title": art.title, "author": ", ".join(art.authors) or None,
-            "day": _parse(art.publish_date), "outlet": art.site_name or None}
+            "day": _parse(art.publish_date),
+            "outlet": getattr(art, "site_name", None) or (art.opengraph or {}).get("site_name")}
 
 
 SYSTEMS: dict[str, Callable[[str], dict]] = {
@@ -191,10 +192,12 @@ class Result:
     misses: dict = field(default_factory=lambda: {f: [] for f in FIELDS})
     fields: set = field(default_factory=set)
     refused: list = field(default_factory=list)  # (page id, reason): pages the system would not read
+    errors: list = field(default_factory=list)  # (page id, exception): pages the system crashed on
     seconds: float = 0.0
 
     def summary(self) -> dict:
-        out = {"system": self.system, "seconds": round(self.seconds, 2), "refused": len(self.refused)}
+        out = {"system": self.system, "seconds": round(self.seconds, 2), "refused": len(self.refused),
+               "errors": len(self.errors)}
         for f in FIELDS:
             if f in self.fields:
                 out[f] = self.right[f] / self.total[f] if self.total[f] else None
@@ -228,8 +231,9 @@ def evaluate(pages: list[Page], systems: list[str] | None = None) -> list[Result
         for page in pages:
             try:
                 pred = SYSTEMS[name](page.html)
-            except Exception:  # noqa: BLE001 - a peer crashing on a page scores nothing there
+            except Exception as e:  # noqa: BLE001 - a peer crashing on a page scores nothing there
                 pred = {}
+                res.errors.append((page.id, f"{type(e).__name__}: {e}"))
             res.fields |= set(pred) if pred else set()
             if pred.get("refused"):
                 res.refused.append((page.id, pred["refused"]))
@@ -278,9 +282,12 @@ def run(args, config) -> int:
         return 0
     print(f"{len(pages)} pages ({args.split}); accuracy on pages whose gold has the field (their count)")
     print(format_table(rows))
+    for r in results:
+        if r.errors:
+            print(f"{r.system} crashed on {len(r.errors)} page(s), scored wrong there (--misses lists them)")
     if args.misses:
         for r in results:
-            for pid, reason in r.refused:
+            for pid, reason in r.refused + r.errors:
                 print(f"  {r.system:<11} refused {pid:<32} {reason}")
             for f in FIELDS:
                 for pid, pred, gold in r.misses[f]:
