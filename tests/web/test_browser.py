@@ -147,3 +147,26 @@ def test_searching_a_body_word_finds_its_story(store, fixture_story, browser_pag
         assert page.url.endswith("/stories/s-ferry")
         page.goto(srv.url + "/?q=" + "volcano")
         assert page.locator(".story-card").count() == 0
+
+
+@pytest.mark.slow
+def test_the_example_story_page_is_under_four_screens(store, example_brief, example_dir, browser_page):
+    """Issue 18's target: the example's story page at 1280 px is at most 4,000 px tall."""
+    from storyweave.ingest import read_articles
+    from storyweave.render.json import brief_to_dict
+
+    arts, _ = read_articles([example_dir])
+    added = store.add_articles(arts)
+    store.assign({r.article_id: "s-example" for r in added})
+    store.save_brief("s-example", brief_to_dict(example_brief))
+    page = browser_page
+    with LiveServer(create_app(make_config(), store, background=False)) as srv:
+        page.goto(srv.url + "/stories/s-example")
+        height = page.evaluate("document.documentElement.scrollHeight")
+        print(f"story page height at 1280 px: {height}")
+        assert height <= 4000, height
+        # every citation still leads to a sentence of the cited article, not to its card
+        # (the copied-text section links outlets to their whole articles, on purpose)
+        hrefs = page.evaluate("Array.from(document.querySelectorAll('article.brief section:not(#syndication) a.cite'))"
+                              ".map(a => a.getAttribute('href'))")
+        assert hrefs and all(h.startswith("#s") for h in hrefs), [h for h in hrefs if not h.startswith("#s")]
