@@ -205,3 +205,13 @@ def test_every_response_carries_the_strict_csp(live):
         for path in ("/", "/api/stories", "/static/style.css", "/nothing-here"):
             csp = c.get(path).headers["content-security-policy"]
             assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_search_answers_with_marked_snippets(store, fixture_story, live):
+    with live.client() as c:
+        hits = c.get("/api/search", params={"q": "mooring posts"}).json()["hits"]
+        assert [h["story_id"] for h in hits] == ["s-ferry"]
+        assert "[[mooring]] [[posts]]" in hits[0]["snippet"] and "rowid" not in hits[0]
+        assert c.get("/api/search", params={"q": "milk", "outlet": "Island Wire"}).json()["hits"] == []
+        assert c.get("/api/search", params={"q": "milk", "from": "never"}).status_code in (400, 422)
+        assert c.get("/api/search").status_code in (400, 422)  # q is required

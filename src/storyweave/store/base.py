@@ -129,7 +129,8 @@ class Store(ABC):
         limit: int = 20,
     ) -> list[SearchHit]:
         """Stories whose articles (title, text) or entity names and aliases contain every word
-        of ``query`` (stemmed), best first, one hit per story with its best snippet."""
+        of ``query`` (stemmed), best first, one hit per story with its best snippet. ``outlet``:
+        the matching article is that outlet's; ``entity``, dates: the story names it, spans them."""
 
     @abstractmethod
     def save_brief(self, story_id: str, brief: dict[str, Any]) -> None:

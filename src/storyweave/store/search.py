@@ -55,13 +55,17 @@ def search(conn: Connection, query: str, entity: str | None, outlet: str | None,
     sqlite = conn.dialect.name == "sqlite"
     params: dict[str, Any] = {"q": " ".join(f'"{t}"' for t in terms) if sqlite else " ".join(terms),
                               "n": limit * ARTICLE_ROWS, "on": MARK_ON, "off": MARK_OFF, "hl": PG_HEADLINE}
-    where = _filters(params, entity, outlet, date_from, date_to, sqlite)
+    where = _filters(params, entity, date_from, date_to, sqlite)
+    in_story = where.replace("a.story_id", "s.id")
+    if outlet:  # the matching article is that outlet's; a story matching by names has an article of it
+        params["outlet"] = outlet.strip().lower()
+        where += " AND lower(a.outlet) = :outlet"
+        in_story += " AND EXISTS (SELECT 1 FROM articles o WHERE o.story_id = s.id AND lower(o.outlet) = :outlet)"
     if sqlite:
         articles = _sqlite_articles(conn, params, where)
     else:
         articles = conn.execute(text(_PG_ARTICLES.format(where=where)), params).mappings().all()
-    names = conn.execute(text((_SQLITE_NAMES if sqlite else _PG_NAMES).format(where=where.replace("a.story_id", "s.id"))),
-                         params).mappings().all()
+    names = conn.execute(text((_SQLITE_NAMES if sqlite else _PG_NAMES).format(where=in_story)), params).mappings().all()
     hits = _merge(articles, names, limit)
     if sqlite:
         _sqlite_snippets(conn, params, hits)
@@ -93,15 +97,12 @@ def _sqlite_snippets(conn: Connection, params: dict[str, Any], hits: list[Search
         rowids[r.rowid].snippet = r.snippet or ""
 
 
-def _filters(params: dict[str, Any], entity, outlet, date_from, date_to, sqlite: bool) -> str:
-    """Extra WHERE clauses on the story (``a.story_id``); article rows also on their own date and outlet."""
+def _filters(params: dict[str, Any], entity, date_from, date_to, sqlite: bool) -> str:
+    """Extra WHERE clauses on the story (``a.story_id``): it names the entity, it spans the dates."""
     out = []
     if entity:
         params["entity"] = entity.strip().lower()
         out.append("EXISTS (SELECT 1 FROM story_entities e WHERE e.story_id = a.story_id AND e.name = :entity)")
-    if outlet:
-        params["outlet"] = outlet.strip().lower()
-        out.append("EXISTS (SELECT 1 FROM articles o WHERE o.story_id = a.story_id AND lower(o.outlet) = :outlet)")
     for key, value, op in (("date_from", date_from, ">="), ("date_to", date_to, "<=")):
         if value:
             params[key] = value.isoformat() if sqlite else value

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from ..errors import InputError
 from ..model import Article, to_plain
+from ..store import MARK_OFF, MARK_ON
 from .deps import AppState, require_read, require_write, state
 from .service import Unavailable, split_items
 from .ingest import (check_urls, parse_json_body, parse_jsonl_body, records_to_articles,
@@ -70,6 +71,21 @@ class StoriesOut(BaseModel):
     stories: list[StoryOut]
     limit: int
     offset: int
+
+
+class SearchHitOut(BaseModel):
+    story_id: str
+    score: float = Field(description="higher is better; comparable within one answer only")
+    article_id: str | None = Field(None, description="the best-matching article (null: only names matched)")
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    snippet: str = Field("", description="the passage that matched; matched words between [[ and ]]")
+    names: str = Field("", description="the story's entity names and aliases, when they matched")
+
+
+class SearchOut(BaseModel):
+    hits: list[SearchHitOut]
 
 
 class ArticleOut(BaseModel):
@@ -182,6 +198,20 @@ def get_stories(request: Request, q: str | None = Query(None, max_length=200), e
     rows = state(request).store.list_stories(query=q or None, entity=entity or None, date_from=date_from,
                                              date_to=date_to, limit=limit, offset=offset)
     return {"stories": [to_plain(r) for r in rows], "limit": limit, "offset": offset}
+
+
+@router.get("/search", response_model=SearchOut, dependencies=[Depends(require_read)], responses=ERRORS,
+            summary="Stories whose article text, titles or entity names contain every word of q, best first")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=200), entity: str | None = Query(None, max_length=200),
+           outlet: str | None = Query(None, max_length=200), date_from: dt.date | None = Query(None, alias="from"),
+           date_to: dt.date | None = Query(None, alias="to"), limit: int = Query(20, ge=1, le=100)) -> Any:
+    hits = state(request).store.search(q, entity=entity or None, outlet=outlet or None, date_from=date_from,
+                                       date_to=date_to, limit=limit)
+    return {"hits": [{**to_plain(h), "snippet": _brackets(h.snippet), "names": _brackets(h.names)} for h in hits]}
+
+
+def _brackets(snippet: str) -> str:
+    return snippet.replace(MARK_ON, "[[").replace(MARK_OFF, "]]")
 
 
 @router.get("/stories/{story_id}", dependencies=[Depends(require_read)],
