@@ -43,6 +43,7 @@ bench: $(DEVSTAMP)
 # Quality evaluations on ../shared data (long: tens of minutes on 2 cores).
 eval: $(DEVSTAMP)
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
+	$(BIN)/storyweave eval metadata ../shared/data/page-metadata-dev
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
