@@ -116,3 +116,19 @@ def test_list_has_lead_lines_and_the_story_its_outlets_headlines(live):
         story = c.get("/stories/s-ferry", headers=HTML).text
         heads = story[story.index('class="headlines"'):story.index("</ul>", story.index('class="headlines"'))]
         assert "Norrvik Post</span> Crossings to Halden Island restart" in heads and heads.count("<li>") == 3
+
+
+def test_atom_feed_of_stories(live):
+    import xml.etree.ElementTree as ET
+
+    with live.client() as c:
+        r = c.get("/stories.atom")
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        feed = ET.fromstring(r.content)  # well-formed, hostile text escaped
+        entries = feed.findall("a:entry", ns)
+        assert [e.find("a:title", ns).text for e in entries] == ["Norrvik ferry returns after storm"]
+        link = entries[0].find("a:link", ns).get("href")
+        assert link.endswith("/stories/s-ferry") and entries[0].find("a:id", ns).text == link
+        assert "resumed service" in entries[0].find("a:summary", ns).text
+        assert c.get(link.replace(live.url, ""), headers=HTML).status_code == 200

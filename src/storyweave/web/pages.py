@@ -56,6 +56,22 @@ def stories_page(request: Request, q: str = Query("", max_length=200), entity: s
                   pending=st.worker.pending, total=st.store.count_articles())
 
 
+@router.get("/stories.atom", dependencies=[Depends(require_read)])
+def stories_feed(request: Request) -> Response:
+    """The newest stories as an Atom feed; entry ids are the stories' permalinks."""
+    st = state(request)
+    rows = st.store.list_stories(limit=PAGE)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    stories = [{"id": r.id, "title": r.title, "size": r.size, "outlets": r.outlets,
+                "updated_iso": (r.updated or epoch).isoformat(),
+                "lead": lead_line(st.store.get_brief(r.id))} for r in rows]
+    updated = max((s["updated_iso"] for s in stories), default=epoch.isoformat())
+    resp = TEMPLATES.TemplateResponse(request, "stories.atom.xml", {"stories": stories, "updated": updated,
+                                                                    "base": str(request.base_url)})
+    resp.headers["content-type"] = "application/atom+xml; charset=utf-8"
+    return resp
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse, dependencies=[Depends(require_read)])
 def story_page(request: Request, story_id: str) -> Response:
     st = state(request)
