@@ -170,3 +170,27 @@ def test_the_example_story_page_is_under_four_screens(store, example_brief, exam
         hrefs = page.evaluate("Array.from(document.querySelectorAll('article.brief section:not(#syndication) a.cite'))"
                               ".map(a => a.getAttribute('href'))")
         assert hrefs and all(h.startswith("#s") for h in hrefs), [h for h in hrefs if not h.startswith("#s")]
+
+
+def test_new_articles_since_the_last_visit_are_marked(store, browser_page):
+    import story_fixture
+
+    arts = story_fixture.articles()
+    store.add_articles(arts)
+    store.assign({a.id: "s-ferry" for a in arts})
+    first = story_fixture.brief()
+    first["articles"] = first["articles"][:2]  # the wire copy has not come in yet
+    for part in ("summary", "agreements", "unique", "quotes", "timeline", "entities", "syndication"):
+        first[part] = []
+    first["divergences"] = []
+    store.save_brief("s-ferry", first)
+    page = browser_page
+    with LiveServer(create_app(make_config(), store, background=False)) as srv:
+        page.goto(srv.url + "/stories/s-ferry")
+        assert page.locator("#since").is_hidden() and page.locator("section.source.new").count() == 0
+        store.save_brief("s-ferry", story_fixture.brief())  # the third article joined
+        page.reload()
+        assert page.locator("#since").inner_text() == "1 new article since your last visit"
+        assert page.locator("section.source.new").get_attribute("data-article") == "wire-ferry.txt"
+        page.reload()  # seen now
+        assert page.locator("#since").is_hidden() and page.locator("section.source.new").count() == 0

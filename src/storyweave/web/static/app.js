@@ -37,7 +37,30 @@
     if (highlight(ids, true)) history.replaceState(null, "", "#" + ids[0]);
   });
 
+  // "New since your last visit": the articles this browser has seen of each story are kept in
+  // localStorage (no account, nothing sent to the server); those not seen before are marked.
+  function markNew() {
+    var brief = document.querySelector("[data-story]");
+    if (!brief) return;
+    var key = "storyweave-seen:" + brief.getAttribute("data-story");
+    var sections = Array.prototype.slice.call(document.querySelectorAll("section.source[data-article]"));
+    var ids = sections.map(function (s) { return s.getAttribute("data-article"); });
+    var seen = null;
+    try { seen = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { seen = null; }
+    if (Array.isArray(seen)) {
+      var fresh = sections.filter(function (s) { return seen.indexOf(s.getAttribute("data-article")) < 0; });
+      fresh.forEach(function (s) { s.classList.add("new"); });
+      var note = document.getElementById("since");
+      if (note && fresh.length) {
+        note.textContent = fresh.length + (fresh.length === 1 ? " new article" : " new articles") + " since your last visit";
+        note.hidden = false;
+      }
+    }
+    try { localStorage.setItem(key, JSON.stringify(ids)); } catch (e) { /* private mode: nothing kept */ }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    markNew();
     if (location.hash.length > 1) highlight([decodeURIComponent(location.hash.slice(1))], true);
   });
 })();
