@@ -67,3 +67,4 @@ def test_filters_and_hostile_queries(store):
 def test_articles_not_in_a_story_are_not_results(store):
     store.add_articles([Article(id="loose", text="A lighthouse keeper retired.", body=["x"])])
     assert store.search("lighthouse") == []
+

@@ -132,3 +132,10 @@ def test_atom_feed_of_stories(live):
         assert link.endswith("/stories/s-ferry") and entries[0].find("a:id", ns).text == link
         assert "resumed service" in entries[0].find("a:summary", ns).text
         assert c.get(link.replace(live.url, ""), headers=HTML).status_code == 200
+
+
+def test_a_merged_story_permalink_redirects(live, store):
+    store.assign({"wire-ferry.txt": "s-other", "herald-ferry.txt": "s-other", "post-ferry.txt": "s-other"})
+    with live.client() as c:
+        r = c.get("/stories/s-ferry", headers=HTML, follow_redirects=False)
+        assert r.status_code == 301 and r.headers["location"] == "/stories/s-other"

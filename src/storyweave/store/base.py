@@ -119,6 +119,10 @@ class Store(ABC):
     def get_story(self, story_id: str) -> StoryRow | None: ...
 
     @abstractmethod
+    def moved_to(self, story_id: str) -> str | None:
+        """Where a story that lost all its articles (merged) lives on, for its permalink; else None."""
+
+    @abstractmethod
     def search(
         self,
         query: str,

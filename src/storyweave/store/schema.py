@@ -79,3 +79,11 @@ feeds = Table(
     Column("last_status", Text, nullable=False),
     Column("last_error", Text),
 )
+
+story_moves = Table(
+    "story_moves",
+    metadata,
+    Column("story_id", String(64), primary_key=True),  # a story that lost all its articles
+    Column("moved_to", String(64), nullable=False),  # where most of them went
+    Column("moved", DateTime(timezone=True), nullable=False),
+)

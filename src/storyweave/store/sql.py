@@ -28,6 +28,7 @@ from ..model import Article
 from .base import AddResult, FeedRow, SearchHit, StateMoved, Store, StoredState, StoryRow
 from .rows import article_row, brief_entities, brief_title, first_line, to_article, to_feed, to_story, utc_now
 from .schema import articles, briefs, feeds, state, stories, story_entities
+from .moves import moved_to, record_moves
 from .search import search as search_text
 from .search import write_names
 
@@ -197,6 +198,7 @@ class SQLStore(Store):
         # a story an article left must be refreshed too
         for sid in sorted(touched | {s for s in previous.values() if s}):
             _refresh_story(conn, sid, now)
+        record_moves(conn, previous, assignments)
 
     def story_of(self, article_id: str) -> str | None:
         with self._read() as conn:
@@ -227,6 +229,10 @@ class SQLStore(Store):
         with self._read() as conn:
             row = conn.execute(select(stories).where(stories.c.id == story_id)).mappings().first()
         return to_story(row) if row else None
+
+    def moved_to(self, story_id: str) -> str | None:
+        with self._read() as conn:
+            return moved_to(conn, story_id)
 
     def search(self, query, entity=None, outlet=None, date_from=None, date_to=None, limit=20) -> list[SearchHit]:
         with self._read() as conn:

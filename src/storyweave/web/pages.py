@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -76,6 +77,10 @@ def stories_feed(request: Request) -> Response:
 def story_page(request: Request, story_id: str) -> Response:
     st = state(request)
     row = st.store.get_story(story_id)
+    if row is not None and row.size == 0:  # merged into another story: the permalink follows it
+        target = st.store.moved_to(story_id)
+        if target:
+            return RedirectResponse(f"/stories/{quote(target, safe='')}", status_code=301)
     brief = st.store.get_brief(story_id)
     if row is None and brief is None:
         raise HTTPException(404, f"no story '{story_id}'")
