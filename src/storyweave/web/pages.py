@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from ..render.html import mark_value
 from .deps import require_read, state
 from .security import COOKIE, token_matches
+from .storyline import storyline
 from .views import article_lines, lead_line, marked, safe_href, story_view
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -88,6 +89,29 @@ def story_page(request: Request, story_id: str) -> Response:
         return render(request, "pending.html", status=503, story=row)
     view = story_view(brief, title=row.title if row and row.title else None)
     return render(request, "story.html", story=row, story_id=story_id, v=view)
+
+
+@router.get("/stories/{story_id}/storyline", response_class=HTMLResponse, dependencies=[Depends(require_read)])
+def storyline_page(request: Request, story_id: str) -> Response:
+    return render(request, "storyline.html", **_storyline(request, story_id))
+
+
+@router.get("/stories/{story_id}/storyline.atom", dependencies=[Depends(require_read)])
+def storyline_feed(request: Request, story_id: str) -> Response:
+    context = _storyline(request, story_id)
+    context["updated"] = max([(s.published or "1970-01-01") + "T00:00:00Z" for s in context["steps"]] or ["1970-01-01T00:00:00Z"])
+    resp = TEMPLATES.TemplateResponse(request, "storyline.atom.xml", context)
+    resp.headers["content-type"] = "application/atom+xml; charset=utf-8"
+    return resp
+
+
+def _storyline(request: Request, story_id: str) -> dict[str, Any]:
+    st = state(request)
+    row, brief = st.store.get_story(story_id), st.store.get_brief(story_id)
+    if brief is None:
+        raise HTTPException(404, f"no brief for story '{story_id}' (yet)")
+    return {"title": row.title if row and row.title else story_id, "story_id": story_id, "steps": storyline(brief),
+            "base": str(request.base_url)}
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse, dependencies=[Depends(require_read)])
