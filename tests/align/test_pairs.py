@@ -83,3 +83,12 @@ def test_the_demo_finds_its_planted_rain_conflict(models, demo_dir):
     rain = [d for d in an.divergences if d.attribute == "duration"]
     assert rain and rain[0].kind == "contradiction"
     assert {v.value for v in rain[0].variants} == {"36 hours", "more than 2 days"}
+
+
+def test_a_disputed_sentence_is_never_a_unique_fact(models, demo_dir):
+    from storyweave.ingest import read_articles
+
+    arts, _ = read_articles([demo_dir])
+    an = Pipeline(NO_NER, models).analyse(arts)
+    disputed = {sid for d in an.divergences for v in d.variants for sid in v.sentence_ids}
+    assert disputed and not disputed & {sid for u in an.unique for sid in u.sentence_ids}

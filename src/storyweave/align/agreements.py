@@ -110,7 +110,8 @@ def _statement(analysis: StoryAnalysis, i: int, config: Config) -> bool:
     return not is_fragment(analysis.sentences[i].text, config.summary)
 
 
-def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
+def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | frozenset[str] = frozenset()
+                 ) -> list[UniqueFact]:
     """Informative sentences whose fact no other outlet reports in any wording, the most telling
     first. A sentence alone in its fact group may still have a paraphrase in another outlet
     that the groups' threshold missed: one too close to any other outlet's sentence
@@ -123,6 +124,8 @@ def unique_facts(analysis: StoryAnalysis, config: Config) -> list[UniqueFact]:
         if len(analysis.group_articles(g)) != 1:
             continue
         for i in members:
+            if analysis.sentences[i].id in exclude:
+                continue  # a disputed sentence reports a shared fact, differently
             own = analysis.sentences[i].article_id
             if any(claim_score(claim[i], claim[j], idf) >= config.align.unique_below
                    for j, s in enumerate(analysis.sentences) if s.article_id != own):

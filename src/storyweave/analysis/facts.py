@@ -39,13 +39,17 @@ class Divergences(Step):
 
 
 class Unique(Step):
-    name, reads, adds = "unique", ("groups", "vectors"), ("unique",)
+    """Facts one outlet alone reports; a sentence another outlet contradicts or words more
+    exactly (a divergence's variant) reports a shared fact, differently: never unique."""
+
+    name, reads, adds = "unique", ("groups", "vectors", "divergences"), ("unique",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
-        an.unique = align.unique_facts(an, self.config)
+        disputed = {sid for d in an.divergences for v in d.variants for sid in v.sentence_ids}
+        an.unique = align.unique_facts(an, self.config, exclude=disputed)
         return an
 
 
