@@ -149,7 +149,6 @@ def test_searching_a_body_word_finds_its_story(store, fixture_story, browser_pag
         assert page.locator(".story-card").count() == 0
 
 
-@pytest.mark.slow
 def test_the_example_story_page_is_under_four_screens(store, example_brief, example_dir, browser_page):
     """Issue 18's target: the example's story page at 1280 px is at most 4,000 px tall."""
     from storyweave.ingest import read_articles
