@@ -79,7 +79,6 @@ class AlignConfig:
     # word overlap, each being the other's best match (align/pairs.py; tuned on the tune half
     # of injected-dev)
     same_claim: float = 0.40
-    # a sentence this close to any other outlet's sentence is not reported as unique to its outlet
     # rarity-weighted shared words (align/pairs.claim_score) with another outlet's sentence above
     # which a sentence is not unique to its outlet (tune half of the dev gold: 0.23 -> 0.07)
     unique_below: float = 0.15

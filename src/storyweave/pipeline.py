@@ -1,6 +1,6 @@
 """The brief pipeline: articles of one story -> Brief, as an explicit list of steps.
 
-    clean -> sentences -> embed -> copies -> similarity -> fact groups     (analysis.prepare)
+    clean -> sentences -> embed -> copies -> similarity -> fact groups     (analysis.preparation)
     -> annotate (spaCy NER) -> dates -> entities -> quotes -> timeline     (analysis.annotations)
     -> agreements -> divergences -> unique -> summary -> syndication       (analysis.facts)
     -> evidence (each citation's own sentence)
@@ -18,7 +18,7 @@ from . import __version__
 from .analysis import StoryAnalysis, Steps
 from .analysis.annotations import Anchors, Entities, Quotes, Timeline
 from .analysis.facts import Agreements, CitedSentences, Divergences, Summary, Syndication, Unique
-from .analysis.prepare import Annotate, preparation_steps
+from .analysis.preparation import Annotate, preparation_steps
 from .analysis.step import Step
 from .clean.language import is_analysis_language
 from .config import Config

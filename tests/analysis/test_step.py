@@ -2,7 +2,7 @@
 import pytest
 
 from storyweave.analysis import StepOrderError, Steps, StoryAnalysis
-from storyweave.analysis.prepare import Clean, Embed, Split
+from storyweave.analysis.preparation import Clean, Embed, Split
 from storyweave.analysis.step import Step, check_order
 from storyweave.config import Config
 from storyweave.model import Article
@@ -58,3 +58,12 @@ def test_the_brief_steps_are_in_a_valid_order(ner):
     names = [s.name for s in steps]
     assert ("annotate" in names) is ner
     assert names[-1] == "evidence"
+
+
+def test_agreements_without_the_dates_and_names_steps_are_refused():
+    from storyweave.analysis.facts import Agreements
+    from storyweave.analysis.preparation import preparation_steps
+
+    config = Config()
+    with pytest.raises(StepOrderError, match="agreements reads anchors, entity_index"):
+        check_order([*preparation_steps(config), Agreements(config)])

@@ -25,6 +25,8 @@ def one(text):
         ("two Coast Guard divers injured in the storm", 2, "count:diver"),
         ("at least 40 hospital workers who stayed", 40, "count:worker"),
         ("seven women were rescued", 7, "count:woman"),
+        ("the storm killed 12 people Friday", 12, "count:people"),  # a date after it is not what it counts
+        ("five people dead after the blast", 5, "count:people"),
     ],
 )
 def test_values_and_kinds(text, value, kind):
@@ -48,3 +50,7 @@ def test_hedges_make_intervals():
     assert not compatible(more5, exact75)  # a contradiction
     assert compatible(about3, more3)  # a difference of precision
     assert format_value(more5) == "more than 5 hours"
+
+
+def test_a_figure_at_a_sentence_end_keeps_no_full_stop():
+    assert one("Police arrested 40 protesters.").text == "40 protesters"

@@ -256,3 +256,24 @@ def test_example_summary_follows_the_brief_rules(example_analysis):
     text = " ".join(s.text for s in out)
     assert "Blinken" in text and ("Xi" in text or "Qin" in text)
     assert summarize(an, 150) == out, "deterministic"
+
+
+def test_a_lead_never_leaves_a_pronoun_without_its_referent():
+    from storyweave.config import SummaryConfig
+    from storyweave.summary import _with_lead
+    from storyweave.summary.similarity import Similarity
+
+    rows = [
+        ("a", "Harbour master Odile Fenn reopened the northern quay to ferries on Monday morning.", 0),
+        ("a", "Storm surges had damaged the quay wall and flooded the fish market on Saturday night.", 1),
+        ("a", "She said repairs to the southern basin would take until the end of the summer.", 2),
+        ("b", "The northern quay reopened to ferries on Monday, the harbour master said.", 0),
+    ]
+    an = _analysis(rows)
+    # the selection picked a's sentence 1 and its dependent 2; the lead is b's statement of fact 0
+    kept = _with_lead(an, [1, 2], lead=3, words=100, params=SummaryConfig(), similarity=Similarity(an))
+    assert kept == [3, 1, 2]
+    # when sentence 1 must leave (it is in the lead's fact group), its dependent leaves too
+    an.groups[an.group_of[3]].append(1)
+    kept = _with_lead(an, [1, 2], lead=3, words=100, params=SummaryConfig(), similarity=Similarity(an))
+    assert kept == [3]

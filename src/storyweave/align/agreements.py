@@ -6,7 +6,7 @@ from collections import defaultdict
 import numpy as np
 
 from ..analysis import StoryAnalysis
-from ..analysis.prepare import independent_sources
+from ..analysis.preparation import independent_sources, shared_copy
 from ..config import Config
 from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
@@ -49,6 +49,7 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
     and the independent sources are counted over the cited sentences alone.
     """
     central = _centrality(analysis)
+    shared = shared_copy(analysis.sentences, analysis.copies)
     agreed: list[Agreement] = []
     single: list[Agreement] = []
     for g, members in enumerate(analysis.groups):
@@ -58,7 +59,8 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
         support = [i for i in analysis.support(rep) if _statement(analysis, i, config)]
         if len(support) < 2 or support[0] != rep:
             continue  # grouped, but no other outlet states this sentence's fact closely enough
-        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity)
+        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
+                                          syndicated=shared)
         evidence = analysis.evidence(support)
         rec = Agreement(
             text=analysis.sentences[rep].text,
@@ -72,7 +74,8 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
     for support in _claim_agreements(analysis, config, central):
         if cited & {analysis.sentences[i].id for i in support}:
             continue  # already stated by an agreement of the fact groups
-        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity)
+        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
+                                          syndicated=shared)
         evidence = analysis.evidence(support)
         rec = Agreement(text=analysis.sentences[support[0]].text, citations=[e.article for e in evidence],
                         independent_sources=independent, sentence_ids=[e.sentence for e in evidence], evidence=evidence)

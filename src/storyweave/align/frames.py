@@ -4,8 +4,8 @@ Blinken spoke with Qin for seven and a half hours" are worded apart yet report t
 thing; numbers in the same frame from different outlets are compared as intervals."""
 from __future__ import annotations
 
+import logging
 import math
-import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -14,6 +14,7 @@ import numpy as np
 
 from ..analysis import StoryAnalysis
 from ..config import Config
+from ..log import logger
 from ..model import Divergence, Variant
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
@@ -156,8 +157,8 @@ def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: flo
     only_b = sum(idf.get(w, 1.0) for w in b.names - a.names)
     clash = min(only_a, only_b) / (shared + min(only_a, only_b) + 1e-9) if shared else 1.0
     score = 0.55 * name_sim + 0.45 * local - 0.3 * clash
-    if os.environ.get("STORYWEAVE_DEBUG_FRAMES"):
-        print(f"frame {a.q.text!r} ~ {b.q.text!r}: names {name_sim:.2f} local {local:.2f} clash {clash:.2f} -> {score:.2f}")
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(f"frame {a.q.text!r} ~ {b.q.text!r}: names {name_sim:.2f} local {local:.2f} clash {clash:.2f} -> {score:.2f}")
     return score
 
 

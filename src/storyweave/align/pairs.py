@@ -11,7 +11,6 @@ each states once: precision before recall.
 """
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -22,13 +21,13 @@ from ..model import Divergence
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import claim_score, content_tokens
 from .frames import nearest_outcome
+from .patterns import WEEKDAY
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Two sole figures' sentences must be this close in meaning (WordLlama cosine): sharing the
 # topic's words is not enough where a story measures several events the same way
 SOLE_MEANING = 0.45
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 @dataclass(slots=True)
@@ -51,7 +50,7 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
     taken = [(d.start, d.end) for d in dates]
     years = {m.group(1) for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
     days = {d.calendar for d in dates}
-    weekdays = {m.group(1).lower() for m in _WEEKDAY.finditer(text)}
+    weekdays = {m.group(1).lower() for m in WEEKDAY.finditer(text)}
     quants = find_quantities(text)
     counts = Counter(q.kind for q in quants)
     return _Slots(

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 
+from .. import text
+
 CAP = re.compile(r"\b[A-Z][a-zA-Z’'-]+")
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
+WEEKDAYS = frozenset(text.WEEKDAYS)
+MONTHS = frozenset(text.MONTHS)
+# a weekday as written ("on Monday"): two reports of one fact naming different ones disagree
+WEEKDAY = re.compile(r"\b(" + "|".join(d.capitalize() for d in text.WEEKDAYS) + r")\b")
 ANAPHORIC = re.compile(
     r"^(the (meeting|talks?|visit|trip|discussion|session|attack|fire|blast|crash|storm|quake|earthquake|event|"
     r"summit|deal|agreement|vote|match|game|case|trial|incident|operation|strike|protest|rally)|"

@@ -8,7 +8,7 @@ from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.dates import DateMention, find_dates
 from ..nlp.quantities import find_quantities
-from .patterns import SAID_BEFORE
+from .patterns import SAID_BEFORE, WEEKDAY
 
 
 def norm_name(w: str) -> str:
@@ -29,7 +29,7 @@ def event_dates(analysis: StoryAnalysis, i: int, spoken: bool = False) -> list:
         # reports of one fact naming different weekdays still disagree
         found = list(found) + [
             DateMention(m.group(0), m.start(), m.end(), m.group(0).lower(), "weekday", relative=True)
-            for m in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", s.text)
+            for m in WEEKDAY.finditer(s.text)
         ]
     # "next Friday" and "this Friday" are read differently by different writers: not evidence
     return [d for d in found if (spoken or not SAID_BEFORE.search(s.text[: d.start]))

@@ -1,7 +1,7 @@
 """A story's analysis: the typed record (``record``), steps and their runner (``step``), and
-the preparation every consumer shares (``prepare``). The brief's later steps — who, when,
+the preparation every consumer shares (``preparation``). The brief's later steps — who, when,
 and what the outlets agree and disagree on — are in ``annotations`` and ``facts``."""
-from .prepare import annotate, prepare
+from .preparation import annotate, prepare
 from .record import StoryAnalysis
 from .step import Step, StepOrderError, Steps
 

@@ -10,7 +10,9 @@ from .step import Step
 
 
 class Agreements(Step):
-    name, reads, adds = "agreements", ("groups", "independent", "similarity", "vectors"), ("agreements", "single_source")
+    name = "agreements"
+    reads = ("sentences", "tokens", "vectors", "copies", "similarity", "groups", "independent", "anchors", "entity_index")
+    adds = ("agreements", "single_source")
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -42,7 +44,7 @@ class Unique(Step):
     """Facts one outlet alone reports; a sentence another outlet contradicts or words more
     exactly (a divergence's variant) reports a shared fact, differently: never unique."""
 
-    name, reads, adds = "unique", ("groups", "vectors", "divergences"), ("unique",)
+    name, reads, adds = "unique", ("sentences", "tokens", "vectors", "groups", "divergences"), ("unique",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -57,7 +59,9 @@ class Summary(Step):
     """Opens with the story's main event: the clearest statement of the fact the most independent
     sources carry (the first agreement), then the selection's picks."""
 
-    name, reads, adds = "summary", ("sentences", "vectors", "groups", "syndicated", "agreements"), ("summary",)
+    name = "summary"
+    reads = ("sentences", "tokens", "vectors", "similarity", "groups", "syndicated", "agreements")
+    adds = ("summary",)
 
     def __init__(self, config: Config) -> None:
         self.config = config

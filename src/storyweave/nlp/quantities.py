@@ -81,7 +81,9 @@ _PHRASE_STOP = frozenset("""of and or but to in on at the a an as by for from wi
     were was are is be been being have has had will would could should may might can said says after before
     during since than then when where while into over under about against between among per this these
     those their his her its our your my them they he she it we you i not no also still now only just even
-    already each more than""".split())
+    already each more than yesterday today tomorrow tonight dead alive missing injured wounded hurt
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +203,7 @@ def _head_noun(text: str, start: int, limit: int = 5) -> tuple[str, int] | None:
         low = word.lower().rstrip(".'’")
         if not low or low in _PHRASE_STOP or (head and (low.endswith("ed") or low.endswith("ing"))):
             break
-        head, pos, end = word, m.end(), m.end()
+        head, pos, end = word, m.end(), m.start(1) + len(word.rstrip(".'’"))
         if text[pos:pos + 1] in ",;:—–)(\"“”!?":
             break
     if head is None:

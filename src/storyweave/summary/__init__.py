@@ -93,7 +93,7 @@ def summarize(
     # Lead with the outlet of the first pick (the most central, most shared fact); each outlet's
     # sentences stay in its own order, so the story unfolds as it was told.
     article_rank: dict[str, int] = {}
-    for i in picked:
+    for i in ([lead] if lead in picked else []) + picked:
         article_rank.setdefault(analysis.sentences[i].article_id, len(article_rank))
     order = sorted(
         (i for i in picked if i != extra),
@@ -110,15 +110,27 @@ def summarize(
 
 def _with_lead(analysis: "StoryAnalysis", picked: list[int], lead: int, words: int, params: SummaryConfig,
                similarity: Similarity) -> list[int]:
-    """The picks with ``lead`` first: picks of its fact group or near-copies of it leave, then the
-    lowest-ranked picks until it fits."""
+    """The picks with ``lead`` first: picks stating its fact (its fact group, or as close to it
+    as the selection keeps any two picks apart) leave, then the lowest-ranked picks until it
+    fits; a pick that opens by pointing back leaves with the sentence it points to."""
     row = similarity.row(lead)
-    group = analysis.groups[analysis.group_of[lead]] if analysis.groups else [lead]
-    kept = [i for i in picked if i not in group and row[i] < params.duplicate]
+    group = set(analysis.groups[analysis.group_of[lead]]) if analysis.groups else {lead}
+    close = analysis.same_fact if params.same_fact else params.duplicate
+    kept = [i for i in picked if i not in group and row[i] < close]
     size = lambda i: len(analysis.sentences[i].text.split())  # noqa: E731
     while kept and size(lead) + sum(map(size, kept)) > words:
         kept.pop()  # rank order: the least central last
+    kept = [i for i in kept if not _orphaned(analysis, i, {lead, *kept})]
     return [lead, *kept] if size(lead) <= words else picked
+
+
+def _orphaned(analysis: "StoryAnalysis", i: int, chosen: set[int]) -> bool:
+    """Sentence i points back ("He said …") and the sentence before it is not in the summary."""
+    s = analysis.sentences[i]
+    if not is_dependent(s.text):
+        return False
+    before = [j for j in analysis.sentence_indices(s.article_id) if analysis.sentences[j].index == s.index - 1]
+    return not (set(before) & chosen)
 
 
 def summary_sentence(analysis: "StoryAnalysis", i: int, similarity: Similarity) -> SummarySentence:

@@ -29,7 +29,7 @@ class Summarizer:
     """Raw texts -> summary, with models loaded once for a whole batch of clusters.
 
     ``light`` (the default here): the summarizer's own analysis path, without the brief's
-    pairwise stages (see ``analysis.prepare``); ``light=False`` summarizes exactly as the
+    pairwise stages (see ``analysis.preparation``); ``light=False`` summarizes exactly as the
     brief does.
     """
 

@@ -89,10 +89,6 @@ class Similarity:
                 best[a] = j
         return [i, *best.values()]
 
-    def citations(self, i: int) -> list[str]:
-        """Articles that carry what sentence i says, its own first."""
-        return [self.analysis.sentences[j].article_id for j in self.support(i)]
-
 
 def _combine(inter: np.ndarray, size_a, size_b, cosine: np.ndarray) -> np.ndarray:
     """The analysis's sentence similarity without the shared-figure bonus: cosine and content

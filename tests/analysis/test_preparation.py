@@ -1,7 +1,7 @@
 """Independent sources: what counts as one source for a fact."""
 import numpy as np
 
-from storyweave.analysis.prepare import independent_sources, quoted_share
+from storyweave.analysis.preparation import independent_sources, quoted_share
 from storyweave.model import Sentence
 
 

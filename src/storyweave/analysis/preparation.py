@@ -89,7 +89,9 @@ class FactGroups(Step):
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         an.same_fact, an.cite_bars = self.threshold, self.cite_bars
         an.groups, an.group_of = fact_groups(an.sentences, an.similarity, self.threshold)
-        an.independent = [independent_sources(g, an.sentences, an.copies, an.similarity) for g in an.groups]
+        shared = shared_copy(an.sentences, an.copies)
+        an.independent = [independent_sources(g, an.sentences, an.copies, an.similarity, syndicated=shared)
+                          for g in an.groups]
         return an
 
 
@@ -224,25 +226,33 @@ def quoted_share(text: str) -> float:
     return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
 
 
-def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float],
-                        sim: np.ndarray | None = None, rewrite: float = 0.75) -> int:
-    """Outlets carrying the fact, counting those that have it from one source once.
-
-    Two outlets are one source for a fact when one's sentence is copied into the other
-    (the sentence lies inside a passage they share, even if the copy sits outside this
-    group), or when the two share wire copy elsewhere and state this fact in nearly the
-    same words (``rewrite``): an agency story lightly rewritten is still one report.
-    """
-    arts = {sentences[i].article_id for i in group}
-    uf = UnionFind(sorted(arts))
-    members = set(group)
-    # articles that share copy beyond quotations: everyone quotes a public statement word for
-    # word, and that alone is no shared copy; within shared copy, a copied quote is copy too
-    syndicated: set[tuple[str, str]] = set()
+def shared_copy(sentences, copies: dict[tuple[int, int], float]) -> set[tuple[str, str]]:
+    """Article pairs that share copy beyond quotations (both orders): everyone quotes a public
+    statement word for word, and that alone is no shared copy."""
+    out: set[tuple[str, str]] = set()
     for (x, y) in copies:
         if quoted_share(sentences[x].text) < 0.5 and quoted_share(sentences[y].text) < 0.5:
             a, b = sentences[x].article_id, sentences[y].article_id
-            syndicated |= {(a, b), (b, a)}
+            out |= {(a, b), (b, a)}
+    return out
+
+
+def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float],
+                        sim: np.ndarray | None = None, rewrite: float = 0.75,
+                        syndicated: set[tuple[str, str]] | None = None) -> int:
+    """Outlets carrying the fact, counting those that have it from one source once.
+
+    Two outlets that share copy (``shared_copy``; pass it when counting many groups of one
+    story) are one source for a fact when one's sentence is copied into the other (the
+    sentence lies inside the passage they share, even if the copy sits outside this group;
+    a quotation copied within shared copy is copy too), or when they state this fact in
+    nearly the same words (``rewrite``): an agency story lightly rewritten is still one report.
+    """
+    if syndicated is None:
+        syndicated = shared_copy(sentences, copies)
+    arts = {sentences[i].article_id for i in group}
+    uf = UnionFind(sorted(arts))
+    members = set(group)
     for (x, y) in copies:
         a, b = sentences[x].article_id, sentences[y].article_id
         if (x in members or y in members) and a in arts and b in arts and (a, b) in syndicated:
