@@ -111,6 +111,8 @@ class StoriesConfig:
     min_names: float = 0.05  # a story must share some who/where with the article
     top_k: int = 8  # candidates (by embedding) whose names are compared
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
+    storyline_threshold: float = 0.45  # story-to-story score (text centroids + names) to continue a storyline
+    storyline_days: int = 45  # a later event continues an earlier one at most this many days after it
 
     def __post_init__(self) -> None:
         for ok, what in (
@@ -121,6 +123,8 @@ class StoriesConfig:
              f"word_weight must be >= 0 and name_weight + word_weight < 1, got {self.word_weight}"),
             (self.top_k >= 1, f"top_k must be >= 1, got {self.top_k}"),
             (self.chunk >= 1, f"chunk must be >= 1, got {self.chunk}"),
+            (0.0 < self.storyline_threshold < 1.0, f"storyline_threshold must be in (0, 1), got {self.storyline_threshold}"),
+            (self.storyline_days >= 0, f"storyline_days must be >= 0, got {self.storyline_days}"),
         ):
             if not ok:
                 raise ConfigError(f"[stories] {what}")
@@ -134,6 +138,12 @@ class ServerConfig:
     token: str | None = None
     protect_reads: bool = False
     max_request_bytes: int = 5_000_000
+    # background work claimed through the database (store/work.py): a claim not renewed for
+    # this long is presumed dead (its worker was killed) and is claimed again
+    lease_seconds: float = 120.0
+    poll_seconds: float = 1.0  # how often an idle worker looks for work other processes queued
+    work_batch: int = 256  # articles placed per claim
+    max_attempts: int = 3  # an item that failed this many times in a row is left with its error
 
 
 @dataclass(frozen=True, slots=True)
