@@ -111,8 +111,8 @@ class StoriesConfig:
     min_names: float = 0.05  # a story must share some who/where with the article
     top_k: int = 8  # candidates (by embedding) whose names are compared
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
-    storyline_threshold: float = 0.45  # story-to-story score (text centroids + names) to continue a storyline
-    storyline_days: int = 45  # a later event continues an earlier one at most this many days after it
+    storyline_threshold: float = 0.35  # story-to-story score (text centroids + names) to continue a storyline (as [stories] threshold)
+    storyline_days: int = 90  # a later event continues an earlier one at most this many days (~a quarter) after it
 
     def __post_init__(self) -> None:
         for ok, what in (

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 
-EVALS = ["extraction", "stories", "summaries", "divergences", "briefs", "dates", "metadata"]
+EVALS = ["extraction", "stories", "storylines", "summaries", "divergences", "briefs", "dates", "metadata"]
 
 
 def register(sub) -> None:

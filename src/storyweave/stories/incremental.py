@@ -271,6 +271,13 @@ class StoryIndex:
             )
         return out
 
+    def story_profiles(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, Profiles]:
+        """Per story: unit text centroid, first and last date ordinals (0 = undated), and the
+        name profiles (read-only; stories/storylines.py links stories with them)."""
+        n = len(self.story_ids)
+        centroids = self._sums[:n] / np.maximum(self._norms[:n, None], 1e-9)
+        return centroids, self._first[:n].copy(), self._last[:n].copy(), self._names
+
     # -- state: numpy arrays + JSON, no pickle (the blob may come from a shared database) -
     def to_bytes(self) -> bytes:
         n = len(self.story_ids)

@@ -1,0 +1,120 @@
+"""Storylines: stories (events) that continue each other over days and weeks, linked in order.
+
+A story is one event (a shutdown begins; a deal ends it; a bombing; an arrest). A storyline
+is the chain of such events about one ongoing matter. Steps:
+1. each story's profile from the story index: its text centroid, its date span and its
+   IDF-weighted names (who/where: a president who is in every story weighs little, a
+   senator, a programme or a town weighs a lot);
+2. stories in order of their first date; each one is scored against every earlier story that
+   ended at most ``storyline_days`` before it began (score = text cosine of the centroids,
+   blended half and half with the name overlap);
+3. it continues the best-scoring earlier story at or above ``storyline_threshold``, else it
+   begins a storyline of its own; the links form chains (and forks), whose connected groups
+   are the storylines, their events in date order.
+
+Undated stories (no publication date nor a URL date) are never linked: a storyline is an
+order in time, and an event whose time is unknown cannot be placed in one. Twin incidents
+of one kind (two earthquakes years apart) stay apart for the same reason when dated.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..config import StoriesConfig
+from ..unionfind import UnionFind
+from .incremental import StoryIndex
+
+NAME_SHARE = 0.5  # share of the story-to-story score given to the names (the rest: text)
+
+
+@dataclass(slots=True)
+class Event:
+    story_id: str
+    first_date: str | None
+    last_date: str | None
+    title: str
+    size: int
+    follows: str | None = None  # the earlier story this one continues
+    score: float = 0.0  # its link score (0 for a storyline's first event)
+
+
+@dataclass(slots=True)
+class Storyline:
+    id: str
+    events: list[Event] = field(default_factory=list)  # in order of first date
+
+    @property
+    def story_ids(self) -> list[str]:
+        return [e.story_id for e in self.events]
+
+
+def storyline_id_for(story_id: str) -> str:
+    """Stable storyline id from its first event's story id."""
+    return "l-" + hashlib.blake2b(story_id.encode("utf-8"), digest_size=5).hexdigest()
+
+
+def link_storylines(index: StoryIndex, config: StoriesConfig | None = None, min_events: int = 1) -> list[Storyline]:
+    """Every story of ``index`` in one storyline (a story no other continues is a storyline of
+    one event, kept only when ``min_events`` is 1)."""
+    p = config or index.params
+    centroids, first, last, names = index.story_profiles()
+    summaries = index.summaries()
+    live = [s for s in range(len(summaries)) if summaries[s].size > 0]
+    dated = sorted((s for s in live if first[s]), key=lambda s: (int(first[s]), summaries[s].id))
+    follows: dict[int, tuple[int, float]] = {}
+    for pos, b in enumerate(dated):
+        best, best_score = None, p.storyline_threshold
+        earlier = [a for a in dated[:pos] if int(first[b]) - int(last[a]) <= p.storyline_days]
+        if earlier:
+            cos = centroids[earlier] @ centroids[b]
+            bag = names.bags[b]
+            for a, c in zip(earlier, cos):
+                score = (1.0 - NAME_SHARE) * float(c) + NAME_SHARE * names.sim(bag, a)
+                if score >= best_score:
+                    best, best_score = a, score
+        if best is not None:
+            follows[b] = (best, best_score)
+    groups = UnionFind(live)
+    for b, (a, _) in follows.items():
+        groups.union(a, b)
+    order = {s: i for i, s in enumerate(dated)}
+    out = []
+    for members in groups.groups():
+        if len(members) < min_events:
+            continue
+        members.sort(key=lambda s: (order.get(s, len(order)), summaries[s].id))
+        events = []
+        for s in members:
+            sm = summaries[s]
+            a, score = follows.get(s, (None, 0.0))
+            events.append(Event(sm.id, sm.first_date, sm.last_date, sm.title, sm.size,
+                                summaries[a].id if a is not None else None, round(score, 4)))
+        out.append(Storyline(storyline_id_for(events[0].story_id), events))
+    out.sort(key=lambda line: (-len(line.events), line.events[0].first_date or "9999", line.id))
+    return out
+
+
+def storyline_of(lines: list[Storyline]) -> dict[str, str]:
+    """Story id -> storyline id."""
+    return {e.story_id: line.id for line in lines for e in line.events}
+
+
+def as_records(lines: list[Storyline]) -> list[dict]:
+    """Plain rows for JSON output and the store: one per event, in order."""
+    return [{"storyline": line.id, "position": i, "story": e.story_id, "follows": e.follows, "score": e.score,
+             "first_date": e.first_date, "last_date": e.last_date, "title": e.title, "size": e.size}
+            for line in lines for i, e in enumerate(line.events)]
+
+
+def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, int, int]:
+    """Pairwise precision and recall of linking, over the events both label: a predicted pair
+    (two events in one storyline) is right when gold puts them in one storyline too.
+    Returns precision, recall, predicted pairs, gold pairs."""
+    keys = sorted(set(gold) & set(pred))
+    pred_pairs = {(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if pred[a] == pred[b]}
+    gold_pairs = {(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if gold[a] == gold[b]}
+    hit = len(pred_pairs & gold_pairs)
+    precision = hit / len(pred_pairs) if pred_pairs else 1.0
+    recall = hit / len(gold_pairs) if gold_pairs else 1.0
+    return precision, recall, len(pred_pairs), len(gold_pairs)

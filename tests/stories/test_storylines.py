@@ -1,0 +1,63 @@
+import datetime as dt
+
+import numpy as np
+
+from storyweave.stories import StoryIndex
+from storyweave.stories.features import Features
+from storyweave.stories.storylines import as_records, link_storylines, pairwise
+
+
+def _unit(seed: int, base: np.ndarray | None = None, mix: float = 0.0) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=256).astype(np.float32)
+    v /= np.linalg.norm(v)
+    if base is not None:
+        v = (mix * base + (1 - mix) * v).astype(np.float32)
+    return v / np.linalg.norm(v)
+
+
+def _stream() -> list[Features]:
+    budget, flood, other = _unit(1), _unit(2), _unit(3)
+    names_a = frozenset({"harlow", "budget", "office", "senate"})
+    names_c = frozenset({"quarry", "flood", "millbrook", "river"})
+    out = []
+    # one matter over weeks: the bill (Jan 2), its vote (Jan 20); and again in September
+    for k, day in enumerate((dt.date(2024, 1, 2), dt.date(2024, 1, 20), dt.date(2024, 9, 1))):
+        for j in range(3):
+            out.append(Features(f"b{k}-{j}", day, _unit(10 * k + j, budget, 0.85), names_a, f"o{j}", f"budget step {k}"))
+    for j in range(3):  # an unrelated event in between
+        out.append(Features(f"f-{j}", dt.date(2024, 1, 10), _unit(100 + j, flood, 0.9), names_c, f"o{j}", "flood"))
+    for j in range(2):  # an undated event: never in a storyline with others
+        out.append(Features(f"u-{j}", None, _unit(200 + j, other, 0.9), names_a, f"o{j}", "undated"))
+    return out
+
+
+def test_events_that_continue_each_other_are_linked_in_order():
+    index = StoryIndex()
+    index.add(_stream())
+    lines = link_storylines(index)
+    sid = index.assignments
+    linked = [line for line in lines if len(line.events) > 1]
+    assert len(linked) == 1
+    assert linked[0].story_ids == [sid["b0-0"], sid["b1-0"]]  # in date order
+    assert linked[0].events[1].follows == sid["b0-0"] and linked[0].events[1].score >= index.params.storyline_threshold
+    alone = {line.story_ids[0] for line in lines if len(line.events) == 1}
+    assert {sid["f-0"], sid["b2-0"], sid["u-0"]} <= alone  # another event; beyond storyline_days; undated
+    rows = as_records(lines)
+    assert {r["story"] for r in rows} == set(sid.values())
+
+
+def test_a_wider_window_reaches_the_later_step():
+    import dataclasses
+
+    index = StoryIndex()
+    index.add(_stream())
+    wide = dataclasses.replace(index.params, storyline_days=365)
+    linked = [line for line in link_storylines(index, wide) if len(line.events) > 1]
+    assert [len(line.events) for line in linked] == [3]
+
+
+def test_pairwise_precision_and_recall():
+    gold = {"a": "x", "b": "x", "c": "y", "d": "z"}
+    pred = {"a": "1", "b": "1", "c": "1", "d": "2"}
+    p, r, npred, ngold = pairwise(gold, pred)
+    assert (npred, ngold) == (3, 1) and abs(p - 1 / 3) < 1e-9 and r == 1.0
