@@ -6,8 +6,9 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
+BENCHSTAMP := $(VENV)/.installed-bench
 
-.PHONY: demo test test-llm test-slow setup setup-dev bench eval fuzz clean lock
+.PHONY: demo test test-llm test-slow setup setup-dev bench-peers bench eval fuzz clean lock
 
 $(STAMP): requirements/runtime.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,8 +22,15 @@ $(DEVSTAMP): $(STAMP) requirements/dev.txt requirements/ray.txt
 	$(PIP) install -q --require-hashes -r requirements/ray.txt
 	touch $@
 
+# The metadata peers (newspaper4k, goose3) that `storyweave eval metadata` measures beside
+# storyweave; never runtime dependencies. --no-deps: bench.txt is the whole locked set.
+$(BENCHSTAMP): $(DEVSTAMP) requirements/bench.txt
+	$(PIP) install -q --no-deps --require-hashes -r requirements/bench.txt
+	touch $@
+
 setup: $(STAMP)
 setup-dev: $(DEVSTAMP)
+bench-peers: $(BENCHSTAMP)
 
 demo: $(STAMP)
 	$(BIN)/storyweave brief demo/valmora-floods --html demo/brief.html
@@ -41,7 +49,7 @@ bench: $(DEVSTAMP)
 	$(BIN)/python bench/bench_server.py
 
 # Quality evaluations on ../shared data (long: tens of minutes on 2 cores).
-eval: $(DEVSTAMP)
+eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
 	$(BIN)/storyweave eval metadata ../shared/data/page-metadata-dev
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
@@ -78,5 +86,6 @@ lock:
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes runtime.in -o runtime.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes dev.in -o dev.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes ray.in -o ray.txt
+	cd requirements && uv pip compile --python-version 3.11 --generate-hashes --override bench-overrides.txt bench.in -o bench.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes --no-deps llm.in -o llm.txt
 	cd requirements && uv pip compile --python-version 3.11 --generate-hashes fuzz.in -o fuzz.txt
