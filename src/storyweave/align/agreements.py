@@ -14,7 +14,11 @@ from ..summary.features import is_fragment
 from ..unionfind import UnionFind
 from ..text import claim_score
 from .pairs import claim_pairs
-from .patterns import ANAPHORIC, CAP
+from .variants import event_dates
+from .patterns import ANAPHORIC, CAP, QUOTED
+
+# a quotation this long found word for word in another outlet is that outlet's report too
+_SHARED_QUOTE_WORDS = 4
 
 
 def _centrality(analysis: StoryAnalysis) -> np.ndarray:
@@ -118,10 +122,11 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     """Informative sentences whose fact no other outlet reports in any wording, the most telling
     first. A sentence alone in its fact group may still have a paraphrase in another outlet
     that the groups' threshold missed: one too close to any other outlet's sentence
-    (rarity-weighted shared words above ``align.unique_below``; the words a story's sentences all
-    share weigh little) is not called unique — a gap is better than a false "only here"."""
+    (rarity-weighted shared words above ``align.unique_below``, where the words a story's sentences
+    all share weigh little, or meaning above ``align.unique_meaning``) is not called unique — a gap is better than a false "only here"."""
     central = _centrality(analysis)
     claim, idf = analysis.claim_words()
+    elsewhere = _specifics_by_article(analysis)
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:
@@ -131,7 +136,10 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
                 continue  # a disputed sentence reports a shared fact, differently
             own = analysis.sentences[i].article_id
             if any(claim_score(claim[i], claim[j], idf) >= config.align.unique_below
+                   or float(analysis.vectors[i] @ analysis.vectors[j]) >= config.align.unique_meaning
                    for j, s in enumerate(analysis.sentences) if s.article_id != own):
+                continue
+            if _specific_elsewhere(analysis, i, elsewhere, claim):
                 continue
             s = analysis.sentences[i].text
             words = len(s.split())
@@ -148,3 +156,46 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             out.append(UniqueFact(text=s.text, citations=[s.article_id], sentence_ids=[s.id],
                                   evidence=analysis.evidence([i])))
     return out
+
+
+def _quotations(text: str) -> set[str]:
+    """Every run of ``_SHARED_QUOTE_WORDS`` words inside a quotation: outlets quote the same
+    words of a speaker at different lengths."""
+    out = set()
+    n = _SHARED_QUOTE_WORDS
+    for m in QUOTED.finditer(text):
+        words = [w.strip(".,;:!?") for w in m.group(0)[1:-1].lower().split()]
+        out.update(" ".join(words[k:k + n]) for k in range(len(words) - n + 1))
+    return out
+
+
+def _specifics(analysis: StoryAnalysis, i: int) -> list[tuple]:
+    """A sentence's specifics: its figures, its dates to the day, its quoted words."""
+    text = analysis.sentences[i].text
+    return ([("figure", q.kind, q.value) for q in find_quantities(text)]
+            + [("day", d.calendar) for d in event_dates(analysis, i, spoken=True)
+               if d.calendar and len(d.calendar) >= 10]
+            + [("quote", q) for q in _quotations(text)])
+
+
+def _specifics_by_article(analysis: StoryAnalysis) -> dict[tuple, dict[str, set[int]]]:
+    """Each figure (kind and value) and each quotation -> the articles stating it -> the sentences."""
+    out: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for i, s in enumerate(analysis.sentences):
+        for key in _specifics(analysis, i):
+            out[key][s.article_id].add(i)
+    return out
+
+
+def _specific_elsewhere(analysis: StoryAnalysis, i: int, elsewhere, claim) -> bool:
+    """The fact's own specific — the same figure of the same thing ("$10,000", "33 Democrats",
+    "two years"), the same day, or the same quoted words — stated by another outlet in a sentence
+    sharing a word of the claim: that outlet reports the fact too, in other words."""
+    s = analysis.sentences[i]
+    for key in _specifics(analysis, i):
+        for art, sentences in elsewhere.get(key, {}).items():
+            if art == s.article_id:
+                continue
+            if key[0] == "quote" or any(claim[i] & claim[j] for j in sentences):
+                return True
+    return False

@@ -44,7 +44,7 @@ class Unique(Step):
     """Facts one outlet alone reports; a sentence another outlet contradicts or words more
     exactly (a divergence's variant) reports a shared fact, differently: never unique."""
 
-    name, reads, adds = "unique", ("sentences", "tokens", "vectors", "groups", "divergences"), ("unique",)
+    name, reads, adds = "unique", ("sentences", "tokens", "vectors", "groups", "anchors", "divergences"), ("unique",)
 
     def __init__(self, config: Config) -> None:
         self.config = config
