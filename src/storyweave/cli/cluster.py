@@ -19,6 +19,8 @@ def register(sub) -> None:
     p.add_argument("--engine", choices=["local", "ray"], default="local", help="where featurising runs")
     p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: RAY_ADDRESS or a local Ray)")
     p.add_argument("--table", action="store_true", help="print the story table on stdout instead of the assignments")
+    p.add_argument("--storylines", action="store_true",
+                   help="also link stories that continue each other into storylines (kept in the store with --db)")
     p.set_defaults(func=run)
 
 
@@ -31,7 +33,8 @@ def make_engine(args):
 def run(args, config) -> int:
     from ..ingest import read_inputs
     from ..model import Article, Problem
-    from ..stories import cluster_articles
+    from ..stories import StoryIndex, cluster_articles
+    from ..stories.storylines import link_storylines, link_stored, storyline_of, storyline_table
     from . import report_problems
 
     engine = make_engine(args)
@@ -47,12 +50,15 @@ def run(args, config) -> int:
                 copies: dict[str, str] = {}  # marked inside the index; not re-reported here
                 stories = [store.get_story(sid) for sid in sorted(set(assignments.values()))]
                 table = story_table([_row_of(s) for s in stories if s is not None])
+                lines = link_stored(store, config.stories) if args.storylines else []
         else:
             arts, problems = [], []
             for x in read_inputs(args.inputs, config):
                 (arts if isinstance(x, Article) else problems).append(x)
             # cleaned at ingest with config.clean (the article step), so clustered as read
-            result = cluster_articles(arts, config.stories, engine)
+            index = StoryIndex(config.stories)
+            result = cluster_articles(arts, config.stories, engine, index=index)
+            lines = link_storylines(index) if args.storylines else []
             ids = [a.id for a in arts]
             assignments, copies = result.assignments, result.copies
             problems = problems + result.problems
@@ -60,11 +66,16 @@ def run(args, config) -> int:
     finally:
         engine.close()
     report_problems([p for p in problems if isinstance(p, Problem)], quiet=args.quiet)
+    if args.storylines:
+        table += "\n\n" + storyline_table(lines)
+    line_of = storyline_of(lines)
     records = []
     for aid in ids:
         rec = {"id": aid, "story": assignments.get(aid)}
         if aid in copies:
             rec["copy_of"] = copies[aid]
+        if args.storylines:
+            rec["storyline"] = line_of.get(assignments.get(aid) or "")
         records.append(rec)
     if args.table:
         print(table)

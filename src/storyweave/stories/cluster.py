@@ -57,7 +57,7 @@ def cluster_articles(
 ) -> Clustering:
     """Group articles into stories. The whole input is one batch for the index, so the
     result does not depend on how the engine split the work."""
-    index = index or StoryIndex(config)
+    index = index if index is not None else StoryIndex(config)  # an empty index is falsy (len 0)
     feats = [f for batch in featurize(articles, engine, config=index.params) for f in batch]
     outcome = index.add(feats)
     order = {a.id: i for i, a in enumerate(articles)}

@@ -118,3 +118,30 @@ def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, 
     precision = hit / len(pred_pairs) if pred_pairs else 1.0
     recall = hit / len(gold_pairs) if gold_pairs else 1.0
     return precision, recall, len(pred_pairs), len(gold_pairs)
+
+
+def link_stored(store, config: StoriesConfig) -> list[Storyline]:
+    """Link the stories of a store's index and keep the storylines in the store (replacing
+    the ones there): ``storyweave cluster --storylines --db``."""
+    from ..store.storylines import save_storylines
+    from .assign import STATE_KEY
+
+    blob = store.load_state(STATE_KEY)
+    if not blob:
+        return []
+    lines = link_storylines(StoryIndex.from_bytes(blob, config), config)
+    save_storylines(store, as_records(lines))
+    return lines
+
+
+def storyline_table(lines: list[Storyline], width: int = 60) -> str:
+    """Storylines of two events or more, each event on its own line in order."""
+    out = []
+    linked = [line for line in lines if len(line.events) > 1]
+    for line in linked:
+        out.append(f"storyline {line.id} ({len(line.events)} events)")
+        for e in line.events:
+            span = e.first_date if e.first_date == e.last_date else f"{e.first_date}..{e.last_date}"
+            out.append(f"  {span or '-':<23} {e.story_id:<13} {e.size:>4}  {' '.join(e.title.split())[:width]}")
+    out.append(f"{len(linked)} storylines of 2+ events; {len(lines) - len(linked)} stories continue no other")
+    return "\n".join(out)
