@@ -14,7 +14,7 @@ import sys
 from ..config import Config
 from ..errors import StoryweaveError
 
-COMMANDS = ["brief", "extract", "cluster", "ingest", "summarize", "evaluate", "serve"]
+COMMANDS = ["brief", "extract", "cluster", "ingest", "summarize", "evaluate", "serve", "worker"]
 
 
 def build_parser() -> argparse.ArgumentParser:

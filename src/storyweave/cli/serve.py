@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "a random one is made and printed when none is given")
     p.add_argument("--protect-reads", action="store_true", default=None, help="ask for the token to read too")
     p.add_argument("--feed-tick", type=float, default=30.0, metavar="SECONDS", help="how often feeds are checked for being due")
+    p.add_argument("--no-worker", action="store_true",
+                   help="serve only: leave placing articles and building briefs to 'storyweave worker' processes")
+    p.add_argument("--log-work", action="store_true", help="one line on stderr per batch placed and brief built")
     p.set_defaults(func=run)
 
 
@@ -30,6 +33,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
     from ..store import open_store
     from ..web import create_app
+    from .worker import log_work
 
     token = args.token or os.environ.get("STORYWEAVE_SERVER_TOKEN") or config.server.token
     generated = not token
@@ -40,7 +44,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     }}, origin="command line")
     server = config.server
     store = open_store(server.db)
-    app = create_app(config, store, feed_tick_seconds=args.feed_tick)
+    log_work(args.log_work)
+    app = create_app(config, store, feed_tick_seconds=args.feed_tick, work=not args.no_worker)
     print(f"storyweave: serving {_redact(server.db)} at http://{server.host}:{server.port}/ (API docs at /docs)",
           file=sys.stderr)
     if generated:

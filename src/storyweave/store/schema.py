@@ -3,7 +3,7 @@ them; this module is what the code queries. Change both together (a new revision
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+    JSON, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
 )
 
 metadata = MetaData()
@@ -86,4 +86,20 @@ story_moves = Table(
     Column("story_id", String(64), primary_key=True),  # a story that lost all its articles
     Column("moved_to", String(64), nullable=False),  # where most of them went
     Column("moved", DateTime(timezone=True), nullable=False),
+)
+
+work = Table(
+    "work",  # background work claimed through the database (store/work.py)
+    metadata,
+    Column("kind", String(16), primary_key=True),  # "place" (an article id) or "brief" (a story id)
+    Column("key", String(512), primary_key=True),
+    Column("gen", Integer, nullable=False),  # +1 each time the item is asked for again
+    Column("done_gen", Integer, nullable=False),  # the gen the last finished run covered
+    Column("claimed_gen", Integer),  # the gen the current claim covers
+    Column("owner", String(200)),  # who holds the claim (host:pid:nonce)
+    Column("lease_until", Float),  # epoch seconds: the claim is free after this (or: retry not before)
+    Column("attempts", Integer, nullable=False),  # failed runs in a row
+    Column("last_error", Text),
+    Column("enqueued", Float, nullable=False),  # epoch seconds: oldest first
+    Index("ix_work_due", "kind", "enqueued"),
 )

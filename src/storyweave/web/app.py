@@ -40,17 +40,20 @@ def _version() -> str:
 
 
 def create_app(config: Config, store: Store, service: Service | None = None, *, background: bool = True,
-               feed_tick_seconds: float = 30.0) -> FastAPI:
-    """``background=False`` keeps the worker and poller off (tests that drive them by hand)."""
+               feed_tick_seconds: float = 30.0, work: bool = True) -> FastAPI:
+    """``background=False`` keeps the worker and poller off (tests that drive them by hand);
+    ``work=False`` keeps only the worker off (a thin web tier: ``storyweave worker`` processes
+    on the same database do the work)."""
     service = service or Service.default(config)
-    worker = BriefWorker(store, service)
+    worker = BriefWorker(store, service, config=config.server)
     poller = FeedPoller(store, service, worker, tick_seconds=feed_tick_seconds)
     st = AppState(config=config, store=store, service=service, worker=worker)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if background:
-            worker.start()
+            if work:
+                worker.start()
             poller.start()
             loop = asyncio.get_running_loop()
             # a newly registered feed is read now, not at the next tick
