@@ -29,9 +29,19 @@ def test_short_spaceless_article_is_read(text, lang):
     assert len(art.text) > 50
 
 
-def test_a_lone_heading_is_still_refused():
-    with pytest.raises(InputError, match="only"):
-        article_from_html("<html><body><p>港口罢工</p></body></html>", id="p", item="p")
+def test_a_page_as_short_as_trafilatura_reads_is_kept():
+    """No word floor beyond trafilatura's: a one-line notice keeps its metadata."""
+    art = article_from_html("<html><head><title>港口罢工</title></head><body><p>港口罢工</p></body></html>",
+                            id="p", item="p")
+    assert art.text == "港口罢工"
+    short = article_from_html("<html><head><title>Closed</title></head><body><p>Test</p></body></html>",
+                              id="q", item="q")
+    assert short.text == "Test" and short.title == "Closed"
+
+
+def test_a_page_without_a_word_is_refused():
+    with pytest.raises(InputError, match="no (word|article)"):
+        article_from_html("<html><body><p>2024 — 12:30 ... 17</p></body></html>", id="p", item="p")
 
 
 @pytest.mark.parametrize("text,lang", [(ZH, "zh"), (TH, "th")])

@@ -107,6 +107,10 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     etree.strip_tags(doc.body, "ref")  # link targets are not text
     paragraphs = [" ".join(line.split()) for line in xmltotxt(doc.body, False).split("\n")]
     paragraphs = [p for p in paragraphs if p]
+    if not paragraphs and removed:
+        # the furniture rules would leave nothing of what trafilatura extracted: a short page
+        # (a notice, a one-paragraph post) is kept whole rather than refused
+        paragraphs, removed = [" ".join(r.text.split()) for r in removed if r.text.strip()], []
     if not paragraphs:
         return None
     meta = page_metadata(html, url, fallback={"title": doc.title, "author": doc.author, "outlet": doc.sitename,
@@ -143,8 +147,6 @@ def page_metadata(html: str, url: str | None = None, fallback: dict | None = Non
     return read_metadata(tree, html, url, fallback)
 
 
-# fewer words than this after extraction is not an article (a menu, a lone headline)
-MIN_ARTICLE_WORDS = 12
 
 
 def quiet_extractor_logs() -> None:
@@ -222,11 +224,10 @@ def article_from_html(
         raise InputError(item, f"the extractor failed on this page ({type(e).__name__}); not read") from None
     if ex is None:
         raise InputError(item, "no article text found in the page (empty, script-only or not an article)")
-    words = word_count(ex.text)
-    if words < MIN_ARTICLE_WORDS:
-        # a menu or a lone heading is what is left of a page with no article in it
-        raise InputError(item, f"no article in the page: only {words} word{'s' if words != 1 else ''} of text "
-                               "outside navigation and furniture")
+    if not any(ch.isalpha() for ch in ex.text):
+        # digits and punctuation alone are no article; any word is kept, as trafilatura keeps it:
+        # a short notice or a one-line post still has its title, author and date, in any script
+        raise InputError(item, "no article in the page: no word of text outside navigation and furniture")
     page_url = url or ex.url
     art = Article(
         id=id,
