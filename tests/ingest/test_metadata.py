@@ -140,3 +140,41 @@ def test_a_related_storys_byline_is_not_the_articles():
     <div class="related-stories"><span class="byline">By Other Writer</span></div>
     <article><div class="byline">By Pell Andersen</div><p>x</p></article></body></html>"""
     assert meta_of(page).author == "Pell Andersen"
+
+
+def test_one_meta_tag_names_several_keys_and_a_template_author_yields_to_dc_creator():
+    page = """<html><head><title>Harbour dues</title>
+    <meta property="x:title dc:title" content="Harbour dues rise">
+    <meta property="dc:creator twitter:site_name" content="Pell Andersen">
+    <meta name="author" content="Site Owner"></head><body><p>x</p></body></html>"""
+    m = meta_of(page)
+    assert m.author == "Pell Andersen" and m.sources["author"] == "dc.creator"
+    placeholder = """<html><head><title>x</title><meta name="author" content="null"></head><body><p>x</p></body></html>"""
+    assert meta_of(placeholder).author is None
+
+
+def test_a_structured_credit_is_kept_where_the_same_words_scraped_are_a_label():
+    page = """<html><head><title>Valmora</title><script type="application/ld+json">{"@type": "Article",
+    "author": {"@type": "Organization", "name": "Contributors to the Valmora Atlas"}}</script></head>
+    <body><p>x</p></body></html>"""
+    assert meta_of(page).author == "Contributors to the Valmora Atlas"
+    scraped = """<html><head><title>x</title></head><body><div class="author">Contributors</div><p>x</p></body></html>"""
+    assert meta_of(scraped).author is None
+
+
+def test_the_publisher_of_a_webpage_block_names_the_outlet():
+    page = """<html><head><title>x</title><script type="application/ld+json">{"@graph": [
+    {"@type": "WebPage", "name": "x", "publisher": {"@type": "Organization", "name": "Valley Courier"}}]}</script>
+    </head><body><p>x</p></body></html>"""
+    m = meta_of(page)
+    assert m.outlet == "Valley Courier" and m.sources["outlet"] == "json-ld publisher"
+
+
+def test_when_the_pages_dates_disagree_the_one_htmldate_reads_wins():
+    page = """<html><head><title>x</title>
+    <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2022-06-14"}</script></head>
+    <body><article><span itemprop="datePublished" content="2022-06-01">June 1</span><p>x</p></article></body></html>"""
+    m = meta_of(page, fallback={"date": "2022-06-01"})
+    assert m.published == dt.date(2022, 6, 1) and m.sources["published"] == "itemprop datePublished (htmldate agrees)"
+    # htmldate silent or elsewhere: the most trusted source speaks
+    assert meta_of(page, fallback={"date": "2022-05-30"}).published == dt.date(2022, 6, 14)

@@ -86,29 +86,31 @@ def choose_title(ev: Evidence, sites: list[str]) -> tuple[str | None, str | None
     return (best[1], best[0]) if best else (None, None)
 
 
-def _person(name: str) -> str | None:
-    """A person's (or a credited desk's) name from a byline fragment, or None for UI text."""
+def _person(name: str, screen: frozenset | set = P.NOT_AUTHOR_WORDS) -> str | None:
+    """A person's (or a credited desk's) name from a byline fragment, or None for UI text
+    (``screen``: the words that show it)."""
     name = P.BYLINE_LEAD.sub("", clean_text(name)).strip(" .,:;|-–—")
     if not name or name.startswith(("http://", "https://", "@")) or "@" in name:
         return None
     words = name.split()
     if not 1 <= len(words) <= P.MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in name):
         return None
-    if {w.casefold().strip(".,:") for w in words} & P.NOT_AUTHOR_WORDS:
+    if {w.casefold().strip(".,:") for w in words} & screen:
         return None
     if not any(ch.isalpha() for ch in name):
         return None
     return name
 
 
-def _people(value: str) -> list[str]:
+def _people(value: str, source: str = "") -> list[str]:
     value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value))))
     if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
         return []
-    whole = _person(value)
+    screen = P.UI_WORDS if source in P.STRUCTURED_AUTHOR else P.NOT_AUTHOR_WORDS
+    whole = _person(value, screen)
     parts = [p for p in P.AUTHOR_SPLIT.split(value) if p.strip()]
     if len(parts) > 1:
-        names = [n for n in (_person(p) for p in parts) if n]
+        names = [n for n in (_person(p, screen) for p in parts) if n]
         if names and len(names) == len(parts):
             return names
     return [whole] if whole else []
@@ -126,7 +128,9 @@ def choose_author(ev: Evidence, outlet: str | None = None) -> tuple[str | None, 
         for src, value in ev.get("author", []) + ev.get("byline", []):
             if src not in group:
                 continue
-            for n in _people(value):
+            if names and src != source and src in P.AUTHOR_META:
+                break  # meta keys in order of trust: the first that names someone speaks for them all
+            for n in _people(value, src):
                 if match_key(n) not in {match_key(x) for x in names}:
                     names.append(n)
                     source = source or src
@@ -143,30 +147,41 @@ _UNSET = object()
 
 
 def choose_date(ev: Evidence, html: str | None, found=_UNSET) -> tuple[dt.date | None, str | None]:
-    """``found``: htmldate's answer when already known (trafilatura ran it), else run here."""
+    """``found``: htmldate's answer when already known (trafilatura ran it), else run here
+    when needed. The page's own published dates, most trusted first (structured data in the
+    head, then the body's microdata and header ``<time>``); when they name different days, the
+    one htmldate's independent reading agrees with wins (a body date is often another story's)."""
     in_url = next(((d, f"{src} date") for src, value in ev.get("url", []) if (d := url_date(value))), None)
-    for src, value in ev.get("date", []) + ev.get("time", []):
-        d = _iso_day(value)
-        if d:
-            # a UTC (or offset-less) instant may fall on the next or previous day of the outlet's
-            # own calendar; the day the outlet wrote into its URL is that calendar's
-            if in_url and abs((in_url[0] - d).days) == 1 and not _LOCAL_OFFSET.search(value):
-                return in_url[0], f"{in_url[1]} (local day of {src})"
-            return d, src
+    cands = [(d, src, value) for src, value in ev.get("date", []) + ev.get("time", []) if (d := _iso_day(value))]
+    if len({d for d, _, _ in cands}) > 1:
+        found = _htmldate(html) if found is _UNSET else found
+        agreed = parse_date(found) if found else None
+        for d, src, value in cands:
+            if d == agreed:
+                return d, f"{src} (htmldate agrees)"
+    for d, src, value in cands[:1]:
+        # a UTC (or offset-less) instant may fall on the next or previous day of the outlet's
+        # own calendar; the day the outlet wrote into its URL is that calendar's
+        if in_url and abs((in_url[0] - d).days) == 1 and not _LOCAL_OFFSET.search(value):
+            return in_url[0], f"{in_url[1]} (local day of {src})"
+        return d, src
     if in_url:
         return in_url
-    if found is _UNSET:
-        found = None
-        if html:
-            from htmldate import find_date
-
-            try:
-                found = find_date(html, original_date=True, outputformat="%Y-%m-%d")
-            except (ValueError, TypeError, AttributeError):
-                pass
+    found = _htmldate(html) if found is _UNSET else found
     if found and (d := parse_date(found)):
         return d, "htmldate"
     return None, None
+
+
+def _htmldate(html: str | None) -> str | None:
+    if not html:
+        return None
+    from htmldate import find_date
+
+    try:
+        return find_date(html, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError, AttributeError):
+        return None
 
 
 _LOCAL_OFFSET = re.compile(r"T\d\d:\d\d.*[+-](?!00:?00)\d\d:?\d\d\s*$|GMT[+-](?!0000)\d{4}")

@@ -79,15 +79,20 @@ def evidence(tree, url: str | None = None) -> Evidence:
                 ev["author"] += [(src, n) for n in _names(a)]
             if obj.get("datePublished"):
                 ev["date"].append(("json-ld datePublished", str(obj["datePublished"])))
-            ev["outlet"] += [("json-ld publisher", n) for n in _names(obj.get("publisher"))[:1]]
         elif types & {"website", "organization", "newsmediaorganization"} and obj.get("name"):
             ev["site"] += [("json-ld " + sorted(types)[0], n) for n in _names(obj.get("name"))[:1]]
+        # the publisher is the site's whatever block names it (the article, its WebPage, the WebSite)
+        ev["outlet"] += [("json-ld publisher", n) for n in _names(obj.get("publisher"))[:1]]
     metas: dict[str, list[str]] = defaultdict(list)
     for m in tree.iterfind(".//meta"):
-        name = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         content = clean_text(m.get("content"))
-        if name and content:
-            metas[name].append(content)
+        if not content:
+            continue
+        # one tag may name several keys ("dc:creator twitter:site_name"), in property and name alike;
+        # "dc:title" (RDFa) is "dc.title" (HTML meta)
+        keys = " ".join(m.get(a) or "" for a in ("property", "name", "itemprop")).lower().split()
+        for key in dict.fromkeys(P.META_PREFIX.sub(r"\1.", k) for k in keys):
+            metas[key].append(content)
     for fld, keys in (("title", P.TITLE_META), ("author", P.AUTHOR_META), ("date", P.DATE_META),
                       ("outlet", P.OUTLET_META)):
         for k in keys:

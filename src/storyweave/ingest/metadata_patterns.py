@@ -7,8 +7,12 @@ import re
 # <meta name|property|itemprop=...> keys per field, most trusted first; each source keeps its name
 # in ``meta["sources"]`` so a reader can see why a value was chosen
 TITLE_META = ("og:title", "twitter:title", "parsely-title", "dc.title", "dcterms.title", "title", "headline")
-AUTHOR_META = ("author", "article:author", "og:article:author", "parsely-author", "dc.creator", "dcterms.creator", "byl",
-               "sailthru.author", "citation_author", "twitter:creator")
+# authors: the article-level keys first; a plain name="author" is often set site-wide by the
+# template (the site, its owner or a placeholder), so it speaks only when they are silent
+AUTHOR_META = ("dc.creator", "dcterms.creator", "article:author", "og:article:author", "parsely-author", "byl",
+               "sailthru.author", "citation_author", "author", "twitter:creator")
+# RDFa prefixes written with a colon where HTML meta names use a dot ("dc:creator" = "dc.creator")
+META_PREFIX = re.compile(r"^(dc|dcterms):")
 # only the keys that name the publication itself; the looser ones ("date", "dc.date", "pubdate",
 # often the modified or a crawl date) are weighed by htmldate, which knows their habits
 DATE_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
@@ -33,15 +37,22 @@ TITLE_WEIGHT = {"json-ld headline": 3.0, "og:title": 3.0, "itemprop headline": 2
 # separators sites put between a headline and their own name
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/•]{1,2}\s+|\s*[|_]\s*|\s+::\s+")
 
-# words that show a candidate author is interface text, a role or a place, not a person's name
-NOT_AUTHOR_WORDS = {
+# words that show a candidate author is interface text or a placeholder, never a credit: screened
+# wherever the name comes from
+UI_WORDS = {
     "username", "password", "login", "log", "sign", "subscribe", "share", "comments", "comment", "reply",
-    "authority", "control", "admin", "administrator", "menu", "search", "home", "staff", "editor",
-    "editors", "contributor", "contributors", "posted", "updated", "published", "view", "profile",
+    "authority", "control", "admin", "administrator", "menu", "search", "home", "view", "profile",
     "follow", "email", "print", "read", "more", "twitter", "facebook", "instagram", "linkedin",
-    "newsletter", "advertisement", "unknown", "anonymous", "guest", "user", "team", "desk", "webmaster",
-    "by", "гость", "автор", "invitado", "gast", "invité",
+    "newsletter", "advertisement", "unknown", "anonymous", "guest", "user", "webmaster", "null",
+    "undefined", "none", "by", "гость", "автор", "invitado", "gast", "invité",
 }
+# words of a role or a page's chrome: text scraped from the page that holds them is a label
+# ("Staff", "Posted by", "Contributors"), but a publisher that credits "Contributors to X" or
+# "Editorial Staff" in its structured data means it
+NOT_AUTHOR_WORDS = UI_WORDS | {"staff", "editor", "editors", "contributor", "contributors", "posted", "updated",
+                               "published", "team", "desk"}
+# sources whose names the publisher wrote on purpose (screened with UI_WORDS only)
+STRUCTURED_AUTHOR = {"json-ld author", "json-ld organisation"}
 # a date written after a name in a byline ("Jeff Foust Monday, November 18"): the name ends there
 DATE_WORD = re.compile(r"\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
                        r"march|april|may|june|july|august|september|october|november|december|"
