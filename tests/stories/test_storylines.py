@@ -61,3 +61,54 @@ def test_pairwise_precision_and_recall():
     pred = {"a": "1", "b": "1", "c": "1", "d": "2"}
     p, r, npred, ngold = pairwise(gold, pred)
     assert (npred, ngold) == (3, 1) and abs(p - 1 / 3) < 1e-9 and r == 1.0
+
+
+def _by_id(out: str) -> dict:
+    import json
+
+    return {r["id"]: r for r in map(json.loads, out.splitlines())}
+
+
+def test_cluster_cli_storylines_batch_and_stored(dev_path, tmp_path, capsys):
+    from storyweave.cli import main
+    from storyweave.store import open_store
+    from storyweave.store.storylines import storyline_events, storyline_of
+
+    # the Comey memos (wcl-1, Apr 19 2018) and the special counsel's questions (wcl-8, Apr 30)
+    assert main(["cluster", str(dev_path), "--storylines"]) == 0
+    cap = capsys.readouterr()
+    rows = _by_id(cap.out)
+    assert rows["wcl-1-L"]["storyline"] == rows["wcl-8-L"]["storyline"] != rows["wcl-6-L"]["storyline"]
+    assert "storylines of 2+ events" in cap.err
+    db = str(tmp_path / "s.db")
+    assert main(["cluster", str(dev_path), "--db", db, "--storylines"]) == 0
+    rows = _by_id(capsys.readouterr().out)
+    with open_store(db) as store:
+        line = storyline_of(store, rows["wcl-8-L"]["story"])
+        assert line == rows["wcl-8-L"]["storyline"]
+        events = storyline_events(store, line)
+    assert [e["story"] for e in events] == [rows["wcl-1-L"]["story"], rows["wcl-8-L"]["story"]]
+    assert events[1]["follows"] == rows["wcl-1-L"]["story"]
+
+
+def test_brief_since_on_a_stored_storyline_lists_only_the_later_event(dev_path, tmp_path, capsys):
+    import json
+
+    from storyweave.cli import main
+
+    rows = [json.loads(x) for x in dev_path.read_text().splitlines() if x.strip()]
+    subset = tmp_path / "wall.jsonl"  # the 2019 shutdown offer (Jan 19-22) and the emergency (Feb 15)
+    subset.write_text("\n".join(json.dumps(r) for r in rows if r["story"][:14] in ("basil-70c75d68", "basil-3ae35b16")))
+    db = str(tmp_path / "s.db")
+    assert main(["-q", "cluster", str(subset), "--db", db, "--storylines"]) == 0
+    line = {r["storyline"] for r in _by_id(capsys.readouterr().out).values()}
+    assert len(line) == 1
+    sl = line.pop()
+    assert main(["-q", "brief", "--storyline", sl, "--db", db, "--no-ner", "--since", "2019-02-01", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [e["first_date"][:10] for e in doc["events"]] == ["2019-02-15"]
+    cited = {c for e in doc["events"] for a in e["added"] for c in a["citations"]}
+    assert cited and all(c.startswith("basil-3ae35b16") for c in cited)
+    assert main(["-q", "brief", "--storyline", sl, "--db", db, "--no-ner"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("2019-01-19") < out.index("2019-02-15")  # both events, in order

@@ -32,3 +32,35 @@ def test_storyline_page_and_feed(store, fixture_story):
         assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 3
         assert "over time" in c.get("/stories/s-ferry", headers=HTML).text
         assert c.get("/stories/s-none/storyline", headers=HTML).status_code == 404
+
+
+def _two_events_brief() -> dict:
+    arts = [{"id": "a1", "outlet": "Herald", "title": "Quarry blast", "published": "2024-01-02"},
+            {"id": "a2", "outlet": "Post", "title": "Blast at the quarry", "published": "2024-01-02"},
+            {"id": "a3", "outlet": "Herald", "title": "Quarry owner charged", "published": "2024-01-20"}]
+    return {"articles": arts,
+            "agreements": [{"text": "A blast shook the Brenna quarry.", "citations": ["a2", "a1"]}],
+            "unique": [{"text": "The owner was charged on Friday.", "citations": ["a3"]}],
+            "divergences": [{"about": "injured", "variants": [{"value": "3", "citations": ["a1"]},
+                                                              {"value": "5", "citations": ["a3"]}]},
+                            {"about": "time", "variants": [{"value": "noon", "citations": ["a1"]},
+                                                           {"value": "1 pm", "citations": ["a2"]}]}]}
+
+
+def test_by_event_tells_an_update_between_events_from_outlets_that_differ():
+    from storyweave.web.storyline import by_event
+
+    events = by_event(storyline(_two_events_brief()), {"a1": "s1", "a2": "s1", "a3": "s2"}, {"s2": "Charged"})
+    assert [e.story_id for e in events] == ["s1", "s2"] and events[1].title == "Charged"
+    assert events[0].added == [{"text": "A blast shook the Brenna quarry.", "citations": ["a1", "a2"]}]
+    assert [(c["about"], c["kind"]) for c in events[0].changed] == [("time", "differs")]
+    assert events[1].changed == [{"about": "injured", "before": "3", "now": "5", "citations": ["a3"], "kind": "update"}]
+
+
+def test_since_keeps_only_what_is_new_from_that_date():
+    from storyweave.web.storyline import since
+
+    steps = since(storyline(_two_events_brief()), "2024-01-10")
+    assert [s.article_id for s in steps] == ["a3"]
+    assert steps[0].added == ["The owner was charged on Friday."] and steps[0].cited == [["a3"]]
+    assert since(storyline(_two_events_brief()), "2024-02-01") == []

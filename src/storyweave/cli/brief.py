@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "a brief: summary, agreements, divergences, unique facts, quotes, timeline, entities, "
                     "shared copy and the cleaned articles, every sentence cited.",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of them, or http(s) URLs")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files, folders of them, or http(s) URLs")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown",
                    help="what to print: Markdown for reading (default) or the JSON contract")
     p.add_argument("--html", metavar="FILE", help="also write a self-contained HTML page to FILE")
@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="rewrite the summary fluently with an OpenAI-compatible model you run (llama.cpp, "
                         "Ollama, vLLM); every model sentence is checked against its sources, unsupported ones dropped")
     p.add_argument("--llm-model", metavar="NAME", default=None, help="model name to ask the --llm endpoint for")
+    from .storyline_brief import iso_date
+
+    p.add_argument("--since", type=iso_date, metavar="DATE",
+                   help="list only what is new or changed since DATE (YYYY-MM-DD), with citations")
+    p.add_argument("--storyline", metavar="ID", help="the brief of a stored storyline (with --db): what each event added")
+    p.add_argument("--db", metavar="PATH", help="the store --storyline reads (SQLite file or postgresql:// URL)")
     p.set_defaults(func=run)
 
 
@@ -60,6 +66,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
         {"brief": {"words": args.words, "ner": args.ner}, "ingest": {"allow_private": args.allow_private}},
         origin="command line",
     )
+    if args.since or args.storyline:  # what each event added, or only what is new since a date
+        from .storyline_brief import run as run_storyline
+
+        return run_storyline(args, config)
+    if not args.paths:
+        raise StoryweaveError("give the articles to brief: files, folders or URLs")
     quiet = bool(getattr(args, "quiet", False))
     articles, problems = _read(args.paths, config)
     report_problems(problems, quiet)
