@@ -61,3 +61,20 @@ def test_threads_share_the_word_cache(embedder, monkeypatch):
     finally:
         monkeypatch.undo()
         embedder._reset_words()
+
+
+def test_spacy_runs_the_ner_alone_with_the_same_entities():
+    """The ner has its own embedding layers: dropping the shared tok2vec changes no entity."""
+    import spacy
+
+    from storyweave.nlp.models import SPACY_PACKAGE, SPACY_UNUSED, load_spacy
+
+    nlp = load_spacy()
+    assert nlp.pipe_names == ["ner"]
+    with_tok2vec = spacy.load(SPACY_PACKAGE, exclude=[p for p in SPACY_UNUSED if p != "tok2vec"])
+    assert "tok2vec" in with_tok2vec.pipe_names
+    texts = [TEXTS[0], "Maria Okafor told Reuters on Tuesday that the Lagos plant would close in May.",
+             "The European Commission and Google met in Brussels, a spokesman for Apple said."]
+    ents = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
+    assert ents == [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in with_tok2vec.pipe(texts)]
+    assert any(label == "PERSON" for _, _, label in ents[1])

@@ -2,11 +2,14 @@
 programmes."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from itertools import product
 
 import numpy as np
 import pytest
 
+from storyweave.summary import solver
 from storyweave.summary.solver import solve
 
 
@@ -66,3 +69,37 @@ def test_no_concepts_and_nothing_fits():
     s = solve(np.array([3.0]), np.array([5.0]), 4.0, np.zeros((1, 0), dtype=bool), np.zeros(0), np.zeros((0, 2)), [])
     assert not s.chosen.any() and s.value == 0.0
 
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_numpy_and_compiled_searches_are_the_same_search(seed, monkeypatch):
+    """Same selection, value and node count: the numpy search is numba's, node for node."""
+    inst = _instance(seed, m=22, k=30)
+    monkeypatch.setattr(solver, "_loaded", lambda: None)
+    a = solve(*inst)
+    monkeypatch.setattr(solver, "_loaded", solver._compiled)
+    b = solve(*inst)
+    assert a.chosen.tolist() == b.chosen.tolist()
+    assert (a.value, a.nodes, a.proven) == (b.value, b.nodes, b.proven)
+    assert a.nodes > 1
+
+
+def test_a_long_search_goes_to_numba_and_keeps_its_result(monkeypatch):
+    inst = _instance(5, m=22, k=30)
+    expected = solve(*inst)
+    monkeypatch.setattr(solver, "_loaded", lambda: None)
+    monkeypatch.setattr(solver, "NUMPY_NODES", 3)
+    calls = []
+    compiled = solver._compiled
+    monkeypatch.setattr(solver, "_compiled", lambda: calls.append(1) or compiled())
+    s = solve(*inst)
+    assert calls and s.proven and s.nodes > 3
+    assert s.chosen.tolist() == expected.chosen.tolist() and s.value == expected.value
+
+
+def test_a_fresh_process_solves_without_loading_numba():
+    code = ("import sys, numpy as np; from storyweave.summary.solver import solve; "
+            "s = solve(np.ones(3), np.ones(3), 2.0, np.eye(3, dtype=bool), np.ones(3), np.zeros((0, 2)), []); "
+            "print(int(s.chosen.sum()), 'numba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["2", "False"]

@@ -23,16 +23,26 @@ Both are upper bounds of every completion, so pruning with them keeps the optimu
 and marked as not proven.
 
 Cost: numba compiles the search once per machine (~10 s, cached on disk beside the module),
-and each process spends ~0.6 s starting numba's JIT on its first solve. A one-shot brief pays
-that once; batch runs call :func:`warm` so that no cluster's time includes it.
+and each process spends ~0.4 s importing numba and loading the compiled search before its
+first solve. So a process that has not loaded it (a one-shot brief) searches with the same
+algorithm in numpy (``_search_numpy.py``: same nodes, same result, ~30 µs a node) and hands
+a search past ``NUMPY_NODES`` to numba; batch runs call :func:`warm` and use numba for
+every cluster.
 """
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..errors import StoryweaveError
+
+# Nodes the numpy search may visit before numba takes the search over (from the start: the
+# same search, so the same result). At ~30 µs a node against ~0.4 s to load numba, numpy is
+# the faster start up to ~10k nodes; the example story's programme takes ~1k, and giving up
+# at 5k wastes at most ~0.15 s.
+NUMPY_NODES = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +54,9 @@ class Solution:
 
 
 def warm() -> None:
-    """Load the compiled search now (or compile it, the first time on a machine)."""
+    """Load the compiled search now (or compile it, the first time on a machine); every
+    later solve in the process uses it."""
+    _compiled()
     solve(np.ones(2), np.ones(2), 1.0, np.ones((2, 1), dtype=bool), np.ones(1), np.zeros((0, 2)), [])
 
 
@@ -60,10 +72,6 @@ def solve(
     cover = np.ascontiguousarray(cover, dtype=np.bool_).reshape(m, -1)
     weight = np.ascontiguousarray(weight, dtype=np.float64)
     pairs = np.asarray(clashes, dtype=np.int64).reshape(-1, 2)
-    try:
-        from ._search import search
-    except ImportError as e:  # pragma: no cover - part of the default install
-        raise StoryweaveError("numba is missing: run  make setup  (or pip install numba)") from e
     clash = np.zeros((m, m), dtype=np.bool_)
     clash[pairs[:, 0], pairs[:, 1]] = clash[pairs[:, 1], pairs[:, 0]] = True
     pred = np.full(m, -1, dtype=np.int64)
@@ -83,8 +91,30 @@ def solve(
             placed[i] = True
             i = pred[i]
         order.extend(reversed(chain))
-    chosen, value, nodes, proven = search(
-        gain, length, float(budget), cover, weight, mu, clash, pred, np.array(order, dtype=np.int64),
-        float(gap), int(node_limit),
-    )
+    args = (gain, length, float(budget), cover, weight, mu, clash, pred, np.array(order, dtype=np.int64), float(gap))
+    search = _loaded()
+    if search is None:
+        from ._search_numpy import NodeLimit, search as numpy_search
+
+        try:
+            found = numpy_search(*args, min(int(node_limit), NUMPY_NODES), give_up=node_limit > NUMPY_NODES)
+        except NodeLimit:
+            search = _compiled()
+    if search is not None:
+        found = search(*args, int(node_limit))
+    chosen, value, nodes, proven = found
     return Solution(chosen=chosen, value=float(value), nodes=int(nodes), proven=bool(proven))
+
+
+def _loaded():
+    """The compiled search if this process has loaded it already, else None."""
+    module = sys.modules.get(f"{__package__}._search")
+    return getattr(module, "search", None)
+
+
+def _compiled():
+    try:
+        from ._search import search
+    except ImportError as e:  # pragma: no cover - part of the default install
+        raise StoryweaveError("numba is missing: run  make setup  (or pip install numba)") from e
+    return search
