@@ -51,6 +51,10 @@ class Pipeline:
         self.models.embedder
         if self.config.brief.ner:
             self.models.spacy
+        if self.config.summary.exact:
+            from .summary.solver import warm
+
+            warm()  # the compiled search: a one-shot process solves in numpy instead
         self.steps.setup()
         return self
 
