@@ -39,9 +39,11 @@ def test_a_page_as_short_as_trafilatura_reads_is_kept():
     assert short.text == "Test" and short.title == "Closed"
 
 
-def test_a_page_without_a_word_is_refused():
-    with pytest.raises(InputError, match="no (word|article)"):
-        article_from_html("<html><body><p>2024 — 12:30 ... 17</p></body></html>", id="p", item="p")
+@pytest.mark.parametrize("body", ["<p>2024 — 12:30 ... 17</p>", "<nav><a href='/'>Home</a></nav><h1>News</h1>",
+                                  "<p><a href='/a'>港口罢工</a></p>"])
+def test_a_page_without_a_word_of_prose_is_refused(body):
+    with pytest.raises(InputError, match="no article"):
+        article_from_html(f"<html><body>{body}</body></html>", id="p", item="p")
 
 
 @pytest.mark.parametrize("text,lang", [(ZH, "zh"), (TH, "th")])

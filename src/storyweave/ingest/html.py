@@ -80,6 +80,13 @@ def _word_count(doc) -> int:
     return word_count(" ".join(doc.body.itertext())) if doc is not None and doc.body is not None else 0
 
 
+def _has_prose(body) -> bool:
+    """Any word outside links and headings: a menu or a lone heading is no article, but a
+    one-line notice is one (no word-count floor: short pages in any script are read, as
+    trafilatura reads them)."""
+    return any(ch.isalpha() for t in body.xpath(".//text()[not(ancestor::ref)][not(ancestor::head)]") for ch in t)
+
+
 def extract(html: str, url: str | None = None) -> Extraction | None:
     """Main text and metadata of one page, or None when the page holds no article text."""
     import trafilatura
@@ -104,13 +111,11 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     if doc is None or doc.body is None:
         return None
     removed = clean_body(doc.body)
+    if not _has_prose(doc.body):
+        return None
     etree.strip_tags(doc.body, "ref")  # link targets are not text
     paragraphs = [" ".join(line.split()) for line in xmltotxt(doc.body, False).split("\n")]
     paragraphs = [p for p in paragraphs if p]
-    if not paragraphs and removed:
-        # the furniture rules would leave nothing of what trafilatura extracted: a short page
-        # (a notice, a one-paragraph post) is kept whole rather than refused
-        paragraphs, removed = [" ".join(r.text.split()) for r in removed if r.text.strip()], []
     if not paragraphs:
         return None
     meta = page_metadata(html, url, fallback={"title": doc.title, "author": doc.author, "outlet": doc.sitename,
@@ -223,11 +228,7 @@ def article_from_html(
         # lxml's drop_tree); one odd page must not end the batch (found by tests/reliability)
         raise InputError(item, f"the extractor failed on this page ({type(e).__name__}); not read") from None
     if ex is None:
-        raise InputError(item, "no article text found in the page (empty, script-only or not an article)")
-    if not any(ch.isalpha() for ch in ex.text):
-        # digits and punctuation alone are no article; any word is kept, as trafilatura keeps it:
-        # a short notice or a one-line post still has its title, author and date, in any script
-        raise InputError(item, "no article in the page: no word of text outside navigation and furniture")
+        raise InputError(item, "no article text found in the page (empty, script-only, or only links and headings)")
     page_url = url or ex.url
     art = Article(
         id=id,
