@@ -178,3 +178,18 @@ def test_when_the_pages_dates_disagree_the_one_htmldate_reads_wins():
     assert m.published == dt.date(2022, 6, 1) and m.sources["published"] == "itemprop datePublished (htmldate agrees)"
     # htmldate silent or elsewhere: the most trusted source speaks
     assert meta_of(page, fallback={"date": "2022-05-30"}).published == dt.date(2022, 6, 14)
+
+
+def test_json_ld_references_raw_newlines_and_listed_stories():
+    page = """<html><head><title>x</title><script type="application/ld+json"><!--
+    {"@graph": [{"@type": "NewsArticle", "headline": "Tide record", "datePublished": "2022-06-14",
+      "author": {"@id": "#pell"}, "publisher": {"@id": "#org"}},
+     {"@type": "Person", "@id": "#pell", "name": "Pell
+ Andersen"},
+     {"@type": "Organization", "@id": "#org", "name": "Valley Courier"},
+     {"@type": "ItemList", "itemListElement": [{"@type": "NewsArticle", "headline": "Another story",
+       "datePublished": "2021-01-01", "author": {"@type": "Person", "name": "Other Writer"}}]}]}
+    --></script></head><body><p>x</p></body></html>"""
+    m = meta_of(page, fallback={"date": "2021-01-01"})
+    assert m.author == "Pell Andersen" and m.outlet == "Valley Courier"
+    assert m.published == dt.date(2022, 6, 14)  # the listed story's date is not a candidate

@@ -23,6 +23,7 @@ def match_key(text: str) -> str:
 
 
 def _jsonld_objects(tree) -> list[dict]:
+    """The page's JSON-LD objects, except the members of a list (an ItemList of other stories)."""
     out: list[dict] = []
 
     def walk(node, depth=0):
@@ -33,7 +34,7 @@ def _jsonld_objects(tree) -> list[dict]:
                 walk(n, depth + 1)
         elif isinstance(node, dict):
             out.append(node)
-            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+            for key in ("@graph", "mainEntity", "mainEntityOfPage"):
                 if isinstance(node.get(key), (list, dict)):
                     walk(node[key], depth + 1)
 
@@ -41,10 +42,25 @@ def _jsonld_objects(tree) -> list[dict]:
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
             continue
         try:
-            walk(json.loads(script.text.strip().rstrip(";")))
+            # strict=False: templates leave raw newlines and tabs inside strings
+            walk(json.loads(P.JSONLD_WRAPPER.sub("", script.text).strip().rstrip(";"), strict=False))
         except (ValueError, RecursionError):
             continue
     return out
+
+
+def _resolver(objects: list[dict]):
+    """A value that is only a reference ({"@id": ...}) -> the object the page defines with that id
+    (Yoast-style graphs name the publisher and authors once and point to them)."""
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
+
+    def resolve(value):
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            return by_id.get(value["@id"], value)
+        return value
+    return resolve
 
 
 def _types(obj: dict) -> set[str]:
@@ -67,13 +83,15 @@ def _names(value) -> list[str]:
 
 def evidence(tree, url: str | None = None) -> Evidence:
     ev: Evidence = defaultdict(list)
-    for obj in _jsonld_objects(tree):
+    objects = _jsonld_objects(tree)
+    resolve = _resolver(objects)
+    for obj in objects:
         types = _types(obj)
         if types & P.ARTICLE_TYPES:
             for key in ("headline", "name"):
                 if isinstance(obj.get(key), str):
                     ev["title"].append(("json-ld " + key, obj[key]))
-            for a in _as_list(obj.get("author") or obj.get("creator")):
+            for a in _as_list(resolve(obj.get("author") or obj.get("creator"))):
                 # an organisation credited as author (an agency, the site) yields to a person's byline
                 src = "json-ld organisation" if isinstance(a, dict) and "organization" in _types(a) else "json-ld author"
                 ev["author"] += [(src, n) for n in _names(a)]
@@ -82,7 +100,7 @@ def evidence(tree, url: str | None = None) -> Evidence:
         elif types & {"website", "organization", "newsmediaorganization"} and obj.get("name"):
             ev["site"] += [("json-ld " + sorted(types)[0], n) for n in _names(obj.get("name"))[:1]]
         # the publisher is the site's whatever block names it (the article, its WebPage, the WebSite)
-        ev["outlet"] += [("json-ld publisher", n) for n in _names(obj.get("publisher"))[:1]]
+        ev["outlet"] += [("json-ld publisher", n) for n in _names(resolve(obj.get("publisher")))[:1]]
     metas: dict[str, list[str]] = defaultdict(list)
     for m in tree.iterfind(".//meta"):
         content = clean_text(m.get("content"))

@@ -22,6 +22,9 @@ OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", 
 OUTLET_WEIGHT = {"og:site_name": 1.0, "json-ld publisher": 0.9, "application-name": 0.5,
                  "trafilatura": 0.3}
 
+# what templates wrap JSON-LD in: HTML comments and CDATA markers (with their // guards)
+JSONLD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+
 # JSON-LD @types that describe the article itself (a WebPage or Organization block says less)
 ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "analysisnewsarticle",
                  "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "techarticle",
