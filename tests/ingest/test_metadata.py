@@ -193,3 +193,11 @@ def test_json_ld_references_raw_newlines_and_listed_stories():
     m = meta_of(page, fallback={"date": "2021-01-01"})
     assert m.author == "Pell Andersen" and m.outlet == "Valley Courier"
     assert m.published == dt.date(2022, 6, 14)  # the listed story's date is not a candidate
+
+
+def test_a_microdata_publisher_names_the_outlet():
+    page = """<html><head><title>x</title></head><body><article itemscope itemtype="https://schema.org/NewsArticle">
+    <div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">
+    <meta itemprop="name" content="Valley Courier"></div><p>x</p></article></body></html>"""
+    m = meta_of(page)
+    assert m.outlet == "Valley Courier" and m.sources["outlet"] == "itemprop publisher"

@@ -124,6 +124,10 @@ def evidence(tree, url: str | None = None) -> Evidence:
         elif prop == "author" and el.tag != "meta":
             inner = el.find(".//*[@itemprop='name']")
             ev["byline"].append(("itemprop author", _text(inner if inner is not None else el)))
+        elif prop == "publisher" and el.tag != "meta":
+            inner = el.find(".//*[@itemprop='name']")
+            if inner is not None and (name := clean_text(inner.get("content")) or _text(inner)):
+                ev["outlet"].append(("itemprop publisher", name))
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
         ev["title"].append(("<title>", title.text_content()))

@@ -19,7 +19,7 @@ DATE_META = ("article:published_time", "og:article:published_time", "og:publishe
              "parsely-pub-date", "dc.date.issued", "citation_publication_date")
 OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "apple-mobile-web-app-title")
 # the site's own name weighs most; the JSON-LD publisher is the agency on syndicated copy
-OUTLET_WEIGHT = {"og:site_name": 1.0, "json-ld publisher": 0.9, "application-name": 0.5,
+OUTLET_WEIGHT = {"og:site_name": 1.0, "json-ld publisher": 0.9, "itemprop publisher": 0.9, "application-name": 0.5,
                  "trafilatura": 0.3}
 
 # what templates wrap JSON-LD in: HTML comments and CDATA markers (with their // guards)
