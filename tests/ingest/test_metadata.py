@@ -201,3 +201,12 @@ def test_a_microdata_publisher_names_the_outlet():
     <meta itemprop="name" content="Valley Courier"></div><p>x</p></article></body></html>"""
     m = meta_of(page)
     assert m.outlet == "Valley Courier" and m.sources["outlet"] == "itemprop publisher"
+
+
+def test_a_domain_shortening_the_publishers_name_confirms_it():
+    page = """<html><head><title>x</title><meta property="og:site_name" content="World News">
+    <link rel="canonical" href="https://www.valcour.example/2022/06/14/x">
+    <script type="application/ld+json">{"@type": "NewsArticle", "publisher": {"name": "The Valley Courier"}}</script>
+    </head><body><p>x</p></body></html>"""
+    m = meta_of(page)
+    assert m.outlet == "The Valley Courier" and m.sources["outlet"] == "json-ld publisher"

@@ -16,6 +16,7 @@ Each choice records where it came from (``PageMeta.sources``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -224,6 +225,28 @@ def _agree(a: str, b: str) -> bool:
     return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
 
 
+def _abbreviates(label: str, name: str) -> bool:
+    """The domain label is the name shortened word by word: "nytimes" for The New York Times,
+    "bbc" for British Broadcasting Corporation (a prefix of each word, in order; "the", "of"
+    may be left out)."""
+    words = match_key(name).split()
+    label = re.sub(r"[^a-z0-9]", "", label.lower())
+    if len(label) < 3 or len(words) < 2:
+        return False
+
+    @functools.cache
+    def fits(i: int, j: int) -> bool:  # label[i:] from words[j:]
+        if i == len(label):
+            return all(w in P.SKIPPABLE_NAME_WORDS for w in words[j:])
+        if j == len(words):
+            return False
+        w = words[j]
+        if w in P.SKIPPABLE_NAME_WORDS and fits(i, j + 1):
+            return True
+        return any(label[i:i + k] == w[:k] and fits(i + k, j + 1) for k in range(1, len(w) + 1))
+    return fits(0, 0)
+
+
 def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None, str | None]:
     """The site that publishes the page: its own name (og:site_name) before the JSON-LD
     publisher (on syndicated copy that is the agency), and either before UI labels; a name the
@@ -236,7 +259,7 @@ def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None
     best, best_score = None, 0.0
     for src, name in cands:
         score = P.OUTLET_WEIGHT.get(src, 0.6 if src.startswith("json-ld") else 0.5)
-        score += 1.0 if label and _agree(name, label) else 0.0
+        score += 1.0 if label and (_agree(name, label) or _abbreviates(label, name)) else 0.0
         score += 0.5 * sum(_agree(name, other) for s2, other in cands if s2 != src)
         # of two spellings of one name, the one written as words is the display name ("USA TODAY")
         score += 0.1 * (" " in name) + 0.1 * (name != name.lower())

@@ -80,5 +80,8 @@ FURNITURE_CLASS = re.compile(r"comment|sidebar|related|recommend|more-stories|mo
 MAX_AUTHOR_WORDS = 5
 MAX_AUTHORS = 6
 
+# words a domain leaves out when it shortens a name ("nytimes": The New York Times)
+SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
+
 # second-level labels under which a country's registrable names sit (bbc.co.uk, abc.net.au)
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "gob", "edu", "nic"}
