@@ -64,3 +64,16 @@ def test_a_crashing_peer_is_counted_and_scored_wrong(folder, monkeypatch):
     monkeypatch.setitem(metadata.SYSTEMS, "storyweave", broken)
     (res,) = evaluate(load_pages(folder), ["storyweave"])
     assert len(res.errors) == 2 and res.summary()["title"] == 0.0
+
+
+def test_a_crashing_optional_peer_is_scored_wrong_on_its_fields(folder, monkeypatch):
+    from storyweave.eval import metadata
+
+    def broken(html):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(metadata.SYSTEMS, "goose3", broken)
+    monkeypatch.setitem(metadata.SYSTEMS, "htmldate", broken)
+    goose, htmldate = evaluate(load_pages(folder), ["goose3", "htmldate"])
+    assert goose.summary()["title"] == 0.0 and goose.summary()["title_pages"] == 2
+    assert htmldate.summary()["day"] == 0.0 and "title" not in htmldate.summary()
