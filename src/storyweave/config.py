@@ -82,6 +82,10 @@ class AlignConfig:
     # rarity-weighted shared words (align/pairs.claim_score) with another outlet's sentence above
     # which a sentence is not unique to its outlet (tune half of the dev gold: 0.23 -> 0.07)
     unique_below: float = 0.15
+    # two values conflict only when their own clauses share a word or come this close in meaning
+    # (static-vector cosine; align/roles.py): on the tune-able dev stories the five false
+    # conflicts' clauses scored <= 0.26, a paraphrased duration of one fire 0.34
+    same_role: float = 0.30
     # ... or meaning (sentence-vector cosine) above which: on the tune half of the dev gold, the
     # sentences of gold agreements caught by either bar went 0.87 -> 0.93, gold unique facts kept 0.67 -> 0.58
     unique_meaning: float = 0.50

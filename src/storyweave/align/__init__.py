@@ -14,6 +14,7 @@ from ..nlp.quantities import find_quantities
 from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome
 from .pairs import paraphrase_divergences
+from .roles import same_role
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .variants import as_update
@@ -33,6 +34,9 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
             continue  # the same sentences already disagree on this in a reported divergence
         out.append(d)
         seen.append((d.attribute, ids))
+    # a conflict stands only where both values measure one thing (align/roles.py)
+    role = config.align.same_role
+    out = [d for d in out if d.kind != "contradiction" or same_role(analysis, d, models.embedder.embed, role)]
     out = [as_update(analysis, d, _running_tally) for d in out]
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out

@@ -22,6 +22,7 @@ from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import claim_score, content_tokens
 from .frames import nearest_outcome
 from .patterns import WEEKDAY
+from .roles import clause_words
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -32,23 +33,26 @@ SOLE_MEANING = 0.45
 
 @dataclass(slots=True)
 class _Slots:
-    """The values a sentence states once, by kind: what a paraphrase may disagree on."""
+    """The values a sentence states, by kind: what a paraphrase may disagree on. The sole ones
+    are compared as they are; several of a kind only where their own clauses say which is which."""
 
     year: str | None = None
     day: str | None = None  # a resolved calendar day or month, e.g. 2019-01-01
     weekday: str | None = None
     figures: dict[str, Quantity] | None = None  # kind -> the one figure of that kind
+    years: dict[str, int] | None = None  # every year (not part of a date) -> where it is
+    quantities: list[Quantity] | None = None  # every figure
 
     def kinds(self) -> set[str]:
-        out = {k for k in ("year", "day", "weekday") if getattr(self, k)}
-        return out | set(self.figures or {})
+        out = {k for k in ("day", "weekday") if getattr(self, k)} | ({"year"} if self.years else set())
+        return out | {q.kind for q in self.quantities or ()}
 
 
 def _slots(an: StoryAnalysis, i: int) -> _Slots:
     text = an.sentences[i].text
     dates = [d for d in event_dates(an, i, spoken=True) if d.calendar]
     taken = [(d.start, d.end) for d in dates]
-    years = {m.group(1) for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
+    years = {m.group(1): m.start() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
     days = {d.calendar for d in dates}
     weekdays = {m.group(1).lower() for m in WEEKDAY.finditer(text)}
     quants = find_quantities(text)
@@ -58,6 +62,8 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
         day=next(iter(days)) if len(days) == 1 else None,
         weekday=next(iter(weekdays)) if len(weekdays) == 1 and not days else None,
         figures={q.kind: q for q in quants if counts[q.kind] == 1} or None,
+        years=years or None,
+        quantities=quants or None,
     )
 
 
@@ -114,7 +120,7 @@ def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: d
                 continue
             if sum(alike(q, qb) for _, q in fa) != 1 or sum(alike(qa, q) for _, q in fb) != 1:
                 continue
-            out.extend(_conflicts(an, i, j, _Slots(figures={qa.kind: qa}), _Slots(figures={qb.kind: qb})))
+            out.extend(_conflicts(an, i, j, _Slots(quantities=[qa]), _Slots(quantities=[qb])))
     return out
 
 
@@ -143,21 +149,49 @@ def _mutual_best(left: list[int], right: list[int], words, idf, threshold: float
 
 
 def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[Divergence]:
-    """Values of one kind that each sentence states once and that cannot both be true."""
-    about = short(min(an.sentences[i].text, an.sentences[j].text, key=len))
+    """Values of one kind that cannot both be true: each stated once, or, among several, the one
+    pair whose own clauses measure one thing (align/roles.py)."""
+    ta, tb = an.sentences[i].text, an.sentences[j].text
+    about = short(min(ta, tb, key=len))
     out = []
-    for attr in ("day", "year", "weekday"):
+    for attr in ("day", "weekday"):
         va, vb = getattr(a, attr), getattr(b, attr)
         if va and vb and not date_compatible(va, vb):
             out.append(slot_divergence(an, "date", "contradiction", {va: [(i, va)], vb: [(j, vb)]},
                                        about=f"date — {about}"))
-    for kind in sorted(set(a.figures or {}) & set(b.figures or {})):
-        qa, qb = a.figures[kind], b.figures[kind]
-        if nearest_outcome(an.sentences[i].text, qa) != nearest_outcome(an.sentences[j].text, qb):
-            continue  # 2,000 evacuated and 14 injured: counts of people, not of the same people
-        if not compatible(qa, qb):
-            what = kind.split(":")[0]
-            out.append(slot_divergence(an, what, "contradiction",
-                                       {format_value(qa): [(i, qa.text)], format_value(qb): [(j, qb.text)]},
-                                       about=f"{what} — {about}"))
+    year = _one_pair([(ya, yb) for ya, at in (a.years or {}).items() for yb, bt in (b.years or {}).items()
+                      if ya not in (b.years or {}) and yb not in (a.years or {})
+                      and (a.year and b.year or clause_words(ta, at, at + 4) & clause_words(tb, bt, bt + 4))])
+    if year:
+        ya, yb = year
+        out.append(slot_divergence(an, "date", "contradiction", {ya: [(i, ya)], yb: [(j, yb)]},
+                                   about=f"date — {about}"))
+    for qa, qb in _figure_pairs(ta, tb, a, b):
+        what = qa.kind.split(":")[0]
+        out.append(slot_divergence(an, what, "contradiction",
+                                   {format_value(qa): [(i, qa.text)], format_value(qb): [(j, qb.text)]},
+                                   about=f"{what} — {about}"))
+    return out
+
+
+def _one_pair(pairs: list) -> tuple | None:
+    return pairs[0] if len(pairs) == 1 else None
+
+
+def _figure_pairs(ta: str, tb: str, a: _Slots, b: _Slots) -> list[tuple[Quantity, Quantity]]:
+    """Per kind, the figures that cannot both be true: the sole ones, or the one pair of several
+    whose clauses share a word; a value the other sentence also states is agreed, not disputed."""
+    out = []
+    for kind in sorted({q.kind for q in a.quantities or ()} & {q.kind for q in b.quantities or ()}):
+        qs_a = [q for q in a.quantities if q.kind == kind]
+        qs_b = [q for q in b.quantities if q.kind == kind]
+        sole = len(qs_a) == 1 and len(qs_b) == 1
+        pairs = [(qa, qb) for qa in qs_a for qb in qs_b
+                 if not any(compatible(qa, q) for q in qs_b) and not any(compatible(qb, q) for q in qs_a)
+                 and nearest_outcome(ta, qa) == nearest_outcome(tb, qb)  # 2,000 evacuated, 14 injured
+                 and (sole or clause_words(ta, qa.start, qa.end, kind.startswith("count"))
+                      & clause_words(tb, qb.start, qb.end, kind.startswith("count")))]
+        pair = _one_pair(pairs)
+        if pair:
+            out.append(pair)
     return out

@@ -56,3 +56,8 @@ KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "mo
 IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
 
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")
+
+# Where a clause ends: punctuation, and the words that open another clause or event
+# ("closed for 35 days and left 800,000 without pay", "the 10 who gathered after the vote")
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|as|after|before|while|when|where|who|which|"
+                          r"because|although|though|whereas)\b", re.IGNORECASE)

@@ -1,0 +1,92 @@
+"""What a value measures: the words of its own clause.
+
+Two sentences that share a story's words may each state a figure or a date of a different
+event ("resigned on Friday" / "Politico reported in December"; "a 15 percent increase" /
+"about 5 percent of imports"). A conflict between two values is shown only when their own
+clauses share a word of what is measured — precision before recall: a wrong contradiction
+misleads the reader more than a missed one.
+"""
+from __future__ import annotations
+
+from ..analysis import StoryAnalysis
+from ..model import Divergence, Variant
+from ..text import MONTHS, WEEKDAYS, content_tokens
+from .patterns import CLAUSE_BREAK, WEEKDAY
+from .variants import event_dates
+
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+    "day days week weeks month months year years today yesterday tomorrow morning afternoon evening night "
+    "last earlier later ago early late".split())
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]; a clause with nothing but the value in it ("For two
+    months, ...") is read with the clause it opens (or, at the end, the one it closes)."""
+    cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
+    before = max((c for c in cuts if c <= start), default=0)
+    after = min((c for c in cuts if c >= end), default=len(text))
+    if not content_tokens(text[before:start] + " " + text[end:after]) - _DATE_WORDS:
+        if after < len(text):
+            after = min((c for c in cuts if c > after), default=len(text))
+        else:
+            before = max((c for c in cuts if c < before), default=0)
+    return before, after
+
+
+def clause_words(text: str, start: int, end: int, counted: bool = False) -> set[str]:
+    """Content words of the value's clause, its units left out (a count keeps what it counts:
+    "officers", "Democrats")."""
+    before, after = clause(text, start, end)
+    if counted:
+        return content_tokens(text[before:after]) - _DATE_WORDS
+    own = content_tokens(text[start:end]) | _DATE_WORDS
+    return content_tokens(text[before:start] + " " + text[end:after]) - own
+
+
+def _span(an: StoryAnalysis, index: int, v: Variant) -> tuple[int, int] | None:
+    text = an.sentences[index].text
+    at = text.find(v.text) if v.text else -1
+    if at >= 0 and v.text != v.value or (at >= 0 and not v.value[:1].isdigit()):
+        return at, at + len(v.text)
+    for d in event_dates(an, index, spoken=True):  # a date variant holds the resolved value
+        if v.value in (d.calendar, d.value) or d.surface.lower() == v.value.lower():
+            return d.start, d.end
+    for m in WEEKDAY.finditer(text):
+        if m.group(1).lower() == v.value.lower():
+            return m.start(), m.end()
+    return (at, at + len(v.text)) if at >= 0 else None
+
+
+def _roles(an: StoryAnalysis, v: Variant, counted: bool) -> tuple[set[str], list[str]] | None:
+    """A variant's clause words and clause texts over its sentences; None when a value cannot be placed."""
+    index = {s.id: i for i, s in enumerate(an.sentences)}
+    words: set[str] = set()
+    texts: list[str] = []
+    for sid in v.sentence_ids:
+        i = index.get(sid)
+        span = _span(an, i, v) if i is not None else None
+        if span is None:
+            return None
+        text = an.sentences[i].text
+        words |= clause_words(text, *span, counted=counted)
+        texts.append(text[slice(*clause(text, *span))])
+    return words, texts
+
+
+def same_role(an: StoryAnalysis, d: Divergence, embed, bar: float) -> bool:
+    """Every variant's value shares a clause word with another variant's, or its clause is close
+    in meaning to another's (cosine >= ``bar``: "the fire burned for six hours" / "crews needed
+    eleven hours to bring the blaze under control"): one thing measured."""
+    roles = [_roles(an, v, counted=d.attribute == "count") for v in d.variants]
+    if any(r is None for r in roles):
+        return True  # cannot tell: the finder's own tests stand
+    flat = [t for _, texts in roles for t in texts]
+    vectors = embed(flat) if flat else []
+    owner = [k for k, (_, texts) in enumerate(roles) for _ in texts]
+
+    def close(a: int, b: int) -> bool:
+        if roles[a][0] & roles[b][0]:
+            return True
+        return any(float(vectors[x] @ vectors[y]) >= bar
+                   for x in range(len(flat)) if owner[x] == a for y in range(len(flat)) if owner[y] == b)
+    return all(any(close(a, b) for b in range(len(roles)) if b != a) for a in range(len(roles)))

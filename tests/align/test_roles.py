@@ -1,0 +1,50 @@
+"""A conflict stands only where both values measure one thing (align/roles.py), and a fact whose
+specific another outlet states is not unique (align/agreements.py). Texts written here."""
+from storyweave.align.roles import clause, clause_words
+from storyweave.config import Config
+from storyweave.model import Article
+from storyweave.pipeline import Pipeline
+
+NO_NER = Config().with_overrides({"brief": {"ner": False}})
+
+
+def _at(text, value):
+    i = text.index(value)
+    return i, i + len(value)
+
+
+def test_clause_is_the_values_own():
+    t = "The mayor, who took office in 2019, closed the bridge for 12 days and reopened it in June."
+    assert clause_words(t, *_at(t, "12 days")) == {"clos", "bridge"}  # stemmed; "mayor" and "June" are other clauses
+    assert "office" in clause_words(t, *_at(t, "2019"))
+    assert "bridge" not in clause_words(t, *_at(t, "2019"))
+
+
+def test_a_bare_opening_clause_reads_the_clause_it_opens():
+    t = "For three weeks, negotiators haggled over the budget."
+    a, b = clause(t, *_at(t, "three weeks"))
+    assert "negotiators" in t[a:b]
+
+
+def _story(*texts):
+    return [Article(id=f"o{i}", text=t, outlet=f"Outlet {i}") for i, t in enumerate(texts)]
+
+
+def test_dates_of_two_events_do_not_conflict(models):
+    # both sentences are about the councillor's spending; one dates her resignation, the other a report
+    # (a name shared by both clauses would still pair them: the check is by words, not by parse)
+    a = ("Councillor Ines Varga, who spent $40,000 of council money on a private survey, abruptly resigned "
+         "her seat on 12 March 2024.\nThe council will elect her successor in May.")
+    b = ("Varga spent $40,000 of council money on a private survey, a local paper reported on 3 January 2024.\n"
+         "Residents had complained about the survey for months.")
+    an = Pipeline(NO_NER, models).analyse(_story(a, b))
+    assert [d for d in an.divergences if d.kind == "contradiction"] == []
+
+
+def test_a_shared_figure_is_not_unique(models):
+    a = ("The Harlow council approved the Lindqvist bridge repair on Tuesday after a long debate.\n"
+         "The repair will cost the town 2.4 million euros, to be paid over six years by the regional fund.")
+    b = ("Harlow councillors voted for the Lindqvist bridge repair on Tuesday.\n"
+         "Opponents said 2.4 million euros was too much for a bridge that carries few cars each day.")
+    an = Pipeline(NO_NER, models).analyse(_story(a, b))
+    assert not any("2.4 million" in u.text for u in an.unique), [u.text for u in an.unique]
