@@ -32,6 +32,24 @@ def test_equals_wordllama_to_float_rounding(embedder):
     np.testing.assert_array_equal(embedder.embed(TEXTS), ours)
 
 
+def test_reads_wordllamas_own_files_without_importing_it():
+    import subprocess
+    import sys
+
+    code = ("import sys; from storyweave.nlp.models import Models; e = Models().embedder; "
+            "print(e.embed(['a b']).shape, 'wordllama' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["(1,", "256)", "False"]
+
+
+def test_the_same_table_and_tokens_as_wordllama(embedder):
+    wl = embedder._wl
+    np.testing.assert_array_equal(embedder._table, wl.embedding)
+    for text in TEXTS:
+        assert embedder._tokenizer.encode(text, add_special_tokens=False).ids == \
+            wl.tokenizer.encode(text, add_special_tokens=False).ids
+
+
 def test_cache_starts_over_when_full(embedder, monkeypatch):
     monkeypatch.setattr(type(embedder), "max_words", 8)
     embedder._reset_words()

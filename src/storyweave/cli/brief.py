@@ -73,6 +73,18 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if not args.paths:
         raise StoryweaveError("give the articles to brief: files, folders or URLs")
     quiet = bool(getattr(args, "quiet", False))
+    from ..nlp.models import Models
+
+    models = Models.shared()
+    if config.brief.ner:
+        models.start_ner_process()  # spaCy loads in a helper process while the articles are read
+    try:
+        return _run(args, config, quiet)
+    finally:
+        models.close()
+
+
+def _run(args: argparse.Namespace, config: Config, quiet: bool) -> int:
     articles, problems = _read(args.paths, config)
     report_problems(problems, quiet)
     if not articles:

@@ -24,34 +24,53 @@ class Embedder:
 
     dim = 256
 
+    # The files WordLlama.load() reads for its default model ("l2_supercat", 256 dimensions)
+    _WEIGHTS = ("weights", "l2_supercat_256.safetensors", "embedding.weight")
+    _TOKENIZER = ("tokenizers", "l2_supercat_tokenizer_config.json")
+
     def __init__(self) -> None:
+        # WordLlama's own files, read directly: importing wordllama (pydantic configs, requests)
+        # costs a one-shot process ~0.2 s and the fast path below needs only the token table
+        # and the tokenizer. WordLlama itself loads only for texts its own path must take.
+        import importlib.util
+
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a default dependency
+            raise StoryweaveError("wordllama is missing: run  make setup  (or pip install wordllama==0.4.0.post1)")
+        self._folder = Path(list(spec.submodule_search_locations)[0])
+        self._wordllama = None
         try:
-            import wordllama
-            from wordllama import WordLlama
-        except ImportError as e:  # pragma: no cover - part of the default install
-            raise StoryweaveError("wordllama is missing: run  make setup  (or pip install wordllama==0.4.0.post1)") from e
-        folder = Path(wordllama.__file__).parent
-        # The wheel ships its weights; cache_dir must point at the package folder and
-        # downloads must be off, or WordLlama tries the hub (see design/MODELS.md).
-        try:
-            self._wl = WordLlama.load(cache_dir=folder, disable_download=True)
+            from safetensors import safe_open
+            from tokenizers import Tokenizer
+
+            subdir, name, key = self._WEIGHTS
+            with safe_open(str(self._folder / subdir / name), framework="np", device="cpu") as f:
+                table = np.ascontiguousarray(f.get_tensor(key).astype(np.float32))  # as WordLlamaInference
+            # Word -> token ids, filled as words are met (see embed); no padding: the ids of
+            # one word must not carry a batch's padding.
+            self._tokenizer = Tokenizer.from_file(str(self._folder.joinpath(*self._TOKENIZER)))
         except Exception as e:  # noqa: BLE001 - any failure here means a broken install
-            raise StoryweaveError(f"could not load the WordLlama weights from {folder}: {e}; reinstall with  make setup") from e
-
-        # Word -> token ids, filled as words are met (see embed). A copy of the tokenizer
-        # without padding: the ids of one word must not carry a batch's padding.
-        from tokenizers import Tokenizer
-
-        self._tokenizer = Tokenizer.from_str(self._wl.tokenizer.to_str())
+            raise StoryweaveError(f"could not load the WordLlama weights from {self._folder}: {e}; reinstall with  make setup") from e
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
-        table = np.asarray(self._wl.embedding, dtype=np.float32)
         self._table = table
         self._opens_word = np.zeros(max(len(table), self._tokenizer.get_vocab_size()), dtype=bool)
         for token, i in self._tokenizer.get_vocab().items():
             self._opens_word[i] = token.startswith("▁")
         self._lock = threading.Lock()
         self._reset_words()
+
+    @property
+    def _wl(self):
+        """WordLlama itself (the same files, loaded on first use): texts with leading, trailing
+        or doubled spaces take its path."""
+        if self._wordllama is None:
+            from wordllama import WordLlama
+
+            # cache_dir must point at the package folder and downloads must be off, or WordLlama
+            # tries the hub (see design/MODELS.md)
+            self._wordllama = WordLlama.load(cache_dir=self._folder, disable_download=True)
+        return self._wordllama
 
     # Words whose summed token vectors are kept (64 MB of float32 at 256 dimensions); past it
     # the cache starts over. A news corpus's running vocabulary stays below it for a long time.
@@ -166,6 +185,22 @@ class Models:
         self._lock = threading.Lock()
         self._spacy: Any = None
         self._embedder: Embedder | None = None
+
+    def start_ner_process(self) -> None:
+        """Load spaCy in a helper process from now on (``ner_process``): a one-shot command
+        overlaps the model's load with its own reading. ``spacy`` then answers through it."""
+        with self._lock:
+            if self._spacy is None:
+                from .ner_process import NerProcess
+
+                self._spacy = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, load_spacy)
+
+    def close(self) -> None:
+        """End a helper process, if one was started (the loaded models stay)."""
+        from .ner_process import NerProcess
+
+        if isinstance(self._spacy, NerProcess):
+            self._spacy.close()
 
     def __getstate__(self) -> dict:
         return {}

@@ -1,0 +1,62 @@
+"""spaCy's NER in a helper process: the same entities as in-process, and a fallback."""
+from __future__ import annotations
+
+import pytest
+
+from storyweave.nlp.models import SPACY_PACKAGE, SPACY_UNUSED, Models, load_spacy
+from storyweave.nlp.ner_process import NerProcess
+
+TEXTS = [
+    "Maria Okafor told Reuters on Tuesday that the Lagos plant would close in May.",
+    "The European Commission and Google met in Brussels, a spokesman for Apple said.",
+    "nothing here has a name.",
+    "",
+]
+
+
+def _ents(docs):
+    return [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def test_the_helper_finds_what_the_model_finds_in_process(nlp):
+    helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, fallback=lambda: pytest.fail("the helper should answer"))
+    try:
+        docs = helper.pipe(TEXTS, batch_size=2)
+        assert _ents(docs) == _ents(nlp.pipe(TEXTS))
+        assert any(label == "PERSON" for _, _, label in _ents(docs)[0])
+        assert [d.text for d in docs] == TEXTS
+        assert _ents([helper(TEXTS[1])]) == _ents([nlp(TEXTS[1])])  # a second request, same helper
+    finally:
+        helper.close()
+
+
+def test_a_helper_that_cannot_load_hands_over_to_the_in_process_model(nlp):
+    loaded = []
+    helper = NerProcess("no_such_spacy_package", SPACY_UNUSED, fallback=lambda: loaded.append(1) or nlp)
+    try:
+        assert _ents(helper.pipe(TEXTS)) == _ents(nlp.pipe(TEXTS))
+        assert loaded == [1]
+    finally:
+        helper.close()
+
+
+def test_a_closed_helper_hands_over_too(nlp):
+    helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, fallback=lambda: nlp)
+    helper.close()
+    assert _ents(helper.pipe(TEXTS[:1])) == _ents(nlp.pipe(TEXTS[:1]))
+
+
+def test_models_answer_through_the_helper_until_closed():
+    models = Models()
+    models.start_ner_process()
+    try:
+        assert isinstance(models.spacy, NerProcess)
+        assert _ents(models.spacy.pipe(TEXTS[:1]))[0]
+    finally:
+        models.close()
+    assert models.spacy._proc is None
