@@ -22,3 +22,50 @@ def test_unknown_engine_and_bad_workers():
         get_engine("spark")
     with pytest.raises(ValueError):
         LocalEngine(workers=0)
+
+
+def _explode_on_3(xs):
+    if 3 in xs:
+        raise ValueError("three")
+    return xs
+
+
+def test_a_failing_item_goes_to_on_error_and_the_stream_goes_on():
+    batches = [[1], [2], [3], [4]]
+    for eng in (LocalEngine(), LocalEngine(workers=2)):
+        with eng:
+            got = list(eng.map(_explode_on_3, batches, on_error=lambda item, e: f"{item}: {e}"))
+        assert got == [[1], [2], "[3]: three", [4]]
+        with pytest.raises(ValueError):
+            list(LocalEngine().map(_explode_on_3, batches))
+
+
+def _die_once(arg):
+    import os
+    from pathlib import Path
+
+    marker, x = arg
+    if x == 2 and not Path(marker).exists():
+        Path(marker).write_text("died")
+        os._exit(1)  # the worker process dies (as when killed or out of memory)
+    return x * 10
+
+
+def test_a_dead_worker_is_replaced_and_its_items_retried(tmp_path):
+    marker = str(tmp_path / "died")
+    with LocalEngine(workers=2) as eng:
+        assert list(eng.map(_die_once, [(marker, x) for x in range(5)])) == [0, 10, 20, 30, 40]
+
+
+def test_the_stream_is_read_a_bounded_window_ahead():
+    read = []
+
+    def stream():
+        for i in range(1000):
+            read.append(i)
+            yield [i]
+
+    with LocalEngine(workers=2) as eng:
+        it = eng.map(_double, stream())
+        next(it)
+        assert len(read) <= eng.max_in_flight + 1

@@ -12,39 +12,35 @@ import sys
 
 
 def register(sub) -> None:
+    from ..engines import add_engine_arguments
+
     p = sub.add_parser("cluster", help="group articles into stories (one real-world event each)")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or URLs the readers accept")
     p.add_argument("--format", choices=["jsonl", "json"], default="jsonl", help="output format (default jsonl)")
     p.add_argument("--db", metavar="PATH", help="SQLite file or postgresql:// URL: store and cluster incrementally")
-    p.add_argument("--engine", choices=["local", "ray"], default="local", help="where featurising runs")
-    p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: RAY_ADDRESS or a local Ray)")
+    add_engine_arguments(p)
     p.add_argument("--table", action="store_true", help="print the story table on stdout instead of the assignments")
     p.add_argument("--storylines", action="store_true",
                    help="also link stories that continue each other into storylines (kept in the store with --db)")
     p.set_defaults(func=run)
 
 
-def make_engine(args):
-    from ..engines import get_engine
-
-    return get_engine(args.engine, address=args.ray_address) if args.engine == "ray" else get_engine("local")
-
-
 def run(args, config) -> int:
-    from ..ingest import read_inputs
+    from ..engines import engine_from_args
+    from ..engines.stages import read_parallel
     from ..model import Article, Problem
     from ..stories import StoryIndex, cluster_articles
     from ..stories.storylines import link_storylines, link_stored, storyline_of, storyline_table
     from . import report_problems
 
-    engine = make_engine(args)
+    engine = engine_from_args(args)
     try:
         if args.db:
             from ..store import open_store
             from ..stories.assign import ingest
 
             with open_store(args.db) as store:
-                rep = ingest(read_inputs(args.inputs, config), store, config, engine)
+                rep = ingest(read_parallel(args.inputs, config, engine), store, config, engine)
                 ids = list(rep.stored_as)
                 assignments, problems = rep.assignments, rep.problems
                 copies: dict[str, str] = {}  # marked inside the index; not re-reported here
@@ -53,7 +49,7 @@ def run(args, config) -> int:
                 lines = link_stored(store, config.stories) if args.storylines else []
         else:
             arts, problems = [], []
-            for x in read_inputs(args.inputs, config):
+            for x in read_parallel(args.inputs, config, engine):
                 (arts if isinstance(x, Article) else problems).append(x)
             # cleaned at ingest with config.clean (the article step), so clustered as read
             index = StoryIndex(config.stories)

@@ -1,28 +1,41 @@
-"""``storyweave ingest INPUT... --db PATH``: read, clean, store, and assign to stories."""
+"""``storyweave ingest INPUT... --db PATH``: read, clean, store, and assign to stories.
+
+Reading (page extraction, cleaning) and featurising run on the engine (``--engine
+local|ray``, ``--workers N``); storing and placing in stories run here, in input order, so
+every engine gives the same stories. The briefs of the stories the run touched are asked
+for through the store: ``storyweave worker`` processes (or a ``storyweave serve`` on the
+same store) build them, in parallel when there are several.
+"""
 from __future__ import annotations
 
 
 def register(sub) -> None:
+    from ..engines import add_engine_arguments
+
     p = sub.add_parser("ingest", help="store articles and add them to stories incrementally")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or URLs the readers accept")
     p.add_argument("--db", metavar="PATH", default=None, help="SQLite file or postgresql:// URL (default: [server] db)")
-    p.add_argument("--engine", choices=["local", "ray"], default="local", help="where featurising runs")
-    p.add_argument("--ray-address", metavar="ADDR", help="Ray cluster to join (default: RAY_ADDRESS or a local Ray)")
+    add_engine_arguments(p)
+    p.add_argument("--no-briefs", dest="briefs", action="store_false",
+                   help="do not ask for the touched stories' briefs to be rebuilt (by storyweave worker / serve)")
     p.set_defaults(func=run)
 
 
 def run(args, config) -> int:
-    from ..ingest import read_inputs
+    from ..engines import engine_from_args
+    from ..engines.stages import read_parallel
     from ..store import open_store
+    from ..store.work import BRIEF, WorkQueue
     from ..stories.assign import ingest
     from . import report_problems
-    from .cluster import make_engine
 
-    engine = make_engine(args)
+    engine = engine_from_args(args)
     try:
         with open_store(args.db or config.server.db) as store:
-            rep = ingest(read_inputs(args.inputs, config), store, config, engine)
+            rep = ingest(read_parallel(args.inputs, config, engine), store, config, engine)
             total = store.count_articles()
+            if args.briefs:
+                WorkQueue(store).add(BRIEF, stale_briefs(store, set(rep.assignments.values())))
     finally:
         engine.close()
     report_problems(rep.problems, quiet=args.quiet)
@@ -33,3 +46,13 @@ def run(args, config) -> int:
         + f"; {total} articles in the store"
     )
     return 0
+
+
+def stale_briefs(store, story_ids: set[str]) -> list[str]:
+    """The stories whose brief is missing or covers another number of articles than they hold."""
+    stale = []
+    for sid in sorted(story_ids):
+        row, brief = store.get_story(sid), store.get_brief(sid)
+        if row is not None and row.size and (brief is None or len(brief.get("articles", [])) != row.size):
+            stale.append(sid)
+    return stale

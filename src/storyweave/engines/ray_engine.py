@@ -1,13 +1,18 @@
 """The Ray engine: the same stages as the local engine, mapped over Ray tasks.
 
-``ray`` is an optional extra (``pip install 'storyweave[ray]'``), imported only here. Each
-batch becomes one task; the stage object is put in the object store once and unpickled per
-task, and its models load once per worker process (see ``stories.features``). Results come
-back in input order with at most ``max_in_flight`` tasks queued, so memory on the driver
-stays bounded however long the stream is.
+``ray`` is an optional extra (``pip install 'storyweave[ray]'``), imported only here.
 
-To use a cluster, pass ``address="ray://head:10001"`` (``--ray-address``) or set
-``RAY_ADDRESS``; without either, a local Ray starts with ``num_cpus`` workers.
+- **Joining a cluster:** ``address`` (``--ray-address``) or ``RAY_ADDRESS``, as ``ray.init``
+  takes it (``127.0.0.1:6379`` for a cluster started with ``ray start --head``, or
+  ``ray://head:10001``); without either, a local Ray starts with ``num_cpus`` CPUs.
+- **Models once per worker:** each batch is one task; the stage object is put in the object
+  store once per ``map`` and its models load once per worker process (module-level caches,
+  see ``stories.features`` and ``engines.stages``), then serve every later task there.
+- **Backpressure:** at most ``max_in_flight`` tasks are submitted ahead of the result the
+  driver waits for, so however long the stream, the driver holds a bounded window.
+- **Failures:** a task whose worker died (killed, out of memory, node lost) is retried by
+  Ray up to ``retries`` times; a stage that raises goes to ``on_error(item, exc)`` when
+  given (the stages themselves turn a bad record into a Problem and go on).
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from ..errors import MissingExtra
+from ..log import logger
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,7 +42,8 @@ def _apply(fn, item):
 class RayEngine:
     name = "ray"
 
-    def __init__(self, address: str | None = None, num_cpus: int | None = None, max_in_flight: int | None = None) -> None:
+    def __init__(self, address: str | None = None, num_cpus: int | None = None, max_in_flight: int | None = None,
+                 retries: int = 3) -> None:
         self._ray = _import_ray()
         self._started = False
         if not self._ray.is_initialized():
@@ -44,22 +51,40 @@ class RayEngine:
             kwargs = {"address": address} if address else {"num_cpus": num_cpus}
             self._ray.init(include_dashboard=False, log_to_driver=False, ignore_reinit_error=True, **kwargs)
             self._started = True  # we started it, so we shut it down
-        cpus = int(self._ray.cluster_resources().get("CPU", 1))
-        self.max_in_flight = max_in_flight or max(2, 2 * cpus)
-        self._task = self._ray.remote(_apply)
+        self.workers = int(self._ray.cluster_resources().get("CPU", 1))
+        self.max_in_flight = max_in_flight or max(2, 2 * self.workers)
+        # retried when the worker process dies; a stage's own exception is not (it would fail again)
+        self._task = self._ray.remote(max_retries=retries, retry_exceptions=[ConnectionError, TimeoutError])(_apply)
 
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+    def map(self, fn: Callable[[T], R], items: Iterable[T], on_error=None) -> Iterator[R]:
         ray = self._ray
         fn_ref = ray.put(fn)
         pending: deque = deque()
         for item in items:
-            pending.append(self._task.remote(fn_ref, item))
+            pending.append((item, self._task.remote(fn_ref, item)))
             if len(pending) >= self.max_in_flight:
-                yield ray.get(pending.popleft())
+                yield self._get(pending.popleft(), on_error)
         while pending:
-            yield ray.get(pending.popleft())
+            yield self._get(pending.popleft(), on_error)
+
+    def _get(self, entry, on_error):
+        item, ref = entry
+        try:
+            return self._ray.get(ref)
+        except Exception as e:  # RayTaskError (the stage raised) or a worker lost beyond its retries
+            if on_error is None:
+                raise
+            cause = getattr(e, "cause", None) or e
+            logger.warning("a Ray task failed (%s: %s); its item goes to the error handler", type(cause).__name__, cause)
+            return on_error(item, cause)
 
     def close(self) -> None:
         if self._started and self._ray.is_initialized():
             self._ray.shutdown()
         self._started = False
+
+    def __enter__(self) -> "RayEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
