@@ -42,9 +42,11 @@ class _Slots:
     figures: dict[str, Quantity] | None = None  # kind -> the one figure of that kind
     years: dict[str, int] | None = None  # every year (not part of a date) -> where it is
     quantities: list[Quantity] | None = None  # every figure
+    days: dict[str, tuple[int, int]] | None = None  # every resolved day or month -> where it is
 
     def kinds(self) -> set[str]:
-        out = {k for k in ("day", "weekday") if getattr(self, k)} | ({"year"} if self.years else set())
+        out = {"weekday"} if self.weekday else set()
+        out |= ({"year"} if self.years else set()) | ({"day"} if self.days else set())
         return out | {q.kind for q in self.quantities or ()}
 
 
@@ -64,6 +66,7 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
         figures={q.kind: q for q in quants if counts[q.kind] == 1} or None,
         years=years or None,
         quantities=quants or None,
+        days={d.calendar: (d.start, d.end) for d in dates} or None,
     )
 
 
@@ -154,17 +157,17 @@ def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[
     ta, tb = an.sentences[i].text, an.sentences[j].text
     about = short(min(ta, tb, key=len))
     out = []
-    for attr in ("day", "weekday"):
-        va, vb = getattr(a, attr), getattr(b, attr)
-        if va and vb and not date_compatible(va, vb):
-            out.append(slot_divergence(an, "date", "contradiction", {va: [(i, va)], vb: [(j, vb)]},
-                                       about=f"date — {about}"))
-    year = _one_pair([(ya, yb) for ya, at in (a.years or {}).items() for yb, bt in (b.years or {}).items()
-                      if ya not in (b.years or {}) and yb not in (a.years or {})
-                      and (a.year and b.year or clause_words(ta, at, at + 4) & clause_words(tb, bt, bt + 4))])
-    if year:
-        ya, yb = year
-        out.append(slot_divergence(an, "date", "contradiction", {ya: [(i, ya)], yb: [(j, yb)]},
+    if a.weekday and b.weekday and a.weekday != b.weekday:
+        out.append(slot_divergence(an, "date", "contradiction", {a.weekday: [(i, a.weekday)], b.weekday: [(j, b.weekday)]},
+                                   about=f"date — {about}"))
+    day = _one_pair([(da, db) for da, (sa, ea) in (a.days or {}).items() for db, (sb, eb) in (b.days or {}).items()
+                     if not any(date_compatible(da, x) for x in b.days) and not any(date_compatible(db, x) for x in a.days)
+                     and (a.day and b.day or clause_words(ta, sa, ea) & clause_words(tb, sb, eb))])
+    years = [(ya, yb) for ya, at in (a.years or {}).items() for yb, bt in (b.years or {}).items()
+             if ya not in (b.years or {}) and yb not in (a.years or {})
+             and (a.year and b.year or clause_words(ta, at, at + 4) & clause_words(tb, bt, bt + 4))]
+    for va, vb in filter(None, (day, _one_pair(years))):
+        out.append(slot_divergence(an, "date", "contradiction", {va: [(i, va)], vb: [(j, vb)]},
                                    about=f"date — {about}"))
     for qa, qb in _figure_pairs(ta, tb, a, b):
         what = qa.kind.split(":")[0]
