@@ -42,6 +42,15 @@ def test_reads_wordllamas_own_files_without_importing_it():
     assert out.split() == ["(1,", "256)", "False"]
 
 
+def test_texts_with_odd_spaces_get_wordllamas_own_floats(embedder):
+    odd = [t for t in TEXTS if "" in t.split(" ")] + [" a window cut mid-sentence ", "two  spaces", " "]
+    ours = embedder.embed(odd)
+    ref = np.asarray(embedder._wl.embed(odd, norm=True), dtype=np.float32)
+    np.testing.assert_array_equal(ours, ref)  # NaN for the text without tokens, as WordLlama's
+    many = [f"  window {k} of a long  text " for k in range(70)]  # two of WordLlama's batches
+    np.testing.assert_array_equal(embedder.embed(many), np.asarray(embedder._wl.embed(many, norm=True), dtype=np.float32))
+
+
 def test_the_same_table_and_tokens_as_wordllama(embedder):
     wl = embedder._wl
     np.testing.assert_array_equal(embedder._table, wl.embedding)

@@ -62,8 +62,7 @@ class Embedder:
 
     @property
     def _wl(self):
-        """WordLlama itself (the same files, loaded on first use): texts with leading, trailing
-        or doubled spaces take its path."""
+        """WordLlama itself (the same files, loaded on first use; the tests compare with it)."""
         if self._wordllama is None:
             from wordllama import WordLlama
 
@@ -93,7 +92,7 @@ class Embedder:
         token-vector sums over its token count. Words repeat: each is tokenized and summed
         once, then a sentence is one sparse row times the word sums. Only the order of the
         float additions differs from WordLlama's. Texts with leading, trailing or doubled
-        spaces take WordLlama's own path (their runs of "▁" may merge).
+        spaces take WordLlama's own computation (their runs of "▁" may merge): ``_embed_whole``.
         """
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
@@ -102,9 +101,30 @@ class Embedder:
         plain = [i for i, words in enumerate(split) if "" not in words]
         if len(plain) < len(texts):
             other = sorted(set(range(len(texts))) - set(plain))
-            out[other] = np.asarray(self._wl.embed([texts[i] for i in other], norm=True), dtype=np.float32)
+            out[other] = self._embed_whole([texts[i] for i in other])
         if plain:
             out[plain] = self._embed_words([split[i] for i in plain] if len(plain) < len(texts) else split)
+        return out
+
+    def _embed_whole(self, texts: list[str], batch: int = 64) -> np.ndarray:
+        """``WordLlama.embed(texts, norm=True)``, the same numpy operations on the same arrays
+        (its batches of 64, padded, mean-pooled under the mask, normalised), without importing
+        wordllama: the same floats."""
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for at in range(0, len(texts), batch):
+            ids = [e.ids for e in self._tokenizer.encode_batch(texts[at: at + batch], add_special_tokens=False)]
+            width = max(map(len, ids))
+            input_ids = np.zeros((len(ids), width), dtype=np.int32)  # padding: masked out below
+            mask = np.zeros((len(ids), width), dtype=np.float32)
+            for r, row in enumerate(ids):
+                input_ids[r, : len(row)] = row
+                mask[r, : len(row)] = 1.0
+            np.clip(input_ids, 0, len(self._table) - 1, out=input_ids)
+            count = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
+            pooled = np.sum(self._table[input_ids] * mask[..., np.newaxis], axis=1, dtype=np.float32) / count
+            with np.errstate(invalid="ignore"):  # a text without tokens: NaN, as WordLlama's
+                pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[at: at + len(ids)] = pooled
         return out
 
     def _add_words(self, words: list[str]) -> None:
