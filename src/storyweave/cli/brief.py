@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="rewrite the summary fluently with an OpenAI-compatible model you run (llama.cpp, "
                         "Ollama, vLLM); every model sentence is checked against its sources, unsupported ones dropped")
     p.add_argument("--llm-model", metavar="NAME", default=None, help="model name to ask the --llm endpoint for")
+    from ..engines import add_engine_arguments
+
+    add_engine_arguments(p)  # pages read, and with --all stories briefed, in parallel
     from .storyline_brief import iso_date
 
     p.add_argument("--since", type=iso_date, metavar="DATE",
@@ -78,14 +81,18 @@ def run(args: argparse.Namespace, config: Config) -> int:
     models = Models.shared()
     if config.brief.ner:
         models.start_ner_process()  # spaCy loads in a helper process while the articles are read
+    from ..engines import engine_from_args
+
+    engine = engine_from_args(args)
     try:
-        return _run(args, config, quiet)
+        return _run(args, config, quiet, engine)
     finally:
+        engine.close()
         models.close()
 
 
-def _run(args: argparse.Namespace, config: Config, quiet: bool) -> int:
-    articles, problems = _read(args.paths, config)
+def _run(args: argparse.Namespace, config: Config, quiet: bool, engine) -> int:
+    articles, problems = _read(args.paths, config, engine)
     report_problems(problems, quiet)
     if not articles:
         raise StoryweaveError(
@@ -93,7 +100,7 @@ def _run(args: argparse.Namespace, config: Config, quiet: bool) -> int:
             f"({len(problems)} input{'s' if len(problems) != 1 else ''} skipped, reasons above): "
             "give text, HTML or JSON articles"
         )
-    briefs = _briefs(articles, problems, config, quiet) if args.all else [_brief_one(articles, problems, config)]
+    briefs = _briefs(articles, problems, config, quiet, engine) if args.all else [_brief_one(articles, problems, config)]
     if not args.all and not quiet:
         _warn_if_unrelated(briefs[0])
     if args.llm:
@@ -105,15 +112,15 @@ def _run(args: argparse.Namespace, config: Config, quiet: bool) -> int:
 
 # ---- stages ------------------------------------------------------------------------------------
 
-def _read(paths: list[str], config: Config) -> tuple[list[Article], list[Problem]]:
-    from ..ingest import read_inputs
+def _read(paths: list[str], config: Config, engine=None) -> tuple[list[Article], list[Problem]]:
+    from ..engines.stages import read_parallel
     from ..log import progress
     from ..model import Article
 
     articles, problems = [], []
     with progress("Reading articles") as advance:
         # the whole Config: its [clean] section cleans at ingest, as the brief's own Clean step would
-        for item in read_inputs(paths, config):
+        for item in read_parallel(paths, config, engine):
             (articles if isinstance(item, Article) else problems).append(item)
             advance()
     return articles, problems
@@ -129,26 +136,27 @@ def _brief_one(articles: list[Article], problems: list[Problem], config: Config)
     return brief
 
 
-def _briefs(articles: list[Article], problems: list[Problem], config: Config, quiet: bool) -> list[Brief]:
-    """--all: stories first (largest first), then one brief per story with one shared pipeline."""
+def _briefs(articles: list[Article], problems: list[Problem], config: Config, quiet: bool, engine=None) -> list[Brief]:
+    """--all: stories first (largest first), then one brief per story, in parallel on the
+    engine's workers, each keeping one pipeline (models load once per worker)."""
+    from ..engines.stages import BriefStage
     from ..log import progress
-    from ..pipeline import Pipeline
 
-    groups = _stories(articles, config, quiet)
-    pipeline = Pipeline(config)  # models load once for all stories
+    groups = _stories(articles, config, quiet, engine)
     out = []
     with progress("Writing briefs", total=len(groups)) as advance:
-        for group in groups:
-            out.append(pipeline.brief(group))  # input problems are reported once, not per story
+        # input problems are reported once, not per story
+        for brief in (engine.map(BriefStage(config), groups) if engine else map(BriefStage(config), groups)):
+            out.append(brief)
             advance()
     return out
 
 
-def _stories(articles: list[Article], config: Config, quiet: bool) -> list[list[Article]]:
+def _stories(articles: list[Article], config: Config, quiet: bool, engine=None) -> list[list[Article]]:
     from ..stories import cluster_articles
 
     # articles from read_inputs are cleaned already (with config.clean): no prepare step here
-    clustering = cluster_articles(articles, config.stories)
+    clustering = cluster_articles(articles, config.stories, engine)
     report_problems(clustering.problems, quiet)
     by_id = {a.id: a for a in articles}
     groups: dict[str, list[Article]] = {}
