@@ -150,6 +150,30 @@ def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int
     return sum(idf[w] for w in shared) / math.sqrt(wa * wb)
 
 
+# ---- quotations and attribution -------------------------------------------------------------------
+
+QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")
+# who said it is not what was said: "Name (title) said", "said Name", "according to Name"
+ATTRIBUTION = re.compile(
+    r"(?:\b(?:said|says|told \w+|added|according to)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}(?:[A-Z][\w’'-]+\s*){1,4})"
+    r"|(?:(?:[A-Z][\w’'-]+\s+){1,4}(?:said|says|told|added)\b)"
+)
+
+
+def quoted_share(text: str) -> float:
+    """The share of a sentence's characters inside quotation marks."""
+    return sum(len(m.group(0)) for m in QUOTED.finditer(text) if len(m.group(0)) > 4) / max(1, len(text))
+
+
+def claim_text(text: str) -> str:
+    """What a sentence claims, without who is credited with it: the quotation itself when it is
+    most of the sentence ("…,” Mick Mulvaney, the acting chief of staff, told reporters), else
+    the sentence without its attribution. Two statements by one spokesman are not one fact."""
+    if quoted_share(text) >= 0.5:
+        return " ".join(m.group(0) for m in QUOTED.finditer(text))
+    return ATTRIBUTION.sub(" ", text)
+
+
 # ---- shingles ---------------------------------------------------------------------------------
 
 _W = re.compile(r"\w+")

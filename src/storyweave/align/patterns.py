@@ -40,10 +40,7 @@ SPEECH_DATE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|repor
 
 
 # Who said it is not what happened: speaker names are left out of a number's frame.
-ATTRIBUTION = re.compile(
-    r"(?:\b(?:said|says|told \w+|added|according to)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}(?:[A-Z][\w’'-]+\s*){1,4})"
-    r"|(?:(?:[A-Z][\w’'-]+\s+){1,4}(?:said|says|told|added)\b)"
-)
+ATTRIBUTION = text.ATTRIBUTION
 
 OUTCOME_LABEL = {"dead": "killed", "hurt": "injured", "missing": "missing", "arrested": "arrested",
                   "displaced": "forced from their homes", "rescued": "rescued"}
@@ -55,7 +52,7 @@ KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "mo
 
 IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
 
-QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")
+QUOTED = text.QUOTED
 
 # Where a clause ends: punctuation, and the words that open another clause or event
 # ("closed for 35 days and left 800,000 without pay", "the 10 who gathered after the vote")

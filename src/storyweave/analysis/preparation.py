@@ -7,8 +7,6 @@ sentence its own group) — at a third of the cost.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from ..clean import clean_article
@@ -16,7 +14,7 @@ from ..config import Config
 from ..model import Article
 from ..nlp.sentences import split_article
 from ..syndication import find_copies
-from ..text import content_tokens, number_tokens
+from ..text import content_tokens, number_tokens, quoted_share
 from ..unionfind import UnionFind
 from .record import StoryAnalysis
 from .step import Step, Steps
@@ -216,14 +214,6 @@ def fact_groups(sentences, sim: np.ndarray, threshold: float) -> tuple[list[list
         groups[order[lab]].append(i)
         group_of[i] = order[lab]
     return groups, group_of
-
-
-_QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
-
-
-def quoted_share(text: str) -> float:
-    """The share of a sentence's characters inside quotation marks."""
-    return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
 
 
 def shared_copy(sentences, copies: dict[tuple[int, int], float]) -> set[tuple[str, str]]:

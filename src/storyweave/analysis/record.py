@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..nlp.dates import find_dates
-from ..text import claim_score, claim_words
+from ..text import claim_score, claim_text, claim_words, content_tokens
 from ..model import (Agreement, Article, Divergence, Evidence, Quote, Sentence, SummarySentence, Syndication,
                      TimelineEvent, UniqueFact)
 
@@ -97,9 +97,10 @@ class StoryAnalysis:
         return list(out.values())
 
     def claim_words(self) -> tuple[list[set[str]], dict[str, float]]:
-        """Each sentence's claim words and their rarity in the story (text.claim_words)."""
+        """Each sentence's claim words (text.claim_text) and their rarity in the story (text.claim_words)."""
         if self._claims is None:
-            self._claims = claim_words(self.tokens)
+            # the claim without its attribution: who said it is not what happened
+            self._claims = claim_words([t & content_tokens(claim_text(s.text)) for t, s in zip(self.tokens, self.sentences)])
         return self._claims
 
     def claim(self, i: int, j: int) -> float:
