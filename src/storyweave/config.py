@@ -118,6 +118,7 @@ class StoriesConfig:
     min_names: float = 0.05  # a story must share some who/where with the article
     top_k: int = 8  # candidates (by embedding) whose names are compared
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
+    merge_threshold: float = 0.0  # >0: an article that qualifies for two alike stories merges them (0 = never)
     storyline_threshold: float = 0.35  # story-to-story score (text centroids + names) to continue a storyline (as [stories] threshold)
     storyline_days: int = 90  # a later event continues an earlier one at most this many days (~a quarter) after it
 
@@ -130,6 +131,7 @@ class StoriesConfig:
              f"word_weight must be >= 0 and name_weight + word_weight < 1, got {self.word_weight}"),
             (self.top_k >= 1, f"top_k must be >= 1, got {self.top_k}"),
             (self.chunk >= 1, f"chunk must be >= 1, got {self.chunk}"),
+            (0.0 <= self.merge_threshold < 1.0, f"merge_threshold must be in [0, 1), got {self.merge_threshold}"),
             (0.0 < self.storyline_threshold < 1.0, f"storyline_threshold must be in (0, 1), got {self.storyline_threshold}"),
             (self.storyline_days >= 0, f"storyline_days must be >= 0, got {self.storyline_days}"),
         ):

@@ -117,3 +117,74 @@ def test_stories_past_the_first_allocation_start_from_their_own_founder():
     sums = StoryIndex.from_bytes(index.to_bytes())._sums
     for table in (index._sums, sums):
         assert np.allclose(table[:150], vecs, atol=1e-5)
+
+
+def _bridged_stream():
+    import datetime as dt
+
+    import numpy as np
+
+    from storyweave.stories.features import Features
+
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=256).astype(np.float32)
+
+    def vec():
+        v = base + 0.3 * rng.normal(size=256).astype(np.float32)
+        return v / np.linalg.norm(v)
+
+    names = frozenset({"varna", "quay", "ostrel"})
+    day0 = dt.date(2024, 3, 1)
+    first = [Features("a1", day0, vec(), names, "o1", "quay fire"),
+             Features("b1", day0 + dt.timedelta(days=6), vec(), names, "o2", "quay fire inquiry")]
+    bridge = [Features("c1", day0 + dt.timedelta(days=3), vec(), names, "o3", "quay fire, day three")]
+    return first, bridge
+
+
+def test_a_bridging_article_merges_two_stories_and_the_old_id_resolves():
+    import dataclasses
+
+    from storyweave.config import StoriesConfig
+
+    first, bridge = _bridged_stream()
+    idx = StoryIndex(dataclasses.replace(StoriesConfig(), merge_threshold=0.5))
+    idx.add(first)
+    assert idx.assignments["a1"] != idx.assignments["b1"]  # six days apart: two stories
+    before = dict(idx.assignments)
+    out = idx.add(bridge)
+    assert len(out.merged) == 1
+    (gone, kept), = out.merged.items()
+    assert {gone, kept} == set(before.values())
+    assert set(idx.assignments.values()) == {kept} and idx.resolve(gone) == kept
+    assert {a for a, s in out.assignments.items() if s == kept} >= {a for a, s in before.items() if s == gone}
+    assert [s.size for s in idx.summaries() if s.id == kept] == [3]
+    again = StoryIndex.from_bytes(idx.to_bytes())
+    assert again.resolve(gone) == kept and again.assignments == idx.assignments
+    off = StoryIndex()  # merge_threshold 0: never merges
+    off.add(first)
+    assert not off.add(bridge).merged and len(set(off.assignments.values())) == 2
+
+
+def test_a_merge_is_recorded_in_the_store(tmp_path):
+    import dataclasses
+
+    from storyweave.config import StoriesConfig
+    from storyweave.model import Article
+    from storyweave.store import open_store
+    from storyweave.stories.assign import StoryAssigner
+
+    first, bridge = _bridged_stream()
+    feats = {f.id: f for f in first + bridge}
+    arts = {i: Article(id=i, text=f"{f.title}. Text of {i}.", title=f.title, outlet=f.outlet, published=f.date)
+            for i, f in feats.items()}
+    store = open_store(tmp_path / "s.db")
+    store.add_articles(list(arts.values()))
+    assigner = StoryAssigner(dataclasses.replace(StoriesConfig(), merge_threshold=0.5), lambda xs: [feats[a.id] for a in xs])
+    placed = assigner.assign(store, [arts["a1"], arts["b1"]])
+    old = {placed.assignments["a1"], placed.assignments["b1"]}
+    placed = assigner.assign(store, [arts["c1"]])
+    kept = placed.assignments["c1"]
+    gone = (old - {kept}).pop()
+    assert store.story_of("a1") == store.story_of("b1") == kept
+    assert store.moved_to(gone) == kept
+    store.close()

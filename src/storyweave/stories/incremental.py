@@ -21,8 +21,6 @@ arrival order and by the name statistics known at the time.
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,7 +32,6 @@ from .features import Features
 from .near_duplicates import CopyIndex
 from .profiles import Profiles, as_bag
 
-STATE_VERSION = 2
 MIN_NAMES_TO_JUDGE = 3  # with fewer names in its lede, an article's names prove nothing
 
 
@@ -55,6 +52,7 @@ class AddOutcome:
     copies: dict[str, str] = field(default_factory=dict)  # article id -> id of its original
     new_stories: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    merged: dict[str, str] = field(default_factory=dict)  # story id -> the story it was merged into
 
 
 def story_id_for(article_id: str) -> str:
@@ -83,7 +81,10 @@ class StoryIndex:
         self._by_id: dict[str, int] = {}
         self.assignments: dict[str, str] = {}
         self.copies: dict[str, str] = {}
+        self.merged: dict[str, str] = {}  # a story merged into another -> that one (ids stay resolvable)
+        self._members: list[list[str]] = []  # article ids per story (a merge moves them)
         self._copy = CopyIndex()
+        self._out: AddOutcome | None = None  # the batch being placed (a merge reports its moves there)
 
     def __len__(self) -> int:
         return len(self.story_ids)
@@ -112,6 +113,7 @@ class StoryIndex:
         self._names.observe([as_bag(f.names) for f in unique])
         self._words.observe([f.words for f in unique])
         order = sorted(range(len(unique)), key=lambda i: (unique[i].date is None, unique[i].date or 0, i))
+        self._out = out
         for i in order:
             f = unique[i]
             s, original = self._place(f)
@@ -121,12 +123,22 @@ class StoryIndex:
             self._join(s, f)
             sid = self.story_ids[s]
             self.assignments[f.id] = sid
+            self._members[s].append(f.id)
             out.assignments[f.id] = sid
             if original is not None:
                 self.copies[f.id] = original
                 out.copies[f.id] = original
                 self._ncopies[s] += 1
+        self._out = None
         return out
+
+    def resolve(self, story_id: str) -> str:
+        """The live story a (possibly merged) story id now is."""
+        seen = {story_id}
+        while story_id in self.merged and self.merged[story_id] not in seen:
+            story_id = self.merged[story_id]
+            seen.add(story_id)
+        return story_id
 
     # -- deciding -------------------------------------------------------------------------
     def _place(self, f: Features) -> tuple[int | None, str | None]:
@@ -165,7 +177,7 @@ class StoryIndex:
         if len(keep) == 0:
             return None
         keep = keep[np.argsort(-cos[keep])[: p.top_k]]
-        best, best_score = None, p.threshold
+        qualified: list[tuple[float, int]] = []
         for j in keep:
             s = int(cand[j])
             gap = self._gap(s, f.date)
@@ -181,9 +193,72 @@ class StoryIndex:
             score -= p.day_penalty * gap
             if day is None or self._first[s] == 0:
                 score -= p.undated_margin
-            if score >= best_score:
-                best, best_score = s, score
+            if score >= p.threshold:
+                qualified.append((score, s))
+        if not qualified:
+            return None
+        best = max(reversed(qualified), key=lambda t: t[0])[1]  # ties: the later candidate
+        if p.merge_threshold:
+            best = self._bridge(best, [s for _, s in sorted(qualified, key=lambda t: -t[0]) if s != best], day)
         return best
+
+    # -- merging: a late article that bridges two stories of one event --------------------
+    def _bridge(self, best: int, others: list[int], day: int | None) -> int:
+        """The article qualifies for several stories. Those within ``max_days`` of each other
+        (counting the article's ``day`` in) and alike as stories (text centroids and names, scored like an article against a
+        story, >= ``merge_threshold``) are one event that arrival order split: merge them
+        into the larger. Returns the story the article joins."""
+        for other in others:
+            if self._size[other] == 0 or self._span_gap(best, other, day) > self.params.max_days:
+                continue
+            if self._story_sim(best, other) >= self.params.merge_threshold:
+                keep, gone = (best, other) if self._size[best] >= self._size[other] else (other, best)
+                self._merge(keep, gone)
+                best = keep
+        return best
+
+    def _span_gap(self, a: int, b: int, day: int | None) -> int:
+        """Days between story ``b``'s span and story ``a``'s with ``day`` added (0 if one is undated)."""
+        if self._first[b] == 0 or (self._first[a] == 0 and day is None):
+            return 0
+        days = [d for d in (int(self._first[a]), int(self._last[a]), day) if d]
+        return max(0, min(days) - int(self._last[b]), int(self._first[b]) - max(days))
+
+    def _story_sim(self, a: int, b: int) -> float:
+        p = self.params
+        cos = float(self._sums[a] @ self._sums[b]) / max(float(self._norms[a] * self._norms[b]), 1e-9)
+        return (1.0 - p.name_weight) * cos + p.name_weight * self._names.sim(self._names.bags[b], a)
+
+    def _merge(self, keep: int, gone: int) -> None:
+        """Story ``gone`` joins ``keep``; its id is recorded in ``merged`` (and its articles'
+        new story reported to the batch's outcome), so the old id stays resolvable."""
+        self._sums[keep] += self._sums[gone]
+        self._norms[keep] = float(np.linalg.norm(self._sums[keep]))
+        self._size[keep] += self._size[gone]
+        self._names.join(keep, self._names.bags[gone])
+        self._words.join(keep, self._words.bags[gone])
+        self._names.empty(gone)
+        self._words.empty(gone)
+        self._outlets[keep].update(self._outlets[gone])
+        self._ncopies[keep] += self._ncopies[gone]
+        if self._first[gone]:
+            self._extend_span(keep, int(self._first[gone]))
+            self._extend_span(keep, int(self._last[gone]))
+            for d in range(int(self._first[gone]), int(self._last[gone]) + 1):
+                self._days[d].remove(gone)
+        self._undated.discard(gone)
+        self._sums[gone] = 0.0
+        self._norms[gone] = self._size[gone] = self._first[gone] = self._last[gone] = 0
+        kid, gid = self.story_ids[keep], self.story_ids[gone]
+        self.merged[gid] = kid
+        for aid in self._members[gone]:
+            self.assignments[aid] = kid
+            if self._out is not None:
+                self._out.assignments[aid] = kid
+        self._members[keep] += self._members[gone]
+        self._members[gone] = []
+        if self._out is not None:
+            self._out.merged[gid] = kid
 
     def _gap(self, s: int, date) -> int:
         """Days between a date and the story's span (0 inside it, or when either is unknown)."""
@@ -207,6 +282,7 @@ class StoryIndex:
         self._names.open()
         self._words.open()
         self._ncopies.append(0)
+        self._members.append([])
         self._undated.add(s)  # until a dated article joins
         return s
 
@@ -278,77 +354,18 @@ class StoryIndex:
         centroids = self._sums[:n] / np.maximum(self._norms[:n, None], 1e-9)
         return centroids, self._first[:n].copy(), self._last[:n].copy(), self._names
 
-    # -- state: numpy arrays + JSON, no pickle (the blob may come from a shared database) -
+    # -- state: numpy arrays + JSON, no pickle (stories/index_state.py) -------------------
     def to_bytes(self) -> bytes:
-        n = len(self.story_ids)
-        keys, sigs = self._copy.to_arrays()
-        meta = {
-            "version": STATE_VERSION,
-            "dim": self.dim,
-            "params": {k: getattr(self.params, k) for k in self.params.__dataclass_fields__},
-            "story_ids": self.story_ids,
-            "titles": self._titles,
-            "outlets": [dict(c) for c in self._outlets],
-            "names": self._names.to_meta(),
-            "words": self._words.to_meta(),
-            "ncopies": self._ncopies,
-            "assignments": self.assignments,
-            "copies": self.copies,
-            "copy_keys": keys,
-        }
-        buf = io.BytesIO()
-        np.savez_compressed(
-            buf,
-            meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
-            sums=self._sums[:n], size=self._size[:n], first=self._first[:n], last=self._last[:n], sigs=sigs,
-        )
-        return buf.getvalue()
+        from .index_state import dump
+
+        return dump(self)
 
     @classmethod
     def from_bytes(cls, blob: bytes, params: StoriesConfig | None = None) -> "StoryIndex":
         """``params`` (the current configuration) replace the ones the state was saved with."""
-        with np.load(io.BytesIO(blob), allow_pickle=False) as z:
-            meta = json.loads(z["meta"].tobytes().decode("utf-8"))
-            if meta.get("version") == 1:  # names kept beside the story, no words yet
-                meta = {**meta, "names": {"df": meta["df"], "docs": meta["docs"], "bags": meta["names"]},
-                        "words": {"df": {}, "docs": meta["docs"], "bags": [{} for _ in meta["names"]]}}
-            elif meta.get("version") != STATE_VERSION:
-                raise ValueError(
-                    f"story index state has version {meta.get('version')}, this storyweave reads {STATE_VERSION}: "
-                    "re-run  storyweave ingest  on a fresh --db"
-                )
-            idx = cls(params or _saved_params(meta["params"]), dim=meta["dim"])
-            n = len(meta["story_ids"])
-            while len(idx._sums) < n:
-                idx._grow()
-            idx._sums[:n] = z["sums"]
-            idx._size[:n] = z["size"]
-            idx._first[:n] = z["first"]
-            idx._last[:n] = z["last"]
-            idx._norms[:n] = np.linalg.norm(idx._sums[:n], axis=1)
-            sigs = z["sigs"]
-        idx.story_ids = meta["story_ids"]
-        idx._by_id = {sid: s for s, sid in enumerate(idx.story_ids)}
-        idx._titles = meta["titles"]
-        idx._outlets = [Counter(d) for d in meta["outlets"]]
-        idx._names = Profiles.from_meta(meta["names"])
-        idx._words = Profiles.from_meta(meta["words"])
-        idx._ncopies = meta["ncopies"]
-        idx.assignments = meta["assignments"]
-        idx.copies = meta["copies"]
-        idx._copy = CopyIndex.from_arrays(meta["copy_keys"], sigs)
-        for s in range(n):
-            if idx._first[s] == 0:
-                idx._undated.add(s)
-            else:
-                for d in range(int(idx._first[s]), int(idx._last[s]) + 1):
-                    idx._days.setdefault(d, []).append(s)
-        return idx
+        from .index_state import load
 
-
-def _saved_params(saved: dict) -> StoriesConfig:
-    known = StoriesConfig.__dataclass_fields__  # a state saved by another version may lack or add keys
-    return StoriesConfig(**{k: v for k, v in saved.items() if k in known})
+        return load(cls, blob, params)
 
 
 def _iso(ordinal: int) -> str | None:

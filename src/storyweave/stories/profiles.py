@@ -40,6 +40,11 @@ class Profiles:
         self.bags[s].update(bag)
         self._version[s] += 1
 
+    def empty(self, s: int) -> None:
+        """Story ``s`` was merged into another: its bag is gone."""
+        self.bags[s] = Counter()
+        self._version[s] += 1
+
     def idf(self, token: str) -> float:
         w = self._idf.get(token)
         if w is None:
