@@ -210,3 +210,11 @@ def test_a_domain_shortening_the_publishers_name_confirms_it():
     </head><body><p>x</p></body></html>"""
     m = meta_of(page)
     assert m.outlet == "The Valley Courier" and m.sources["outlet"] == "json-ld publisher"
+
+
+def test_a_byline_named_the_bem_way_is_found():
+    page = """<html><head><title>x</title></head><body><article><h1>x</h1>
+    <div class="Article__Author">By
+        Pell Andersen   </div><p>x</p></article></body></html>"""
+    m = meta_of(page)
+    assert m.author == "Pell Andersen" and m.sources["author"] == "byline"

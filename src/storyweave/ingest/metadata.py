@@ -33,6 +33,7 @@ class PageMeta:
     author: str | None = None
     published: dt.date | None = None
     outlet: str | None = None
+    url: str | None = None  # the page's own (given, canonical, og:url)
     sources: dict[str, str] = field(default_factory=dict)
 
 
@@ -147,7 +148,7 @@ def choose_author(ev: Evidence, outlet: str | None = None) -> tuple[str | None, 
 _UNSET = object()
 
 
-def choose_date(ev: Evidence, html: str | None, found=_UNSET) -> tuple[dt.date | None, str | None]:
+def choose_date(ev: Evidence, page, found=_UNSET) -> tuple[dt.date | None, str | None]:
     """``found``: htmldate's answer when already known (trafilatura ran it), else run here
     when needed. The page's own published dates, most trusted first (structured data in the
     head, then the body's microdata and header ``<time>``); when they name different days, the
@@ -155,7 +156,7 @@ def choose_date(ev: Evidence, html: str | None, found=_UNSET) -> tuple[dt.date |
     in_url = next(((d, f"{src} date") for src, value in ev.get("url", []) if (d := url_date(value))), None)
     cands = [(d, src, value) for src, value in ev.get("date", []) + ev.get("time", []) if (d := _iso_day(value))]
     if len({d for d, _, _ in cands}) > 1:
-        found = _htmldate(html) if found is _UNSET else found
+        found = _htmldate(page, ev) if found is _UNSET else found
         agreed = parse_date(found) if found else None
         for d, src, value in cands:
             if d == agreed:
@@ -168,19 +169,23 @@ def choose_date(ev: Evidence, html: str | None, found=_UNSET) -> tuple[dt.date |
         return d, src
     if in_url:
         return in_url
-    found = _htmldate(html) if found is _UNSET else found
+    found = _htmldate(page, ev) if found is _UNSET else found
     if found and (d := parse_date(found)):
         return d, "htmldate"
     return None, None
 
 
-def _htmldate(html: str | None) -> str | None:
-    if not html:
+def _htmldate(page, ev: Evidence) -> str | None:
+    """htmldate's reading of the page (its HTML or parsed tree, which it copies before pruning),
+    as trafilatura asks for it: the original date, extensive search, nothing after today."""
+    if page is None or (isinstance(page, str) and not page):
         return None
     from htmldate import find_date
 
+    url = next((v for _, v in ev.get("url", [])), None)  # given, else canonical: as trafilatura passes it
     try:
-        return find_date(html, original_date=True, outputformat="%Y-%m-%d")
+        return find_date(page, url=url, original_date=True, extensive_search=True,
+                         max_date=dt.date.today().isoformat(), outputformat="%Y-%m-%d")
     except (ValueError, TypeError, AttributeError):
         return None
 
@@ -273,7 +278,8 @@ def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None
 def read_metadata(tree, html: str | None = None, url: str | None = None,
                   fallback: dict | None = None) -> PageMeta:
     """Metadata of a parsed page; ``fallback`` (another extractor's values) votes on the title
-    and fills a field the page's own evidence leaves empty."""
+    and fills a field the page's own evidence leaves empty (its ``author`` may be a callable,
+    asked only then; its ``date``, when given, is htmldate's answer)."""
     ev = evidence(tree, url)
     fallback = fallback or {}
     meta = PageMeta()
@@ -285,11 +291,13 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
         sites.append(meta.outlet)
     meta.title, src_title = choose_title(ev, sites)
     meta.author, src_author = choose_author(ev, meta.outlet)
-    meta.published, src_date = choose_date(ev, html, fallback.get("date", _UNSET))
+    meta.published, src_date = choose_date(ev, tree if tree is not None else html, fallback.get("date", _UNSET))
+    meta.url = next((v for _, v in ev.get("url", [])), None)
     for name, src in (("title", src_title), ("author", src_author), ("published", src_date),
                       ("outlet", src_outlet)):
         if src:
             meta.sources[name] = src
-    if meta.author is None and (names := _people(fallback.get("author") or "")):
+    author = fallback.get("author")
+    if meta.author is None and (names := _people((author() if callable(author) else author) or "")):
         meta.author, meta.sources["author"] = ", ".join(names), "trafilatura"  # screened for UI text too
     return meta

@@ -136,7 +136,8 @@ def evidence(tree, url: str | None = None) -> Evidence:
         if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a):
             ev["byline"].append(("rel=author", _text(a)))
     for el in tree.xpath(".//*[@class or @id][not(self::body)][not(self::html)]")[:5000]:
-        attr = f"{el.get('class') or ''} {el.get('id') or ''}"
+        # BEM names ("article__author", "post_byline") separate words with underscores
+        attr = f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
         if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr) and not _in_furniture(el):
             text = _text(el)
             if 0 < len(text) <= 120:
