@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import url_date
+
 
 @dataclass(slots=True)
 class Step:
@@ -40,7 +42,7 @@ class EventStep:
 
 
 def storyline(brief: dict[str, Any]) -> list[Step]:
-    arts = [a for a in brief.get("articles") or [] if isinstance(a, dict) and a.get("id")]
+    arts = [_dated(a) for a in brief.get("articles") or [] if isinstance(a, dict) and a.get("id")]
     # undated articles after the dated ones, in the brief's order
     order = sorted(range(len(arts)), key=lambda i: (not arts[i].get("published"), str(arts[i].get("published") or ""), i))
     rank = {str(arts[i]["id"]): n for n, i in enumerate(order)}
@@ -91,6 +93,14 @@ def since(steps: list[Step], date: str) -> list[Step]:
     """Only the steps of articles published on or after ``date`` (ISO): what is new or changed
     since then. Undated articles are left out: whether they are new is unknown."""
     return [s for s in steps if s.published and s.published[:10] >= date[:10] and (s.added or s.changed)]
+
+
+def _dated(article: dict[str, Any]) -> dict[str, Any]:
+    """Without a publication date, the date its URL carries (as the story index reads it)."""
+    if article.get("published") or not article.get("url"):
+        return article
+    day = url_date(str(article["url"]))
+    return {**article, "published": day.isoformat()} if day else article
 
 
 def _first(citations: list[str], rank: dict[str, int]) -> str | None:
