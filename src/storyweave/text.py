@@ -155,7 +155,9 @@ def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")
 # who said it is not what was said: "Name (title) said", "said Name", "according to Name"
 ATTRIBUTION = re.compile(
-    r"(?:\b(?:said|says|told \w+|added|according to)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}(?:[A-Z][\w’'-]+\s*){1,4})"
+    r"(?:\b(?:said|says|told \w+|added|according to)\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){0,3}(?:[A-Z][\w’'-]+\s*){1,4}"
+    r"(?:,\s+(?:the\s+|a\s+|an\s+)?[^,.;“”\"]{3,80}(?=[,.;]|$))?)"  # ... and the speaker's title
+    r"|(?:(?:[A-Z][\w’'-]+\s+){0,3}[A-Z][\w’'-]+,\s+[^,;“”\"]{3,80},\s+(?:said|says|told \w+|added)\b)"
     r"|(?:(?:[A-Z][\w’'-]+\s+){1,4}(?:said|says|told|added)\b)"
 )
 

@@ -88,6 +88,8 @@ class Counts:
     agreements_found: int = 0
     agreement_pairs: int = 0  # article pairs over the gold agreements
     agreement_pairs_found: int = 0
+    cited_checkable: int = 0  # cited pairs of an agreement whose statement the gold knows in both articles
+    cited_right: int = 0  # ... where the cited sentence states that same gold agreement
     seconds: float = 0.0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
@@ -112,6 +114,7 @@ class Counts:
             "unique_false_share": r(self.unique_false, self.unique_reported),
             "agreement_recall": r(self.agreements_found, self.agreements),
             "agreement_pair_recall": r(self.agreement_pairs_found, self.agreement_pairs),
+            "agreement_citation_precision": r(self.cited_right, self.cited_checkable),
         }
 
 
@@ -282,12 +285,33 @@ def _score_agreements(gold: dict[str, Any], brief: Any, c: Counts) -> None:
                              "got": None, "why": "not found"})
 
 
+def _score_citations(gold: dict[str, Any], brief: Any, c: Counts) -> None:
+    """Precision of agreements' citations where the gold knows the statement: the cited sentence
+    of another article must state one of the gold agreements the statement states."""
+    texts = _sentence_texts(brief)
+    for a in brief.agreements:
+        first = a.citations[0]
+        stated = [g["pattern_by_doc"] for g in gold["agreements"] if first in g["pattern_by_doc"]
+                  and any(_matches(g["pattern_by_doc"][first], t) for t in _cited(a, texts, first))]
+        for d in a.citations[1:]:
+            patterns = [p[d] for p in stated if d in p]
+            if not patterns:
+                continue
+            c.cited_checkable += 1
+            right = any(_matches(p, t) for p in patterns for t in _cited(a, texts, d))
+            c.cited_right += right
+            if not right:
+                c.misses.append({"story": gold["story"], "part": "agreement", "pattern": patterns[0], "gold": None,
+                                 "got": " | ".join(_cited(a, texts, d))[:120], "why": "cites another fact"})
+
+
 def score_story(gold: dict[str, Any], brief: Any) -> Counts:
     c = Counts(stories=1)
     _score_quotes(gold, brief, c)
     _score_timeline(gold, brief, c)
     _score_unique(gold, brief, c)
     _score_agreements(gold, brief, c)
+    _score_citations(gold, brief, c)
     return c
 
 
@@ -360,6 +384,7 @@ _ROWS = (
     ("unique, yet gold agrees", "unique_false", "unique_reported"),
     ("agreements found", "agreements_found", "agreements"),
     ("agreement pairs found", "agreement_pairs_found", "agreement_pairs"),
+    ("agreement citations right", "cited_right", "cited_checkable"),
 )
 
 
