@@ -1,9 +1,14 @@
-"""Brief speed: whole process on the example story, warm in-process briefs, peak memory.
-
-Beside each figure, sumy's LexRank on the same cleaned text, measured in the same run, as a
-ratio. Prints numbers; never passes or fails on time.
+"""Brief speed: the one-shot command against sumy's LexRank as whole processes, warm in-process
+briefs, peak memory, and each step's share of the time. Prints numbers; never passes or fails.
 
     .venv/bin/python bench/bench_brief.py [--runs 5]
+
+Whole processes run alternately (storyweave, LexRank, storyweave, ...) after one untimed run
+of each (bytecode written, files in the page cache), so both see the same machine load; each
+gets its wall time, its CPU time (user + system, with its child processes) and its peak RSS
+(the sum of its processes' peaks). LexRank's process reads the same files and splits them with
+a regular expression (sumy's own tokenizer needs NLTK data downloads). On a shared machine
+wall times vary with the load: read the ratio of the same run and the CPU times beside it.
 """
 from __future__ import annotations
 
@@ -21,7 +26,10 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 EXAMPLE = SHARED / "examples" / "blinken-beijing"
 MULTINEWS = SHARED / "data" / "multinews-validation.jsonl"
+SUMMARY_SENTENCES = 7  # ~150 words, the brief's summary budget
 
+
+# ---- the peer ------------------------------------------------------------------------------
 
 class _Tok:
     """sumy tokenizer over our own sentence splitter (sumy's default needs NLTK data downloads)."""
@@ -39,30 +47,159 @@ class _Tok:
         return re.findall(r"\w+", sentence)
 
 
-def lexrank_seconds(texts: list[str], words: int) -> float:
+class _RegexTok(_Tok):
+    """The whole-process peer's splitter: no storyweave import in LexRank's process."""
+
+    def to_sentences(self, paragraph: str):
+        import re
+
+        return [s for s in re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"”’])\s+", paragraph) if s.strip()]
+
+
+def lexrank(text: str, sentences: int, tokenizer) -> list[str]:
     from sumy.nlp.stemmers import Stemmer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
 
-    t0 = time.perf_counter()
-    parser = PlaintextParser.from_string("\n\n".join(texts), _Tok())
     summarizer = LexRankSummarizer(Stemmer("english"))
-    n = max(1, words // 22)
-    list(summarizer(parser.document, n))
+    summarizer.stop_words = get_stop_words("english")
+    return [str(s) for s in summarizer(PlaintextParser.from_string(text, tokenizer).document, sentences)]
+
+
+def lexrank_process(folder: str) -> None:
+    """LexRank as a one-shot command: read the folder's files, print the summary."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(folder).iterdir()) if p.is_file())
+    print("\n".join(lexrank(text, SUMMARY_SENTENCES, _RegexTok())))
+
+
+def lexrank_seconds(texts: list[str]) -> float:
+    t0 = time.perf_counter()
+    lexrank("\n\n".join(texts), SUMMARY_SENTENCES, _Tok())
     return time.perf_counter() - t0
 
 
-def whole_process(runs: int) -> tuple[list[float], float]:
-    exe = REPO / ".venv" / "bin" / "storyweave"
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run([str(exe), "brief", str(EXAMPLE), "--format", "json"], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return times, peak_mb
+# ---- whole processes -----------------------------------------------------------------------
 
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _peak_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_process(cmd: list[str], env: dict) -> dict:
+    """Wall and CPU seconds, peak RSS (MB, summed over the process and its children) and stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+    peaks: dict[int, int] = {}
+    chunks: list[str] = []
+    import threading
+
+    reader = threading.Thread(target=lambda: chunks.append(proc.stdout.read()))
+    reader.start()
+    while proc.poll() is None:  # sample each process's own peak (VmHWM) while it lives
+        for pid in _tree(proc.pid):
+            peaks[pid] = max(peaks.get(pid, 0), _peak_kb(pid))
+        time.sleep(0.01)
+    reader.join()
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed with status {proc.returncode}")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    peak = sum(peaks.values()) / 1024 or after.ru_maxrss / 1024  # /proc missing: the largest process
+    return {"wall": wall, "cpu": cpu, "peak": peak, "stdout": "".join(chunks)}
+
+
+def cold(runs: int) -> None:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's install has its bytecode
+    ours = [str(REPO / ".venv" / "bin" / "storyweave"), "brief", str(EXAMPLE), "--format", "json"]
+    peer = [sys.executable, str(Path(__file__).resolve()), "--lexrank-process", str(EXAMPLE)]
+    run_process(ours, env), run_process(peer, env)  # untimed: bytecode, page cache
+    sw, lr = [], []
+    for _ in range(runs):
+        sw.append(run_process(ours, env))
+        lr.append(run_process(peer, env))
+
+    def med(rs, k):
+        return statistics.median(r[k] for r in rs)
+
+    print(f"example brief ({len(list(EXAMPLE.iterdir()))} articles), whole process, {runs} alternating runs (medians):")
+    print(f"  storyweave brief   wall {med(sw, 'wall'):.2f} s (min {min(r['wall'] for r in sw):.2f})   "
+          f"CPU {med(sw, 'cpu'):.2f} s   peak RSS {med(sw, 'peak'):.0f} MB")
+    print(f"  sumy LexRank       wall {med(lr, 'wall'):.2f} s (min {min(r['wall'] for r in lr):.2f})   "
+          f"CPU {med(lr, 'cpu'):.2f} s   peak RSS {med(lr, 'peak'):.0f} MB")
+    pairs = [a["wall"] / b["wall"] for a, b in zip(sw, lr)]
+    print(f"  storyweave / LexRank: wall {med(sw, 'wall') / med(lr, 'wall'):.2f}x (per pair: "
+          f"{', '.join(f'{p:.2f}' for p in pairs)}), CPU {med(sw, 'cpu') / med(lr, 'cpu'):.2f}x")
+    # where the time goes: the same command with its stages timed from inside (separate runs)
+    staged = [run_process([sys.executable, "-c", _STAGED, *ours[1:]], env) for _ in range(runs)]
+    parts = [json.loads(r["stdout"]) for r in staged]
+    for p, r in zip(parts, staged):
+        p["interpreter start-up and exit"] = r["wall"] - sum(p.values())
+    shares = {k: statistics.median(p.get(k, 0.0) for p in parts) for k in parts[0]}
+    total = statistics.median(r["wall"] for r in staged)
+    print(f"  where the time goes (median of {runs} staged runs, {total:.2f} s; 'annotate' includes waiting "
+          "for the NER helper's model load): " + _shares(shares, total, "other"))
+
+
+# The brief command with its stages timed from inside: start-up, reading, each pipeline step
+# (from the brief's own timings), the rest of the pipeline (imports, model set-up), output.
+_STAGED = r"""
+import contextlib, io, json, sys, time
+t0 = time.perf_counter()
+from storyweave.cli import main
+import storyweave.cli.brief as cli
+spent = {"CLI imports": time.perf_counter() - t0}
+def timed(name, f):
+    def g(*a, **k):
+        t = time.perf_counter()
+        try:
+            return f(*a, **k)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+    return g
+cli._read = timed("reading (files, cleaning, language model)", cli._read)
+cli._brief_one = timed("brief", cli._brief_one)
+cli._emit = timed("output", cli._emit)
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    main(sys.argv[1:])
+steps = json.loads(out.getvalue())["meta"]["timings"]
+spent["pipeline imports and model set-up"] = spent.pop("brief") - sum(steps.values())
+spent.update(steps)
+print(json.dumps(spent))
+"""
+
+
+def _shares(steps: dict[str, float], total: float, rest: str) -> str:
+    parts = {k: v for k, v in steps.items() if v / total >= 0.005}
+    parts[rest] = max(0.0, total - sum(steps.values()))
+    return ", ".join(f"{k} {v / total:.0%} ({v:.3f} s)" for k, v in sorted(parts.items(), key=lambda kv: -kv[1]))
+
+
+# ---- warm, in-process ------------------------------------------------------------------------
 
 def ten_article_story() -> list:
     """The Multi-News cluster with the most documents (up to 10), as raw articles."""
@@ -81,55 +218,60 @@ def ten_article_story() -> list:
     return [Article(id=f"{cid}-{i}", text=d) for i, d in enumerate(docs)]
 
 
-def timed_briefs(pipe, articles: list, runs: int) -> tuple[list[float], object]:
-    """Brief fresh copies of the articles ``runs`` times (after one warm-up): seconds, last brief."""
+def timed_briefs(pipe, articles: list, runs: int) -> tuple[list[float], list[float], object]:
+    """Brief fresh copies of the articles ``runs`` times (after one warm-up): wall and CPU
+    seconds, the last brief."""
     import copy
 
     pipe.brief(copy.deepcopy(articles))
-    times, brief = [], None
+    walls, cpus, brief = [], [], None
     for _ in range(runs):
         a = copy.deepcopy(articles)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         brief = pipe.brief(a)
-        times.append(time.perf_counter() - t0)
-    return times, brief
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return walls, cpus, brief
+
+
+def warm(runs: int) -> None:
+    from storyweave import Config, Pipeline, read_articles
+
+    pipe = Pipeline(Config()).warm_up()
+    arts, _ = read_articles([EXAMPLE])
+    w, c, b = timed_briefs(pipe, arts, runs)
+    lr = statistics.median(lexrank_seconds([" ".join(x.body) for x in b.articles]) for _ in range(runs))
+    print(f"example brief, warm in-process: median {statistics.median(w) * 1000:.0f} ms (CPU {statistics.median(c) * 1000:.0f} ms); "
+          f"LexRank alone on the same cleaned text {lr * 1000:.0f} ms")
+
+    story = ten_article_story()
+    w10, c10, b10 = timed_briefs(pipe, story, runs)
+    lr10 = statistics.median(lexrank_seconds([" ".join(x.body) for x in b10.articles]) for _ in range(runs))
+    print(f"10-article story ({len(b10.sentences)} sentences), warm in-process with NER: median "
+          f"{statistics.median(w10) * 1000:.0f} ms (min {min(w10) * 1000:.0f}; CPU {statistics.median(c10) * 1000:.0f} ms); "
+          f"LexRank {lr10 * 1000:.0f} ms")
+    steps = b10.meta["timings"]
+    print("  share of the time: " + _shares(steps, sum(steps.values()), "other"))
+
+    fast = Pipeline(Config().with_overrides({"brief": {"ner": False}}), pipe.models)
+    wf, cf, _ = timed_briefs(fast, story, runs)
+    print(f"10-article story without spaCy NER (brief.ner = false): median {statistics.median(wf) * 1000:.0f} ms "
+          f"(CPU {statistics.median(cf) * 1000:.0f} ms)")
+    print(f"in-process peak RSS (models loaded, all of the above): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--lexrank-process", metavar="FOLDER", help=argparse.SUPPRESS)
     args = ap.parse_args()
-
-    from storyweave import Config, Pipeline, read_articles
-
-    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
-    times, peak = whole_process(args.runs)
-    print(f"example brief, whole process (model load included): median {statistics.median(times):.2f} s "
-          f"(min {min(times):.2f}, {args.runs} runs); peak RSS {peak:.0f} MB")
-
-    pipe = Pipeline(Config()).warm_up()
-    arts, _ = read_articles([EXAMPLE])
-    t_ex, b = timed_briefs(pipe, arts, args.runs)
-    cleaned = [" ".join(x.body) for x in b.articles]
-    lr = statistics.median(lexrank_seconds(cleaned, 150) for _ in range(args.runs))
-    print(f"example brief, warm in-process: median {statistics.median(t_ex) * 1000:.0f} ms; "
-          f"LexRank alone on the same cleaned text: {lr * 1000:.0f} ms (brief/LexRank = {statistics.median(t_ex) / lr:.1f}x)")
-    print("  stages (s): " + ", ".join(f"{k} {v:.3f}" for k, v in b.meta["timings"].items()))
-
-    story = ten_article_story()
-    t10, b10 = timed_briefs(pipe, story, args.runs)
-    cleaned = [" ".join(x.body) for x in b10.articles]
-    lr10 = statistics.median(lexrank_seconds(cleaned, 150) for _ in range(args.runs))
-    print(f"10-article story ({len(b10.sentences)} sentences), warm in-process: median {statistics.median(t10) * 1000:.0f} ms; "
-          f"LexRank {lr10 * 1000:.0f} ms (ratio {statistics.median(t10) / lr10:.1f}x)")
-    print("  stages (s): " + ", ".join(f"{k} {v:.3f}" for k, v in b10.meta["timings"].items()))
-
-    fast = Pipeline(Config().with_overrides({"brief": {"ner": False}}), pipe.models)
-    tf, _ = timed_briefs(fast, story, args.runs)
-    print(f"10-article story without spaCy NER (brief.ner = false): median {statistics.median(tf) * 1000:.0f} ms "
-          f"(ratio to LexRank {statistics.median(tf) / lr10:.1f}x)")
-    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"in-process peak RSS: {self_peak:.0f} MB")
+    if args.lexrank_process:
+        return lexrank_process(args.lexrank_process)
+    load = os.getloadavg()
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load average {load[0]:.1f} at the start")
+    cold(args.runs)
+    warm(args.runs)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end (above ~0.5, other jobs shared the cores)")
 
 
 if __name__ == "__main__":
