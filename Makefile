@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 BENCHSTAMP := $(VENV)/.installed-bench
 
-.PHONY: demo test test-llm test-slow setup setup-dev bench-peers bench eval fuzz clean lock
+.PHONY: demo test test-llm test-slow setup setup-dev bench-peers bench bench-ray eval fuzz clean lock
 
 $(STAMP): requirements/runtime.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -47,6 +47,11 @@ bench: $(DEVSTAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_stories.py
 	$(BIN)/python bench/bench_server.py
+
+# ingest on 1 and 2 workers: a local process pool and a two-node Ray cluster on this machine
+# (ray start --head --num-cpus 1 + ray start --address ... --num-cpus 1); docs/scaling.md
+bench-ray: $(DEVSTAMP)
+	$(BIN)/python bench/bench_ray.py
 
 # Quality evaluations on ../shared data (long: tens of minutes on 2 cores).
 eval: $(DEVSTAMP) $(BENCHSTAMP)

@@ -1,0 +1,266 @@
+"""Throughput of ``storyweave ingest`` on 1 and 2 workers: a local process pool, and a
+two-node Ray cluster on this machine (``ray start --head --num-cpus 1`` + ``ray start
+--address 127.0.0.1:PORT --num-cpus 1``), with the driver's share of the time, and the
+per-stage costs in one process that docs/scaling.md's arithmetic uses.
+
+    python bench/bench_ray.py [--articles 5000] [--repeat 1] [--no-ray] [--stages-only]
+
+The stream: the 200 articles of ../shared/data/stories-dev.jsonl repeated; copy k of an
+article gets the id ``<id>~r<k>``, every number in its text and title raised by k (so its
+content hash differs; a text without figures gets a last line "(Repeat k.)"), and its date moved 15*k
+days later (undated articles get 2018-05-01 + 15*k), so each copy of the dev set is
+another fortnight of news and copies form their own stories instead of piling onto the
+originals. Every run ingests the same stream into a fresh SQLite store on the driver; the
+assignments of every run are checked to be identical to those of the in-process run.
+
+Driver share: the driver process's own CPU time (user+sys, ``time.process_time``) over
+the wall time. Never fails on time; a run whose assignments differ makes the exit code 1.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO / ".." / "shared" / "data" / "stories-dev.jsonl"
+PAGES = REPO / ".." / "shared" / "data" / "article-extraction-benchmark" / "html"
+_NUMBER = re.compile(r"\d+")
+
+
+def dev_like_stream(n: int, dev: Path = DEV) -> list[dict]:
+    """``n`` records: the dev articles repeated and perturbed (see the module's docstring)."""
+    rows = [json.loads(line) for line in dev.read_text().splitlines() if line.strip()]
+    out = []
+    for i in range(n):
+        k, row = divmod(i, len(rows))
+        rec = dict(rows[row])
+        rec.pop("story", None)  # the gold label is not input
+        if k:
+            bump = lambda m: str(int(m.group()) + k)  # noqa: E731
+            rec["id"] = f"{rec['id']}~r{k}"
+            text = rec.get("text") or ""
+            rec["text"] = _NUMBER.sub(bump, text)
+            if rec["text"] == text:  # no figure to change: one line makes it another text
+                rec["text"] += f"\n\n(Repeat {k}.)"
+            if rec.get("title"):
+                rec["title"] = _NUMBER.sub(bump, rec["title"])
+            if rec.get("url"):
+                rec["url"] = f"{rec['url']}#r{k}"
+            base = dt.date.fromisoformat(rec["published"][:10]) if rec.get("published") else dt.date(2018, 5, 1)
+            rec["published"] = (base + dt.timedelta(days=15 * k)).isoformat()
+        out.append(rec)
+    return out
+
+
+def ingest_run(stream: Path, db: Path, engine) -> dict:
+    """One ``storyweave ingest`` in this process (the driver); returns its figures."""
+    from storyweave.config import Config
+    from storyweave.engines.stages import read_parallel
+    from storyweave.store import open_store
+    from storyweave.stories.assign import ingest
+
+    config = Config()
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = time.perf_counter(), time.process_time()
+    with open_store(db) as store:
+        rep = ingest(read_parallel([stream], config, engine), store, config, engine)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    engine.close()  # a local pool's workers are reaped here: their CPU time shows below
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    pool = (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime)
+    return {"articles": rep.read, "wall": wall, "driver_cpu": cpu, "pool_cpu": pool, "assignments": rep.assignments}
+
+
+class TwoNodeRay:
+    """Two Ray nodes on this machine, 1 CPU each; stopped by the ids of the processes it started."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.port = _free_port()
+        self.temp = Path(tempfile.mkdtemp(prefix="rb", dir="/tmp"))  # short: Ray's socket paths
+        self.address = f"127.0.0.1:{self.port}"
+        ray = shutil.which("ray", path=str(Path(sys.executable).parent)) or "ray"
+        self.ray = ray
+        self._run([ray, "start", "--head", "--num-cpus", "1", "--port", str(self.port), "--temp-dir", str(self.temp),
+                   "--node-ip-address", "127.0.0.1", "--include-dashboard", "false", "--disable-usage-stats"])
+        self.nodes = 1
+
+    def add_node(self) -> None:
+        self._run([self.ray, "start", "--address", self.address, "--num-cpus", "1", "--node-ip-address", "127.0.0.1",
+                   "--disable-usage-stats"])
+        self.nodes += 1
+
+    def _run(self, cmd: list[str]) -> None:
+        # a throw-away cluster on loopback, no token (the driver of this run joins it as is)
+        env = {**os.environ, "RAY_AUTH_MODE": "disabled"}
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180, env=env)
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(cmd[:3])} failed: {done.stderr[-800:]}")
+
+    def stop(self) -> None:
+        mine = []
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if str(self.temp) in cmd or self.address in cmd:
+                mine.append(int(pid))
+        for pid in mine:
+            try:
+                os.kill(pid, 15)
+            except ProcessLookupError:
+                pass
+        time.sleep(2)
+        for pid in mine:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+        shutil.rmtree(self.temp, ignore_errors=True)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stage_costs(stream_rows: list[dict], tmp: Path, pages: int = 40, stories: int = 12) -> dict:
+    """Per-stage CPU costs in one process (ms per article, per page, per story)."""
+    from storyweave.config import Config
+    from storyweave.ingest import read_inputs
+    from storyweave.pipeline import Pipeline
+    from storyweave.store import open_store
+    from storyweave.stories.features import Featurizer
+    from storyweave.stories.incremental import StoryIndex
+
+    config = Config()
+    sample = tmp / "stage.jsonl"
+    sample.write_text("".join(json.dumps(r) + "\n" for r in stream_rows[:1000]))
+    cost = {}
+    t = time.process_time()
+    arts = [a for a in read_inputs([sample], config) if hasattr(a, "body")]
+    cost["read + clean (JSON record), ms/article"] = 1000 * (time.process_time() - t) / len(arts)
+    page_dir = tmp / "pages"
+    page_dir.mkdir(exist_ok=True)
+    for p in sorted(PAGES.glob("*.html*"))[:pages]:
+        shutil.copy(p, page_dir / p.name)
+    list(read_inputs([page_dir / sorted(os.listdir(page_dir))[0]], config))  # the extractor's imports
+    t = time.process_time()
+    n = sum(1 for _ in read_inputs([page_dir], config))
+    cost["read + extract + clean (HTML page), ms/page"] = 1000 * (time.process_time() - t) / max(1, n)
+    featurize = Featurizer()
+    featurize(arts[:4])  # the model loads once
+    t = time.process_time()
+    feats = featurize(arts)
+    cost["featurise, ms/article"] = 1000 * (time.process_time() - t) / len(arts)
+    index = StoryIndex(config.stories)
+    t = time.process_time()
+    outcome = index.add(feats)
+    cost["assign (story index), ms/article"] = 1000 * (time.process_time() - t) / len(arts)
+    with open_store(tmp / "stage.db") as store:
+        t = time.process_time()
+        store.add_articles(arts)
+        store.commit_stories(outcome.assignments, "stories.index", index.to_bytes(), 0)
+        cost["store + commit (SQLite), ms/article"] = 1000 * (time.process_time() - t) / len(arts)
+    groups: dict[str, list] = {}
+    by_id = {a.id: a for a in arts}
+    for aid, sid in outcome.assignments.items():
+        groups.setdefault(sid, []).append(by_id[aid])
+    big = sorted(groups.values(), key=len, reverse=True)[:stories]
+    pipeline = Pipeline(config)
+    pipeline.brief(big[-1])  # models load once
+    t = time.process_time()
+    for g in big:
+        pipeline.brief(g)
+    spent = time.process_time() - t
+    cost["brief, ms/story"] = 1000 * spent / len(big)
+    cost["brief, ms/article briefed"] = 1000 * spent / sum(len(g) for g in big)
+    cost["stories per 1,000 articles"] = 1000 * len(groups) / len(arts)
+    return cost
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each configuration, alternating")
+    ap.add_argument("--no-ray", action="store_true", help="the local process pool only")
+    ap.add_argument("--stages-only", action="store_true", help="only the per-stage costs")
+    args = ap.parse_args()
+    from storyweave.engines.local import LocalEngine
+
+    tmp = Path(tempfile.mkdtemp(prefix="storyweave-ray-"))
+    rows = dev_like_stream(args.articles)
+    stream = tmp / "stream.jsonl"
+    stream.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    print(f"stream: {len(rows)} dev-like articles ({stream}); load average {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} CPUs (shared: other jobs depress the 2-worker figures)")
+    print("\nper-stage CPU cost in one process:")
+    for k, v in stage_costs(rows, tmp).items():
+        print(f"  {k:48} {v:8.2f}")
+    if args.stages_only:
+        return 0
+    results: dict[str, list[dict]] = {}
+    configs = [("local, 1 (in process)", lambda: LocalEngine(1)), ("local pool, 2 workers", lambda: LocalEngine(2))]
+    for r in range(args.repeat):
+        for name, make in configs if r % 2 == 0 else configs[::-1]:
+            results.setdefault(name, []).append(ingest_run(stream, tmp / f"run-{len(results)}-{r}.db", make()))
+    cluster = None
+    if not args.no_ray:
+        from storyweave.engines.ray_engine import RayEngine
+
+        try:
+            cluster = TwoNodeRay(tmp)
+            for nodes in (1, 2):
+                if nodes == 2:
+                    cluster.add_node()
+                name = f"ray, {nodes} node(s) x 1 CPU"
+                for r in range(args.repeat):
+                    results.setdefault(name, []).append(
+                        ingest_run(stream, tmp / f"ray-{nodes}-{r}.db", RayEngine(address=cluster.address)))
+        finally:
+            if cluster:
+                cluster.stop()
+    return report(results)
+
+
+def report(results: dict[str, list[dict]]) -> int:
+    base = results["local, 1 (in process)"][0]
+    print(f"\n{'run':28} {'articles/s':>10} {'wall s':>8} {'driver CPU s':>13} {'driver/wall':>12} {'pool CPU s':>11} same")
+    bad = 0
+    rates = {}
+    for name, runs in results.items():
+        for run in runs:
+            same = run["assignments"] == base["assignments"]
+            bad += not same
+            rate = run["articles"] / run["wall"]
+            rates.setdefault(name, []).append(rate)
+            print(f"{name:28} {rate:10.1f} {run['wall']:8.1f} {run['driver_cpu']:13.1f} "
+                  f"{run['driver_cpu'] / run['wall']:12.0%} {run['pool_cpu']:11.1f} {'yes' if same else 'NO'}")
+    best = {k: max(v) for k, v in rates.items()}
+    one, two = best.get("local, 1 (in process)"), best.get("local pool, 2 workers")
+    if one and two:
+        print(f"\nlocal: 2 workers / 1 = {two / one:.2f}x (target >= 1.7x)")
+    r1, r2 = best.get("ray, 1 node(s) x 1 CPU"), best.get("ray, 2 node(s) x 1 CPU")
+    if r1 and r2:
+        print(f"ray: 2 nodes / 1 node = {r2 / r1:.2f}x (target >= 1.7x)")
+    print(f"assignments identical to the in-process run: {'all' if not bad else f'{bad} run(s) DIFFER'}")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
