@@ -178,12 +178,13 @@ class StoryIndex:
             return None
         keep = keep[np.argsort(-cos[keep])[: p.top_k]]
         qualified: list[tuple[float, int]] = []
+        bag = as_bag(f.names)  # once per article, not per candidate
         for j in keep:
             s = int(cand[j])
             gap = self._gap(s, f.date)
             if gap > p.max_days:
                 continue
-            names = self._names.sim(as_bag(f.names), s)
+            names = self._names.sim(bag, s)
             # One event has the same participants: similar wording about other people or
             # another place is a different event on the same topic, however close the text.
             if names < p.min_names and len(f.names) >= MIN_NAMES_TO_JUDGE:
