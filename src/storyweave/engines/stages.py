@@ -144,11 +144,12 @@ def _records(f: Path, suffix: str, config: Config, folder: Path | None) -> Itera
 def read_parallel(inputs: Iterable[str | Path], config: Config, engine=None, per_task: int = UNITS_PER_TASK) -> Iterator[Item]:
     """What ``read_inputs(inputs, config)`` yields, in its order, read by ``engine``."""
     from ..ingest import read_inputs, sources_csv
-    from ..stories.cluster import batches
 
     if engine is None or getattr(engine, "workers", 1) <= 1 and engine.name == "local":
         yield from read_inputs(inputs, config)  # one process: no units to ship
         return
+    # only here: stories pulls datasketch and scipy.integrate, ~0.35 s of a one-shot brief
+    from ..stories.cluster import batches
     sent: deque[list[Unit]] = deque()
 
     def remember(batch: list[Unit]) -> list[Unit]:
