@@ -106,7 +106,10 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     doc = trafilatura.bare_extraction(tree, favor_precision=True, **common)
     mode = "precision"
     words = _word_count(doc)
-    if words < _SHORT_WORDS:
+    # a collapse is looked for with trafilatura's fast default pass (half the cost) and confirmed
+    # with the full one, whose text is the one kept: most short pages are short, not collapsed
+    if words < _SHORT_WORDS and _word_count(trafilatura.bare_extraction(tree, fast=True, **common)) \
+            * _COLLAPSE_SHARE > words:
         fallback = trafilatura.bare_extraction(tree, **common)
         if _word_count(fallback) * _COLLAPSE_SHARE > words:
             doc, mode = fallback, "default"

@@ -19,12 +19,13 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import urlsplit
 
 from ..text import url_date
 from . import metadata_patterns as P
 from .jsonl import parse_date
-from .metadata_evidence import Evidence, clean_text, evidence, match_key
+from .metadata_evidence import Evidence, class_bylines, clean_text, evidence, match_key
 
 
 @dataclass(slots=True)
@@ -118,31 +119,41 @@ def _people(value: str, source: str = "") -> list[str]:
     return [whole] if whole else []
 
 
-def choose_author(ev: Evidence, outlet: str | None = None) -> tuple[str | None, str | None]:
+def choose_author(ev: Evidence, outlet: str | None = None,
+                  more_bylines: Callable[[], list[tuple[str, str]]] | None = None) -> tuple[str | None, str | None]:
     """Structured sources first; the byline near the body only when no structured one names a
-    person. The outlet credited as its own author ("AppleInsider", "BBC News") is kept only
-    when no source names anyone else."""
+    person (``more_bylines``: the page's byline-classed elements, looked for only then). The
+    outlet credited as its own author ("AppleInsider", "BBC News") is kept only when no source
+    names anyone else."""
     self_credit = (None, None)
     for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline"),
                   ("json-ld organisation",)):
-        names: list[str] = []
-        source = None
-        for src, value in ev.get("author", []) + ev.get("byline", []):
-            if src not in group:
-                continue
-            if names and src != source and src in P.AUTHOR_META:
-                break  # meta keys in order of trust: the first that names someone speaks for them all
-            for n in _people(value, src):
-                if match_key(n) not in {match_key(x) for x in names}:
-                    names.append(n)
-                    source = source or src
-            if names and src in ("byline", "rel=author", "itemprop author"):
-                break  # the first byline in the page is the article's, later ones are other stories'
+        names, source = _group_names(ev.get("author", []) + ev.get("byline", []), group)
+        if not names and "byline" in group and more_bylines is not None:
+            names, source = _group_names(more_bylines(), group)
         if names and outlet and all(_agree(n, outlet) for n in names):
             self_credit = self_credit if self_credit[0] else (", ".join(names), source)
         elif names:
             return ", ".join(names[:P.MAX_AUTHORS]), source
     return self_credit
+
+
+def _group_names(items: list[tuple[str, str]], group) -> tuple[list[str], str | None]:
+    """The names one group of sources gives, and the source that gave the first."""
+    names: list[str] = []
+    source = None
+    for src, value in items:
+        if src not in group:
+            continue
+        if names and src != source and src in P.AUTHOR_META:
+            break  # meta keys in order of trust: the first that names someone speaks for them all
+        for n in _people(value, src):
+            if match_key(n) not in {match_key(x) for x in names}:
+                names.append(n)
+                source = source or src
+        if names and src in ("byline", "rel=author", "itemprop author"):
+            break  # the first byline in the page is the article's, later ones are other stories'
+    return names, source
 
 
 _UNSET = object()
@@ -280,7 +291,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     """Metadata of a parsed page; ``fallback`` (another extractor's values) votes on the title
     and fills a field the page's own evidence leaves empty (its ``author`` may be a callable,
     asked only then; its ``date``, when given, is htmldate's answer)."""
-    ev = evidence(tree, url)
+    ev = evidence(tree, url, bylines=False)
     fallback = fallback or {}
     meta = PageMeta()
     meta.outlet, src_outlet = choose_outlet(ev, fallback.get("outlet"))
@@ -290,7 +301,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     if meta.outlet:
         sites.append(meta.outlet)
     meta.title, src_title = choose_title(ev, sites)
-    meta.author, src_author = choose_author(ev, meta.outlet)
+    meta.author, src_author = choose_author(ev, meta.outlet, lambda: class_bylines(tree))
     meta.published, src_date = choose_date(ev, tree if tree is not None else html, fallback.get("date", _UNSET))
     meta.url = next((v for _, v in ev.get("url", [])), None)
     for name, src in (("title", src_title), ("author", src_author), ("published", src_date),

@@ -81,7 +81,8 @@ def _names(value) -> list[str]:
     return [clean_text(value)] if isinstance(value, str) and clean_text(value) else []
 
 
-def evidence(tree, url: str | None = None) -> Evidence:
+def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
+    """``bylines=False``: without :func:`class_bylines` (the caller asks for them if needed)."""
     ev: Evidence = defaultdict(list)
     objects = _jsonld_objects(tree)
     resolve = _resolver(objects)
@@ -135,13 +136,8 @@ def evidence(tree, url: str | None = None) -> Evidence:
     for a in tree.iterfind(".//a[@rel]"):
         if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a):
             ev["byline"].append(("rel=author", _text(a)))
-    for el in tree.xpath(".//*[@class or @id][not(self::body)][not(self::html)]")[:5000]:
-        # BEM names ("article__author", "post_byline") separate words with underscores
-        attr = f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
-        if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr) and not _in_furniture(el):
-            text = _text(el)
-            if 0 < len(text) <= 120:
-                ev["byline"].append(("byline", text))
+    if bylines:
+        ev["byline"] += class_bylines(tree)
     for t in tree.iterfind(".//time"):
         value = t.get("datetime") or ""
         if value and ("pubdate" in t.attrib or "publish" in (t.get("class") or "").lower()
@@ -154,6 +150,21 @@ def evidence(tree, url: str | None = None) -> Evidence:
     if url:
         ev["url"].insert(0, ("url", url))
     return ev
+
+
+def class_bylines(tree) -> list[tuple[str, str]]:
+    """Elements whose class or id says byline or author, outside furniture: the costliest look
+    at the page (every classed element), so :func:`.metadata.choose_author` asks for it only
+    when no structured source names the author."""
+    out = []
+    for el in tree.xpath(".//*[@class or @id][not(self::body)][not(self::html)]")[:5000]:
+        # BEM names ("article__author", "post_byline") separate words with underscores
+        attr = f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
+        if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr) and not _in_furniture(el):
+            text = _text(el)
+            if 0 < len(text) <= 120:
+                out.append(("byline", text))
+    return out
 
 
 def _text(el) -> str:
