@@ -112,3 +112,19 @@ def test_brief_since_on_a_stored_storyline_lists_only_the_later_event(dev_path, 
     assert main(["-q", "brief", "--storyline", sl, "--db", db, "--no-ner"]) == 0
     out = capsys.readouterr().out
     assert out.index("2019-01-19") < out.index("2019-02-15")  # both events, in order
+
+
+def test_brief_since_on_files_lists_only_articles_from_that_date(dev_path, tmp_path, capsys):
+    import json
+
+    from storyweave.cli import main
+
+    rows = [json.loads(x) for x in dev_path.read_text().splitlines() if x.strip()]
+    subset = tmp_path / "debate.jsonl"  # one story, articles of 2012-10-12 (and none later)
+    subset.write_text("\n".join(json.dumps(r) for r in rows if r["story"].startswith("basil-b5eefefb")))
+    assert main(["-q", "brief", str(subset), "--no-ner", "--since", "2012-10-12", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["since"] == "2012-10-12" and doc["articles"]
+    assert all(a["published"] >= "2012-10-12" for a in doc["articles"])
+    assert main(["-q", "brief", str(subset), "--no-ner", "--since", "2012-10-13"]) == 0
+    assert "Nothing new or changed." in capsys.readouterr().out
