@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .analysis import StoryAnalysis, Steps
-from .analysis.annotations import Anchors, Entities, Quotes, Timeline
+from .analysis.annotations import Anchors, Entities, Quotes, RequestEntities, Timeline
 from .analysis.facts import Agreements, CitedSentences, Divergences, Summary, Syndication, Unique
 from .analysis.preparation import Annotate, preparation_steps
 from .analysis.step import Step
@@ -30,8 +30,11 @@ from .nlp.models import Models
 def brief_steps(config: Config) -> list[Step]:
     """The brief's steps in order; NER only when ``brief.ner`` (entities then come from
     capitalised phrases, ~3x faster)."""
+    prep = preparation_steps(config)
+    if config.brief.ner:  # right after the split: a NER helper tags while the rest prepares
+        prep.insert(next(i for i, s in enumerate(prep) if "sentences" in s.adds) + 1, RequestEntities())
     return [
-        *preparation_steps(config),
+        *prep,
         *([Annotate()] if config.brief.ner else []),
         Anchors(), Entities(), Quotes(), Timeline(),
         Agreements(config), Divergences(config), Unique(config), Summary(config), Syndication(), CitedSentences(),

@@ -60,3 +60,39 @@ def test_models_answer_through_the_helper_until_closed():
     finally:
         models.close()
     assert models.spacy._proc is None
+
+
+def test_a_prefetched_request_is_the_answer_to_the_same_texts_only(nlp):
+    helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, fallback=lambda: pytest.fail("the helper should answer"))
+    try:
+        helper.prefetch(TEXTS)
+        assert _ents(helper.pipe(TEXTS)) == _ents(nlp.pipe(TEXTS))
+        helper.prefetch(TEXTS[:2])
+        assert _ents(helper.pipe(TEXTS[1:])) == _ents(nlp.pipe(TEXTS[1:]))  # other texts: asked anew
+    finally:
+        helper.close()
+
+
+def test_closing_with_a_large_request_unread_does_not_hang():
+    import threading
+
+    helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, fallback=lambda: None)
+    helper.prefetch([f"Sentence {k} about the harbour of Orlen and its new tide gauge." for k in range(5000)])
+    closing = threading.Thread(target=helper.close)
+    closing.start()
+    closing.join(timeout=20)
+    assert not closing.is_alive()
+
+
+def test_models_hand_prefetched_sentences_to_the_helper_only(nlp):
+    in_process = Models()
+    in_process.prefetch_entities(TEXTS)  # no helper: nothing happens, nothing loads
+    assert in_process._spacy is None
+    models = Models()
+    models.start_ner_process()
+    try:
+        models.prefetch_entities(TEXTS)
+        assert models.spacy._pending is not None
+        assert _ents(models.spacy.pipe(TEXTS)) == _ents(nlp.pipe(TEXTS))
+    finally:
+        models.close()

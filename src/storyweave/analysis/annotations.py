@@ -8,6 +8,21 @@ from .record import StoryAnalysis
 from .step import Step
 
 
+class RequestEntities(Step):
+    """The sentences to the NER helper as soon as they are split (a one-shot brief's helper
+    process: ``nlp.ner_process``), so that it tags them while they are embedded and grouped;
+    ``annotate`` then reads the answer. Nothing to do when the model runs in this process."""
+
+    name, reads, adds = "ner request", ("sentences",), ()
+
+    def setup(self, models) -> None:
+        self.models = models
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        self.models.prefetch_entities([s.text for s in an.sentences])
+        return an
+
+
 class Anchors(Step):
     """Each article's date for resolving relative dates (inferred from the others when missing)."""
 

@@ -215,6 +215,13 @@ class Models:
 
                 self._spacy = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, load_spacy)
 
+    def prefetch_entities(self, texts: list[str], batch_size: int = 64) -> None:
+        """Give the NER helper, if one runs, the texts a later ``spacy.pipe`` will ask for."""
+        from .ner_process import NerProcess
+
+        if isinstance(self._spacy, NerProcess):
+            self._spacy.prefetch(texts, batch_size)
+
     def close(self) -> None:
         """End a helper process, if one was started (the loaded models stay)."""
         from .ner_process import NerProcess

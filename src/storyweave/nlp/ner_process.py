@@ -52,6 +52,7 @@ class NerProcess:
         self._fallback: Any = None
         self._lock = threading.Lock()
         self._proc: subprocess.Popen | None = None
+        self._pending: tuple | None = None  # a prefetched request: (texts, batch size), writer, failure
         try:
             self._proc = subprocess.Popen(
                 [sys.executable, str(_CHILD), package, ",".join(exclude)],
@@ -60,6 +61,18 @@ class NerProcess:
             )
         except OSError as e:  # pragma: no cover - no process could start at all
             logger.debug("NER helper did not start (%s): loading spaCy in-process", e)
+
+    def prefetch(self, texts: Iterable[str], batch_size: int = 64) -> None:
+        """Send the texts now; ``pipe`` with the same texts later reads the answer. The helper
+        tags them while this process goes on (embedding, grouping). Sent from a thread: a
+        large request fills the pipe until the helper has loaded its model and reads."""
+        with self._lock:
+            if self._fallback is None and self._proc is not None and self._pending is None:
+                request = (list(texts), batch_size)
+                failed: list[BaseException] = []
+                writer = threading.Thread(target=self._send, args=(*request, failed), daemon=True)
+                writer.start()
+                self._pending = (request, writer, failed)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 64) -> list[Any]:
         texts = list(texts)
@@ -75,29 +88,49 @@ class NerProcess:
     def __call__(self, text: str) -> Any:
         return self.pipe([text])[0]
 
+    def _send(self, texts: list[str], batch_size: int, failed: list[BaseException] | None = None) -> None:
+        try:
+            self._proc.stdin.write(json.dumps({"texts": texts, "batch_size": batch_size}) + "\n")
+            self._proc.stdin.flush()
+        except (OSError, ValueError, AttributeError) as e:  # the helper gone (closed: no stdin)
+            if failed is None:
+                raise OSError(str(e)) from e
+            failed.append(e)
+
     def _ask(self, texts: list[str], batch_size: int) -> list | None:
         if self._proc is None:
             return None
         try:
-            self._proc.stdin.write(json.dumps({"texts": texts, "batch_size": batch_size}) + "\n")
-            self._proc.stdin.flush()
-            answer = json.loads(self._proc.stdout.readline() or "null")
+            if self._pending is not None:
+                (sent, sent_size), writer, failed = self._pending
+                self._pending = None
+                writer.join()
+                if failed:
+                    raise OSError(str(failed[0]))
+                answer = self._read(len(sent))
+                if sent == texts and sent_size == batch_size:
+                    return answer
+            self._send(texts, batch_size)
+            return self._read(len(texts))
         except (OSError, ValueError) as e:
             logger.debug("NER helper failed (%s): loading spaCy in-process", e)
             return None
+
+    def _read(self, n: int) -> list:
+        answer = json.loads(self._proc.stdout.readline() or "null")
         ents = answer.get("ents") if isinstance(answer, dict) else None
-        if not isinstance(ents, list) or len(ents) != len(texts):
-            logger.debug("NER helper could not answer (%s): loading spaCy in-process",
-                         answer.get("error") if isinstance(answer, dict) else "no answer")
-            return None
+        if not isinstance(ents, list) or len(ents) != n:
+            raise ValueError(answer.get("error") if isinstance(answer, dict) else "no answer")
         return ents
 
     def close(self) -> None:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        # the helper keeps nothing: end it at once, even mid-load (an error, ^C)
-        for end in (proc.stdin.close, proc.terminate, proc.wait, proc.stdout.close):
+        # the helper keeps nothing: end it at once, even mid-load (an error, ^C); ended first,
+        # so that a prefetch still writing to it fails instead of holding stdin's lock
+        self._pending = None
+        for end in (proc.terminate, proc.wait, proc.stdin.close, proc.stdout.close):
             try:
                 end()
             except OSError:  # pragma: no cover - already gone
