@@ -218,3 +218,17 @@ def test_a_byline_named_the_bem_way_is_found():
         Pell Andersen   </div><p>x</p></article></body></html>"""
     m = meta_of(page)
     assert m.author == "Pell Andersen" and m.sources["author"] == "byline"
+
+
+def _slash_page(lang: str, written: str) -> str:
+    return f"""<html lang="{lang}"><head><title>Harbor</title></head><body><article><h1>Dock workers strike</h1>
+    <p class="byline-date">{written}</p><p>Dock workers walked out on Tuesday.</p></article></body></html>"""
+
+
+def test_a_month_first_locale_reads_its_slash_dates_month_first():
+    m = meta_of(_slash_page("en-US", "11/01/2023"), fallback={"date": "2023-01-11"})  # htmldate: day first
+    assert m.published == dt.date(2023, 11, 1) and m.sources["published"] == "htmldate (month first: en-US)"
+    assert meta_of(_slash_page("en-GB", "11/01/2023"), fallback={"date": "2023-01-11"}).published == dt.date(2023, 1, 11)
+    # a slash date with a first number over 12 proves the page writes the day first
+    proof = _slash_page("en-US", "25/01/2023, 11/01/2023")
+    assert meta_of(proof, fallback={"date": "2023-01-11"}).published == dt.date(2023, 1, 11)

@@ -182,8 +182,22 @@ def choose_date(ev: Evidence, page, found=_UNSET) -> tuple[dt.date | None, str |
         return in_url
     found = _htmldate(page, ev) if found is _UNSET else found
     if found and (d := parse_date(found)):
-        return d, "htmldate"
+        return _month_first(d, page, ev) or (d, "htmldate")
     return None, None
+
+
+def _month_first(d: dt.date, page, ev: Evidence) -> tuple[dt.date, str] | None:
+    """htmldate reads 11/01/2023 day first (1 November is 01/11 in most of the world); on a page
+    whose locale writes the month first (en-US) and that has no slash date proving day-first
+    (a first number over 12), the page meant 1 November: the day and month swapped back."""
+    locale = next((v for _, v in ev.get("locale", [])), "")
+    if not P.MONTH_FIRST_LOCALE.match(locale) or d.day > 12 or d.day == d.month or page is None:
+        return None
+    text = page if isinstance(page, str) else " ".join(page.itertext())
+    dates = [(int(a), int(b), int(y) + (2000 if len(y) == 2 else 0)) for a, b, y in P.SLASH_DATE.findall(text)]
+    if (d.day, d.month, d.year) not in dates or any(a > 12 for a, b, _ in dates):
+        return None
+    return dt.date(d.year, d.day, d.month), f"htmldate (month first: {locale})"
 
 
 def _htmldate(page, ev: Evidence) -> str | None:

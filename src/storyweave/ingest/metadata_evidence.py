@@ -109,7 +109,7 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
             continue
         # one tag may name several keys ("dc:creator twitter:site_name"), in property and name alike;
         # "dc:title" (RDFa) is "dc.title" (HTML meta)
-        keys = " ".join(m.get(a) or "" for a in ("property", "name", "itemprop")).lower().split()
+        keys = " ".join(m.get(a) or "" for a in ("property", "name", "itemprop", "http-equiv")).lower().split()
         for key in dict.fromkeys(P.META_PREFIX.sub(r"\1.", k) for k in keys):
             metas[key].append(content)
     for fld, keys in (("title", P.TITLE_META), ("author", P.AUTHOR_META), ("date", P.DATE_META),
@@ -147,6 +147,10 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             ev["url"].append(("canonical", link.get("href")))
     ev["url"] += [("og:url", v) for v in metas.get("og:url", [])[:1]]
+    root = tree.getroottree().getroot()
+    ev["locale"] += [(src, v) for src, v in (("html lang", root.get("lang") or root.get("xml:lang") or ""),
+                                             ("og:locale", (metas.get("og:locale") or [""])[0]),
+                                             ("content-language", (metas.get("content-language") or [""])[0])) if v]
     if url:
         ev["url"].insert(0, ("url", url))
     return ev

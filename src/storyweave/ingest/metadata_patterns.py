@@ -83,5 +83,10 @@ MAX_AUTHORS = 6
 # words a domain leaves out when it shortens a name ("nytimes": The New York Times)
 SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
 
+# locales that write a numeric date month first (11/01/2023 is 1 November); most write it day first
+MONTH_FIRST_LOCALE = re.compile(r"^\s*(?:en|es)[-_](?:us|ph)\b|^\s*fil\b", re.IGNORECASE)
+# a numeric date with slashes, as written: (first, second, year)
+SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\d/])")
+
 # second-level labels under which a country's registrable names sit (bbc.co.uk, abc.net.au)
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "gob", "edu", "nic"}
