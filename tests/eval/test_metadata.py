@@ -77,3 +77,26 @@ def test_a_crashing_optional_peer_is_scored_wrong_on_its_fields(folder, monkeypa
     goose, htmldate = evaluate(load_pages(folder), ["goose3", "htmldate"])
     assert goose.summary()["title"] == 0.0 and goose.summary()["title_pages"] == 2
     assert htmldate.summary()["day"] == 0.0 and "title" not in htmldate.summary()
+
+
+def test_installed_peers_read_the_page_and_fetch_nothing(tmp_path, monkeypatch):
+    pytest.importorskip("newspaper")
+    pytest.importorskip("goose3")
+    import socket
+
+    tried = []
+
+    def no_network(sock, address, *args):
+        tried.append(address)  # the peers swallow errors: record, then refuse
+        raise OSError("no network in tests")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: tried.append(host) or [])
+    page = PAGE.replace("</head>", '<meta property="og:image" content="https://img.example/lanterns.jpg"></head>')
+    page = page.replace("<p>More", '<img src="https://img.example/river.jpg" width="800" height="600"><p>More')
+    (tmp_path / "p").mkdir()
+    (tmp_path / "p" / "source.html").write_text(page, "utf-8")
+    (tmp_path / "p" / "expected-metadata.json").write_text(json.dumps({"title": "Lantern festival draws record crowd"}))
+    for res in evaluate(load_pages(tmp_path), ["newspaper4k", "goose3"]):
+        assert not res.errors and res.summary()["title"] == 1.0, (res.system, res.errors)
+    assert tried == []
