@@ -76,6 +76,7 @@ def test_numpy_and_compiled_searches_are_the_same_search(seed, monkeypatch):
     """Same selection, value and node count: the numpy search is numba's, node for node."""
     inst = _instance(seed, m=22, k=30)
     monkeypatch.setattr(solver, "_loaded", lambda: None)
+    monkeypatch.setattr(solver, "_numpy_seconds", 0.0)
     a = solve(*inst)
     monkeypatch.setattr(solver, "_loaded", solver._compiled)
     b = solve(*inst)
@@ -88,6 +89,7 @@ def test_a_long_search_goes_to_numba_and_keeps_its_result(monkeypatch):
     inst = _instance(5, m=22, k=30)
     expected = solve(*inst)
     monkeypatch.setattr(solver, "_loaded", lambda: None)
+    monkeypatch.setattr(solver, "_numpy_seconds", 0.0)
     monkeypatch.setattr(solver, "NUMPY_NODES", 3)
     calls = []
     compiled = solver._compiled
@@ -103,3 +105,18 @@ def test_a_fresh_process_solves_without_loading_numba():
             "print(int(s.chosen.sum()), 'numba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["2", "False"]
+
+
+def test_a_process_that_keeps_solving_moves_to_numba(monkeypatch):
+    inst = _instance(4, m=22, k=30)
+    monkeypatch.setattr(solver, "_loaded", lambda: None)
+    calls = []
+    compiled = solver._compiled
+    monkeypatch.setattr(solver, "_compiled", lambda: calls.append(1) or compiled())
+    monkeypatch.setattr(solver, "_numpy_seconds", 0.0)
+    first = solve(*inst)
+    assert not calls and solver._numpy_seconds > 0  # the first solves: numpy
+    monkeypatch.setattr(solver, "_numpy_seconds", solver.NUMBA_LOAD_SECONDS)
+    again = solve(*inst)
+    assert calls  # numpy has cost what loading numba costs: numba from now on
+    assert again.chosen.tolist() == first.chosen.tolist() and again.nodes == first.nodes

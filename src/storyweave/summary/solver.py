@@ -25,13 +25,16 @@ and marked as not proven.
 Cost: numba compiles the search once per machine (~10 s, cached on disk beside the module),
 and each process spends ~0.4 s importing numba and loading the compiled search before its
 first solve. So a process that has not loaded it (a one-shot brief) searches with the same
-algorithm in numpy (``_search_numpy.py``: same nodes, same result, ~30 µs a node) and hands
-a search past ``NUMPY_NODES`` to numba; batch runs call :func:`warm` and use numba for
-every cluster.
+algorithm in numpy (``_search_numpy.py``: same nodes, same result, ~45 µs a node) and hands
+a search past ``NUMPY_NODES`` to numba. A process that keeps solving (a server, ``brief
+--all``) loads numba once its numpy searches have cost what loading it costs (rent until
+renting has cost the price of buying: never more than twice the better choice); batch runs
+call :func:`warm` and use numba from the first cluster.
 """
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +46,10 @@ from ..errors import StoryweaveError
 # the faster start up to ~10k nodes; the example story's programme takes ~1k, and giving up
 # at 5k wastes at most ~0.15 s.
 NUMPY_NODES = 5_000
+# What loading numba and the compiled search costs a process (seconds, measured ~0.4 s), and
+# what this process's numpy searches have cost so far.
+NUMBA_LOAD_SECONDS = 0.4
+_numpy_seconds = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +99,17 @@ def solve(
             i = pred[i]
         order.extend(reversed(chain))
     args = (gain, length, float(budget), cover, weight, mu, clash, pred, np.array(order, dtype=np.int64), float(gap))
-    search = _loaded()
+    global _numpy_seconds
+    search = _loaded() or (_compiled() if _numpy_seconds >= NUMBA_LOAD_SECONDS else None)
     if search is None:
         from ._search_numpy import NodeLimit, search as numpy_search
 
+        started = time.perf_counter()
         try:
             found = numpy_search(*args, min(int(node_limit), NUMPY_NODES), give_up=node_limit > NUMPY_NODES)
         except NodeLimit:
             search = _compiled()
+        _numpy_seconds += time.perf_counter() - started
     if search is not None:
         found = search(*args, int(node_limit))
     chosen, value, nodes, proven = found
