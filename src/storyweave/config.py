@@ -86,6 +86,10 @@ class AlignConfig:
     # (static-vector cosine; align/roles.py): on the tune-able dev stories the five false
     # conflicts' clauses scored <= 0.26, a paraphrased duration of one fire 0.34
     same_role: float = 0.30
+    # a denial and a statement are compared when each is the other's best match above this
+    # (claim_score): "no charges filed against X" / "X was charged with arson" share little but
+    # the name and the denied word, which align/negation.py then requires in both clauses
+    same_claim_denied: float = 0.30
     # ... or meaning (sentence-vector cosine) above which: on the tune half of the dev gold, the
     # sentences of gold agreements caught by either bar went 0.87 -> 0.93, gold unique facts kept 0.67 -> 0.58
     unique_meaning: float = 0.50

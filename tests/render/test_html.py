@@ -151,3 +151,10 @@ def test_an_article_without_outlet_reads_article_n_and_says_outlet_unknown(brief
     page = render_html(brief)  # the ledger article (third) names no outlet
     assert re.search(r'class="chip cite[^"]*" href="#ledger%20%26%20co.txt%23\d"\s+title="article 3: ', page)
     assert page.count("outlet unknown") == 1 and ">ledger &amp; co.txt<" not in page
+
+
+def test_an_update_is_badged_as_one(brief):
+    brief.divergences[0].kind = "update"
+    page = render_html(brief)
+    assert '<span class="badge k-update">update</span>' in page
+    assert page.count('<span class="when">later</span>') == 1 and '<span class="when">earlier</span>' in page

@@ -74,3 +74,11 @@ def test_a_quote_without_speaker_says_so(brief):
     md = render_markdown(brief)
     assert "- _speaker not given_: “Nobody told us the bridge would close”" in md
     assert "None" not in md and "unknown" not in md.lower()
+
+
+def test_an_update_says_which_report_is_later(brief):
+    brief.divergences[0].kind = "update"  # the first variant is the later report
+    md = render_markdown(brief)
+    assert "— update: a later report changes the value, duration" in md
+    assert "- **more than four hours** (later) — Coastline Herald:" in md
+    assert "- **six hours** (earlier) — Northern Post" in md

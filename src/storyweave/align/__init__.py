@@ -13,6 +13,7 @@ from ..model import Divergence, Variant
 from ..nlp.quantities import find_quantities
 from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome
+from .negation import negation_divergences
 from .pairs import paraphrase_divergences
 from .roles import same_role
 from .slots import fact_divergences
@@ -28,7 +29,8 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     """Framed figures first, then what only the fact groups show; one report per disagreement."""
     out = frame_divergences(analysis, models, config)
     seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
-    for d in fact_divergences(analysis, config) + paraphrase_divergences(analysis, config):
+    found = fact_divergences(analysis, config) + paraphrase_divergences(analysis, config)
+    for d in found + negation_divergences(analysis, config):
         ids = {sid for v in d.variants for sid in v.sentence_ids}
         if any(attr == d.attribute and len(ids & s) >= 2 for attr, s in seen):
             continue  # the same sentences already disagree on this in a reported divergence

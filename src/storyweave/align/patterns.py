@@ -58,3 +58,17 @@ QUOTED = text.QUOTED
 # ("closed for 35 days and left 800,000 without pay", "the 10 who gathered after the vote")
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|as|after|before|while|when|where|who|which|"
                           r"because|although|though|whereas)\b", re.IGNORECASE)
+
+# A claim denied: "no" and the thing it denies ("no formal charges have been filed"), or
+# "not"/"never" and the verb it denies ("has not been charged", "won't attend").
+DENIAL = re.compile(r"\b(?:(?P<no>no|none of the)\s+(?P<thing>(?:[a-z-]+\s+){0,1}[a-z-]+)"
+                    r"|(?:not|never|n[’']t)\s+(?:(?:be|been|being|have|has|had|yet|even|ever|also|to)\s+){0,2}(?P<verb>[a-z-]+))",
+                    re.IGNORECASE)
+# denials that deny nothing about the event: manners of speaking, hedges, "No. 2"
+NOT_A_DENIAL = re.compile(r"\b(?:not only|no longer|no one|nobody|not yet clear|no doubt|not immediately|not clear|"
+                          r"not respond|not return|not comment|not say|no comment|whether or not|if not|not least|"
+                          r"not just|not sure|no matter|pleaded not|pleads not|plead not)\b|\bno\.\s*\d", re.IGNORECASE)
+# a clause that states a possibility, a plan or someone's disputed claim affirms nothing
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|expected|if|whether|unless|plans?|planned|wants?|hopes?|"
+                          r"scheduled|due to|set to|claims?|claimed|alleged|allegedly|denied|denies|rejected|declined|refused|failed)\b",
+                          re.IGNORECASE)

@@ -97,18 +97,24 @@ def _agreements(d: dict[str, Any], v: View) -> str:
     return _section("Agreements", lines, len(items))
 
 
+# an update: the later report changes what an earlier one said (its value is listed first)
+_KIND = {"contradiction": "contradiction", "precision": "difference of precision",
+         "update": "update: a later report changes the value"}
+
+
 def _divergences(d: dict[str, Any], v: View) -> str:
     items = d.get("divergences") or []
     lines: list[str] = []
     for div in items:
-        kind = "contradiction" if div["kind"] == "contradiction" else "difference of precision"
+        kind = _KIND.get(div["kind"], div["kind"])
         what = f", {div['attribute']}" if div.get("attribute") else ""
         lines.append(f"### {_one_line(div['about'])} — {kind}{what}")
         lines.append("")
-        for var in div["variants"]:
+        for n, var in enumerate(div["variants"]):
             said = var.get("sentences") or [var["text"]]
             outlets = ", ".join(c.label for c in v.cites(var))
-            lines.append(f"- **{_one_line(var['value'])}** — {outlets}: “{_one_line(said[0])}”")
+            when = (" (later)" if n == 0 else " (earlier)") if div["kind"] == "update" else ""
+            lines.append(f"- **{_one_line(var['value'])}**{when} — {outlets}: “{_one_line(said[0])}”")
         lines.append("")
     return _section("Divergences", lines, len(items))
 
