@@ -232,3 +232,32 @@ def test_a_month_first_locale_reads_its_slash_dates_month_first():
     # a slash date with a first number over 12 proves the page writes the day first
     proof = _slash_page("en-US", "25/01/2023, 11/01/2023")
     assert meta_of(proof, fallback={"date": "2023-01-11"}).published == dt.date(2023, 1, 11)
+
+
+def _author_page(head: str = "", body: str = "") -> str:
+    return f"""<html><head><title>x</title><meta property="og:site_name" content="Valley Courier">{head}</head>
+    <body><article>{body}<p>x</p></article></body></html>"""
+
+
+def test_job_titles_handles_and_the_publishers_name_are_cut_from_a_byline():
+    assert meta_of(_author_page('<meta name="author" content="PELL ANDERSEN, Courier Harbor Writer">')).author \
+        == "PELL ANDERSEN"
+    assert meta_of(_author_page('<meta name="author" content="Rue Kaminski, rue_k">')).author == "Rue Kaminski"
+    assert meta_of(_author_page('<meta name="author" content="gto">')).author is None  # a handle
+    assert meta_of(_author_page(body='<div class="byline">Pell Andersen Valley Courier</div>')).author == "Pell Andersen"
+    assert meta_of(_author_page(body='<div class="byline">Pell Andersen Associated Press</div>')).author \
+        == "Pell Andersen"
+
+
+def test_a_desks_credit_when_nobody_is_named():
+    page = _author_page(body='<div class="byline">Harbor Desk Staff Published 3:04 p.m.</div>')
+    m = meta_of(page)
+    assert m.author == "Harbor Desk Staff" and m.sources["author"] == "byline (desk)"
+    assert meta_of(_author_page(body='<div class="byline">Staff Reports</div>')).author is None
+
+
+def test_a_phrase_in_a_byline_box_is_no_name_but_a_tag_is_taken_as_written():
+    assert meta_of(_author_page(body='<div class="byline">The harbor and river authorities</div>')).author is None
+    assert meta_of(_author_page(body='<div class="byline">Maria da Silva</div>')).author == "Maria da Silva"
+    assert meta_of(_author_page('<meta name="dc.creator" content="Pell the Elder">')).author == "Pell the Elder"
+    assert meta_of(_author_page(body='<div class="byline">Pell the Elder</div>')).author is None

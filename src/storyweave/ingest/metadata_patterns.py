@@ -54,8 +54,20 @@ UI_WORDS = {
 # "Editorial Staff" in its structured data means it
 NOT_AUTHOR_WORDS = UI_WORDS | {"staff", "editor", "editors", "contributor", "contributors", "posted", "updated",
                                "published", "team", "desk"}
+# a job title written after the name ("TOM KRISHER, AP Auto Writer"): that part is not the name
+ROLE_WORDS = {"writer", "reporter", "correspondent", "columnist", "editor", "contributor", "photographer",
+              "producer", "analyst", "journalist", "reporters", "writers"}
+# the words of a desk's credit ("HNN Staff", "Jerusalem Post Staff"): no person's name, but the
+# credit the outlet gives when it names nobody
+DESK_WORDS = {"staff", "team", "desk", "editors", "editorial", "reports", "newsroom", "wire", "services",
+              "service"}
+# lower-case words inside names ("Ludwig van Beethoven", "Maria da Silva", "Omar bin Laden")
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "la", "le",
+                  "bin", "ibn", "al", "el", "y", "e", "af", "zu", "ter", "ten", "of"}
 # sources whose names the publisher wrote on purpose (screened with UI_WORDS only)
 STRUCTURED_AUTHOR = {"json-ld author", "json-ld organisation"}
+# sources that are text scraped from the page's body (a phrase there is no name)
+SCRAPED_AUTHOR = {"byline", "rel=author", "itemprop author", "trafilatura"}
 # a date written after a name in a byline ("Jeff Foust Monday, November 18"): the name ends there
 DATE_WORD = re.compile(r"\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
                        r"march|april|may|june|july|august|september|october|november|december|"
@@ -65,8 +77,9 @@ BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|analysis|opinion|commentary|
                          r"\s+by|by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|текст|автор:?)\s+",
                          re.IGNORECASE)
 # what follows the writer's name in a byline and names someone else or a time
-BYLINE_TAIL = re.compile(r"\s*\b(?:edited|reviewed|fact[- ]checked|updated|photos?|photographs?|illustrations?|"
-                         r"additional reporting|reporting)\s+(?:by|on|at)\b.*$", re.IGNORECASE)
+BYLINE_TAIL = re.compile(r"\s*\b(?:(?:edited|reviewed|fact[- ]checked|photos?|photographs?|illustrations?|"
+                         r"additional reporting|reporting)\s+(?:by|on|at)|published|posted|updated)\b.*$",
+                         re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bund\b|、|/)\s*")
 # classes / ids / rel of elements holding the byline next to the body
 BYLINE_CLASS = re.compile(r"\b(?:byline|by-line|author-?name|article-?author|post-?author|entry-?author|"
