@@ -7,7 +7,7 @@ updated date for the published one. So we gather every place, in steps:
 
 1. **gather** — :func:`.metadata_evidence.evidence`: (source, value) pairs per field from the page tree;
 2. **choose** — per field: the title voted by agreement (site name stripped first), authors
-   from the most trusted source that yields a person's name, the published (never modified)
+   from the most trusted source that yields a person's name (:mod:`.metadata_authors`), the published (never modified)
    date from structured data before the header ``<time>``, the URL, then htmldate, and the
    outlet from JSON-LD publisher, ``og:site_name``, else the registrable domain.
 
@@ -19,14 +19,13 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import urlsplit
 
 from ..text import url_date
 from . import metadata_patterns as P
-from .agency_patterns import AGENCIES
 from .jsonl import parse_date
-from .metadata_evidence import Evidence, class_bylines, clean_text, evidence, match_key
+from .metadata_authors import choose_author, desk_credit, people
+from .metadata_evidence import Evidence, agree, class_bylines, clean_text, evidence, match_key
 
 
 @dataclass(slots=True)
@@ -88,126 +87,6 @@ def choose_title(ev: Evidence, sites: list[str]) -> tuple[str | None, str | None
         if score > best_score:
             best, best_score = (src, value), score
     return (best[1], best[0]) if best else (None, None)
-
-
-def _person(name: str, screen: frozenset | set = P.NOT_AUTHOR_WORDS, scraped: bool = False) -> str | None:
-    """A person's (or a credited desk's) name from a byline fragment, or None for UI text
-    (``screen``: the words that show it; ``scraped``: text from the page's body, not a tag)."""
-    name = P.BYLINE_LEAD.sub("", clean_text(name)).strip(" .,:;|-–—")
-    if not name or name.startswith(("http://", "https://", "@")) or "@" in name:
-        return None
-    words = name.split()
-    if not 1 <= len(words) <= P.MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in name):
-        return None
-    if _words(name) & screen:
-        return None
-    if not any(ch.isalpha() for ch in name):
-        return None
-    if scraped and _sentence_like(words):
-        return None
-    return None if _handle(name) else name
-
-
-def _sentence_like(words: list[str]) -> bool:
-    """"Phil Helsel is a reporter", "Syrian defense ministries": text scraped from the page with
-    an ordinary lower-case word beside capitalised ones is a phrase, not a name ("Ludwig van
-    Beethoven" has a particle, "bell hooks" no capital)."""
-    lower = [w for w in words if w.isalpha() and w.islower() and w not in P.NAME_PARTICLES]
-    return bool(lower) and any(w[:1].isupper() for w in words)
-
-
-def _without_org_tail(value: str, outlet: str | None) -> str:
-    """"Tom Davies Associated Press", "Kevin McCoy, USA TODAY": the agency or the outlet written
-    after the writer's name is who published, not who wrote (kept when it is all there is)."""
-    names = sorted((re.escape(o) for o in ([outlet] if outlet else []) + [a for a in AGENCIES if len(a) > 4]),
-                   key=len, reverse=True)
-    # short agency tags only in capitals ("AP", "EFE"): "Efe" or "Ani" may be a surname
-    tags = sorted((re.escape(a.upper()) for a in AGENCIES if len(a) <= 4), key=len, reverse=True)
-    cut = re.sub(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s))|(?:%s))\.?\s*$" % ("|".join(names), "|".join(tags)),
-                 "", value)
-    return cut if cut != value and len(cut.split()) >= 2 else value
-
-
-def _handle(name: str) -> bool:
-    """A user handle ("kei_eno", "gto"), not a name: one word, lower case or with underscores."""
-    name = name.strip()
-    return " " not in name and (name.islower() or "_" in name)
-
-
-def _words(name: str) -> set[str]:
-    return {w for word in name.casefold().split() for w in re.split(r"[-–]", word.strip(".,:")) if w}
-
-
-def _desk_credit(value: str) -> str | None:
-    """"HNN Staff", "Jerusalem Post Staff": a desk's credit, with a name in it besides the desk words."""
-    value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value)))).strip(" .,:;|-–—")
-    words = _words(value)
-    if not value or len(value.split()) > P.MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in value) \
-            or words & P.UI_WORDS or not words & P.DESK_WORDS:
-        return None
-    return value if words - P.DESK_WORDS - P.ROLE_WORDS - P.NOT_AUTHOR_WORDS else None
-
-
-def _people(value: str, source: str = "", outlet: str | None = None) -> list[str]:
-    value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value))))
-    value = _without_org_tail(value, outlet)
-    if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
-        return []
-    screen = P.UI_WORDS if source in P.STRUCTURED_AUTHOR else P.NOT_AUTHOR_WORDS
-    scraped = source in P.SCRAPED_AUTHOR
-    whole = _person(value, screen, scraped)
-    parts = [p for p in P.AUTHOR_SPLIT.split(value) if p.strip()]
-    if len(parts) > 1 and (titled := [p for p in parts if _words(p) & P.ROLE_WORDS or _handle(p)]) \
-            and len(titled) < len(parts):
-        # "TOM KRISHER, AP Auto Writer", "Kevin Rebong, kevin-r": a job title or a user handle
-        # beside the name is no one's name
-        parts = [p for p in parts if p not in titled]
-        whole = None if len(parts) > 1 else _person(parts[0], screen, scraped)
-    if len(parts) > 1:
-        names = [n for n in (_person(p, screen, scraped) for p in parts) if n]
-        if names and len(names) == len(parts):
-            return names
-    return [whole] if whole else []
-
-
-def choose_author(ev: Evidence, outlet: str | None = None,
-                  more_bylines: Callable[[], list[tuple[str, str]]] | None = None) -> tuple[str | None, str | None]:
-    """Structured sources first; the byline near the body only when no structured one names a
-    person (``more_bylines``: the page's byline-classed elements, looked for only then). The
-    outlet credited as its own author ("AppleInsider", "BBC News") is kept only when no source
-    names anyone else."""
-    self_credit = (None, None)
-    for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline"),
-                  ("json-ld organisation",)):
-        names, source = _group_names(ev.get("author", []) + ev.get("byline", []), group, outlet)
-        if not names and "byline" in group and more_bylines is not None:
-            names, source = _group_names(more_bylines(), group, outlet)
-        if names and outlet and all(_agree(n, outlet) for n in names):
-            self_credit = self_credit if self_credit[0] else (", ".join(names), source)
-        elif names:
-            return ", ".join(names[:P.MAX_AUTHORS]), source
-    if self_credit[0] is None:  # nobody named: the desk's credit, where the page gives one
-        items = ev.get("author", []) + ev.get("byline", []) + (more_bylines() if more_bylines else [])
-        self_credit = next(((c, f"{src} (desk)") for src, v in items if (c := _desk_credit(v))), self_credit)
-    return self_credit
-
-
-def _group_names(items: list[tuple[str, str]], group, outlet: str | None) -> tuple[list[str], str | None]:
-    """The names one group of sources gives, and the source that gave the first."""
-    names: list[str] = []
-    source = None
-    for src, value in items:
-        if src not in group:
-            continue
-        if names and src != source and src in P.AUTHOR_META:
-            break  # meta keys in order of trust: the first that names someone speaks for them all
-        for n in _people(value, src, outlet):
-            if match_key(n) not in {match_key(x) for x in names}:
-                names.append(n)
-                source = source or src
-        if names and src in ("byline", "rel=author", "itemprop author"):
-            break  # the first byline in the page is the article's, later ones are other stories'
-    return names, source
 
 
 _UNSET = object()
@@ -304,11 +183,6 @@ def _outlet_name(value: str) -> str:
     return v if v and len(v) <= 80 and not v.startswith("http") else ""
 
 
-def _agree(a: str, b: str) -> bool:
-    ka, kb = match_key(a).replace(" ", ""), match_key(b).replace(" ", "")
-    return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
-
-
 def _abbreviates(label: str, name: str) -> bool:
     """The domain label is the name shortened word by word: "nytimes" for The New York Times,
     "bbc" for British Broadcasting Corporation (a prefix of each word, in order; "the", "of"
@@ -343,8 +217,8 @@ def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None
     best, best_score = None, 0.0
     for src, name in cands:
         score = P.OUTLET_WEIGHT.get(src, 0.6 if src.startswith("json-ld") else 0.5)
-        score += 1.0 if label and (_agree(name, label) or _abbreviates(label, name)) else 0.0
-        score += 0.5 * sum(_agree(name, other) for s2, other in cands if s2 != src)
+        score += 1.0 if label and (agree(name, label) or _abbreviates(label, name)) else 0.0
+        score += 0.5 * sum(agree(name, other) for s2, other in cands if s2 != src)
         # of two spellings of one name, the one written as words is the display name ("USA TODAY")
         score += 0.1 * (" " in name) + 0.1 * (name != name.lower())
         if score > best_score:
@@ -378,7 +252,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
             meta.sources[name] = src
     author = fallback.get("author")
     if meta.author is None and (author := (author() if callable(author) else author) or ""):
-        names = _people(author, "trafilatura", meta.outlet)  # screened for UI text too
-        if names or (names := [c for c in [_desk_credit(author)] if c]):
+        names = people(author, "trafilatura", meta.outlet)  # screened for UI text too
+        if names or (names := [c for c in [desk_credit(author)] if c]):
             meta.author, meta.sources["author"] = ", ".join(names), "trafilatura"
     return meta

@@ -22,6 +22,11 @@ def match_key(text: str) -> str:
     return re.sub(r"\W+", " ", clean_text(text).casefold()).strip()
 
 
+def agree(a: str, b: str) -> bool:
+    ka, kb = match_key(a).replace(" ", ""), match_key(b).replace(" ", "")
+    return len(ka) >= 2 and len(kb) >= 2 and (ka in kb or kb in ka)
+
+
 def _jsonld_objects(tree) -> list[dict]:
     """The page's JSON-LD objects, except the members of a list (an ItemList of other stories)."""
     out: list[dict] = []

@@ -1,0 +1,31 @@
+"""Who wrote a page (storyweave.ingest.metadata_authors): names from byline fragments. Invented names."""
+import pytest
+
+from storyweave.ingest.metadata_authors import desk_credit, people
+
+
+@pytest.mark.parametrize("value, source, expected", [
+    ("By Pell Andersen and Rue Kaminski", "byline", ["Pell Andersen", "Rue Kaminski"]),
+    ("PELL ANDERSEN, Harbor Writer", "author", ["PELL ANDERSEN"]),
+    ("Rue Kaminski, rue_k", "author", ["Rue Kaminski"]),
+    ("Pell Andersen Associated Press", "byline", ["Pell Andersen"]),
+    ("Mary Jane Efe", "byline", ["Mary Jane Efe"]),  # a surname, not the agency's tag (EFE)
+    ("Maria da Silva", "byline", ["Maria da Silva"]),
+    ("The harbor and river authorities", "byline", []),
+    ("Contributors to the Valmora Atlas", "json-ld organisation", ["Contributors to the Valmora Atlas"]),
+    ("Contributors", "byline", []),
+    ("gto", "author", []),
+    ("https://social.example/janeroe", "article:author", []),
+])
+def test_people(value, source, expected):
+    assert people(value, source) == expected
+
+
+def test_the_outlet_written_after_the_name_is_cut():
+    assert people("Oda Lindqvist, Riverside Post", "byline", "Riverside Post") == ["Oda Lindqvist"]
+    assert people("Riverside Post", "byline", "Riverside Post") == ["Riverside Post"]  # all there is
+
+
+def test_desk_credit():
+    assert desk_credit("Harbor Desk Staff Published 3:04 p.m.") == "Harbor Desk Staff"
+    assert desk_credit("Staff Reports") is None and desk_credit("Pell Andersen") is None
