@@ -14,7 +14,6 @@ from ..summary.features import is_fragment
 from ..unionfind import UnionFind
 from ..text import claim_score
 from .pairs import claim_pairs
-from .variants import event_dates
 from .patterns import ANAPHORIC, CAP, QUOTED
 
 # a quotation this long found word for word in another outlet is that outlet's report too
@@ -127,6 +126,9 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     central = _centrality(analysis)
     claim, idf = analysis.claim_words()
     elsewhere = _specifics_by_article(analysis)
+    arts = np.array([s.article_id for s in analysis.sentences])
+    meaning = analysis.vectors @ analysis.vectors.T if len(arts) else np.zeros((0, 0))
+    meaning[arts[:, None] == arts[None, :]] = -1.0  # only other outlets' sentences count
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:
@@ -134,16 +136,15 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
         for i in members:
             if analysis.sentences[i].id in exclude:
                 continue  # a disputed sentence reports a shared fact, differently
-            own = analysis.sentences[i].article_id
-            if any(claim_score(claim[i], claim[j], idf) >= config.align.unique_below
-                   or float(analysis.vectors[i] @ analysis.vectors[j]) >= config.align.unique_meaning
-                   for j, s in enumerate(analysis.sentences) if s.article_id != own):
-                continue
-            if _specific_elsewhere(analysis, i, elsewhere, claim):
-                continue
             s = analysis.sentences[i].text
             words = len(s.split())
-            if words < 8:
+            if words < 8 or meaning[i].max(initial=-1.0) >= config.align.unique_meaning:
+                continue
+            own = analysis.sentences[i].article_id
+            if any(claim_score(claim[i], claim[j], idf) >= config.align.unique_below
+                   for j, x in enumerate(analysis.sentences) if x.article_id != own):
+                continue
+            if _specific_elsewhere(analysis, i, elsewhere, claim):
                 continue
             specifics = len(CAP.findall(s[1:])) + len(find_quantities(s)) + sum(ch.isdigit() for ch in s[:1])
             score = 0.5 * float(central[i]) + 0.1 * min(specifics, 5) - 0.01 * max(0, words - 40)
@@ -173,8 +174,7 @@ def _specifics(analysis: StoryAnalysis, i: int) -> list[tuple]:
     """A sentence's specifics: its figures, its dates to the day, its quoted words."""
     text = analysis.sentences[i].text
     return ([("figure", q.kind, q.value) for q in find_quantities(text)]
-            + [("day", d.calendar) for d in event_dates(analysis, i, spoken=True)
-               if d.calendar and len(d.calendar) >= 10]
+            + [("day", day) for day in analysis.days(i)]
             + [("quote", q) for q in _quotations(text)])
 
 
