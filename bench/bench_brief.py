@@ -6,8 +6,9 @@ briefs, peak memory, and each step's share of the time. Prints numbers; never pa
 Whole processes run alternately (storyweave, LexRank, storyweave, ...) after one untimed run
 of each (bytecode written, files in the page cache), so both see the same machine load; each
 gets its wall time, its CPU time (user + system, with its child processes) and its peak RSS
-(the sum of its processes' peaks). LexRank's process reads the same files and splits them with
-a regular expression (sumy's own tokenizer needs NLTK data downloads). On a shared machine
+(the sum of its processes' peaks). LexRank's process (``lexrank_process.py``) reads the same
+files and splits them with a regular expression (sumy's own tokenizer needs NLTK data
+downloads). On a shared machine
 wall times vary with the load: read the ratio of the same run and the CPU times beside it.
 """
 from __future__ import annotations
@@ -22,55 +23,23 @@ import sys
 import time
 from pathlib import Path
 
+from lexrank_process import SUMMARY_SENTENCES, RegexTokenizer, lexrank  # bench/, beside this file
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
 EXAMPLE = SHARED / "examples" / "blinken-beijing"
 MULTINEWS = SHARED / "data" / "multinews-validation.jsonl"
-SUMMARY_SENTENCES = 7  # ~150 words, the brief's summary budget
 
 
 # ---- the peer ------------------------------------------------------------------------------
 
-class _Tok:
-    """sumy tokenizer over our own sentence splitter (sumy's default needs NLTK data downloads)."""
-
-    language = "english"
+class _Tok(RegexTokenizer):
+    """In-process LexRank's tokenizer: our own sentence splitter, as the brief splits."""
 
     def to_sentences(self, paragraph: str):
         from storyweave.nlp.sentences import split_text
 
         return split_text(paragraph)
-
-    def to_words(self, sentence: str):
-        import re
-
-        return re.findall(r"\w+", sentence)
-
-
-class _RegexTok(_Tok):
-    """The whole-process peer's splitter: no storyweave import in LexRank's process."""
-
-    def to_sentences(self, paragraph: str):
-        import re
-
-        return [s for s in re.split(r"(?<=[.!?])\s+|(?<=[.!?][\"”’])\s+", paragraph) if s.strip()]
-
-
-def lexrank(text: str, sentences: int, tokenizer) -> list[str]:
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.parsers.plaintext import PlaintextParser
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.utils import get_stop_words
-
-    summarizer = LexRankSummarizer(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-    return [str(s) for s in summarizer(PlaintextParser.from_string(text, tokenizer).document, sentences)]
-
-
-def lexrank_process(folder: str) -> None:
-    """LexRank as a one-shot command: read the folder's files, print the summary."""
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(Path(folder).iterdir()) if p.is_file())
-    print("\n".join(lexrank(text, SUMMARY_SENTENCES, _RegexTok())))
 
 
 def lexrank_seconds(texts: list[str]) -> float:
@@ -135,7 +104,7 @@ def cold(runs: int) -> None:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # a user's install has its bytecode
     ours = [str(REPO / ".venv" / "bin" / "storyweave"), "brief", str(EXAMPLE), "--format", "json"]
-    peer = [sys.executable, str(Path(__file__).resolve()), "--lexrank-process", str(EXAMPLE)]
+    peer = [sys.executable, str(Path(__file__).with_name("lexrank_process.py")), str(EXAMPLE)]
     run_process(ours, env), run_process(peer, env)  # untimed: bytecode, page cache
     sw, lr = [], []
     for _ in range(runs):
@@ -157,15 +126,16 @@ def cold(runs: int) -> None:
     staged = [run_process([sys.executable, "-c", _STAGED, *ours[1:]], env) for _ in range(runs)]
     parts = [json.loads(r["stdout"]) for r in staged]
     for p, r in zip(parts, staged):
-        p["interpreter start-up and exit"] = r["wall"] - sum(p.values())
+        p["interpreter start-up, helper start, exit"] = r["wall"] - sum(p.values())
     shares = {k: statistics.median(p.get(k, 0.0) for p in parts) for k in parts[0]}
     total = statistics.median(r["wall"] for r in staged)
     print(f"  where the time goes (median of {runs} staged runs, {total:.2f} s; 'annotate' includes waiting "
           "for the NER helper's model load): " + _shares(shares, total, "other"))
 
 
-# The brief command with its stages timed from inside: start-up, reading, each pipeline step
-# (from the brief's own timings), the rest of the pipeline (imports, model set-up), output.
+# The brief command with its stages timed from inside: imports, reading, each pipeline step
+# (the brief's own timings), the pipeline's imports and set-up, output; the rest is the
+# interpreter's start and exit.
 _STAGED = r"""
 import contextlib, io, json, sys, time
 t0 = time.perf_counter()
@@ -187,7 +157,7 @@ out = io.StringIO()
 with contextlib.redirect_stdout(out):
     main(sys.argv[1:])
 steps = json.loads(out.getvalue())["meta"]["timings"]
-spent["pipeline imports and model set-up"] = spent.pop("brief") - sum(steps.values())
+spent["pipeline imports and set-up (embedder)"] = spent.pop("brief") - sum(steps.values())
 spent.update(steps)
 print(json.dumps(spent))
 """
@@ -263,10 +233,7 @@ def warm(runs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--lexrank-process", metavar="FOLDER", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    if args.lexrank_process:
-        return lexrank_process(args.lexrank_process)
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load average {load[0]:.1f} at the start")
     cold(args.runs)

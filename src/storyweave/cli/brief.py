@@ -86,8 +86,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
     here = not (args.all and (getattr(engine, "workers", 1) > 1 or engine.name != "local"))
     if here and config.brief.ner:
         models.start_ner_process()  # spaCy loads in a helper process while the articles are read
-    if here:
-        _load_ahead(models)
     try:
         return _run(args, config, quiet, engine)
     finally:
@@ -115,22 +113,6 @@ def _run(args: argparse.Namespace, config: Config, quiet: bool, engine) -> int:
 
 
 # ---- stages ------------------------------------------------------------------------------------
-
-def _load_ahead(models) -> None:
-    """Before reading: the pipeline's modules and the embedder, in this thread, while another
-    decompresses the language model that reading needs first (lzma runs without the GIL, so
-    on a second core: ~0.2 s off a one-shot brief when the machine has one free)."""
-    import threading
-
-    from ..clean import language
-
-    loading = threading.Thread(target=language._identifier, daemon=True)  # its cached loader
-    loading.start()
-    from .. import pipeline  # noqa: F401
-
-    models.embedder
-    loading.join()  # reading detects languages: the model must be there, loaded once
-
 
 def _read(paths: list[str], config: Config, engine=None) -> tuple[list[Article], list[Problem]]:
     from ..engines.stages import read_parallel
