@@ -3,7 +3,7 @@ two-node Ray cluster on this machine (``ray start --head --num-cpus 1`` + ``ray 
 --address 127.0.0.1:PORT --num-cpus 1``), with the driver's share of the time, and the
 per-stage costs in one process that docs/scaling.md's arithmetic uses.
 
-    python bench/bench_ray.py [--articles 5000] [--repeat 1] [--no-ray] [--stages-only]
+    python bench/bench_ray.py [--articles 5000 | --pages 1000] [--repeat 1] [--no-ray] [--stages-only]
 
 The stream: the 200 articles of ../shared/data/stories-dev.jsonl repeated; copy k of an
 article gets the id ``<id>~r<k>``, every number in its text and title raised by k (so its
@@ -60,6 +60,21 @@ def dev_like_stream(n: int, dev: Path = DEV) -> list[dict]:
             rec["published"] = (base + dt.timedelta(days=15 * k)).isoformat()
         out.append(rec)
     return out
+
+
+def page_stream(n: int, folder: Path) -> Path:
+    """``n`` page files: the 181 extraction-benchmark pages repeated, figures raised by k in copy k."""
+    import gzip
+
+    pages = sorted(PAGES.glob("*.html.gz"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        k, j = divmod(i, len(pages))
+        html = gzip.open(pages[j], "rt", encoding="utf-8", errors="replace").read()
+        if k:
+            html = _NUMBER.sub(lambda m: str(int(m.group()) + k), html)
+        (folder / f"p{i:05d}-{pages[j].name[:12]}.html").write_text(html, encoding="utf-8")
+    return folder
 
 
 def ingest_run(stream: Path, db: Path, engine) -> dict:
@@ -139,7 +154,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def stage_costs(stream_rows: list[dict], tmp: Path, pages: int = 40, stories: int = 12) -> dict:
+def stage_costs(stream_rows: list[dict], tmp: Path, pages: int = 181, stories: int = 12) -> dict:
     """Per-stage CPU costs in one process (ms per article, per page, per story)."""
     from storyweave.config import Config
     from storyweave.ingest import read_inputs
@@ -197,6 +212,8 @@ def stage_costs(stream_rows: list[dict], tmp: Path, pages: int = 40, stories: in
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--pages", type=int, default=0,
+                    help="ingest N HTML page files instead (the extraction benchmark's pages repeated): extraction-bound")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each configuration, alternating")
     ap.add_argument("--no-ray", action="store_true", help="the local process pool only")
     ap.add_argument("--stages-only", action="store_true", help="only the per-stage costs")
@@ -207,11 +224,15 @@ def main() -> int:
     rows = dev_like_stream(args.articles)
     stream = tmp / "stream.jsonl"
     stream.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    print(f"stream: {len(rows)} dev-like articles ({stream}); load average {os.getloadavg()[0]:.1f} on "
+    if args.pages:
+        stream = page_stream(args.pages, tmp / "pages-stream")
+    what = f"{args.pages} HTML pages" if args.pages else f"{len(rows)} dev-like articles"
+    print(f"stream: {what} ({stream}); load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} CPUs (shared: other jobs depress the 2-worker figures)")
-    print("\nper-stage CPU cost in one process:")
-    for k, v in stage_costs(rows, tmp).items():
-        print(f"  {k:48} {v:8.2f}")
+    if not args.pages:
+        print("\nper-stage CPU cost in one process:")
+        for k, v in stage_costs(rows, tmp).items():
+            print(f"  {k:48} {v:8.2f}")
     if args.stages_only:
         return 0
     results: dict[str, list[dict]] = {}
