@@ -261,3 +261,16 @@ def test_a_phrase_in_a_byline_box_is_no_name_but_a_tag_is_taken_as_written():
     assert meta_of(_author_page(body='<div class="byline">Maria da Silva</div>')).author == "Maria da Silva"
     assert meta_of(_author_page('<meta name="dc.creator" content="Pell the Elder">')).author == "Pell the Elder"
     assert meta_of(_author_page(body='<div class="byline">Pell the Elder</div>')).author is None
+
+
+def test_title_agreement_counts_a_site_or_kicker_set_off_by_a_separator_not_any_substring():
+    bugs = """<html><head><title>About harbor cranes – Portavel Crane Works</title></head>
+    <body><h1>About harbor cranes</h1><p>x</p></body></html>"""
+    assert meta_of(bugs).title == "About harbor cranes"  # the unknown site name is what the h1 leaves off
+    kicker = """<html><head><title>The Harbor Review: Cranes stand idle again</title></head>
+    <body><h1>Cranes stand idle again</h1><p>x</p></body></html>"""
+    assert meta_of(kicker).title == "Cranes stand idle again"
+    article = """<html><head><title>Harbor Cranes Stand Idle Again</title>
+    <meta property="og:title" content="The Harbor Cranes Stand Idle Again"></head>
+    <body><h1>The Harbor Cranes Stand Idle Again</h1><p>x</p></body></html>"""
+    assert meta_of(article).title == "The Harbor Cranes Stand Idle Again"  # "The" is no site name

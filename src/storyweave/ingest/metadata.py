@@ -73,20 +73,29 @@ def choose_title(ev: Evidence, sites: list[str]) -> tuple[str | None, str | None
     if not cands:
         return None, None
     best, best_score = None, -1.0
+    around = [(other_src, match_key(other), _ends(other)) for other_src, other in cands]
     for src, value in cands:
         k = match_key(value)
         if not k:
             continue
         score = 0.0
-        for other_src, other in cands:
-            ok = match_key(other)
-            # agreement: the same headline, or one the other with a site name or kicker around it
-            if ok == k or (len(k) >= 12 and k in ok):
+        for other_src, ok, ends in around:
+            # agreement: the same headline, or one the other with a site name or kicker set off
+            # around it by a separator ("About bugs" in "About bugs – Vortex Cannon Entertainment")
+            if ok == k or (len(k) >= 8 and k in ends):
                 score += P.TITLE_WEIGHT.get(other_src, 1.0)
         score += P.TITLE_WEIGHT.get(src, 1.0) * 0.01  # ties go to the more trusted source
         if score > best_score:
             best, best_score = (src, value), score
     return (best[1], best[0]) if best else (None, None)
+
+
+def _ends(title: str) -> set[str]:
+    """The keys of a title's leading and trailing runs of separated parts ("A | B | C": A, A B,
+    B C, C)."""
+    parts = [p for p in P.TITLE_PART_SEPARATOR.split(title) if p.strip()]
+    return {match_key(" ".join(parts[:i])) for i in range(1, len(parts))} | \
+        {match_key(" ".join(parts[i:])) for i in range(1, len(parts))}
 
 
 _UNSET = object()

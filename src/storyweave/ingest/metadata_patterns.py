@@ -39,6 +39,9 @@ TITLE_WEIGHT = {"json-ld headline": 3.0, "og:title": 3.0, "itemprop headline": 2
 
 # separators sites put between a headline and their own name
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/•]{1,2}\s+|\s*[|_]\s*|\s+::\s+")
+# where a kicker or a site name may end inside a title that another source gives without it
+# ("The Space Review: Seeking a bigger role"): looser, as only another source's agreement cuts there
+TITLE_PART_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|:\s+")
 
 # words that show a candidate author is interface text or a placeholder, never a credit: screened
 # wherever the name comes from
