@@ -1,6 +1,7 @@
 """The brief pipeline: articles of one story -> Brief, as an explicit list of steps.
 
-    clean -> sentences -> embed -> copies -> similarity -> fact groups     (analysis.preparation)
+    clean -> sentences -> [ner request] -> embed -> copies -> similarity -> fact groups
+                                                                         (analysis.preparation)
     -> annotate (spaCy NER) -> dates -> entities -> quotes -> timeline     (analysis.annotations)
     -> agreements -> divergences -> unique -> summary -> syndication       (analysis.facts)
     -> evidence (each citation's own sentence)
