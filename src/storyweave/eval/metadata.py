@@ -290,8 +290,9 @@ def run(args, config) -> int:
             print(f"{r.system} crashed on {len(r.errors)} page(s), scored wrong there (--misses lists them)")
     if args.misses:
         for r in results:
-            for pid, reason in r.refused + r.errors:
-                print(f"  {r.system:<11} refused {pid:<32} {reason}")
+            for what, items in (("refused", r.refused), ("crashed", r.errors)):
+                for pid, reason in items:
+                    print(f"  {r.system:<11} {what} {pid:<32} {reason}")
             for f in FIELDS:
                 for pid, pred, gold in r.misses[f]:
                     print(f"  {r.system:<11} {f:<7} {pid:<32} got {pred!r:.60}  gold {gold!r:.60}")
@@ -299,8 +300,8 @@ def run(args, config) -> int:
 
 
 def register(evsub) -> None:
-    p = evsub.add_parser("metadata", help="page title/author/day/outlet accuracy: storyweave vs trafilatura, htmldate, "
-                                                     "newspaper4k, goose3 (when installed)")
+    p = evsub.add_parser("metadata", help="page title/author/day/outlet accuracy: storyweave vs trafilatura, "
+                                          "htmldate, newspaper4k, goose3 (when installed)")
     p.add_argument("dir", help="folder of Readability-format pages: <id>/source.html, <id>/expected-metadata.json")
     p.add_argument("--split", choices=["tune", "held-out", "all"], default="all",
                    help="sorted page ids: first half tune, second half held-out")
