@@ -16,11 +16,13 @@ from functools import lru_cache
 
 from .vocab import NICKNAMES, PARTICLES, SUFFIXES
 
+@lru_cache(maxsize=65536)  # the same few hundred names, folded thousands of times a brief
 def _fold(s: str) -> str:
     """Lower case without accents: "Léon" ~ "Leon"."""
     return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str) -> int:
     """Edits between two words, a swap of two neighbours counting one ("Preibus"/"Priebus")."""
     if a == b:
