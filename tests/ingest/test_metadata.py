@@ -274,3 +274,11 @@ def test_title_agreement_counts_a_site_or_kicker_set_off_by_a_separator_not_any_
     <meta property="og:title" content="The Harbor Cranes Stand Idle Again"></head>
     <body><h1>The Harbor Cranes Stand Idle Again</h1><p>x</p></body></html>"""
     assert meta_of(article).title == "The Harbor Cranes Stand Idle Again"  # "The" is no site name
+
+
+def test_a_host_name_yields_to_the_publisher_the_page_names():
+    page = """<html><head><title>x</title><link rel="canonical" href="https://en.valmora.example/wiki/x">
+    <script type="application/ld+json">{"@type": "Article", "publisher": {"name": "Valmora Atlas Foundation"}}</script>
+    </head><body><p>x</p></body></html>"""
+    m = meta_of(page, fallback={"outlet": "en.valmora.example"})  # trafilatura's host fall-back
+    assert m.outlet == "Valmora Atlas Foundation" and m.sources["outlet"] == "json-ld publisher"

@@ -214,6 +214,9 @@ def _abbreviates(label: str, name: str) -> bool:
     return fits(0, 0)
 
 
+_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
+
+
 def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None, str | None]:
     """The site that publishes the page: its own name (og:site_name) before the JSON-LD
     publisher (on syndicated copy that is the agency), and either before UI labels; a name the
@@ -226,7 +229,10 @@ def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None
     best, best_score = None, 0.0
     for src, name in cands:
         score = P.OUTLET_WEIGHT.get(src, 0.6 if src.startswith("json-ld") else 0.5)
-        score += 1.0 if label and (agree(name, label) or _abbreviates(label, name)) else 0.0
+        # the domain confirms a name, not itself: a host name ("en.wikipedia.org", trafilatura's
+        # fall-back) gets no credit for matching it, and yields to any name the page states
+        host = bool(_HOST.match(name))
+        score += 1.0 if label and not host and (agree(name, label) or _abbreviates(label, name)) else 0.0
         score += 0.5 * sum(agree(name, other) for s2, other in cands if s2 != src)
         # of two spellings of one name, the one written as words is the display name ("USA TODAY")
         score += 0.1 * (" " in name) + 0.1 * (name != name.lower())
