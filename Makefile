@@ -56,7 +56,7 @@ bench-ray: $(DEVSTAMP)
 # Quality evaluations on ../shared data (long: tens of minutes on 2 cores).
 eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
-	$(BIN)/storyweave eval metadata ../shared/data/page-metadata-dev
+	$(BIN)/storyweave eval metadata ../shared/data/page-metadata-dev --split held-out
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl --split held-out
