@@ -12,8 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -26,24 +24,15 @@ from ..errors import StoryweaveError
 from ..log import logger
 from ..model import Article
 from .base import AddResult, FeedRow, SearchHit, StateMoved, Store, StoredState, StoryRow
-from .rows import article_row, brief_entities, brief_title, first_line, to_article, to_feed, to_story, utc_now
+from .rows import brief_entities, brief_title, first_line, to_article, to_feed, to_story, utc_now
 from .schema import articles, briefs, feeds, state, stories, story_entities
+from .adding import add_batch
 from .moves import moved_to, record_moves
 from .search import search as search_text
 from .search import write_names
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-_WS = re.compile(r"\s+")
 _PG_MIGRATION_LOCK = 0x5709_3A4E  # any constant shared by all storyweave processes
-
-
-def content_hash(article: Article) -> str:
-    """sha256 of the whitespace-normalised text (the cleaned body if there is one)."""
-    text = "\n".join(article.body) if article.body else article.text or ""
-    norm = _WS.sub(" ", text).strip().lower()
-    if not norm:  # no text at all: the title and URL are all there is to tell articles apart
-        norm = f"\x00{article.title or ''}\x00{article.url or ''}\x00{article.id}"
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def database_url(url_or_path: str | Path) -> str:
@@ -117,7 +106,7 @@ class SQLStore(Store):
         for attempt in range(3):
             try:
                 with self._write() as conn:
-                    return [self._add_one(conn, a) for a in items]
+                    return add_batch(conn, items)
             except IntegrityError as e:
                 # another writer stored the same article between our check and insert:
                 # the whole batch rolled back; re-running sees it and reports it as existing
@@ -125,22 +114,6 @@ class SQLStore(Store):
                 if attempt == 2:
                     raise StoryweaveError(f"could not store {len(items)} articles: {e.orig}") from e
         raise AssertionError("unreachable")
-
-    def _add_one(self, conn: Connection, a: Article) -> AddResult:
-        h = content_hash(a)
-        row = conn.execute(select(articles.c.id).where(articles.c.content_hash == h)).first()
-        if row:
-            return AddResult(row.id, False, "same text already stored")
-        if a.url:
-            row = conn.execute(select(articles.c.id).where(articles.c.url == a.url)).first()
-            if row:
-                return AddResult(row.id, False, "same URL already stored")
-        new_id, reason = a.id, ""
-        if conn.execute(select(articles.c.id).where(articles.c.id == new_id)).first():
-            new_id = _free_id(conn, a.id)
-            reason = f"id '{a.id}' was taken by another article; stored as '{new_id}'"
-        conn.execute(insert(articles).values(**article_row(a, new_id, h)))
-        return AddResult(new_id, True, reason)
 
     def get_article(self, article_id: str) -> Article | None:
         with self._read() as conn:
@@ -367,13 +340,6 @@ def _put_state(conn: Connection, key: str, blob: bytes, version: int, insert_row
         conn.execute(insert(state).values(key=key, blob=blob, version=version, updated=utc_now()))
     else:
         conn.execute(update(state).where(state.c.key == key).values(blob=blob, version=version, updated=utc_now()))
-
-
-def _free_id(conn: Connection, base: str) -> str:
-    i = 2
-    while conn.execute(select(articles.c.id).where(articles.c.id == f"{base}~{i}")).first():
-        i += 1
-    return f"{base}~{i}"
 
 
 def _refresh_story(conn: Connection, sid: str, now: dt.datetime) -> None:
