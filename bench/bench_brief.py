@@ -130,7 +130,7 @@ def cold(runs: int) -> None:
     shares = {k: statistics.median(p.get(k, 0.0) for p in parts) for k in parts[0]}
     total = statistics.median(r["wall"] for r in staged)
     print(f"  where the time goes (median of {runs} staged runs, {total:.2f} s; 'annotate' includes waiting "
-          "for the NER helper's model load): " + _shares(shares, total, "other"))
+          "for the NER helper's model load): " + _shares(shares, total, "rest (medians of parts)"))
 
 
 # The brief command with its stages timed from inside: imports, reading, each pipeline step
