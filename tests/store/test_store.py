@@ -180,3 +180,12 @@ def test_concurrent_writers_store_each_article_once(store_url):
 def test_bad_url_says_what_to_do(tmp_path):
     with pytest.raises(StoryweaveError, match="postgresql"):
         open_store("mysql://x/y")
+
+
+def test_duplicates_within_one_batch_are_found_as_across_batches(store):
+    res = store.add_articles([art(1, url="https://n.com/1"), art(5, text="Article number 1 about  the FLOOD."),
+                              art(6, url="https://n.com/1", text="other text, same url"),
+                              art(1, text="Entirely different report."), art(1, text="A third report.")])
+    assert [(r.article_id, r.created) for r in res] == [("a1", True), ("a1", False), ("a1", False),
+                                                         ("a1~2", True), ("a1~3", True)]
+    assert store.count_articles() == 3
