@@ -131,3 +131,20 @@ def _wait_for_claim(store, proc: subprocess.Popen, timeout: float = 120) -> str:
             return key
         time.sleep(0.01)
     raise AssertionError("the worker claimed nothing")
+
+
+def test_a_stopped_worker_finishes_its_item_and_holds_no_claim(store, store_url):
+    store.add_articles([_article(f"t-{i}") for i in range(3)])
+    WorkQueue(store).add("place", [f"t-{i}" for i in range(3)], again=False)
+    cmd = [sys.executable, "-c", "import sys; from storyweave.cli import main; sys.exit(main())",
+           "worker", "--db", store_url]
+    proc = subprocess.Popen(cmd, env={**os.environ, "STORYWEAVE_BRIEF_NER": "false"}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    _wait_for_claim(store, proc)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err[-1500:]
+    assert "stopping (SIGTERM)" in err and out.startswith("placed ")
+    with store.engine.connect() as conn:
+        held = conn.execute(select(work.c.kind, work.c.key).where(work.c.owner.is_not(None))).all()
+    assert not held, f"claims left behind by a worker that stopped cleanly: {held}"
