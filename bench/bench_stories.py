@@ -11,6 +11,8 @@ fairer measure.
 
     python bench/bench_stories.py [--sizes 1000 10000 100000] [--peer-max 5000]
 
+Also counts storyline links on the stream: it holds none, so every link is a false one.
+
 Prints numbers; never passes or fails on time.
 """
 from __future__ import annotations
@@ -99,6 +101,13 @@ def run_one(n: int, system: str) -> dict:
         secs, cpu = time.perf_counter() - t, _cpu() - cpu0
         engine.close()
         pred = [index.assignments[a.id] for a in arts]
+        from storyweave.stories.storylines import link_storylines
+
+        # the stream holds no storylines (every story its own people, place and event words):
+        # each storyline link is a false one, stories of one kind of news chained together
+        lines = link_storylines(index)
+        extra = {"stories": len(index), "false_storyline_links": sum(len(line.events) - 1 for line in lines),
+                 "longest_storyline": max(len(line.events) for line in lines)}
     elif system == "tfidf-vectorize":
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -116,7 +125,7 @@ def run_one(n: int, system: str) -> dict:
         secs, cpu = time.perf_counter() - t, _cpu() - cpu0
     f1 = bcubed(gold, pred)[2] if pred is not None else float("nan")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
-    return {"system": system, "articles": n, "seconds": secs, "articles_per_s": n / secs, "cpu_s": cpu,
+    return {**(extra if system.startswith("storyweave") else {}), "system": system, "articles": n, "seconds": secs, "articles_per_s": n / secs, "cpu_s": cpu,
             "articles_per_cpu_s": n / cpu, "peak_mib": peak, "bcubed_f1": f1}
 
 
@@ -147,6 +156,9 @@ def main() -> None:
                 ratio = f"storyweave {rows['storyweave']['articles_per_cpu_s'] / r['articles_per_cpu_s']:.2f}x its speed"
             print(f"{system:<22} {n:>9} {r['seconds']:8.1f} {r['articles_per_s']:8.0f} {r['cpu_s']:7.1f} "
                   f"{r['articles_per_cpu_s']:9.0f} {r['peak_mib']:9.0f} {r['bcubed_f1']:6.3f}  {ratio}", flush=True)
+            if system == "storyweave":
+                print(f"{'':<22} storylines: {r['false_storyline_links']} false links among {r['stories']} stories "
+                      f"(longest {r['longest_storyline']} events)", flush=True)
 
 
 if __name__ == "__main__":

@@ -123,7 +123,7 @@ class StoriesConfig:
     top_k: int = 8  # candidates (by embedding) whose names are compared
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
     merge_threshold: float = 0.0  # >0: an article that qualifies for two alike stories merges them (0 = never)
-    storyline_threshold: float = 0.35  # story-to-story score (text centroids + names) to continue a storyline (as [stories] threshold)
+    storyline_threshold: float = 0.45  # story-to-story score (text centroids + names) to continue a storyline
     storyline_days: int = 90  # a later event continues an earlier one at most this many days (~a quarter) after it
 
     def __post_init__(self) -> None:

@@ -15,6 +15,6 @@ def test_every_gold_story_names_one_dev_story(dev_path):
 def test_storylines_on_dev_link_with_precision(dev_path):
     report = evaluate(str(dev_path), Config())
     s = report.configured
-    assert s.predicted_pairs >= 3 and s.precision >= 0.9
+    assert s.predicted_pairs >= 2 and s.precision >= 0.9
     assert s.in_order >= 2  # the right pairs between two gold stories are in gold's order
     assert "pair P" in render(report)

@@ -5,9 +5,9 @@ is the chain of such events about one ongoing matter. Steps:
 1. each story's profile from the story index: its text centroid, its date span and its
    IDF-weighted names (who/where: a president who is in every story weighs little, a
    senator, a programme or a town weighs a lot);
-2. stories in order of their first date; each one is scored against every earlier story that
-   ended at most ``storyline_days`` before it began (score = text cosine of the centroids,
-   blended half and half with the name overlap);
+2. stories in order of their first date; each one is scored against the earlier stories that
+   ended at most ``storyline_days`` before it began — the ``2 * top_k`` closest by text — (score
+   = text cosine of the centroids, blended half and half with the name overlap);
 3. it continues the best-scoring earlier story at or above ``storyline_threshold``, else it
    begins a storyline of its own; the links form chains (and forks), whose connected groups
    are the storylines, their events in date order.
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from ..config import StoriesConfig
 from ..unionfind import UnionFind
@@ -61,18 +63,25 @@ def link_storylines(index: StoryIndex, config: StoriesConfig | None = None, min_
     centroids, first, last, names = index.story_profiles()
     summaries = index.summaries()
     live = [s for s in range(len(summaries)) if summaries[s].size > 0]
-    dated = sorted((s for s in live if first[s]), key=lambda s: (int(first[s]), summaries[s].id))
+    dated = np.array(sorted((s for s in live if first[s]), key=lambda s: (int(first[s]), summaries[s].id)), dtype=np.int64)
+    starts = first[dated].astype(np.int64)
+    # a story that ended within storyline_days began at most that plus the longest span before
+    reach = p.storyline_days + int((last[dated] - first[dated]).max()) if len(dated) else 0
     follows: dict[int, tuple[int, float]] = {}
-    for pos, b in enumerate(dated):
+    for pos, b in enumerate(dated.tolist()):
+        lo = int(np.searchsorted(starts, int(first[b]) - reach, side="left"))
+        earlier = dated[lo:pos]
+        earlier = earlier[int(first[b]) - last[earlier].astype(np.int64) <= p.storyline_days]
+        if not len(earlier):
+            continue
+        cos = centroids[earlier] @ centroids[b]
+        top = np.argsort(-cos)[: 2 * p.top_k]  # names are compared for the closest texts only
         best, best_score = None, p.storyline_threshold
-        earlier = [a for a in dated[:pos] if int(first[b]) - int(last[a]) <= p.storyline_days]
-        if earlier:
-            cos = centroids[earlier] @ centroids[b]
-            bag = names.bags[b]
-            for a, c in zip(earlier, cos):
-                score = (1.0 - NAME_SHARE) * float(c) + NAME_SHARE * names.sim(bag, a)
-                if score >= best_score:
-                    best, best_score = a, score
+        for j in top:
+            a = int(earlier[j])
+            score = (1.0 - NAME_SHARE) * float(cos[j]) + NAME_SHARE * names.sim(names.bags[b], a)
+            if score >= best_score:
+                best, best_score = a, score
         if best is not None:
             follows[b] = (best, best_score)
     groups = UnionFind(live)
