@@ -37,6 +37,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     quiet = bool(getattr(args, "quiet", False))
     story_of: dict[str, str] | None = None
     titles: dict[str, str] = {}
+    if args.storyline and args.paths:
+        raise StoryweaveError("--storyline reads its articles from the store: give it without article paths")
     if args.storyline:
         articles, problems, story_of, titles = _stored(args.storyline, args.db)
     else:
