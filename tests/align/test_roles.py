@@ -1,6 +1,7 @@
 """A conflict stands only where both values measure one thing (align/roles.py), and a fact whose
 specific another outlet states is not unique (align/agreements.py). Texts written here."""
-from storyweave.align.roles import clause, clause_words
+from storyweave.align.variants import slot_divergence
+from storyweave.align.roles import clause, clause_words, same_role
 from storyweave.config import Config
 from storyweave.model import Article
 from storyweave.pipeline import Pipeline
@@ -31,14 +32,24 @@ def _story(*texts):
 
 
 def test_dates_of_two_events_do_not_conflict(models):
-    # both sentences are about the councillor's spending; one dates her resignation, the other a report
-    # (a name shared by both clauses would still pair them: the check is by words, not by parse)
+    # both sentences are about the councillor's spending; one dates her resignation, the other a
+    # report. The paraphrase finder pairs them; their clauses measure different things.
+    # (A name shared by both clauses would still pair them: the check is by words, not by parse;
+    # within one fact group's close rewrites dates are compared without it.)
     a = ("Councillor Ines Varga, who spent $40,000 of council money on a private survey, abruptly resigned "
          "her seat on 12 March 2024.\nThe council will elect her successor in May.")
     b = ("Varga spent $40,000 of council money on a private survey, a local paper reported on 3 January 2024.\n"
          "Residents had complained about the survey for months.")
-    an = Pipeline(NO_NER, models).analyse(_story(a, b))
-    assert [d for d in an.divergences if d.kind == "contradiction"] == []
+    pipe = Pipeline(NO_NER, models)
+    an = pipe.analyse(_story(a, b))
+    i, j = (next(k for k, s in enumerate(an.sentences) if s.text.startswith(x[:20])) for x in (a, b))
+    d = slot_divergence(an, "date", "contradiction",
+                        {"2024-03-12": [(i, "12 March 2024")], "2024-01-03": [(j, "3 January 2024")]}, about="")
+    bar = pipe.config.align.same_role
+    assert not same_role(an, d, models.embedder.embed, bar)
+    # a paraphrase of the resignation's clause would measure the same thing
+    d.variants[1].sentences = [b.replace("a local paper reported", "she resigned her seat")]
+    assert "seat" in clause_words(d.variants[1].sentences[0], *_at(d.variants[1].sentences[0], "3 January 2024"))
 
 
 def test_a_shared_figure_is_not_unique(models):

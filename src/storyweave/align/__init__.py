@@ -27,18 +27,23 @@ __all__ = ["agreements", "unique_facts", "all_divergences", "frame_divergences",
 
 def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Divergence]:
     """Framed figures first, then what only the fact groups show; one report per disagreement."""
-    out = frame_divergences(analysis, models, config)
+    # a conflict between values that the words around them set apart stands only where both
+    # measure one thing (align/roles.py); the dates of a fact group's close rewrites date one fact
+    def one_thing(d: Divergence, dates: bool = True) -> bool:
+        if d.kind != "contradiction" or (d.attribute == "date" and not dates):
+            return True
+        return same_role(analysis, d, models.embedder.embed, config.align.same_role)
+
+    out = [d for d in frame_divergences(analysis, models, config) if one_thing(d)]
     seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
-    found = fact_divergences(analysis, config) + paraphrase_divergences(analysis, config)
+    found = ([d for d in fact_divergences(analysis, config) if one_thing(d, dates=False)]
+             + [d for d in paraphrase_divergences(analysis, config) if one_thing(d)])
     for d in found + negation_divergences(analysis, config):
         ids = {sid for v in d.variants for sid in v.sentence_ids}
         if any(attr == d.attribute and len(ids & s) >= 2 for attr, s in seen):
             continue  # the same sentences already disagree on this in a reported divergence
         out.append(d)
         seen.append((d.attribute, ids))
-    # a conflict stands only where both values measure one thing (align/roles.py)
-    role = config.align.same_role
-    out = [d for d in out if d.kind != "contradiction" or same_role(analysis, d, models.embedder.embed, role)]
     out = [as_update(analysis, d, _running_tally) for d in out]
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out
