@@ -19,3 +19,12 @@ def test_the_speaker_and_title_are_not_the_claim():
 def test_quoted_share():
     assert quoted_share("“All of it is quoted here,” she said.") > 0.5
     assert quoted_share("Nothing is quoted here.") == 0
+
+
+def test_one_edit_apart():
+    from storyweave.text import one_edit_apart
+
+    assert one_edit_apart("Tump", "Trump") and one_edit_apart("Preibus", "Priebus")
+    assert one_edit_apart("Marnot", "Marnet")
+    assert not one_edit_apart("Democrat", "Democrats")  # a plural is no misspelling
+    assert not one_edit_apart("Qin", "Xi") and not one_edit_apart("Trump", "Trump")

@@ -176,6 +176,23 @@ def claim_text(text: str) -> str:
     return ATTRIBUTION.sub(" ", text)
 
 
+# ---- spelling -------------------------------------------------------------------------------------
+
+CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z’'-]+")  # a cheap, model-free stand-in for names
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped, changed or two swapped ("Tump" / "Trump", "Preibus" / "Priebus"),
+    a plural "s" aside."""
+    if a == b or abs(len(a) - len(b)) > 1 or a + "s" == b or b + "s" == a:
+        return False  # a plural is no misspelling
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+
+
 # ---- shingles ---------------------------------------------------------------------------------
 
 _W = re.compile(r"\w+")

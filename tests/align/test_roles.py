@@ -59,3 +59,18 @@ def test_a_shared_figure_is_not_unique(models):
          "Opponents said 2.4 million euros was too much for a bridge that carries few cars each day.")
     an = Pipeline(NO_NER, models).analyse(_story(a, b))
     assert not any("2.4 million" in u.text for u in an.unique), [u.text for u in an.unique]
+
+
+def test_the_fact_is_stated_by_a_sentence_that_spells_names_as_the_others_do(models):
+    # three outlets word it apart (no shared copy); the third, closest to both others, misspells the mayor
+    texts = ["Firefighters fought a blaze at the Kestrel paper mill in Dunmore for two days.\n"
+             "Mayor Ilse Marnot ordered the Kestrel mill closed on Tuesday.",
+             "Smoke from the burning Kestrel mill drifted over Ashby on Tuesday.\n"
+             "Until the fire inquiry ends, the mill stays shut, Mayor Ilse Marnot told reporters.",
+             "Crews were still dousing hot spots at the Dunmore paper mill on Wednesday.\n"
+             "Mayor Ilse Marnet ordered the Kestrel mill closed until the fire inquiry ends."]
+    for order in (texts, texts[::-1]):
+        an = Pipeline(NO_NER, models).analyse(_story(*order))
+        closed = [a for a in an.agreements + an.single_source if "closed" in a.text]
+        assert closed, [a.text for a in an.agreements]
+        assert "Marnot" in closed[0].text

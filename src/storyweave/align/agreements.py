@@ -12,7 +12,7 @@ from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
 from ..summary.features import is_fragment
 from ..unionfind import UnionFind
-from ..text import claim_score
+from ..text import claim_score, one_edit_apart
 from .pairs import claim_pairs
 from .patterns import ANAPHORIC, CAP, QUOTED
 
@@ -31,7 +31,8 @@ def _centrality(analysis: StoryAnalysis) -> np.ndarray:
 
 def _representative(analysis: StoryAnalysis, members: list[int], central: np.ndarray) -> int:
     """The clearest sentence of a group: closest to the other reports of the fact,
-    self-contained (no opening pronoun) and not too long."""
+    self-contained (no opening pronoun), not too long, and spelling names as the other
+    outlets do (a typo or a misspelt name is no way to state the story's fact)."""
     sim = analysis.similarity
 
     def score(i: int) -> float:
@@ -40,8 +41,27 @@ def _representative(analysis: StoryAnalysis, members: list[int], central: np.nda
         pronoun = 0.15 if ANAPHORIC.match(s) and not s.lower().startswith("the ") else 0.0
         others = [j for j in members if j != i]
         within = float(np.mean([sim[i, j] for j in others])) if sim is not None and others else 0.0
-        return within + 0.2 * float(central[i]) - pronoun - 0.004 * max(0, n - 30)
+        return (within + 0.2 * float(central[i]) - pronoun - 0.004 * max(0, n - 30)
+                - _MISSPELT * _misspellings(analysis, i))
     return max(members, key=score)
+
+
+# what a misspelt name costs a sentence's claim to state the fact (more than any closeness gains)
+_MISSPELT = 0.5
+
+
+def _misspellings(analysis: StoryAnalysis, i: int) -> int:
+    """Capitalised words of sentence i that its own article alone spells so, one letter from a
+    spelling two other articles share."""
+    spelt = analysis.spellings()
+    own = analysis.sentences[i].article_id
+    out = 0
+    for m in CAP.finditer(analysis.sentences[i].text):
+        w = m.group(0)
+        if len(w) < 4 or spelt.get(w, set()) - {own}:
+            continue
+        out += any(len(arts - {own}) >= 2 and one_edit_apart(w, v) for v, arts in spelt.items())
+    return out
 
 
 def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement], list[Agreement]]:

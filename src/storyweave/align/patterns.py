@@ -5,7 +5,7 @@ import re
 
 from .. import text
 
-CAP = re.compile(r"\b[A-Z][a-zA-Z’'-]+")
+CAP = text.CAPITALISED
 WEEKDAYS = frozenset(text.WEEKDAYS)
 MONTHS = frozenset(text.MONTHS)
 # a weekday as written ("on Monday"): two reports of one fact naming different ones disagree

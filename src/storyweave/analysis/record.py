@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..nlp.dates import find_dates
-from ..text import claim_score, claim_text, claim_words, content_tokens
+from ..text import CAPITALISED, claim_score, claim_text, claim_words, content_tokens
 from ..model import (Agreement, Article, Divergence, Evidence, Quote, Sentence, SummarySentence, Syndication,
                      TimelineEvent, UniqueFact)
 
@@ -63,6 +63,7 @@ class StoryAnalysis:
     _sent_range: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _days: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
     _claims: tuple[list[set[str]], dict[str, float]] | None = field(default=None, init=False, repr=False)
+    _spellings: dict[str, set[str]] | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def field_names(cls) -> frozenset[str]:
@@ -102,6 +103,15 @@ class StoryAnalysis:
             # the claim without its attribution: who said it is not what happened
             self._claims = claim_words([t & content_tokens(claim_text(s.text)) for t, s in zip(self.tokens, self.sentences)])
         return self._claims
+
+    def spellings(self) -> dict[str, set[str]]:
+        """Each capitalised word of the story -> the articles that write it so."""
+        if self._spellings is None:
+            self._spellings = {}
+            for s in self.sentences:
+                for w in CAPITALISED.findall(s.text):
+                    self._spellings.setdefault(w, set()).add(s.article_id)
+        return self._spellings
 
     def claim(self, i: int, j: int) -> float:
         words, idf = self.claim_words()
