@@ -63,18 +63,26 @@ def dev_like_stream(n: int, dev: Path = DEV) -> list[dict]:
 
 
 def page_stream(n: int, folder: Path) -> Path:
-    """``n`` page files: the 181 extraction-benchmark pages repeated, figures raised by k in copy k."""
+    """``n`` HTML pages as JSON records ``{id, url, html}`` (extracted by the article step on a
+    worker): the 181 extraction-benchmark pages repeated; copy k gets its own URL, every
+    number in the page's text raised by k, and "(Repeat k.)" opening its first paragraph,
+    so it is stored as a new article."""
     import gzip
 
     pages = sorted(PAGES.glob("*.html.gz"))
     folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        k, j = divmod(i, len(pages))
-        html = gzip.open(pages[j], "rt", encoding="utf-8", errors="replace").read()
-        if k:
-            html = _NUMBER.sub(lambda m: str(int(m.group()) + k), html)
-        (folder / f"p{i:05d}-{pages[j].name[:12]}.html").write_text(html, encoding="utf-8")
-    return folder
+    path = folder / "pages.jsonl"
+    with path.open("w") as out:
+        for i in range(n):
+            k, j = divmod(i, len(pages))
+            html = gzip.open(pages[j], "rt", encoding="utf-8", errors="replace").read()
+            if k:  # figures in the text (never in markup: a tag or a charset must stay what it was)
+                html = re.sub(r">[^<]+<", lambda m: _NUMBER.sub(lambda d: str(int(d.group()) + k), m.group()), html)
+                html = re.sub(r"<p[ >]", lambda m: f"{m.group()}(Repeat {k}.) " if m.group().endswith(">") else m.group(),
+                              html, count=1)
+            name = pages[j].name.split(".")[0][:16]
+            out.write(json.dumps({"id": f"p{name}~r{k}", "url": f"https://pages.example/{name}#r{k}", "html": html}) + "\n")
+    return path
 
 
 def ingest_run(stream: Path, db: Path, engine) -> dict:
@@ -93,7 +101,7 @@ def ingest_run(stream: Path, db: Path, engine) -> dict:
     engine.close()  # a local pool's workers are reaped here: their CPU time shows below
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     pool = (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime)
-    return {"articles": rep.read, "wall": wall, "driver_cpu": cpu, "pool_cpu": pool, "assignments": rep.assignments}
+    return {"articles": rep.read, "stored": rep.stored, "wall": wall, "driver_cpu": cpu, "pool_cpu": pool, "assignments": rep.assignments}
 
 
 class TwoNodeRay:
@@ -261,7 +269,8 @@ def main() -> int:
 
 def report(results: dict[str, list[dict]]) -> int:
     base = results["local, 1 (in process)"][0]
-    print(f"\n{'run':28} {'articles/s':>10} {'wall s':>8} {'driver CPU s':>13} {'driver/wall':>12} {'pool CPU s':>11} same")
+    print(f"\n{'run':28} {'articles/s':>10} {'stored':>7} {'wall s':>8} {'driver CPU s':>13} {'driver/wall':>12} "
+          f"{'pool CPU s':>11} same")
     bad = 0
     rates = {}
     for name, runs in results.items():
@@ -270,7 +279,7 @@ def report(results: dict[str, list[dict]]) -> int:
             bad += not same
             rate = run["articles"] / run["wall"]
             rates.setdefault(name, []).append(rate)
-            print(f"{name:28} {rate:10.1f} {run['wall']:8.1f} {run['driver_cpu']:13.1f} "
+            print(f"{name:28} {rate:10.1f} {run['stored']:7d} {run['wall']:8.1f} {run['driver_cpu']:13.1f} "
                   f"{run['driver_cpu'] / run['wall']:12.0%} {run['pool_cpu']:11.1f} {'yes' if same else 'NO'}")
     best = {k: max(v) for k, v in rates.items()}
     one, two = best.get("local, 1 (in process)"), best.get("local pool, 2 workers")
