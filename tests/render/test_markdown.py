@@ -82,3 +82,4 @@ def test_an_update_says_which_report_is_later(brief):
     assert "— update: a later report changes the value, duration" in md
     assert "- **more than four hours** (later) — Coastline Herald:" in md
     assert "- **six hours** (earlier) — Northern Post" in md
+

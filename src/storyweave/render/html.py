@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from ..model import NO_SPEAKER, Brief
 from .json import brief_to_dict
 from .view import (View, aliases, by_reason, date_span, entity_groups, headline, nice_date, outlet_count, plural,
-                   unique_groups, view_of)
+                   unique_groups, value_label, view_of)
 
 TEMPLATES = Path(__file__).with_name("templates")
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -150,6 +150,7 @@ def _divergence(div: dict[str, Any], v: View) -> dict[str, Any]:
     variants = []
     for i, var in enumerate(div["variants"]):
         variants.append({"letter": chr(ord("A") + i), "value": var["value"], "text": var["text"],
+                         "label": value_label(div.get("attribute") or "", var["value"]),
                          "cites": v.cites(var), "sentences": var.get("sentences") or [var["text"]]})
     return {"about": div["about"], "kind": div["kind"], "attribute": div.get("attribute") or "",
             "variants": variants}

@@ -12,7 +12,7 @@ from typing import Any
 from ..model import NO_SPEAKER, Brief
 from .json import brief_to_dict
 from .view import (View, aliases, by_reason, date_span, entity_groups, headline, nice_date, outlet_count, plural,
-                   unique_groups, view_of)
+                   unique_groups, value_label, view_of)
 
 _WS = re.compile(r"\s+")
 # source text must not drive the terminal: escape sequences and other controls are dropped
@@ -114,7 +114,8 @@ def _divergences(d: dict[str, Any], v: View) -> str:
             said = var.get("sentences") or [var["text"]]
             outlets = ", ".join(c.label for c in v.cites(var))
             when = (" (later)" if n == 0 else " (earlier)") if div["kind"] == "update" else ""
-            lines.append(f"- **{_one_line(var['value'])}**{when} — {outlets}: “{_one_line(said[0])}”")
+            value = value_label(div.get("attribute") or "", var["value"])
+            lines.append(f"- **{_one_line(value)}**{when} — {outlets}: “{_one_line(said[0])}”")
         lines.append("")
     return _section("Divergences", lines, len(items))
 

@@ -107,6 +107,24 @@ def nice_date(iso: str, weekday: bool = False) -> str:
     return f"{d:%a} {d.day} {d:%b %Y}" if weekday else f"{d.day} {d:%b %Y}"
 
 
+# TIMEX parts of a day, as the date resolver writes them after the day ("2019-01-19TAF")
+_PART_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+
+
+def value_label(attribute: str, value: str) -> str:
+    """A divergence's value as a reader says it: dates as dates ("19 Jan 2019, afternoon",
+    "Friday"), other values as the finder wrote them."""
+    if attribute != "date":
+        return value
+    if value.isalpha():
+        return value.capitalize()  # a weekday the article's date could not resolve
+    day, _, part = value.partition("T")
+    shown = nice_date(day) if day[:4].isdigit() and len(day) >= 7 else day
+    if part:
+        shown += ", " + _PART_OF_DAY.get(part, part)
+    return shown
+
+
 def outlet_count(data: dict[str, Any]) -> int:
     return len({a.get("outlet") or a["id"] for a in data.get("articles") or []})
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from ..render.html import mark_value
+from ..render.view import value_label
 from .deps import require_read, state
 from .security import COOKIE, token_matches
 from .storyline import storyline
@@ -20,6 +21,7 @@ from .views import article_lines, lead_line, marked, safe_href, story_view
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["marked"] = marked
 TEMPLATES.env.filters["markvalue"] = mark_value  # a divergent value marked in its sentence, as in the CLI page
+TEMPLATES.env.globals["value_label"] = value_label  # "19 Jan 2019, afternoon", not "2019-01-19TAF"
 router = APIRouter(include_in_schema=False)
 PAGE = 30
 
