@@ -38,6 +38,9 @@ def _load(package: str, exclude: list[str]):
 
 
 def main() -> int:
+    import gc
+
+    gc.set_threshold(100_000, *gc.get_threshold()[1:])  # the model's objects live to the end
     package, exclude = sys.argv[1], [p for p in sys.argv[2].split(",") if p]
     try:
         nlp = _load(package, exclude)
