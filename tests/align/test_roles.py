@@ -74,3 +74,17 @@ def test_the_fact_is_stated_by_a_sentence_that_spells_names_as_the_others_do(mod
         closed = [a for a in an.agreements + an.single_source if "closed" in a.text]
         assert closed, [a.text for a in an.agreements]
         assert "Marnot" in closed[0].text
+
+
+def test_the_same_weekday_read_against_two_dates_is_no_conflict(models):
+    from storyweave.align.roles import same_words
+
+    a = "The Kestrel paper mill in Dunmore burned down on Thursday, the fire brigade said."
+    b = "Fire destroyed the Kestrel paper mill in Dunmore on Thursday, according to the brigade."
+    pipe = Pipeline(NO_NER, models)
+    an = pipe.analyse(_story(a, b))
+    d = slot_divergence(an, "date", "contradiction",
+                        {"2024-03-07": [(0, "Thursday")], "2024-03-14": [(1, "Thursday")]}, about="")
+    assert same_words(an, d)
+    d.variants[1].text = "Wednesday"
+    assert not same_words(an, d)

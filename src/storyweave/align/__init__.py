@@ -15,7 +15,7 @@ from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
-from .roles import same_role
+from .roles import same_role, same_words
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .variants import as_update
@@ -30,7 +30,11 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     # a conflict between values that the words around them set apart stands only where both
     # measure one thing (align/roles.py); the dates of a fact group's close rewrites date one fact
     def one_thing(d: Divergence, dates: bool = True) -> bool:
-        if d.kind != "contradiction" or (d.attribute == "date" and not dates):
+        if d.kind != "contradiction":
+            return True
+        if same_words(analysis, d):
+            return False  # "Thursday" and "Thursday": only the dates they were read against differ
+        if d.attribute == "date" and not dates:
             return True
         return same_role(analysis, d, models.embedder.embed, config.align.same_role)
 

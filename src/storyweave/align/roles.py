@@ -90,3 +90,23 @@ def same_role(an: StoryAnalysis, d: Divergence, embed, bar: float) -> bool:
         return any(float(vectors[x] @ vectors[y]) >= bar
                    for x in range(len(flat)) if owner[x] == a for y in range(len(flat)) if owner[y] == b)
     return all(any(close(a, b) for b in range(len(roles)) if b != a) for a in range(len(roles)))
+
+
+def same_words(an: StoryAnalysis, d: Divergence) -> bool:
+    """Do all variants of a date conflict write the same day-words ("Thursday" / "Thursday
+    morning")? Then only the dates their articles were read against differ — an article without
+    a publication date, or one written days later — and the outlets do not disagree."""
+    if d.attribute != "date":
+        return False
+    words = []
+    for v in d.variants:
+        spans = []
+        index = {s.id: i for i, s in enumerate(an.sentences)}
+        for sid in v.sentence_ids:
+            i = index.get(sid)
+            span = _span(an, i, v) if i is not None else None
+            if span is None:
+                return False
+            spans.append(frozenset(w.lower() for w in WEEKDAY.findall(an.sentences[i].text[slice(*span)])))
+        words.append(frozenset().union(*spans) if spans else frozenset())
+    return bool(words[0]) and all(w == words[0] for w in words)

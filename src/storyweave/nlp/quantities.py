@@ -83,7 +83,7 @@ _PHRASE_STOP = frozenset("""of and or but to in on at the a an as by for from wi
     those their his her its our your my them they he she it we you i not no also still now only just even
     already each more than yesterday today tomorrow tonight dead alive missing injured wounded hurt
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split())
+    august september october november december off up down out back away ahead behind apiece""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +152,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         # an age describes a person ("a 43-year-old congressman"): not a duration to compare
         if re.match(r"[- ]\w+[- ]old\b", text[m.end("num"):m.end("num") + 12], re.IGNORECASE):
+            continue
+        # the second half of a score or a range ("a 15-2 run", "won 65 - 53") counts nothing
+        if re.search(r"\d\s*[-–—]\s*$", text[max(0, m.start() - 6):m.start()]):
             continue
         # a rank is not an amount: "No. 3 position", "#2 seed", "number 10"
         if re.search(r"(?:\bno\.?|#|\bnumber)\s*$", text[max(0, m.start() - 8):m.start()], re.IGNORECASE):
