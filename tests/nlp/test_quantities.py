@@ -37,7 +37,8 @@ def test_values_and_kinds(text, value, kind):
 
 @pytest.mark.parametrize("text", ["the talks began at 4.30 pm", "since 2018", "at the G20 summit", "on June 19, 2023",
                                   "two of the victims", "at 3 p.m. on Friday", "kept the No. 3 position",
-                                  "the number 10 shirt", "a 43-year-old congressman", "the six-month-old puppy"])
+                                  "the number 10 shirt", "a 43-year-old congressman", "the six-month-old puppy",
+                                  "during a 15-2 run", "the Lions won 65 - 53"])
 def test_not_quantities(text):
     assert find_quantities(text) == []
 
@@ -54,3 +55,7 @@ def test_hedges_make_intervals():
 
 def test_a_figure_at_a_sentence_end_keeps_no_full_stop():
     assert one("Police arrested 40 protesters.").text == "40 protesters"
+
+
+def test_a_count_stops_before_a_particle():
+    assert [(q.text, q.kind) for q in find_quantities("Kim scored 14 points off the bench")] == [("14 points", "count:point")]
