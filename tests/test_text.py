@@ -1,5 +1,5 @@
 """text.py: what a sentence claims, without who is credited with it."""
-from storyweave.text import claim_text, content_tokens, quoted_share
+from storyweave.text import claim_score, claim_text, content_tokens, quoted_share
 
 
 def test_a_quotation_that_is_most_of_the_sentence_is_the_claim():
@@ -28,3 +28,27 @@ def test_one_edit_apart():
     assert one_edit_apart("Marnot", "Marnet")
     assert not one_edit_apart("Democrat", "Democrats")  # a plural is no misspelling
     assert not one_edit_apart("Qin", "Xi") and not one_edit_apart("Trump", "Trump")
+
+
+def test_claim_score_weighs_rare_words():
+    idf = {"vasquez": 3.0, "bylaw": 3.0, "signed": 1.0, "harbour": 0.5, "mayor": 0.5, "said": 0.1}
+    a = {"vasquez", "bylaw", "signed", "harbour"}
+    assert claim_score(a, {"vasquez", "bylaw", "signed"}, idf) > claim_score(a, {"harbour", "mayor", "said"}, idf)
+    assert claim_score(a, {"vasquez", "bylaw"}, idf) == 0.0, "two shared words are too few to call it one claim"
+
+
+def test_the_claim_matrix_is_claim_score(models):
+    from storyweave.config import Config
+    from storyweave.model import Article
+    from storyweave.pipeline import Pipeline
+
+    texts = ["Mayor Ana Vasquez signed the harbour bylaw on Monday after a long debate.",
+             "The harbour bylaw was signed by Mayor Vasquez, ending months of argument.",
+             "Fishermen said the harbour was too crowded in summer."]
+    an = Pipeline(Config().with_overrides({"brief": {"ner": False}}), models).analyse(
+        [Article(id=f"o{i}", text=t) for i, t in enumerate(texts)])
+    words, idf = an.claim_words()
+    m = an.claim_matrix()
+    for i in range(len(words)):
+        for j in range(len(words)):
+            assert abs(m[i, j] - claim_score(words[i], words[j], idf)) < 1e-9

@@ -137,7 +137,10 @@ def claim_words(token_sets: list[set[str]]) -> tuple[list[set[str]], dict[str, f
     return words, {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
 
-def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int = 3) -> float:
+CLAIM_MIN_SHARED = 3  # fewer shared words than this is no shared claim
+
+
+def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int = CLAIM_MIN_SHARED) -> float:
     """Rarity-weighted overlap of two sentences' words (a cosine over idf weights: both must
     say the same; containment alone lets a short sentence match any long one). The words a
     story's sentences all share (its names, its topic) weigh little; a claim's specifics much."""

@@ -1,7 +1,6 @@
 """The same claim in other words, differing only in a value (align/pairs.py), on stories we write here."""
 import datetime as dt
 
-from storyweave.align.pairs import claim_score
 from storyweave.config import Config
 from storyweave.model import Article
 from storyweave.pipeline import Pipeline
@@ -59,12 +58,6 @@ def test_a_scheduled_date_moved_in_a_later_report_is_an_update(models):
     assert dates and dates[0].kind == "update"
     assert dates[0].variants[0].citations == ["o1"], "the later report's value first: it replaces the earlier"
 
-
-def test_claim_score_weighs_rare_words():
-    idf = {"vasquez": 3.0, "bylaw": 3.0, "signed": 1.0, "harbour": 0.5, "mayor": 0.5, "said": 0.1}
-    a = {"vasquez", "bylaw", "signed", "harbour"}
-    assert claim_score(a, {"vasquez", "bylaw", "signed"}, idf) > claim_score(a, {"harbour", "mayor", "said"}, idf)
-    assert claim_score(a, {"vasquez", "bylaw"}, idf) == 0.0, "two shared words are too few to call it one claim"
 
 
 def test_a_past_year_differing_in_a_later_report_stays_a_contradiction(models):

@@ -12,7 +12,7 @@ from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
 from ..summary.features import is_fragment
 from ..unionfind import UnionFind
-from ..text import claim_score, one_edit_apart
+from ..text import one_edit_apart
 from .pairs import claim_pairs
 from .patterns import ANAPHORIC, CAP, QUOTED
 
@@ -144,7 +144,8 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     (rarity-weighted shared words above ``align.unique_below``, where the words a story's sentences
     all share weigh little, or meaning above ``align.unique_meaning``) is not called unique — a gap is better than a false "only here"."""
     central = _centrality(analysis)
-    claim, idf = analysis.claim_words()
+    claim, _ = analysis.claim_words()
+    claims = analysis.claim_matrix()
     elsewhere = _specifics_by_article(analysis)
     arts = np.array([s.article_id for s in analysis.sentences])
     meaning = analysis.vectors @ analysis.vectors.T if len(arts) else np.zeros((0, 0))
@@ -160,9 +161,7 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             words = len(s.split())
             if words < 8 or meaning[i].max(initial=-1.0) >= config.align.unique_meaning:
                 continue
-            own = analysis.sentences[i].article_id
-            if any(claim_score(claim[i], claim[j], idf) >= config.align.unique_below
-                   for j, x in enumerate(analysis.sentences) if x.article_id != own):
+            if (claims[i][arts != arts[i]] >= config.align.unique_below).any():
                 continue
             if _specific_elsewhere(analysis, i, elsewhere, claim):
                 continue

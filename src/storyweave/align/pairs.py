@@ -15,11 +15,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
-from ..text import claim_score, content_tokens
+from ..text import content_tokens
 from .frames import nearest_outcome
 from .patterns import WEEKDAY
 from .roles import clause_words
@@ -74,7 +76,9 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
     threshold = config.align.same_claim
     slots = {i: _slots(an, i) for i in range(len(an.sentences))}
     slots = {i: s for i, s in slots.items() if s.kinds()}
-    words, idf = an.claim_words()
+    words, _ = an.claim_words()
+    scores = an.claim_matrix()
+    kinds = {i: s.kinds() for i, s in slots.items()}
     by_article: dict[str, list[int]] = {}
     for i in slots:
         by_article.setdefault(an.sentences[i].article_id, []).append(i)
@@ -83,8 +87,8 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
             left, right = by_article[arts[x]], by_article[arts[y]]
-            pairs = _mutual_best(left, right, words, idf, threshold,
-                                 lambda i, j: bool(slots[i].kinds() & slots[j].kinds()))
+            comparable = np.array([[bool(kinds[i] & kinds[j]) for j in right] for i in left])
+            pairs = _mutual_best(left, right, scores, threshold, comparable)
             for i, j in pairs:
                 if not an.clash(i, j):  # one person put in another's place: two events, not one claim
                     out.extend(_conflicts(an, i, j, slots[i], slots[j]))
@@ -130,7 +134,7 @@ def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: d
 def claim_pairs(an: StoryAnalysis, threshold: float) -> list[tuple[int, int]]:
     """Sentence pairs of two outlets that make the same claim: each the other's best match in the
     other outlet by rarity-weighted shared words, above ``threshold``, reporting no other event."""
-    words, idf = an.claim_words()
+    scores = an.claim_matrix()
     by_article: dict[str, list[int]] = {}
     for i, s in enumerate(an.sentences):
         by_article.setdefault(s.article_id, []).append(i)
@@ -138,17 +142,21 @@ def claim_pairs(an: StoryAnalysis, threshold: float) -> list[tuple[int, int]]:
     out = []
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
-            out += [(i, j) for i, j in _mutual_best(by_article[arts[x]], by_article[arts[y]], words, idf, threshold)
+            out += [(i, j) for i, j in _mutual_best(by_article[arts[x]], by_article[arts[y]], scores, threshold)
                     if not an.clash(i, j)]
     return out
 
 
-def _mutual_best(left: list[int], right: list[int], words, idf, threshold: float,
-                 comparable=lambda i, j: True) -> list[tuple[int, int]]:
-    score = {(i, j): claim_score(words[i], words[j], idf) for i in left for j in right if comparable(i, j)}
-    best_l = {i: max(right, key=lambda j: score.get((i, j), 0.0)) for i in left}
-    best_r = {j: max(left, key=lambda i: score.get((i, j), 0.0)) for j in right}
-    return [(i, j) for i, j in best_l.items() if best_r[j] == i and score.get((i, j), 0.0) >= threshold]
+def _mutual_best(left: list[int], right: list[int], scores: np.ndarray, threshold: float,
+                 comparable: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """Pairs each the other's best match (the first of equals, in sentence order) above ``threshold``."""
+    if not left or not right:
+        return []
+    block = scores[np.ix_(left, right)]
+    if comparable is not None:
+        block = np.where(comparable, block, 0.0)
+    best_l, best_r = block.argmax(axis=1), block.argmax(axis=0)
+    return [(left[a], right[b]) for a, b in enumerate(best_l) if best_r[b] == a and block[a, b] >= threshold]
 
 
 def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[Divergence]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..nlp.dates import find_dates
-from ..text import CAPITALISED, claim_score, claim_text, claim_words, content_tokens
+from ..text import CAPITALISED, CLAIM_MIN_SHARED, claim_text, claim_words, content_tokens
 from ..model import (Agreement, Article, Divergence, Evidence, Quote, Sentence, SummarySentence, Syndication,
                      TimelineEvent, UniqueFact)
 
@@ -64,6 +64,7 @@ class StoryAnalysis:
     _days: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
     _claims: tuple[list[set[str]], dict[str, float]] | None = field(default=None, init=False, repr=False)
     _spellings: dict[str, set[str]] | None = field(default=None, init=False, repr=False)
+    _claim_matrix: np.ndarray | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def field_names(cls) -> frozenset[str]:
@@ -104,6 +105,28 @@ class StoryAnalysis:
             self._claims = claim_words([t & content_tokens(claim_text(s.text)) for t, s in zip(self.tokens, self.sentences)])
         return self._claims
 
+    def claim_matrix(self) -> np.ndarray:
+        """text.claim_score for every pair of sentences, as one sparse product (the finders
+        compare every sentence with every other outlet's: a Python loop cost tens of ms)."""
+        if self._claim_matrix is None:
+            from scipy.sparse import csr_matrix
+
+            words, idf = self.claim_words()
+            vocab = {w: k for k, w in enumerate(idf)}
+            rows = [i for i, ws in enumerate(words) for _ in ws]
+            cols = [vocab[w] for ws in words for w in ws]
+            n = len(words)
+            b = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(1, len(vocab))))
+            weight = np.array([idf[w] for w in vocab] or [0.0])
+            shared = np.asarray((b.multiply(weight[None, :]) @ b.T).todense())
+            count = np.asarray((b @ b.T).todense())
+            total = b @ weight
+            norm = np.sqrt(np.outer(total, total))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                score = np.where((count >= CLAIM_MIN_SHARED) & (norm > 0), shared / np.where(norm > 0, norm, 1.0), 0.0)
+            self._claim_matrix = score
+        return self._claim_matrix
+
     def spellings(self) -> dict[str, set[str]]:
         """Each capitalised word of the story -> the articles that write it so."""
         if self._spellings is None:
@@ -114,8 +137,7 @@ class StoryAnalysis:
         return self._spellings
 
     def claim(self, i: int, j: int) -> float:
-        words, idf = self.claim_words()
-        return claim_score(words[i], words[j], idf)
+        return float(self.claim_matrix()[i, j])
 
     def states(self, i: int, j: int, similar: float, claim: float) -> bool:
         """Does sentence j state sentence i's fact? Close in meaning and words overall, or sharing
