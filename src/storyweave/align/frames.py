@@ -5,6 +5,7 @@ thing; numbers in the same frame from different outlets are compared as interval
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 import math
 import re
 from collections import Counter, defaultdict
@@ -102,13 +103,25 @@ def _mentions(analysis: StoryAnalysis) -> list[_Mention]:
 def nearest_outcome(text: str, q: Quantity) -> str | None:
     """The casualty/outcome word closest to the number, within its clause's reach."""
     best, dist = None, 61
-    for m in re.finditer(r"[a-z]+", text.lower()):
-        outcome = next((o for stem, o in OUTCOME_STEMS if m.group(0).startswith(stem)), None)
-        if outcome:
-            d = q.start - m.end() if m.end() <= q.start else m.start() - q.end
-            if 0 <= d < dist:
-                best, dist = outcome, d
+    for start, end, outcome in _outcome_words(text):
+        d = q.start - end if end <= q.start else start - q.end
+        if 0 <= d < dist:
+            best, dist = outcome, d
     return best
+
+
+@lru_cache(maxsize=4096)  # a sentence's figures ask about the same words again and again
+def _outcome_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each outcome word of a text (a word opening with an outcome stem), where it is, and its outcome."""
+    out = []
+    for m in _OUTCOME_WORD.finditer(text.lower()):
+        stem = m.group(1)
+        out.append((m.start(), m.end(), next(o for s, o in OUTCOME_STEMS if stem.startswith(s))))
+    return tuple(out)
+
+
+# the first stem in OUTCOME_STEMS that opens a word decides its outcome, as a loop over them would
+_OUTCOME_WORD = re.compile(r"(?<![a-z])(" + "|".join(re.escape(s) for s, _ in OUTCOME_STEMS) + r")[a-z]*")
 
 
 def _resolved_days(analysis: StoryAnalysis, i: int) -> set[str]:

@@ -8,6 +8,7 @@ journalists use them: "more than five" rarely means seven and a half.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _UNITS = {
@@ -135,6 +136,12 @@ def _precision_band(num: str, value: float) -> float:
 
 
 def find_quantities(text: str) -> list[Quantity]:
+    """Every comparable figure of a text, in order (a fresh list; the figures are immutable)."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=8192)  # pure in the text; frames, slots, pairs and unique facts all ask about each sentence
+def _quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     for m in _QTY.finditer(text):
         num = m.group("num")
@@ -191,7 +198,7 @@ def find_quantities(text: str) -> list[Quantity]:
             end = max(m.end("num"), m.end("half") if m.group("half") else 0, m.end("scale") if scale else 0,
                       m.end("pct") if m.group("pct") else 0)
         out.append(Quantity(text[m.start():end].strip(), base, low, high, kind, hedge, m.start(), end, value, shown))
-    return out
+    return tuple(out)
 
 
 def _head_noun(text: str, start: int, limit: int = 5) -> tuple[str, int] | None:
