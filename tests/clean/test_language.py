@@ -1,5 +1,6 @@
 import pytest
 
+from storyweave.clean import language
 from storyweave.clean.language import detect, detect_language, is_analysis_language
 
 SAMPLES = {
@@ -31,3 +32,44 @@ def test_short_text_is_unknown_not_guessed():
 def test_analysis_language():
     assert is_analysis_language("en") and is_analysis_language(None)
     assert not is_analysis_language("de")
+
+
+# ---- the model unpacked once into the cache folder, same answers -------------------------------
+
+TEXTS = ["The harbour bylaw was signed by the mayor on Monday after months of argument in the council.",
+         "Le maire a signé lundi l'arrêté sur le port après des mois de débats au conseil municipal.",
+         "Der Bürgermeister unterzeichnete am Montag nach monatelangem Streit die Hafensatzung."]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("STORYWEAVE_CACHE", str(tmp_path))
+    language._identifier.cache_clear()
+    yield tmp_path
+    language._identifier.cache_clear()
+
+
+def test_unpacked_once_and_the_same_answers(cache):
+    from py3langid import langid
+
+    reference = langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+    first = [language.detect(t) for t in TEXTS]
+    (folder,) = (cache / "storyweave").iterdir()
+    assert (folder / "complete").exists()
+    language._identifier.cache_clear()
+    assert [language.detect(t) for t in TEXTS] == first
+    assert [language._identifier().classify(t) for t in TEXTS] == [reference.classify(t) for t in TEXTS]
+    assert [lang for lang, _ in first] == ["en", "fr", "de"]
+
+
+def test_an_unusable_cache_falls_back_to_the_package(cache):
+    (cache / "storyweave").write_text("a file where the cache folder should be")
+    assert language.detect(TEXTS[0])[0] == "en"
+
+
+def test_a_broken_cache_falls_back_to_the_package(cache):
+    language.detect(TEXTS[0])
+    (folder,) = (cache / "storyweave").iterdir()
+    (folder / "ptc.npy").write_bytes(b"not an array")
+    language._identifier.cache_clear()
+    assert language.detect(TEXTS[1])[0] == "fr"
