@@ -34,3 +34,27 @@ def test_a_quotation_inside_shared_wire_copy_counts_once():
     sents = [_s("a", 0, quote), _s("b", 0, quote), _s("a", 1, wire), _s("b", 1, wire)]
     # a and b share wire copy (sentence 1), so the quote they both print came down the wire too
     assert independent_sources([0, 1], sents, {(0, 1): 1.0, (2, 3): 1.0}) == 1
+
+
+def test_average_linkage_is_scipys():
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from storyweave.analysis.preparation import _average_linkage
+
+    def partition(labels):
+        groups = {}
+        for i, label in enumerate(labels):
+            groups.setdefault(label, []).append(i)
+        return sorted(groups.values())
+
+    rng = np.random.default_rng(7)
+    for n, cut in ((2, 0.5), (40, 0.2), (150, 0.35), (300, 0.1)):
+        x = rng.random((n, 12))
+        x /= np.linalg.norm(x, axis=1)[:, None]
+        d = np.clip(1.0 - x @ x.T, 0.0, 2.0)
+        np.fill_diagonal(d, 0.0)
+        ours = partition(_average_linkage(d, cut))
+        assert ours == partition(fcluster(linkage(squareform(d, checks=False), method="average"), t=cut,
+                                          criterion="distance")), n
