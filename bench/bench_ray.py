@@ -3,7 +3,7 @@ two-node Ray cluster on this machine (``ray start --head --num-cpus 1`` + ``ray 
 --address 127.0.0.1:PORT --num-cpus 1``), with the driver's share of the time, and the
 per-stage costs in one process that docs/scaling.md's arithmetic uses.
 
-    python bench/bench_ray.py [--articles 5000 | --pages 1000] [--repeat 1] [--no-ray] [--stages-only]
+    python bench/bench_ray.py [--articles 5000 | --pages 1000] [--repeat 1] [--no-ray] [--stages-only] [--briefs 200]
 
 The stream: the 200 articles of ../shared/data/stories-dev.jsonl repeated; copy k of an
 article gets the id ``<id>~r<k>``, every number in its text and title raised by k (so its
@@ -102,6 +102,29 @@ def ingest_run(stream: Path, db: Path, engine) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     pool = (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime)
     return {"articles": rep.read, "stored": rep.stored, "wall": wall, "driver_cpu": cpu, "pool_cpu": pool, "assignments": rep.assignments}
+
+
+def brief_run(stream: Path, db: Path, engine) -> dict:
+    """Brief every story of the stream (as ``brief --all`` does) with the stories as
+    ``ingest_run`` stored them in ``db``: one task per story."""
+    from storyweave.config import Config
+    from storyweave.engines.stages import BriefStage
+    from storyweave.render.json import brief_to_dict
+    from storyweave.store import open_store
+
+    with open_store(db) as store:
+        ids = sorted({sid for a in store.iter_articles() if (sid := store.story_of(a.id))})
+        groups = sorted((list(store.iter_articles(sid)) for sid in ids), key=len, reverse=True)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall, cpu = time.perf_counter(), time.process_time()
+    briefs = [brief_to_dict(b) for b in engine.map(BriefStage(Config()), groups)]
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    engine.close()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for b in briefs:  # when and how long: the only fields that may differ between runs
+        b["meta"].pop("generated", None), b["meta"].pop("timings", None)
+    return {"articles": len(groups), "stored": sum(map(len, groups)), "wall": wall, "driver_cpu": cpu,
+            "pool_cpu": (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime), "assignments": briefs}
 
 
 class TwoNodeRay:
@@ -225,6 +248,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs of each configuration, alternating")
     ap.add_argument("--no-ray", action="store_true", help="the local process pool only")
     ap.add_argument("--stages-only", action="store_true", help="only the per-stage costs")
+    ap.add_argument("--briefs", type=int, default=0, metavar="N",
+                    help="then brief every story of the first N articles on each engine (stories/s)")
     args = ap.parse_args()
     from storyweave.engines.local import LocalEngine
 
@@ -248,6 +273,13 @@ def main() -> int:
     for r in range(args.repeat):
         for name, make in configs if r % 2 == 0 else configs[::-1]:
             results.setdefault(name, []).append(ingest_run(stream, tmp / f"run-{len(results)}-{r}.db", make()))
+    briefed: dict[str, list[dict]] = {}
+    if args.briefs:
+        small = tmp / "briefs.jsonl"
+        small.write_text("".join(json.dumps(r) + "\n" for r in rows[:args.briefs]))
+        ingest_run(small, tmp / "briefs.db", LocalEngine(1))
+        for name, make in configs:
+            briefed.setdefault(name, []).append(brief_run(small, tmp / "briefs.db", make()))
     cluster = None
     if not args.no_ray:
         from storyweave.engines.ray_engine import RayEngine
@@ -261,15 +293,37 @@ def main() -> int:
                 for r in range(args.repeat):
                     results.setdefault(name, []).append(
                         ingest_run(stream, tmp / f"ray-{nodes}-{r}.db", RayEngine(address=cluster.address)))
+                if args.briefs:
+                    briefed.setdefault(name, []).append(
+                        brief_run(small, tmp / "briefs.db", RayEngine(address=cluster.address)))
         finally:
             if cluster:
                 cluster.stop()
-    return report(results)
+    bad = report(results)
+    if briefed:
+        print(f"\nbriefs of the stories of the first {args.briefs} articles (one task per story):")
+        bad += report(briefed, unit="stories/s")
+    return 1 if bad else 0
 
 
-def report(results: dict[str, list[dict]]) -> int:
+def _say_where(base, other) -> None:
+    """The first differences between two runs' outputs (assignments or brief dicts)."""
+    if isinstance(base, dict):
+        diff = [k for k in base.keys() | other.keys() if base.get(k) != other.get(k)]
+        print(f"  differs: {len(diff)} article(s), e.g. {sorted(diff)[:3]}")
+        return
+    for i, (a, b) in enumerate(zip(base, other)):
+        if a != b:
+            keys = [k for k in a if a[k] != b.get(k)]
+            meta = [k for k in a.get("meta", {}) if a["meta"][k] != b.get("meta", {}).get(k)]
+            print(f"  differs: brief {i} ({len(a.get('articles', []))} articles) in {keys} (meta: {meta}): "
+                  f"{json.dumps(a.get(keys[0]) if keys else None)[:200]} vs {json.dumps(b.get(keys[0]) if keys else None)[:200]}")
+            return
+
+
+def report(results: dict[str, list[dict]], unit: str = "articles/s") -> int:
     base = results["local, 1 (in process)"][0]
-    print(f"\n{'run':28} {'articles/s':>10} {'stored':>7} {'wall s':>8} {'driver CPU s':>13} {'driver/wall':>12} "
+    print(f"\n{'run':28} {unit:>10} {'stored':>7} {'wall s':>8} {'driver CPU s':>13} {'driver/wall':>12} "
           f"{'pool CPU s':>11} same")
     bad = 0
     rates = {}
@@ -277,6 +331,8 @@ def report(results: dict[str, list[dict]]) -> int:
         for run in runs:
             same = run["assignments"] == base["assignments"]
             bad += not same
+            if not same:
+                _say_where(base["assignments"], run["assignments"])
             rate = run["articles"] / run["wall"]
             rates.setdefault(name, []).append(rate)
             print(f"{name:28} {rate:10.1f} {run['stored']:7d} {run['wall']:8.1f} {run['driver_cpu']:13.1f} "
@@ -288,8 +344,9 @@ def report(results: dict[str, list[dict]]) -> int:
     r1, r2 = best.get("ray, 1 node(s) x 1 CPU"), best.get("ray, 2 node(s) x 1 CPU")
     if r1 and r2:
         print(f"ray: 2 nodes / 1 node = {r2 / r1:.2f}x (target >= 1.7x)")
-    print(f"assignments identical to the in-process run: {'all' if not bad else f'{bad} run(s) DIFFER'}")
-    return 1 if bad else 0
+    what = "assignments" if unit == "articles/s" else "briefs"
+    print(f"{what} identical to the in-process run: {'all' if not bad else f'{bad} run(s) DIFFER'}")
+    return bad
 
 
 if __name__ == "__main__":
