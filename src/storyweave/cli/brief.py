@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..config import Config
 from ..errors import StoryweaveError
@@ -86,16 +87,38 @@ def run(args: argparse.Namespace, config: Config) -> int:
     here = not (args.all and (getattr(engine, "workers", 1) > 1 or engine.name != "local"))
     if here and config.brief.ner:
         models.start_ner_process()  # spaCy loads in a helper process while the articles are read
-    # young collections every 100,000 allocations, not 700: importing and loading allocate
-    # millions of objects that live to the end (~3 % of a one-shot brief's CPU, measured)
+    try:
+        with _one_shot_settings():
+            return _run(args, config, quiet, engine)
+    finally:
+        engine.close()
+        models.close()
+
+
+@contextmanager
+def _one_shot_settings() -> Iterator[None]:
+    """Settings for the command's run, restored after (tests call commands in-process):
+
+    - young GC collections every 100,000 allocations, not 700: importing and loading allocate
+      millions of objects that live to the end (~3 % of a one-shot brief's CPU);
+    - one BLAS thread: the brief's matrix products are small, and OpenBLAS's second thread
+      only spins waiting for work (~0.25 s of a one-shot brief's CPU, the same wall time;
+      measured alternately).
+    """
     thresholds = gc.get_threshold()
     gc.set_threshold(100_000, *thresholds[1:])
     try:
-        return _run(args, config, quiet, engine)
+        from threadpoolctl import threadpool_limits
+
+        limits = threadpool_limits(1, user_api="blas")
+    except ImportError:  # pragma: no cover - installed with scipy's stack
+        limits = None
+    try:
+        yield
     finally:
+        if limits is not None:
+            limits.restore_original_limits()
         gc.set_threshold(*thresholds)
-        engine.close()
-        models.close()
 
 
 def _run(args: argparse.Namespace, config: Config, quiet: bool, engine) -> int:

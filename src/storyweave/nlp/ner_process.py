@@ -14,6 +14,7 @@ reports what is wrong.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -58,6 +59,8 @@ class NerProcess:
                 [sys.executable, str(_CHILD), package, ",".join(exclude)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                 text=True, encoding="ascii",
+                # one BLAS thread, as the brief's own process (cli.brief): a second one only spins
+                env={**os.environ, "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1")},
             )
         except OSError as e:  # pragma: no cover - no process could start at all
             logger.debug("NER helper did not start (%s): loading spaCy in-process", e)
