@@ -122,3 +122,12 @@ def test_unplaced_lists_stored_articles_nobody_was_asked_to_place(store):
     q = WorkQueue(store)
     q.add(PLACE, ["b2"], again=False)
     assert q.unplaced() == ["b3"]
+
+
+def test_unplaced_can_skip_articles_stored_moments_ago(store):
+    from storyweave.model import Article
+
+    store.add_articles([Article(id="fresh", text="Invented note about the lighthouse keeper's cat.")])
+    q = WorkQueue(store)
+    assert q.unplaced(older_than=3600) == []  # maybe between its writer's two transactions
+    assert q.unplaced(older_than=0) == ["fresh"]

@@ -35,7 +35,8 @@ class Recording:
 
     def assign(self, store, arts: list[Article]) -> dict[str, str]:
         placed = {a.id: "s-" + a.id.split("-")[0] for a in arts}
-        store.assign(placed)
+        with self.lock:  # the real assigner's commits are serialised by the versioned state row
+            store.assign(placed)
         return placed
 
     def brief(self, arts: list[Article]) -> dict:
@@ -148,3 +149,19 @@ def test_a_stopped_worker_finishes_its_item_and_holds_no_claim(store, store_url)
     with store.engine.connect() as conn:
         held = conn.execute(select(work.c.kind, work.c.key).where(work.c.owner.is_not(None))).all()
     assert not held, f"claims left behind by a worker that stopped cleanly: {held}"
+
+
+def test_an_article_nobody_asked_to_place_is_placed_after_a_lease(store, store_url):
+    """Its writer died between storing it and asking for it: a running worker's sweep finds it."""
+    rec = Recording()
+    worker = BriefWorker(store, rec.service(), config=ServerConfig(lease_seconds=0.5, poll_seconds=0.05))
+    worker.start(recover=False)
+    try:
+        store.add_articles([_article("lost-1")])  # stored, never submitted
+        deadline = time.time() + 30
+        while store.story_of("lost-1") is None:
+            assert time.time() < deadline, "the stored article was never placed"
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+    assert store.story_of("lost-1") == "s-lost"

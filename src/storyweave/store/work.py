@@ -22,6 +22,7 @@ database need synchronised clocks (NTP), far tighter than a lease (minutes).
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 import socket
@@ -32,6 +33,7 @@ from typing import Callable, Iterable
 from sqlalchemy import and_, case, delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
+from .rows import utc_now
 from .schema import articles, work
 
 PLACE, BRIEF = "place", "brief"
@@ -195,9 +197,13 @@ class WorkQueue:
         with self.store._read() as conn:
             return {r.key: r.last_error for r in conn.execute(q)}
 
-    def unplaced(self) -> list[str]:
-        """Stored articles without a story that nobody has been asked to place."""
+    def unplaced(self, older_than: float | None = None) -> list[str]:
+        """Stored articles without a story that nobody has been asked to place; with
+        ``older_than``, only those stored at least that many seconds ago (younger ones may be
+        between a writer's two transactions, or a ``storyweave ingest`` chunk being placed)."""
         asked = select(work.c.key).where(work.c.kind == PLACE, work.c.key == articles.c.id).exists()
         q = select(articles.c.id).where(articles.c.story_id.is_(None), ~asked).order_by(articles.c.id)
+        if older_than is not None:
+            q = q.where(articles.c.added <= utc_now() - dt.timedelta(seconds=older_than))
         with self.store._read() as conn:
             return list(conn.execute(q).scalars())

@@ -15,7 +15,9 @@ rebuilt once per change:
 - A claim is leased and renewed while the worker is alive; a worker killed mid-item stops
   renewing and the item is claimed again when the lease runs out. On start a worker also
   asks for what no claim covers: articles without a story, stories whose brief is missing
-  or covers fewer articles than the story holds.
+  or covers fewer articles than the story holds; and once a lease, for articles stored over
+  a lease ago that have neither a story nor a work item (their writer died between storing
+  and asking).
 
 SQLite (the embedded default) runs one worker, the server's own thread.
 """
@@ -113,7 +115,11 @@ class BriefWorker:
                     self._fail("recovery", e)
                 finally:
                     self.status.recovering = False
+            swept = time.monotonic()
             while not self._stop.is_set():
+                if time.monotonic() - swept >= self.queue.lease:
+                    swept = time.monotonic()
+                    self._sweep()
                 try:
                     worked = self.step()
                 except Exception as e:  # the database went away: say so, wait, try again
@@ -177,6 +183,10 @@ class BriefWorker:
         sid = claims[0].key
         try:
             articles = list(self.store.iter_articles(sid))
+            if articles and _covers(self.store.get_brief(sid), articles):
+                # Asked for again by a placement whose articles the last build already read
+                # (it committed between that build's claim and its read): nothing changed.
+                articles = []
             if articles:
                 brief = self.service.brief(articles)
                 self.store.save_brief(sid, brief)
@@ -212,6 +222,19 @@ class BriefWorker:
             except Exception as e:  # the lease runs out instead
                 log.warning("could not release %d %s item(s): %s", len(keys), kind, reason_of(e))
 
+    def _sweep(self) -> None:
+        """Articles stored over a lease ago with neither a story nor a work item: a process
+        died between storing them and asking for them to be placed. Placed now, without
+        waiting for a worker to start."""
+        try:
+            lost = self.queue.unplaced(older_than=self.queue.lease)
+        except Exception as e:  # the next sweep tries again
+            log.warning("could not look for unplaced articles: %s", reason_of(e))
+            return
+        if lost:
+            log.warning("asking for %d stored article(s) nobody asked to place", len(lost))
+            self.submit(lost)
+
     def _recover(self) -> None:
         """Ask for what a previous run acknowledged but no claim covers."""
         orphans = self.queue.unplaced()
@@ -237,6 +260,11 @@ class BriefWorker:
         log.exception("brief worker: %s failed", what)
         self.status.last_error = f"{what}: {reason_of(e)}"
         self.status.last_error_at = time.time()
+
+
+def _covers(brief: dict | None, articles) -> bool:
+    """The stored brief was built from exactly these articles (stored articles never change)."""
+    return brief is not None and {a.get("id") for a in brief.get("articles") or []} == {a.id for a in articles}
 
 
 def article_set_digest(articles) -> str:
