@@ -131,3 +131,23 @@ def test_unplaced_can_skip_articles_stored_moments_ago(store):
     q = WorkQueue(store)
     assert q.unplaced(older_than=3600) == []  # maybe between its writer's two transactions
     assert q.unplaced(older_than=0) == ["fresh"]
+
+
+def test_claims_of_a_dead_process_on_this_machine_are_freed_at_once(store):
+    import subprocess
+
+    from storyweave.store.work import default_owner
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    host, _, machine = default_owner().rpartition("@")
+    dead = WorkQueue(store, owner=f"{host.split(':')[0]}:{gone.pid}:dead01@{machine}", lease_seconds=3600)
+    elsewhere = WorkQueue(store, owner=f"otherhost:{gone.pid}:far001@{machine}", lease_seconds=3600)
+    dead.add(BRIEF, ["s1"])
+    elsewhere.add(BRIEF, ["s2"])
+    assert [c.key for c in dead.claim(BRIEF)] == ["s1"]
+    assert [c.key for c in elsewhere.claim(BRIEF)] == ["s2"]
+    me = WorkQueue(store)
+    assert me.claim(BRIEF) == []  # both leased for an hour
+    assert me.release_dead() == 1  # only the one whose process this machine knows is gone
+    assert [c.key for c in me.claim(BRIEF, 5)] == ["s1"]

@@ -12,7 +12,8 @@ same item at once:
   PostgreSQL (claimers skip each other's rows instead of queueing on them); on SQLite the
   write transaction (BEGIN IMMEDIATE) already serialises claimers.
 - The holder renews its lease while it works (``renew``); a holder killed mid-item stops
-  renewing, the lease runs out and the next claimer takes the item again.
+  renewing, the lease runs out and the next claimer takes the item again; a claimer on the
+  same machine that sees the holder's process gone frees it at once (``release_dead``).
 - ``done`` ends a claim (and may ask for follow-up work in the same transaction: placing
   articles asks for the briefs of the stories they joined); ``failed`` makes the item due
   again after a pause, and after ``max_attempts`` failures in a row leaves it with its error.
@@ -28,6 +29,7 @@ import secrets
 import socket
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 from sqlalchemy import and_, case, delete, func, or_, select, update
@@ -49,7 +51,32 @@ class Claim:
 
 
 def default_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+    """``host:pid:nonce@machine``: ``machine`` tells this boot and PID namespace apart, so that
+    only a claimer on the same machine judges whether the pid still runs."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}@{_machine()}"
+
+
+def _machine() -> str:
+    try:
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()[:8]
+        return f"{boot}-{os.stat('/proc/self/ns/pid').st_ino}"
+    except OSError:  # not Linux: never judged, the lease decides
+        return "unknown"
+
+
+def _dead(owner: str) -> bool:
+    """The owner ran on this machine and its process is gone (killed: no lease renewal comes)."""
+    head, _, machine = owner.rpartition("@")
+    parts = head.split(":")
+    if machine != _machine() or machine == "unknown" or len(parts) < 3 or parts[0] != socket.gethostname():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        return True
+    except (ValueError, PermissionError, OSError):
+        return False
+    return False
 
 
 class WorkQueue:
@@ -121,6 +148,17 @@ class WorkQueue:
         with self.store._write() as conn:
             return conn.execute(update(work).where(self._mine(kind, keys)).values(
                 lease_until=self.clock() + self.lease)).rowcount
+
+    def release_dead(self) -> int:
+        """Free at once the claims of processes of this machine that no longer run, instead
+        of after their lease (a server killed and restarted resumes its work now)."""
+        with self.store._read() as conn:
+            owners = list(conn.execute(select(work.c.owner).where(work.c.owner.is_not(None)).distinct()).scalars())
+        dead = [o for o in owners if o != self.owner and _dead(o)]
+        if not dead:
+            return 0
+        with self.store._write() as conn:
+            return conn.execute(update(work).where(work.c.owner.in_(dead)).values(owner=None, lease_until=None)).rowcount
 
     def _mine(self, kind: str, keys: list[str]):
         return and_(work.c.kind == kind, work.c.key.in_(keys), work.c.owner == self.owner)

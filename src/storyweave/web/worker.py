@@ -227,6 +227,9 @@ class BriefWorker:
         died between storing them and asking for them to be placed. Placed now, without
         waiting for a worker to start."""
         try:
+            freed = self.queue.release_dead()
+            if freed:
+                log.warning("freed %d item(s) claimed by processes of this machine that no longer run", freed)
             lost = self.queue.unplaced(older_than=self.queue.lease)
         except Exception as e:  # the next sweep tries again
             log.warning("could not look for unplaced articles: %s", reason_of(e))
@@ -236,7 +239,9 @@ class BriefWorker:
             self.submit(lost)
 
     def _recover(self) -> None:
-        """Ask for what a previous run acknowledged but no claim covers."""
+        """Ask for what a previous run acknowledged but no claim covers; free the claims of
+        this machine's processes that died (a server restarted after kill -9 resumes now)."""
+        self.queue.release_dead()
         orphans = self.queue.unplaced()
         if orphans:
             log.info("asking for %d article(s) without a story to be placed", len(orphans))
