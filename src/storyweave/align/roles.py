@@ -57,16 +57,26 @@ def _span(an: StoryAnalysis, index: int, v: Variant) -> tuple[int, int] | None:
     return (at, at + len(v.text)) if at >= 0 else None
 
 
-def _roles(an: StoryAnalysis, v: Variant, counted: bool) -> tuple[set[str], list[str]] | None:
-    """A variant's clause words and clause texts over its sentences; None when a value cannot be placed."""
-    index = {s.id: i for i, s in enumerate(an.sentences)}
-    words: set[str] = set()
-    texts: list[str] = []
+def _placed(an: StoryAnalysis, v: Variant) -> list[tuple[int, tuple[int, int]]] | None:
+    """Each of a variant's sentences with where its value stands; None when one cannot be placed."""
+    out = []
     for sid in v.sentence_ids:
-        i = index.get(sid)
+        i = an.sentence_index(sid)
         span = _span(an, i, v) if i is not None else None
         if span is None:
             return None
+        out.append((i, span))
+    return out
+
+
+def _roles(an: StoryAnalysis, v: Variant, counted: bool) -> tuple[set[str], list[str]] | None:
+    """A variant's clause words and clause texts over its sentences; None when a value cannot be placed."""
+    placed = _placed(an, v)
+    if placed is None:
+        return None
+    words: set[str] = set()
+    texts: list[str] = []
+    for i, span in placed:
         text = an.sentences[i].text
         words |= clause_words(text, *span, counted=counted)
         texts.append(text[slice(*clause(text, *span))])
@@ -100,13 +110,9 @@ def same_words(an: StoryAnalysis, d: Divergence) -> bool:
         return False
     words = []
     for v in d.variants:
-        spans = []
-        index = {s.id: i for i, s in enumerate(an.sentences)}
-        for sid in v.sentence_ids:
-            i = index.get(sid)
-            span = _span(an, i, v) if i is not None else None
-            if span is None:
-                return False
-            spans.append(frozenset(w.lower() for w in WEEKDAY.findall(an.sentences[i].text[slice(*span)])))
-        words.append(frozenset().union(*spans) if spans else frozenset())
+        placed = _placed(an, v)
+        if placed is None:
+            return False
+        words.append(frozenset(w.lower() for i, span in placed
+                               for w in WEEKDAY.findall(an.sentences[i].text[slice(*span)])))
     return bool(words[0]) and all(w == words[0] for w in words)

@@ -69,8 +69,7 @@ class Summary(Step):
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         lead = None
         if an.agreements:
-            index = {s.id: i for i, s in enumerate(an.sentences)}
-            lead = index.get(an.agreements[0].sentence_ids[0])
+            lead = an.sentence_index(an.agreements[0].sentence_ids[0])
         an.summary = summarize(an, self.config.brief.words, self.config, lead=lead)
         return an
 

@@ -60,6 +60,7 @@ class StoryAnalysis:
 
     # -- derived look-ups (built on first use: sentences never change once split) ----------
     _by_id: dict[str, Article] | None = field(default=None, init=False, repr=False)
+    _sent_index: dict[str, int] | None = field(default=None, init=False, repr=False)
     _sent_range: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
     _days: dict[int, frozenset[str]] = field(default_factory=dict, init=False, repr=False)
     _claims: tuple[list[set[str]], dict[str, float]] | None = field(default=None, init=False, repr=False)
@@ -74,6 +75,12 @@ class StoryAnalysis:
         if self._by_id is None:
             self._by_id = {a.id: a for a in self.articles}
         return self._by_id[article_id]
+
+    def sentence_index(self, sentence_id: str) -> int | None:
+        """The position of a sentence given its id (the ids citations and evidence carry)."""
+        if self._sent_index is None:
+            self._sent_index = {s.id: i for i, s in enumerate(self.sentences)}
+        return self._sent_index.get(sentence_id)
 
     def sentence_indices(self, article_id: str) -> list[int]:
         if self._sent_range is None:
