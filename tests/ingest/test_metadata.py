@@ -282,3 +282,28 @@ def test_a_host_name_yields_to_the_publisher_the_page_names():
     </head><body><p>x</p></body></html>"""
     m = meta_of(page, fallback={"outlet": "en.valmora.example"})  # trafilatura's host fall-back
     assert m.outlet == "Valmora Atlas Foundation" and m.sources["outlet"] == "json-ld publisher"
+
+
+def test_the_publication_beside_the_writer_is_cut_even_written_as_a_host_name():
+    page = _author_page('<meta name="author" content="Pell Andersen, ValleyCourier.com">')
+    assert meta_of(page.replace("Valley Courier", "ValleyCourier")).author == "Pell Andersen"
+    assert meta_of(_author_page('<meta name="author" content="Pell Andersen, Reuters">')).author == "Pell Andersen"
+    assert meta_of(_author_page('<meta name="author" content="valleycourier.com">')).author is None
+
+
+def test_a_handle_capitalised_by_the_fallback_is_no_author():
+    account = _author_page(body='<span class="who">jdcourier</span>')
+    assert meta_of(account, fallback={"author": "Jdcourier"}).author is None  # written only in lower case
+    avatar = _author_page(body='<img alt="Pell2090">')
+    assert meta_of(avatar, fallback={"author": "Pell"}).author is None  # the page never writes it
+    named = _author_page(body='<span class="who">Pell</span>')
+    assert meta_of(named, fallback={"author": "Pell"}).author == "Pell"
+    assert meta_of(_author_page('<meta name="author" content="Siteadmin">')).author is None
+
+
+def test_escaped_structured_values_and_handle_site_names_read_as_written():
+    page = """<html><head><title>x</title><meta name="twitter:site" content="@courier_">
+    <script type="application/ld+json">{"@type": "NewsArticle",
+     "headline": "&#8216;Cranes&#8217; stand idle &amp;amp; quiet"}</script></head><body><p>x</p></body></html>"""
+    m = meta_of(page, fallback={"outlet": "@courier_"})
+    assert m.title == "‘Cranes’ stand idle & quiet" and m.outlet == "courier"

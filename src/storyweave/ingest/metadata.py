@@ -188,7 +188,8 @@ def registrable(url: str | None) -> str | None:
 
 def _outlet_name(value: str) -> str:
     """"@politifact" -> "politifact"; "The Jerusalem Post | JPost.com" -> "The Jerusalem Post"."""
-    v = re.split(r"\s+[|•·]\s+", clean_text(value))[0].lstrip("@").strip()
+    # a handle's decoration is no part of the name ("@wday_" is Wday)
+    v = re.split(r"\s+[|•·]\s+", clean_text(value))[0].lstrip("@").strip(" _")
     return v if v and len(v) <= 80 and not v.startswith("http") else ""
 
 
@@ -243,6 +244,15 @@ def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None
     return (domain, next(f"{src} domain" for src, v in ev["url"] if registrable(v))) if domain else (None, None)
 
 
+def _recased_handle(name: str, html: str | None) -> bool:
+    """trafilatura capitalises what it reads ("jdadmin" -> "Jdadmin"): a one-word name the page
+    writes nowhere, or only in lower case, is a user handle or a fragment of one ("Rmb8090")."""
+    if " " in name.strip() or not isinstance(html, str) or not html:
+        return False
+    written = re.findall(r"(?<![\w@])%s(?!\w)" % re.escape(name.strip()), html, re.IGNORECASE)
+    return all(w.islower() for w in written)
+
+
 def read_metadata(tree, html: str | None = None, url: str | None = None,
                   fallback: dict | None = None) -> PageMeta:
     """Metadata of a parsed page; ``fallback`` (another extractor's values) votes on the title
@@ -266,7 +276,8 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
         if src:
             meta.sources[name] = src
     author = fallback.get("author")
-    if meta.author is None and (author := (author() if callable(author) else author) or ""):
+    if meta.author is None and (author := (author() if callable(author) else author) or "") \
+            and not _recased_handle(author, html):
         names = people(author, "trafilatura", meta.outlet)  # screened for UI text too
         if names or (names := [c for c in [desk_credit(author)] if c]):
             meta.author, meta.sources["author"] = ", ".join(names), "trafilatura"

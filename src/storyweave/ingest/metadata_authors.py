@@ -15,7 +15,7 @@ def _person(name: str, screen: frozenset | set = P.NOT_AUTHOR_WORDS, scraped: bo
     """A person's (or a credited desk's) name from a byline fragment, or None for UI text
     (``screen``: the words that show it; ``scraped``: text from the page's body, not a tag)."""
     name = P.BYLINE_LEAD.sub("", clean_text(name)).strip(" .,:;|-–—")
-    if not name or name.startswith(("http://", "https://", "@")) or "@" in name:
+    if not name or name.startswith(("http://", "https://", "@")) or "@" in name or P.HOST_NAME.match(name):
         return None
     words = name.split()
     if not 1 <= len(words) <= P.MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in name):
@@ -44,15 +44,28 @@ def _without_org_tail(value: str, outlet: str | None) -> str:
                    key=len, reverse=True)
     # short agency tags only in capitals ("AP", "EFE"): "Efe" or "Ani" may be a surname
     tags = sorted((re.escape(a.upper()) for a in AGENCIES if len(a) <= 4), key=len, reverse=True)
-    cut = re.sub(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s))|(?:%s))\.?\s*$" % ("|".join(names), "|".join(tags)),
-                 "", value)
+    # the outlet may be written as its host name ("Troy Smith, Cleveland.com" on cleveland)
+    cut = re.sub(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s)(?:\.[a-z]{2,6}){0,2})|(?:%s))\.?\s*$"
+                 % ("|".join(names), "|".join(tags)), "", value)
     return cut if cut != value and len(cut.split()) >= 2 else value
+
+
+def _publication(part: str, outlet: str | None) -> bool:
+    """A credit part naming a publication: a host name, the outlet, or a news agency."""
+    part = part.strip(" .")
+    key = match_key(re.sub(r"(?:\.[a-z]{2,6}){1,2}$", "", part, flags=re.IGNORECASE))
+    return bool(P.HOST_NAME.match(part)) or bool(outlet) and key == match_key(outlet) \
+        or key.removeprefix("the ") in _AGENCY_KEYS
+
+
+_AGENCY_KEYS = {match_key(a) for a in AGENCIES if len(a) > 4}
 
 
 def _handle(name: str) -> bool:
     """A user handle ("kei_eno", "gto"), not a name: one word, lower case or with underscores."""
     name = name.strip()
-    return " " not in name and (name.islower() or "_" in name)
+    # an account's name: "jdadmin", "siteadmin"
+    return " " not in name and (name.islower() or "_" in name or any(w in name.lower() for w in P.ACCOUNT_WORDS))
 
 
 def _words(name: str) -> set[str]:
@@ -83,6 +96,10 @@ def people(value: str, source: str = "", outlet: str | None = None) -> list[str]
         # "TOM KRISHER, AP Auto Writer", "Kevin Rebong, kevin-r": a job title or a user handle
         # beside the name is no one's name
         parts = [p for p in parts if p not in titled]
+        whole = None if len(parts) > 1 else _person(parts[0], screen, scraped)
+    if len(parts) > 1 and (orgs := [p for p in parts if _publication(p, outlet)]) and len(orgs) < len(parts):
+        # "Troy Smith, Cleveland.com", "Pell Andersen, Reuters": who published, beside who wrote
+        parts = [p for p in parts if p not in orgs]
         whole = None if len(parts) > 1 else _person(parts[0], screen, scraped)
     if len(parts) > 1:
         names = [n for n in (_person(p, screen, scraped) for p in parts) if n]

@@ -2,6 +2,7 @@
 authors, dates and outlet, as (source, value) pairs per field, in document order."""
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -13,8 +14,12 @@ Evidence = dict[str, list[tuple[str, str]]]  # field -> [(source, value)], in do
 
 
 def clean_text(text) -> str:
-    """NFKC, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", str(text or "")).split())
+    """NFKC, whitespace collapsed, character references decoded: JSON-LD and meta values are
+    often escaped twice by their templates ("&#8216;The Medium&#8217;", "&amp;amp;")."""
+    text = str(text or "")
+    if "&" in text and ";" in text:
+        text = html.unescape(html.unescape(text))
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def match_key(text: str) -> str:

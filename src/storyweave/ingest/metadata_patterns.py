@@ -52,6 +52,8 @@ UI_WORDS = {
     "newsletter", "advertisement", "unknown", "anonymous", "guest", "user", "webmaster", "null",
     "undefined", "none", "by", "гость", "автор", "invitado", "gast", "invité",
 }
+# inside a one-word name, the mark of an account, not a person ("jdadmin", "webmaster01")
+ACCOUNT_WORDS = ("admin", "webmaster", "moderator")
 # words of a role or a page's chrome: text scraped from the page that holds them is a label
 # ("Staff", "Posted by", "Contributors"), but a publisher that credits "Contributors to X" or
 # "Editorial Staff" in its structured data means it
@@ -93,6 +95,8 @@ BYLINE_CLASS_NOT = re.compile(r"comment|avatar|bio|related|footer|share|social|w
 FURNITURE_TAGS = {"aside", "nav", "footer"}
 FURNITURE_CLASS = re.compile(r"comment|sidebar|related|recommend|more-stories|most-popular|promo|teaser|footer|"
                              r"widget|trending", re.IGNORECASE)
+# a host name ("Cleveland.com", "www.wday.ru"): a site, never a person
+HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 MAX_AUTHOR_WORDS = 5
 MAX_AUTHORS = 6
 
