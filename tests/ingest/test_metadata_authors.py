@@ -29,3 +29,17 @@ def test_the_outlet_written_after_the_name_is_cut():
 def test_desk_credit():
     assert desk_credit("Harbor Desk Staff Published 3:04 p.m.") == "Harbor Desk Staff"
     assert desk_credit("Staff Reports") is None and desk_credit("Pell Andersen") is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Oda Lindqvist (avec Pell Andersen et Rue Kaminski)", ["Oda Lindqvist", "Pell Andersen", "Rue Kaminski"]),
+    ("Oda Lindqvist with Pell Andersen", ["Oda Lindqvist", "Pell Andersen"]),
+    ("Oda Lindqvist (Reuters)", ["Oda Lindqvist"]),
+    ("Oda Lindqvist in Portavel and Pell Andersen in Valmora", ["Oda Lindqvist", "Pell Andersen"]),
+    ("Oda Lindqvist for The Harbor Courier", ["Oda Lindqvist"]),
+    ("Oda Lindqvist | Harbor Advance Media for Courier.example", ["Oda Lindqvist"]),
+    ("Oda Lindqvist is a reporter for Harbor News.", []),
+    ("Con Ortega", ["Con Ortega"]),  # a capitalised "Con" is a name, not Spanish "with"
+])
+def test_co_writers_places_and_byline_fields(value, expected):
+    assert people(value, "byline") == expected

@@ -84,6 +84,7 @@ def desk_credit(value: str) -> str | None:
 
 def people(value: str, source: str = "", outlet: str | None = None) -> list[str]:
     value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value))))
+    value = P.BYLINE_PLACE.sub(" ", P.BYLINE_FIELD.sub("", value)).strip()
     value = _without_org_tail(value, outlet)
     if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
         return []

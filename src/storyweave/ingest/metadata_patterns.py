@@ -85,7 +85,14 @@ BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|analysis|opinion|commentary|
 BYLINE_TAIL = re.compile(r"\s*\b(?:(?:edited|reviewed|fact[- ]checked|photos?|photographs?|illustrations?|"
                          r"additional reporting|reporting)\s+(?:by|on|at)|published|posted|updated)\b.*$",
                          re.IGNORECASE)
-AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bund\b|、|/)\s*")
+# co-writers: listed, or credited in parentheses or "with" ("X (avec Y et Z)")
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bwith\b|\bavec\b|\bmit\b|"
+                          r"\bcon\b|、|/|\(|\))\s*")
+# where a writer's name ends in a byline: a pipe starts its next field ("X | NJ Advance Media",
+# "X | November 18"); a lower-case "in", "at", "for", "from" before capitalised words starts the
+# place or the employer ("X in Beijing", "X for The Valley Courier")
+BYLINE_FIELD = re.compile(r"(?<=\S)\s+\|\s.*$")
+BYLINE_PLACE = re.compile(r"\s+(?:in|at|for|from)\s+(?:(?:the|de|of)\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+")
 # classes / ids / rel of elements holding the byline next to the body
 BYLINE_CLASS = re.compile(r"\b(?:byline|by-line|author-?name|article-?author|post-?author|entry-?author|"
                           r"author|writer|creator)\b", re.IGNORECASE)
