@@ -43,3 +43,18 @@ def test_desk_credit():
 ])
 def test_co_writers_places_and_byline_fields(value, expected):
     assert people(value, "byline") == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("作者：林小雨 来源：海港日报", ["林小雨"]),  # the source after the name is no writer
+    ("记者 林小雨", ["林小雨"]),
+    ("文・森川葵", ["森川葵"]),
+    ("責任編集：森川葵", []),  # the editor in charge, not the writer
+    ("한가람 기자", ["한가람"]),
+    ("Текст: Ольга Линдквист", ["Ольга Линдквист"]),
+    ("BY: Oda Lindqvist", ["Oda Lindqvist"]),
+    ("By ODA LINDQVIST Associated Press Writer", ["ODA LINDQVIST"]),
+    ("Par Oda Lindqvist avec AFP", ["Oda Lindqvist"]),
+])
+def test_lead_ins_and_tails_in_every_script(value, expected):
+    assert people(value, "byline") == expected

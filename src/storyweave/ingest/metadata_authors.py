@@ -44,9 +44,11 @@ def _without_org_tail(value: str, outlet: str | None) -> str:
                    key=len, reverse=True)
     # short agency tags only in capitals ("AP", "EFE"): "Efe" or "Ani" may be a surname
     tags = sorted((re.escape(a.upper()) for a in AGENCIES if len(a) <= 4), key=len, reverse=True)
-    # the outlet may be written as its host name ("Troy Smith, Cleveland.com" on cleveland)
-    cut = re.sub(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s)(?:\.[a-z]{2,6}){0,2})|(?:%s))\.?\s*$"
-                 % ("|".join(names), "|".join(tags)), "", value)
+    # the outlet may be written as its host name ("Troy Smith, Cleveland.com" on cleveland), a
+    # job title may follow ("JANE ROE Associated Press Writer")
+    cut = re.sub(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s)(?:\.[a-z]{2,6}){0,2})|(?:%s))(?i:%s)?\.?\s*$"
+                 % ("|".join(names), "|".join(tags), _ROLE_AFTER), "", value)
+    cut = re.sub(r"\s+(?:and|und|et|y|with|avec|mit|con|&)$", "", cut)  # "Jean Dupont avec AFP"
     return cut if cut != value and len(cut.split()) >= 2 else value
 
 
@@ -59,6 +61,7 @@ def _publication(part: str, outlet: str | None) -> bool:
 
 
 _AGENCY_KEYS = {match_key(a) for a in AGENCIES if len(a) > 4}
+_ROLE_AFTER = r"(?:\s+[a-z]+)?\s+(?:%s)" % "|".join(sorted(P.ROLE_WORDS, key=len, reverse=True))
 
 
 def _handle(name: str) -> bool:

@@ -78,12 +78,17 @@ DATE_WORD = re.compile(r"\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturd
                        r"march|april|may|june|july|august|september|october|november|december|"
                        r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?=\s+\d))\b.*$", re.IGNORECASE)
 # a byline's lead-in and the agency credits that follow a name ("By Jane Roe, Reuters")
+# (a colon may follow: "BY: X", "Текст: X"; in Chinese, Japanese and Korean no space need:
+# "作者：X", "记者 X", "文・X")
 BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|analysis|opinion|commentary|story|text|words|photos and text)"
-                         r"\s+by|by|von|par|por|di|door|av|af|przez|autor(?:in)?:?|текст|автор:?)\s+",
+                         r"\s+by|by|von|par|por|di|door|av|af|przez|autor(?:in)?|текст|автор)(?:\s*:\s*|\s+)"
+                         r"|^\s*(?:(?:作者|记者|記者|撰文|撰稿|筆者|著者)\s*[:/・|]?\s*|(?:文|글)\s*[:/・|]\s*)",
                          re.IGNORECASE)
-# what follows the writer's name in a byline and names someone else or a time
+# what follows the writer's name in a byline and names someone else or a time; in Chinese and
+# Japanese the source or the editor in charge ("来源：", "责任编辑："), in Korean the job ("X 기자")
 BYLINE_TAIL = re.compile(r"\s*\b(?:(?:edited|reviewed|fact[- ]checked|photos?|photographs?|illustrations?|"
-                         r"additional reporting|reporting)\s+(?:by|on|at)|published|posted|updated)\b.*$",
+                         r"additional reporting|reporting)\s+(?:by|on|at)|published|posted|updated)\b.*$"
+                         r"|\s*(?:来源|來源|出处|出處|责任编辑|責任編輯|責任編集|编辑|編輯|编审)\s*:.*$|\s+기자(?:\s.*)?$",
                          re.IGNORECASE)
 # co-writers: listed, or credited in parentheses or "with" ("X (avec Y et Z)")
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\be\b|\bwith\b|\bavec\b|\bmit\b|"
