@@ -307,3 +307,19 @@ def test_escaped_structured_values_and_handle_site_names_read_as_written():
      "headline": "&#8216;Cranes&#8217; stand idle &amp;amp; quiet"}</script></head><body><p>x</p></body></html>"""
     m = meta_of(page, fallback={"outlet": "@courier_"})
     assert m.title == "‘Cranes’ stand idle & quiet" and m.outlet == "courier"
+
+
+def _titled(title: str, site: str | None = None, h1: str | None = None) -> str:
+    head = f"<title>{title}</title>" + (f'<meta property="og:site_name" content="{site}">' if site else "")
+    return f"<html><head>{head}</head><body><article>{f'<h1>{h1}</h1>' if h1 else ''}<p>x</p></article></body></html>"
+
+
+def test_a_site_name_set_off_without_spaces_in_cjk_titles_is_stripped():
+    assert meta_of(_titled("港口起重机全面停工-海港日报", "海港日报")).title == "港口起重机全面停工"
+    assert meta_of(_titled("港湾クレーンが停止：海港新聞", "海港新聞")).title == "港湾クレーンが停止"
+    assert meta_of(_titled("Harbor-Valley Courier", "Valley Courier")).title == "Harbor-Valley Courier"  # Latin: a word
+
+
+def test_the_outlets_bare_name_is_no_headline():
+    assert meta_of(_titled("Valley Courier", "Valley Courier", "Harbor cranes idle")).title == "Harbor cranes idle"
+    assert meta_of(_titled("Valley Courier", "Valley Courier")).title == "Valley Courier"  # all there is

@@ -67,9 +67,11 @@ def strip_site(title: str, site_names: list[str]) -> str:
     return clean_text(title[start:end]) if 0 <= start < end else clean_text(" ".join(kept))
 
 
-def choose_title(ev: Evidence, sites: list[str]) -> tuple[str | None, str | None]:
+def choose_title(ev: Evidence, sites: list[str], outlet: str | None = None) -> tuple[str | None, str | None]:
     cands = [(src, strip_site(clean_text(v), sites)) for src, v in ev.get("title", []) if clean_text(v)]
     cands = [(s, v) for s, v in cands if 0 < len(v) <= 400]
+    # the outlet's bare name (a home page's <title>) is no headline when anything else is offered
+    cands = [(s, v) for s, v in cands if not outlet or match_key(v) != match_key(outlet)] or cands
     if not cands:
         return None, None
     best, best_score = None, -1.0
@@ -267,7 +269,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     sites = [v for _, v in ev.get("outlet", []) + ev.get("site", [])] + [fallback.get("outlet") or ""]
     if meta.outlet:
         sites.append(meta.outlet)
-    meta.title, src_title = choose_title(ev, sites)
+    meta.title, src_title = choose_title(ev, sites, meta.outlet)
     meta.author, src_author = choose_author(ev, meta.outlet, functools.cache(lambda: class_bylines(tree)))
     meta.published, src_date = choose_date(ev, tree if tree is not None else html, fallback.get("date", _UNSET))
     meta.url = next((v for _, v in ev.get("url", [])), None)

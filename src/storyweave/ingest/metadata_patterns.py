@@ -38,7 +38,10 @@ TITLE_WEIGHT = {"json-ld headline": 3.0, "og:title": 3.0, "itemprop headline": 2
                 "headline": 1.5, "trafilatura": 1.0, "<title>": 2.5}
 
 # separators sites put between a headline and their own name
-TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/•]{1,2}\s+|\s*[|_]\s*|\s+::\s+")
+# (Chinese, Japanese and Korean titles set them off without spaces: "标题-新华网", "見出し：朝日新聞")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·»/•]{1,2}\s+|\s*[|_]\s*|\s+::\s+"
+                             r"|(?<=[%s])[\-–—:·/•]{1,2}(?=[%s])" % (_CJK, _CJK))
 # where a kicker or a site name may end inside a title that another source gives without it
 # ("The Space Review: Seeking a bigger role"): looser, as only another source's agreement cuts there
 TITLE_PART_SEPARATOR = re.compile(TITLE_SEPARATOR.pattern + r"|:\s+")
