@@ -3,6 +3,7 @@ gathered evidence: a person's name, several kept, never UI text, a handle, a job
 agency or the outlet written after the name, or another story's byline."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
@@ -40,16 +41,26 @@ def _sentence_like(words: list[str]) -> bool:
 def _without_org_tail(value: str, outlet: str | None) -> str:
     """"Tom Davies Associated Press", "Kevin McCoy, USA TODAY": the agency or the outlet written
     after the writer's name is who published, not who wrote (kept when it is all there is)."""
-    names = sorted((re.escape(o) for o in ([outlet] if outlet else []) + [a for a in AGENCIES if len(a) > 4]),
-                   key=len, reverse=True)
-    # short agency tags only in capitals ("AP", "EFE"): "Efe" or "Ani" may be a surname
-    tags = sorted((re.escape(a.upper()) for a in AGENCIES if len(a) <= 4), key=len, reverse=True)
-    # the outlet may be written as its host name ("Troy Smith, Cleveland.com" on cleveland), a
-    # job title may follow ("JANE ROE Associated Press Writer")
-    cut = re.sub(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s)(?:\.[a-z]{2,6}){0,2})|(?:%s))(?i:%s)?\.?\s*$"
-                 % ("|".join(names), "|".join(tags), _ROLE_AFTER), "", value)
+    cut = _outlet_tail(outlet).sub("", value) if outlet else value
+    cut = _AGENCY_TAIL.sub("", cut) if cut == value else cut
     cut = re.sub(r"\s+(?:and|und|et|y|with|avec|mit|con|&)$", "", cut)  # "Jean Dupont avec AFP"
     return cut if cut != value and len(cut.split()) >= 2 else value
+
+
+_AGENCY_KEYS = {match_key(a) for a in AGENCIES if len(a) > 4}
+# a job title may follow the agency or the outlet ("JANE ROE Associated Press Writer")
+_ROLE_AFTER = r"(?i:(?:\s+[a-z]+)?\s+(?:%s))?\.?\s*$" % "|".join(sorted(P.ROLE_WORDS, key=len, reverse=True))
+# compiled once (every agency's name); short agency tags only in capitals ("AP", "EFE"): "Efe"
+# or "Ani" may be a surname
+_AGENCY_TAIL = re.compile(r"[\s,;|/–—-]+(?:(?i:(?:the\s+)?(?:%s))|(?:%s))" % (
+    "|".join(sorted((re.escape(a) for a in AGENCIES if len(a) > 4), key=len, reverse=True)),
+    "|".join(sorted((re.escape(a.upper()) for a in AGENCIES if len(a) <= 4), key=len, reverse=True))) + _ROLE_AFTER)
+
+
+@functools.lru_cache(maxsize=256)
+def _outlet_tail(outlet: str) -> re.Pattern:
+    # the outlet may be written as its host name ("Troy Smith, Cleveland.com" on cleveland)
+    return re.compile(r"[\s,;|/–—-]+(?i:(?:the\s+)?%s(?:\.[a-z]{2,6}){0,2})" % re.escape(outlet) + _ROLE_AFTER)
 
 
 def _publication(part: str, outlet: str | None) -> bool:
@@ -58,10 +69,6 @@ def _publication(part: str, outlet: str | None) -> bool:
     key = match_key(re.sub(r"(?:\.[a-z]{2,6}){1,2}$", "", part, flags=re.IGNORECASE))
     return bool(P.HOST_NAME.match(part)) or bool(outlet) and key == match_key(outlet) \
         or key.removeprefix("the ") in _AGENCY_KEYS
-
-
-_AGENCY_KEYS = {match_key(a) for a in AGENCIES if len(a) > 4}
-_ROLE_AFTER = r"(?:\s+[a-z]+)?\s+(?:%s)" % "|".join(sorted(P.ROLE_WORDS, key=len, reverse=True))
 
 
 def _handle(name: str) -> bool:
