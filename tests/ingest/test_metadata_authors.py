@@ -58,3 +58,13 @@ def test_co_writers_places_and_byline_fields(value, expected):
 ])
 def test_lead_ins_and_tails_in_every_script(value, expected):
     assert people(value, "byline") == expected
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("by Oda Lindqvist @odalind", ["Oda Lindqvist"]),  # a handle beside the name (a tune-half byline's form)
+    ("Oda Lindqvist (oda.lindqvist@courier.example)", ["Oda Lindqvist"]),
+    ("@odalind", []),
+    ("José Antonio de la Torre Martínez", ["José Antonio de la Torre Martínez"]),  # particles do not count
+])
+def test_contacts_beside_a_name_and_long_names_with_particles(value, expected):
+    assert people(value, "byline") == expected

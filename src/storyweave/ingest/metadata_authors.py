@@ -19,7 +19,9 @@ def _person(name: str, screen: frozenset | set = P.NOT_AUTHOR_WORDS, scraped: bo
     if not name or name.startswith(("http://", "https://", "@")) or "@" in name or P.HOST_NAME.match(name):
         return None
     words = name.split()
-    if not 1 <= len(words) <= P.MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in name):
+    # particles do not count ("José Antonio de la Torre Martínez")
+    if not 1 <= len([w for w in words if w not in P.NAME_PARTICLES]) <= P.MAX_AUTHOR_WORDS \
+            or any(ch.isdigit() for ch in name):
         return None
     if _words(name) & screen:
         return None
@@ -95,6 +97,9 @@ def desk_credit(value: str) -> str | None:
 def people(value: str, source: str = "", outlet: str | None = None) -> list[str]:
     value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value))))
     value = P.BYLINE_PLACE.sub(" ", P.BYLINE_FIELD.sub("", value)).strip()
+    # a contact beside the name ("Pell Andersen @pell", "(pell@courier.example)") is no part of it
+    if (bare := " ".join(P.CONTACT.sub(" ", value).split())) and bare != value:
+        value = bare
     value = _without_org_tail(value, outlet)
     if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
         return []

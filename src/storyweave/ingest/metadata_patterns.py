@@ -110,6 +110,8 @@ BYLINE_CLASS_NOT = re.compile(r"comment|avatar|bio|related|footer|share|social|w
 FURNITURE_TAGS = {"aside", "nav", "footer"}
 FURNITURE_CLASS = re.compile(r"comment|sidebar|related|recommend|more-stories|most-popular|promo|teaser|footer|"
                              r"widget|trending", re.IGNORECASE)
+# an e-mail address or a social handle written beside a writer's name, with its brackets
+CONTACT = re.compile(r"[(<\[]?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+)[)>\]]?")
 # a host name ("Cleveland.com", "www.wday.ru"): a site, never a person
 HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 MAX_AUTHOR_WORDS = 5
