@@ -88,15 +88,14 @@ def page_stream(n: int, folder: Path) -> Path:
 def ingest_run(stream: Path, db: Path, engine) -> dict:
     """One ``storyweave ingest`` in this process (the driver); returns its figures."""
     from storyweave.config import Config
-    from storyweave.engines.stages import read_parallel
+    from storyweave.engines.featured import ingest_featured
     from storyweave.store import open_store
-    from storyweave.stories.assign import ingest
 
     config = Config()
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, cpu = time.perf_counter(), time.process_time()
     with open_store(db) as store:
-        rep = ingest(read_parallel([stream], config, engine), store, config, engine)
+        rep = ingest_featured([stream], store, config, engine)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     engine.close()  # a local pool's workers are reaped here: their CPU time shows below
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -66,14 +66,14 @@ def test_pages_and_records_read_on_ray_as_in_process(ray_engine, reading_inputs)
 
 
 def test_ray_and_local_give_the_same_stories_and_briefs_on_a_dev_stream(ray_engine, dev_path, tmp_path):
-    """The whole pipeline: read -> clean -> featurise (engine) -> store and assign (driver)
+    """The whole pipeline (``storyweave ingest``'s path): read -> clean -> featurise (engine) -> store and assign (driver)
     -> a brief per story (engine); Ray on 2 CPUs against this process."""
     from storyweave.config import Config
+    from storyweave.engines.featured import ingest_featured
     from storyweave.engines.local import LocalEngine
-    from storyweave.engines.stages import BriefStage, read_parallel
+    from storyweave.engines.stages import BriefStage
     from storyweave.render.json import brief_to_dict
     from storyweave.store import open_store
-    from storyweave.stories.assign import ingest
 
     stream = tmp_path / "stream.jsonl"
     stream.write_text("".join(dev_path.read_text().splitlines(keepends=True)[:40]))
@@ -81,7 +81,7 @@ def test_ray_and_local_give_the_same_stories_and_briefs_on_a_dev_stream(ray_engi
     runs = []
     for name, engine in (("local", LocalEngine()), ("ray", ray_engine)):
         with open_store(tmp_path / f"{name}.db") as store:
-            rep = ingest(read_parallel([stream], config, engine, per_task=4), store, config, engine)
+            rep = ingest_featured([stream], store, config, engine, per_task=4)
             stories = sorted(set(rep.assignments.values()))
             groups = [list(store.iter_articles(sid)) for sid in stories]
         briefs = [brief_to_dict(b) for b in engine.map(BriefStage(config), groups)]

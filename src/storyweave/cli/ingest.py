@@ -1,8 +1,9 @@
 """``storyweave ingest INPUT... --db PATH``: read, clean, store, and assign to stories.
 
 Reading (page extraction, cleaning) and featurising run on the engine (``--engine
-local|ray``, ``--workers N``); storing and placing in stories run here, in input order, so
-every engine gives the same stories. The briefs of the stories the run touched are asked
+local|ray``, ``--workers N``), in one task per batch of inputs (``engines.featured``);
+storing and placing in stories run here, in input order, so every engine gives the same
+stories. The briefs of the stories the run touched are asked
 for through the store: ``storyweave worker`` processes (or a ``storyweave serve`` on the
 same store) build them, in parallel when there are several.
 """
@@ -23,16 +24,15 @@ def register(sub) -> None:
 
 def run(args, config) -> int:
     from ..engines import engine_from_args
-    from ..engines.stages import read_parallel
+    from ..engines.featured import ingest_featured
     from ..store import open_store
     from ..store.work import BRIEF, WorkQueue
-    from ..stories.assign import ingest
     from . import report_problems
 
     engine = engine_from_args(args)
     try:
         with open_store(args.db or config.server.db) as store:
-            rep = ingest(read_parallel(args.inputs, config, engine), store, config, engine)
+            rep = ingest_featured(args.inputs, store, config, engine)
             total = store.count_articles()
             if args.briefs:
                 WorkQueue(store).add(BRIEF, stale_briefs(store, set(rep.assignments.values())))

@@ -143,11 +143,22 @@ def _records(f: Path, suffix: str, config: Config, folder: Path | None) -> Itera
 
 def read_parallel(inputs: Iterable[str | Path], config: Config, engine=None, per_task: int = UNITS_PER_TASK) -> Iterator[Item]:
     """What ``read_inputs(inputs, config)`` yields, in its order, read by ``engine``."""
-    from ..ingest import read_inputs, sources_csv
+    from ..ingest import read_inputs
 
     if engine is None or getattr(engine, "workers", 1) <= 1 and engine.name == "local":
         yield from read_inputs(inputs, config)  # one process: no units to ship
         return
+    for item, _ in drive(inputs, config, engine, ReadUnits(config), per_task):
+        yield item
+
+
+def drive(inputs: Iterable[str | Path], config: Config, engine, stage, per_task: int,
+          batcher=None) -> Iterator[tuple[Item, Any]]:
+    """The driver's side of a reading stage: units out in batches, (item, extra) back in input
+    order, ids made unique and the folder's table applied as ``read_inputs`` does. ``stage``
+    returns per unit its items, or (items, extras) with one extra per item (None where it has
+    none). An extra is dropped (None) when the table changed its article."""
+    from ..ingest import sources_csv
     # only here: stories pulls datasketch and scipy.integrate, ~0.35 s of a one-shot brief
     from ..stories.cluster import batches
     sent: deque[list[Unit]] = deque()
@@ -161,10 +172,11 @@ def read_parallel(inputs: Iterable[str | Path], config: Config, engine=None, per
 
     seen: set[str] = set()
     tables: dict[Path, dict] = {}
-    jobs = (remember(b) for b in batches(units(inputs, config), per_task))
-    for results in engine.map(ReadUnits(config), jobs, on_error=failed):
-        for unit, items in zip(sent.popleft(), results):
-            for art in items:
+    jobs = (remember(b) for b in (batcher or batches)(units(inputs, config), per_task))
+    for results in engine.map(stage, jobs, on_error=failed):
+        for unit, got in zip(sent.popleft(), results):
+            items, extras = got if isinstance(got, tuple) else (got, [None] * len(got))
+            for art, extra in zip(items, extras):
                 if isinstance(art, Article):
                     if art.id in seen:
                         art.id = _unique_id(art.id, seen)
@@ -175,7 +187,8 @@ def read_parallel(inputs: Iterable[str | Path], config: Config, engine=None, per
                             table = tables[unit.folder] = _table(unit.folder)
                         if table:
                             art = sources_csv.apply(art, unit.file or Path(), unit.folder, table)
-                yield art
+                            extra = None  # outlet, date, title may have changed: computed again
+                yield art, extra
 
 
 def _table(folder: Path) -> dict:

@@ -24,10 +24,11 @@ from ..errors import StoryweaveError
 from ..log import logger
 from ..model import Article
 from .base import AddResult, FeedRow, SearchHit, StateMoved, Store, StoredState, StoryRow
-from .rows import brief_entities, brief_title, first_line, to_article, to_feed, to_story, utc_now
+from .rows import brief_entities, brief_title, to_article, to_feed, to_story, utc_now
 from .schema import articles, briefs, feeds, state, stories, story_entities
 from .adding import add_batch
 from .moves import moved_to, record_moves
+from .refresh import refresh_stories
 from .search import search as search_text
 from .search import write_names
 
@@ -169,8 +170,7 @@ class SQLStore(Store):
             [{"aid": aid, "sid": sid} for aid, sid in assignments.items()],
         )
         # a story an article left must be refreshed too
-        for sid in sorted(touched | {s for s in previous.values() if s}):
-            _refresh_story(conn, sid, now)
+        refresh_stories(conn, sorted(touched | {s for s in previous.values() if s}), now)
         record_moves(conn, previous, assignments)
 
     def story_of(self, article_id: str) -> str | None:
@@ -340,22 +340,3 @@ def _put_state(conn: Connection, key: str, blob: bytes, version: int, insert_row
         conn.execute(insert(state).values(key=key, blob=blob, version=version, updated=utc_now()))
     else:
         conn.execute(update(state).where(state.c.key == key).values(blob=blob, version=version, updated=utc_now()))
-
-
-def _refresh_story(conn: Connection, sid: str, now: dt.datetime) -> None:
-    """Recompute a story's size, outlets, date span and (if it has none) title from its articles."""
-    rows = conn.execute(
-        select(articles.c.outlet, articles.c.published, articles.c.title, articles.c.text)
-        .where(articles.c.story_id == sid).order_by(articles.c.published.is_(None), articles.c.published, articles.c.id)
-    ).all()
-    dates = [r.published for r in rows if r.published]
-    outlets: list[str] = []
-    for r in rows:
-        if r.outlet and r.outlet not in outlets:
-            outlets.append(r.outlet)
-    current = conn.execute(select(stories.c.title).where(stories.c.id == sid)).scalar_one()
-    title = current or next((r.title for r in rows if r.title), "") or first_line(rows[0].text if rows else "")
-    conn.execute(update(stories).where(stories.c.id == sid).values(
-        size=len(rows), outlets=outlets, first_date=min(dates, default=None), last_date=max(dates, default=None),
-        title=title[:300], updated=now,
-    ))

@@ -120,10 +120,13 @@ def engine_featurizer(engine=None, config: StoriesConfig | None = None) -> Featu
     return lambda articles: [f for batch in featurize(articles, engine, config=config) for f in batch]
 
 
-def ingest(items: Iterable[Article | Problem], store: Store, config: Config, engine=None) -> IngestReport:
-    """Read items -> clean -> store -> assign, ``config.stories.chunk`` articles at a time."""
+def ingest(items: Iterable[Article | Problem], store: Store, config: Config, engine=None,
+           featurize: Featurize | None = None) -> IngestReport:
+    """Read items -> clean -> store -> assign, ``config.stories.chunk`` articles at a time.
+    ``featurize`` (default: on ``engine``) may hand back features computed where the items
+    were read (``engines.featured``)."""
     report = IngestReport()
-    assigner = StoryAssigner(config.stories, engine_featurizer(engine, config.stories))
+    assigner = StoryAssigner(config.stories, featurize or engine_featurizer(engine, config.stories))
     for group in batches(items, config.stories.chunk):
         report.problems += [p for p in group if isinstance(p, Problem)]
         arts = prepare([a for a in group if isinstance(a, Article)], config)

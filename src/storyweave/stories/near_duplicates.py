@@ -41,6 +41,10 @@ class CopyIndex:
         return len(self._keys)
 
     def signature(self, shingles: np.ndarray) -> LeanMinHash | None:
+        """A text's signature from its shingles (uint32), or the hash values ``signature_values``
+        computed already (uint64, e.g. on an ingest worker; empty for a text too short)."""
+        if shingles.dtype == np.uint64 and len(shingles) in (0, self.num_perm):
+            return LeanMinHash(seed=SEED, hashvalues=shingles, scheme=SCHEME) if len(shingles) else None
         if len(shingles) < MIN_SHINGLES:
             return None
         m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, permutations=self._perms, scheme=SCHEME)
@@ -82,3 +86,16 @@ class CopyIndex:
                 session.insert(key, sig)
                 idx._remember(key, sig, hv)
         return idx
+
+
+_WORKER_INDEX: CopyIndex | None = None  # per process: its permutations are drawn once
+
+
+def signature_values(shingles: np.ndarray) -> np.ndarray:
+    """The MinHash hash values of a text (uint64, empty when too short to call copies):
+    computed where the text is, so 512 bytes travel instead of the shingles."""
+    global _WORKER_INDEX
+    if _WORKER_INDEX is None:
+        _WORKER_INDEX = CopyIndex()
+    sig = _WORKER_INDEX.signature(shingles)
+    return np.zeros(0, dtype=np.uint64) if sig is None else np.asarray(sig.hashvalues, dtype=np.uint64)

@@ -1,0 +1,66 @@
+"""Ingest with featurising on the reading workers gives what one process gives."""
+import io
+import json
+
+import numpy as np
+
+from storyweave.config import Config
+from storyweave.engines.featured import Prefeatured, ingest_featured
+from storyweave.engines.local import LocalEngine
+from storyweave.model import Article
+from storyweave.store import open_store
+from storyweave.stories.near_duplicates import CopyIndex, signature_values
+
+
+def _index_state(store):
+    """The story index's arrays and JSON, as values: the zip container carries a time stamp,
+    and a name set's order follows the process's string hashes."""
+    blob = store.read_state("stories.index").blob
+    with np.load(io.BytesIO(blob), allow_pickle=False) as z:
+        return {k: json.loads(z[k].tobytes()) if k == "meta" else z[k].tobytes() for k in z.files}
+
+
+def test_a_pool_ingests_as_one_process_does(dev_path, tmp_path):
+    rows = dev_path.read_text().splitlines()[:60]
+    stream = tmp_path / "stream.jsonl"
+    # a repeated text (stored once) and a repeated id (stored under a fresh id) in the stream
+    dup = json.loads(rows[3])
+    twin = {**json.loads(rows[5]), "id": json.loads(rows[4])["id"], "url": None}
+    twin["text"] += "\n\nA later edition."
+    stream.write_text("\n".join(rows + [json.dumps({**dup, "id": "again"}), json.dumps(twin)]) + "\n")
+    config = Config().with_overrides({"stories": {"chunk": 16}})
+    runs = []
+    for name, engine in (("one", LocalEngine()), ("pool", LocalEngine(workers=2))):
+        with engine, open_store(tmp_path / f"{name}.db") as store:
+            rep = ingest_featured([stream], store, config, engine, per_task=2)
+            runs.append((rep.assignments, rep.stored_as, rep.stored, rep.already_stored, _index_state(store)))
+    one, pool = runs
+    assert one[2] == 61 and one[3] == 1 and len(one[0]) == 62
+    assert pool == one
+
+
+def test_copy_signatures_computed_on_a_worker_are_the_index_own():
+    shingles = np.random.RandomState(0).randint(0, 2**32 - 1, size=300).astype(np.uint32)
+    index = CopyIndex()
+    here, there = index.signature(shingles), index.signature(signature_values(shingles))
+    assert np.array_equal(here.hashvalues, there.hashvalues)
+    assert index.signature(signature_values(shingles[:5])) is None  # too short to call copies
+
+
+def test_articles_without_worker_features_are_featurised_by_the_fallback():
+    asked = []
+
+    def fallback(arts):
+        asked.extend(a.id for a in arts)
+        return [f"computed {a.id}" for a in arts]
+
+    class F:  # stands for Features: only its id is touched
+        id = ""
+
+    a, b, c = Article("a", "x"), Article("b", "y"), Article("c", "z")
+    feats = Prefeatured(fallback, keep=1)
+    assert list(feats.collect([(a, F()), (b, F()), (c, None)])) == [a, b, c]  # keep=1: a's features dropped
+    b.id = "b~2"  # the store gave it another id
+    got = feats([a, b, c])
+    assert got[0] == "computed a" and got[1].id == "b~2" and got[2] == "computed c"
+    assert asked == ["a", "c"] and feats.reused == 1
