@@ -323,3 +323,19 @@ def test_a_site_name_set_off_without_spaces_in_cjk_titles_is_stripped():
 def test_the_outlets_bare_name_is_no_headline():
     assert meta_of(_titled("Valley Courier", "Valley Courier", "Harbor cranes idle")).title == "Harbor cranes idle"
     assert meta_of(_titled("Valley Courier", "Valley Courier")).title == "Valley Courier"  # all there is
+
+
+def test_the_byline_nearest_the_headline_is_the_articles():
+    text = "<p>" + "Dock workers walked out for a second day. " * 5 + "</p>"
+    teaser = f"""<html><head><title>Cranes idle</title></head><body>
+    <div class="top-stories"><h3>Ferry returns</h3><span class="byline">By Rue Kaminski</span></div>
+    <article><h1>Cranes idle</h1><span class="byline">By Oda Lindqvist</span>{text}</article></body></html>"""
+    assert meta_of(teaser).author == "Oda Lindqvist"
+    linked = f"""<html><head><title>Cranes idle</title></head><body>
+    <div class="headlines"><a href="/f">Ferry returns</a> <a rel="author" href="/rue">Rue Kaminski</a></div>
+    <div class="main"><h1>Cranes idle</h1><p>By <a rel="author" href="/oda">Oda Lindqvist</a></p>{text}</div></body></html>"""
+    assert meta_of(linked).author == "Oda Lindqvist"
+    above = f"""<html><head><title>Cranes idle</title></head><body><article>
+    <span class="byline">By Oda Lindqvist</span><h1>Cranes idle</h1>{text}</article>
+    <div class="next"><h2>Ferry returns</h2><span class="byline">By Rue Kaminski</span></div></body></html>"""
+    assert meta_of(above).author == "Oda Lindqvist"  # above its headline, still the nearest

@@ -126,6 +126,7 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
                       ("outlet", P.OUTLET_META)):
         for k in keys:
             ev[fld] += [(k, v) for v in metas.get(k, [])[:1 if fld != "author" else 4]]
+    found: list[tuple[str, str, object]] = []  # microdata authors, with their elements
     for el in tree.iterfind(".//*[@itemprop]"):
         prop = el.get("itemprop")
         if prop == "headline" and el.tag != "meta":
@@ -134,7 +135,7 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
             ev["date"].append(("itemprop datePublished", el.get("datetime") or el.get("content") or ""))
         elif prop == "author" and el.tag != "meta":
             inner = el.find(".//*[@itemprop='name']")
-            ev["byline"].append(("itemprop author", _text(inner if inner is not None else el)))
+            found.append(("itemprop author", _text(inner if inner is not None else el), el))
         elif prop == "publisher" and el.tag != "meta":
             inner = el.find(".//*[@itemprop='name']")
             if inner is not None and (name := clean_text(inner.get("content")) or _text(inner)):
@@ -143,9 +144,9 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
     if title is not None and title.text_content().strip():
         ev["title"].append(("<title>", title.text_content()))
     ev["title"] += [("h1", h.text_content()) for h in tree.iterfind(".//h1")][:3]
-    for a in tree.iterfind(".//a[@rel]"):
-        if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a):
-            ev["byline"].append(("rel=author", _text(a)))
+    rel = [("rel=author", _text(a), a) for a in tree.iterfind(".//a[@rel]")
+           if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a)]
+    ev["byline"] += nearest_first(tree, found) + nearest_first(tree, rel)
     if bylines:
         ev["byline"] += class_bylines(tree)
     for t in tree.iterfind(".//time"):
@@ -177,8 +178,27 @@ def class_bylines(tree) -> list[tuple[str, str]]:
         if P.BYLINE_CLASS.search(attr) and not P.BYLINE_CLASS_NOT.search(attr) and not _in_furniture(el):
             text = _text(el)
             if 0 < len(text) <= 120:
-                out.append(("byline", text))
-    return out
+                out.append(("byline", text, el))
+    return nearest_first(tree, out)
+
+
+def nearest_first(tree, found: list[tuple[str, str, object]]) -> list[tuple[str, str]]:
+    """Bylines of one kind, the one nearest the page's headline (its first ``<h1>`` outside
+    furniture) first: a teaser's byline above the article belongs to another story, and the
+    article's own sits next to its headline, below or above it."""
+    if len({text for _, text, _ in found}) > 1:
+        h1 = next((h for h in tree.iterfind(".//h1") if not _in_furniture(h)), None)
+        if h1 is not None:
+            wanted, order = {h1, *(el for _, _, el in found)}, {}
+            for i, el in enumerate(tree.iter()):  # document order, up to the last one wanted
+                if el in wanted:
+                    order[el] = i
+                    if len(order) == len(wanted):
+                        break
+            at = order.get(h1, 0)
+            # at equal distance the one below (a byline usually follows its headline)
+            found = sorted(found, key=lambda f: (abs(order.get(f[2], at) - at), order.get(f[2], at) < at))
+    return [(src, text) for src, text, _ in found]
 
 
 def _text(el) -> str:
