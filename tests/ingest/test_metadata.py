@@ -339,3 +339,12 @@ def test_the_byline_nearest_the_headline_is_the_articles():
     <span class="byline">By Oda Lindqvist</span><h1>Cranes idle</h1>{text}</article>
     <div class="next"><h2>Ferry returns</h2><span class="byline">By Rue Kaminski</span></div></body></html>"""
     assert meta_of(above).author == "Oda Lindqvist"  # above its headline, still the nearest
+
+
+def test_an_agency_credited_as_author_yields_to_the_writers_byline():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Reuters"}}</script>'
+    assert meta_of(_author_page(ld, '<div class="byline">By Oda Lindqvist</div>')).author == "Oda Lindqvist"
+    assert meta_of(_author_page(ld)).author == "Reuters"  # all there is
+    # one word beside the agency is its dateline's place, not a writer
+    dateline = '<div class="byline">Reuters, Portavel, Nov 20 2019</div><div class="byline">Portavel,</div>'
+    assert meta_of(_author_page(ld, dateline)).author == "Reuters"

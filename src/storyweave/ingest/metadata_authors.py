@@ -114,8 +114,10 @@ def people(value: str, source: str = "", outlet: str | None = None) -> list[str]
         parts = [p for p in parts if p not in titled]
         whole = None if len(parts) > 1 else _person(parts[0], screen, scraped)
     if len(parts) > 1 and (orgs := [p for p in parts if _publication(p, outlet)]) and len(orgs) < len(parts):
-        # "Troy Smith, Cleveland.com", "Pell Andersen, Reuters": who published, beside who wrote
-        parts = [p for p in parts if p not in orgs]
+        # "Troy Smith, Cleveland.com", "Pell Andersen, Reuters": who published, beside who wrote;
+        # but one word beside an agency is its dateline's place ("Reuters, Washington")
+        rest = [p for p in parts if p not in orgs]
+        parts = orgs if len(rest) == 1 and len(rest[0].split()) == 1 else rest
         whole = None if len(parts) > 1 else _person(parts[0], screen, scraped)
     if len(parts) > 1:
         names = [n for n in (_person(p, screen, scraped) for p in parts) if n]
@@ -128,15 +130,16 @@ def choose_author(ev: Evidence, outlet: str | None = None,
                   more_bylines: Callable[[], list[tuple[str, str]]] | None = None) -> tuple[str | None, str | None]:
     """Structured sources first; the byline near the body only when no structured one names a
     person (``more_bylines``: the page's byline-classed elements, looked for only then). The
-    outlet credited as its own author ("AppleInsider", "BBC News") is kept only when no source
-    names anyone else."""
+    outlet credited as its own author ("AppleInsider", "BBC News") or an agency ("Reuters") is
+    kept only when no source names anyone else."""
     self_credit = (None, None)
     for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline"),
                   ("json-ld organisation",)):
         names, source = _group_names(ev.get("author", []) + ev.get("byline", []), group, outlet)
         if not names and "byline" in group and more_bylines is not None:
             names, source = _group_names(more_bylines(), group, outlet)
-        if names and outlet and all(agree(n, outlet) for n in names):
+        # the outlet or an agency credited ("Reuters" as a JSON-LD Person) yields to a person
+        if names and all(outlet and agree(n, outlet) or _publication(n, outlet) for n in names):
             self_credit = self_credit if self_credit[0] else (", ".join(names), source)
         elif names:
             return ", ".join(names[:P.MAX_AUTHORS]), source
