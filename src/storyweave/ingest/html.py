@@ -94,10 +94,9 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     from trafilatura.xml import xmltotxt
 
     from ..clean.html import clean_body
+    from .html_tree import parse_html
 
-    from trafilatura.utils import load_html
-
-    tree = load_html(html)  # parsed once: each trafilatura pass works on its own copy, metadata reads it
+    tree = parse_html(html)  # parsed once: each trafilatura pass works on its own copy, metadata reads it
     if tree is None:
         return None
     # no trafilatura metadata step: page_metadata reads the page's evidence itself and asks
@@ -141,11 +140,10 @@ def page_metadata(html: str, url: str | None = None, tree=None):
     """Title, author, published day and outlet by agreement of the page's evidence
     (:mod:`.metadata`), trafilatura's reading voting beside it; ``tree`` is the page already
     parsed (read, never changed)."""
-    from trafilatura.utils import load_html
-
+    from .html_tree import parse_html
     from .metadata import PageMeta, read_metadata
 
-    tree = tree if tree is not None else load_html(html)
+    tree = tree if tree is not None else parse_html(html)
     if tree is None:
         return PageMeta()
     return read_metadata(tree, html, url, _trafilatura_reading(tree))

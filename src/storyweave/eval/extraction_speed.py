@@ -1,0 +1,72 @@
+"""Timed speed rounds for ``storyweave eval extraction`` (after the scoring pass).
+
+Each round runs every system over every page; the order alternates between rounds (A B C,
+C B A, ...) so a change in the shared machine's load between the start and the end of a
+round falls on all systems alike. With one worker the clock is this process's CPU time
+(and wall time beside it); with N workers each system's pages go through a pool of N forked
+processes -- forked after the scoring pass, so they start with everything loaded -- and the
+clock is the pool's wall time (pages/s on N cores) with the CPU seconds its workers report.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .extraction import Page, SystemResult
+
+# the pages, set before the pool forks: the workers read them from memory instead of each
+# task pickling a page across
+_PAGES: list = []
+
+
+def _task(job: tuple[str, int]) -> float:
+    """One page through one system in a worker; returns the CPU seconds it took."""
+    from .extraction import SYSTEMS
+
+    name, i = job
+    start = time.process_time()
+    SYSTEMS[name](_PAGES[i].html, _PAGES[i].url)
+    return time.process_time() - start
+
+
+def _quiet() -> None:
+    from ..ingest.html import quiet_extractor_logs
+
+    quiet_extractor_logs()
+
+
+def timed_rounds(results: list[SystemResult], pages: list[Page], rounds: int, workers: int = 1) -> None:
+    """Replace each result's speed figures with those of ``rounds`` timed passes."""
+    from .extraction import SYSTEMS
+
+    for res in results:
+        res.seconds = res.wall = 0.0
+        res.timed_pages = 0
+    pool = None
+    if workers > 1:
+        global _PAGES
+        _PAGES = pages
+        # fork: the workers inherit this warmed process (no re-import, no one-time loading)
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet)
+    try:
+        for r in range(rounds):
+            for res in (results if r % 2 == 0 else results[::-1]):
+                system = SYSTEMS[res.name]
+                wall = time.perf_counter()
+                if pool is None:
+                    cpu = time.process_time()
+                    for page in pages:
+                        system(page.html, page.url)
+                    res.seconds += time.process_time() - cpu
+                else:
+                    # one page a task: pages differ a hundredfold in size, so larger chunks
+                    # leave one worker idle at the end
+                    res.seconds += sum(pool.imap_unordered(_task, [(res.name, i) for i in range(len(pages))]))
+                res.wall += time.perf_counter() - wall
+                res.timed_pages += len(pages)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
