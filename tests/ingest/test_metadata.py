@@ -348,3 +348,14 @@ def test_an_agency_credited_as_author_yields_to_the_writers_byline():
     # one word beside the agency is its dateline's place, not a writer
     dateline = '<div class="byline">Reuters, Portavel, Nov 20 2019</div><div class="byline">Portavel,</div>'
     assert meta_of(_author_page(ld, dateline)).author == "Reuters"
+
+
+def test_a_time_marked_or_introduced_as_the_update_is_no_publication_date():
+    text = "<p>" + "Dock workers walked out for a second day. " * 5 + "</p>"
+    marked = f"""<html><head><title>x</title></head><body><article><header><h1>Cranes idle</h1>
+    <span class="dateline__updated"><time datetime="2023-11-05T10:00">Nov 5</time></span>
+    <time datetime="2023-11-01T09:00">Nov 1</time></header>{text}</article></body></html>"""
+    m = meta_of(marked, fallback={"date": None})
+    assert m.published == dt.date(2023, 11, 1) and m.sources["published"] == "<time>"
+    introduced = marked.replace('<span class="dateline__updated">', "<span>Aktualisiert am ")
+    assert meta_of(introduced, fallback={"date": None}).published == dt.date(2023, 11, 1)

@@ -151,8 +151,8 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
         ev["byline"] += class_bylines(tree)
     for t in tree.iterfind(".//time"):
         value = t.get("datetime") or ""
-        if value and ("pubdate" in t.attrib or "publish" in (t.get("class") or "").lower()
-                      or t.getparent() is not None and _in_header(t)):
+        if value and not _modified(t) and ("pubdate" in t.attrib or "publish" in (t.get("class") or "").lower()
+                                           or t.getparent() is not None and _in_header(t)):
             ev["time"].append(("<time>", value))
     for link in tree.iterfind(".//link[@rel]"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
@@ -212,6 +212,16 @@ def _in_furniture(el) -> bool:
     # <body>/<html> classes describe the layout ("no-sidebar"), not a block
     return any(anc.tag in P.FURNITURE_TAGS or P.FURNITURE_CLASS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}")
                for anc in el.iterancestors() if anc.tag not in ("body", "html"))
+
+
+def _modified(t) -> bool:
+    """A <time> of the last change, not of the publication: so marked (class, itemprop, id) or
+    so introduced ("Updated", "Aktualisiert", "Mis à jour" just before it)."""
+    parent = t.getparent()
+    marks = " ".join(x.get(a) or "" for x in (t, parent) if x is not None for a in ("class", "itemprop", "id"))
+    prev = t.getprevious()
+    before = (prev.tail if prev is not None else parent.text if parent is not None else "") or ""
+    return bool(P.MODIFIED_MARK.search(marks) or P.MODIFIED_LEAD.search(before[-40:]))
 
 
 def _in_header(el) -> bool:

@@ -120,6 +120,11 @@ MAX_AUTHORS = 6
 # words a domain leaves out when it shortens a name ("nytimes": The New York Times)
 SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
 
+# a <time> of the page's last change: its class/itemprop/id, or the words just before it
+MODIFIED_MARK = re.compile(r"modif|updat|datemodified|revised|aktualisiert", re.IGNORECASE)
+MODIFIED_LEAD = re.compile(r"(?:updated|modified|revised|aktualisiert|geändert|mis à jour|modifié|actualizado|"
+                           r"atualizado|aggiornato|bijgewerkt|обновлено|更新)\s*(?:on|at|am|le|el|em|il|:)?\s*$",
+                           re.IGNORECASE)
 # locales that write a numeric date month first (11/01/2023 is 1 November); most write it day first
 MONTH_FIRST_LOCALE = re.compile(r"^\s*(?:en|es)[-_](?:us|ph)\b|^\s*fil\b", re.IGNORECASE)
 # a numeric date with slashes, as written: (first, second, year)
