@@ -359,3 +359,23 @@ def test_a_time_marked_or_introduced_as_the_update_is_no_publication_date():
     assert m.published == dt.date(2023, 11, 1) and m.sources["published"] == "<time>"
     introduced = marked.replace('<span class="dateline__updated">', "<span>Aktualisiert am ")
     assert meta_of(introduced, fallback={"date": None}).published == dt.date(2023, 11, 1)
+
+
+def test_a_promo_heading_is_no_title_and_a_headline_set_as_h2_under_a_section_is():
+    text = "<p>" + "Dock workers walked out for a second day. " * 5 + "</p>"
+    promo = f"""<html><head><title>Valley Courier</title><meta property="og:site_name" content="Valley Courier">
+    </head><body><div class="newsletter-modal"><h1>Take your next trip with Valley Courier!</h1></div>
+    <article><h2>Harbor cranes stand idle for a third day</h2>{text}</article></body></html>"""
+    m = meta_of(promo, fallback={"title": "Take your next trip with Valley Courier!"})  # a fallback read the promo
+    assert m.title == "Harbor cranes stand idle for a third day" and m.sources["title"] == "article h2"
+    section = f"""<html><head><title>Harbor cranes stand idle for a third day - Valley Courier</title></head>
+    <body><h1>Ports Center</h1><article><h2>Harbor cranes stand idle for a third day</h2>{text}</article></body></html>"""
+    assert meta_of(section).title == "Harbor cranes stand idle for a third day"
+
+
+def test_a_layout_modifier_is_not_the_block_it_names():
+    page = """<html><head><title>Cranes idle | Valley Courier</title></head><body><article>
+    <header class="content__header content__header--no-promo"><h1>Cranes idle</h1>
+    <span class="byline">By Oda Lindqvist</span></header><p>x</p></article></body></html>"""
+    m = meta_of(page)
+    assert m.title == "Cranes idle" and m.author == "Oda Lindqvist"

@@ -143,7 +143,14 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
         ev["title"].append(("<title>", title.text_content()))
-    ev["title"] += [("h1", h.text_content()) for h in tree.iterfind(".//h1")][:3]
+    heads = list(tree.iterfind(".//h1"))
+    ev["title"] += [("h1", h.text_content()) for h in heads if not _in_furniture(h)][:3]
+    # a heading in a promo, a modal or a teaser is no title ("Take your next trip with ...!"),
+    # whoever reads it as one (a fallback's vote)
+    ev["furniture heading"] += [("h1", h.text_content()) for h in heads if _in_furniture(h)]
+    art = next((a for a in tree.iterfind(".//article") if not _in_furniture(a)), None)
+    if art is not None and (h2 := art.find(".//h2")) is not None and not _in_furniture(h2):
+        ev["title"].append(("article h2", h2.text_content()))  # a headline set as h2 under a section's h1
     rel = [("rel=author", _text(a), a) for a in tree.iterfind(".//a[@rel]")
            if "author" in (a.get("rel") or "").lower().split() and not _in_furniture(a)]
     ev["byline"] += nearest_first(tree, found) + nearest_first(tree, rel)
@@ -210,7 +217,9 @@ def _in_furniture(el) -> bool:
     """Inside a comment, sidebar, related-stories block, navigation or footer: whatever byline
     or date is there belongs to another story or to the site."""
     # <body>/<html> classes describe the layout ("no-sidebar"), not a block
-    return any(anc.tag in P.FURNITURE_TAGS or P.FURNITURE_CLASS.search(f"{anc.get('class') or ''} {anc.get('id') or ''}")
+    # a layout modifier says what a block has or lacks ("content__header--no-promo"), not what it is
+    return any(anc.tag in P.FURNITURE_TAGS or P.FURNITURE_CLASS.search(
+                   P.LAYOUT_MODIFIER.sub(" ", f"{anc.get('class') or ''} {anc.get('id') or ''}"))
                for anc in el.iterancestors() if anc.tag not in ("body", "html"))
 
 

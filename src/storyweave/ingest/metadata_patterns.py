@@ -34,7 +34,7 @@ ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenews", "anal
 # carries the site name (stripped before the vote); <h1> is often a section or promo heading,
 # so alone it loses to the <title>, and with it when they agree
 TITLE_WEIGHT = {"json-ld headline": 3.0, "og:title": 3.0, "itemprop headline": 2.5, "twitter:title": 2.0,
-                "parsely-title": 2.0, "dc.title": 2.0, "dcterms.title": 2.0, "h1": 1.0, "title": 1.5,
+                "parsely-title": 2.0, "dc.title": 2.0, "dcterms.title": 2.0, "h1": 1.0, "article h2": 0.5, "title": 1.5,
                 "headline": 1.5, "trafilatura": 1.0, "<title>": 2.5}
 
 # separators sites put between a headline and their own name
@@ -109,7 +109,8 @@ BYLINE_CLASS_NOT = re.compile(r"comment|avatar|bio|related|footer|share|social|w
 # where bylines and dates belong to other stories (related, comments) or to the site (footer, nav)
 FURNITURE_TAGS = {"aside", "nav", "footer"}
 FURNITURE_CLASS = re.compile(r"comment|sidebar|related|recommend|more-stories|most-popular|promo|teaser|footer|"
-                             r"widget|trending", re.IGNORECASE)
+                             r"widget|trending|modal|popup|newsletter|signup", re.IGNORECASE)
+LAYOUT_MODIFIER = re.compile(r"(?<![a-z])(?:no|has|with|without|hide|show)[-_][\w-]+", re.IGNORECASE)
 # an e-mail address or a social handle written beside a writer's name, with its brackets
 CONTACT = re.compile(r"[(<\[]?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<!\w)@\w+)[)>\]]?")
 # a host name ("Cleveland.com", "www.wday.ru"): a site, never a person
