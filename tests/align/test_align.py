@@ -120,6 +120,24 @@ def test_scene_of_a_fact_differs_between_outlets(pipeline):
     assert {frozenset(v.citations) for v in places[0].variants} == {frozenset({"a"}), frozenset({"b"})}
 
 
+def test_one_place_named_more_fully_is_no_contradiction(pipeline):
+    import datetime as dt
+
+    from storyweave.model import Article
+
+    day = dt.date(2024, 9, 2)
+    a = Article(id="a", outlet="A", published=day, text=(
+        "A climber fell to his death in Mount Kelby on Monday, police said.\n"
+        "Rescuers recovered the body."))
+    b = Article(id="b", outlet="B", published=day, text=(
+        "A climber fell to his death in Mt Kelby on Monday, police said.\n"
+        "He was 34."))
+    brief = pipeline.brief([a, b])
+    places = [d for d in brief.divergences if d.attribute == "place"]
+    # one mountain named in full and in short: at most a difference of precision
+    assert all(d.kind != "contradiction" for d in places)
+
+
 def test_one_quote_two_speakers_is_a_divergence(pipeline):
     from storyweave.model import Article
 

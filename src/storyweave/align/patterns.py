@@ -51,6 +51,11 @@ KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "mo
                "distance": "distance", "mass": "weight"}
 
 IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+# words any place name may hold: sharing one does not make two names one place
+PLACE_GENERIC = frozenset(
+    "mount mt mountain mountains national park parks city county state province district region street st "
+    "avenue ave road rd boulevard square center centre island islands lake river valley beach bay port north "
+    "south east west new upper lower great little saint san santa fort".split())
 
 QUOTED = text.QUOTED
 

@@ -13,7 +13,7 @@ from ..nlp.places import level
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from ..unionfind import UnionFind
-from .patterns import IN_PLACE, KIND_LABEL
+from .patterns import IN_PLACE, KIND_LABEL, PLACE_GENERIC
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 
@@ -179,6 +179,12 @@ def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
     return len(rest_a & rest_b) / len(rest_a | rest_b) >= 0.75
 
 
+def _one_place(names: list[str]) -> bool:
+    """Do the names, save generic words ("Mount", "Park"), share a word, each with another?"""
+    own = [{w for w in re.findall(r"[a-z]{3,}", n.lower()) if w not in PLACE_GENERIC} for n in names]
+    return all(any(own[a] & own[b] for b in range(len(own)) if b != a) for a in range(len(own)))
+
+
 def _event_places(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, config: Config) -> list[Divergence]:
     """Where it happened: two reports of one fact placing it "in X" and "in Y".
 
@@ -213,6 +219,9 @@ def _event_places(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, 
     levels = {n: level(n) for n in names}
     if not linked:
         return []
-    kind = "contradiction" if all(v == "local" for v in levels.values()) else "precision"
+    # "Aoraki" and "Aoraki Mount Cook National Park", "Mt Cook" and "Mount Cook": one place named
+    # more or less fully (one name's own words hold another's) is a difference of precision
+    kind = ("contradiction" if all(v == "local" for v in levels.values()) and not _one_place(names)
+            else "precision")
     return [slot_divergence(analysis, "place", kind, {n: [(i, n) for i in values[n]] for n in names},
                              about=f"place — {short(analysis.sentences[members[0]].text)}")]

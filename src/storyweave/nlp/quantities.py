@@ -170,6 +170,11 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         after = text[m.end("num"):m.end("num") + 3].lower()
         if re.match(r"[:.]\d", after) or re.match(r"\s?(am|pm|gmt)\b", after):
             continue
+        # "eight days ago" dates an event (the dates resolve it against the article's day), and a
+        # "zero-day" flaw measures nothing: neither is a duration to compare
+        if unit in _UNITS and _UNITS[unit][0] == "duration" and (
+                value == 0 or re.match(r"\s+ago\b", text[m.end("unit"):m.end("unit") + 5], re.IGNORECASE)):
+            continue
         kind: str
         factor = 1.0
         uses_unit = True
