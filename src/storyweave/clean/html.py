@@ -77,30 +77,27 @@ def _link_text_len(el: etree._Element) -> int:
     return sum(len(" ".join("".join(r.itertext()).split())) for r in el.iter("ref"))
 
 
-def _link_share(el: etree._Element) -> float:
-    text = _text(el)
-    return _link_text_len(el) / len(text) if text else 0.0
-
-
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def block_reason(el: etree._Element, config: HtmlCleanConfig, after_related_head: bool) -> Reason | None:
-    """Why this block is page furniture, or None when it is content."""
-    text = _text(el)
+def block_reason(el: etree._Element, config: HtmlCleanConfig, after_related_head: bool,
+                 text: str | None = None, share: float | None = None) -> Reason | None:
+    """Why this block is page furniture, or None when it is content (``text`` and ``share``:
+    the block's :func:`_text` and :func:`_link_share` when the caller has them already)."""
+    text = _text(el) if text is None else text
     if not text:
         return None
     words = _words(text)
-    share = _link_share(el)
+    share = (_link_text_len(el) / len(text)) if share is None else share
     if el.tag == "head" and _RELATED_HEAD.match(text):
         return Reason.RELATED
     if after_related_head and share >= config.link_share:
         return Reason.RELATED
     if el.tag == "list":
-        items = [i for i in el.iter("item") if _text(i)]
+        texts = [(i, t) for i in el.iter("item") if (t := _text(i))]
         # every item is a link: a list of other stories' headlines
-        if items and all(_link_share(i) >= config.link_share for i in items):
+        if texts and all(_link_text_len(i) / len(t) >= config.link_share for i, t in texts):
             return Reason.HEADLINES
     if el.tag in {"p", "head"} and words <= config.max_teaser_words:
         if _RELATED_PREFIX.match(text) and share > 0:
@@ -123,13 +120,16 @@ def clean_body(body: etree._Element, config: HtmlCleanConfig | None = None) -> l
     for el in list(body):
         if el.tag not in _BLOCKS:
             continue
-        reason = block_reason(el, config, after_related_head)
+        # each block's text and link share measured once, for every rule below
+        text = _text(el)
+        share = _link_text_len(el) / len(text) if text else 0.0
+        reason = block_reason(el, config, after_related_head, text, share)
         if reason is None:
             # a related block runs until the next piece of prose
-            after_related_head = after_related_head and _link_share(el) >= config.link_share
+            after_related_head = after_related_head and share >= config.link_share
             continue
         after_related_head = reason is Reason.RELATED
-        removed.append(Removed(_text(el), str(reason)))
+        removed.append(Removed(text, str(reason)))
         _drop(el)
     return removed
 
