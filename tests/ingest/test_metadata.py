@@ -379,3 +379,12 @@ def test_a_layout_modifier_is_not_the_block_it_names():
     <span class="byline">By Oda Lindqvist</span></header><p>x</p></article></body></html>"""
     m = meta_of(page)
     assert m.title == "Cranes idle" and m.author == "Oda Lindqvist"
+
+
+def test_a_servers_host_label_is_no_site_name_but_a_brands_is():
+    def page(site: str, host: str) -> str:
+        return f"""<html><head><title>x</title><meta property="og:site_name" content="{site}">
+        <link rel="canonical" href="https://{host}/story/1"></head><body><p>x</p></body></html>"""
+    m = meta_of(page("Hosted", "hosted.courier.example"), fallback={"outlet": "Hosted"})
+    assert m.outlet == "courier.example" and m.sources["outlet"] == "canonical domain"
+    assert meta_of(page("HarborTalk", "harbortalk.courier.example")).outlet == "HarborTalk"

@@ -224,10 +224,14 @@ def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None
     """The site that publishes the page: its own name (og:site_name) before the JSON-LD
     publisher (on syndicated copy that is the agency), and either before UI labels; a name the
     domain or another source confirms beats one nobody confirms (a section as og:site_name)."""
-    domain = next((d for _, value in ev.get("url", []) if (d := registrable(value))), None)
+    url, domain = next(((v, d) for _, v in ev.get("url", []) if (d := registrable(v))), (None, None))
     label = domain.split(".")[0] if domain else ""
-    cands = [(src, n) for src, value in ev.get("outlet", []) + ev.get("site", []) if (n := _outlet_name(value))]
-    if fallback and (n := _outlet_name(fallback)):
+    # a server's label below the registrable name ("hosted" of hosted.ap.org) is not the site's
+    # name; a brand's is ("ProFootballTalk" of profootballtalk.nbcsports.com)
+    sub = P.SERVER_LABELS & set((urlsplit(url).hostname or "").lower().split(".")) if domain else set()
+    cands = [(src, n) for src, value in ev.get("outlet", []) + ev.get("site", [])
+             if (n := _outlet_name(value)) and match_key(n) not in sub]
+    if fallback and (n := _outlet_name(fallback)) and match_key(n) not in sub:
         cands.append(("trafilatura", n))
     best, best_score = None, 0.0
     for src, name in cands:

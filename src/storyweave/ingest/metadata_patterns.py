@@ -131,5 +131,7 @@ MONTH_FIRST_LOCALE = re.compile(r"^\s*(?:en|es)[-_](?:us|ph)\b|^\s*fil\b", re.IG
 # a numeric date with slashes, as written: (first, second, year)
 SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![\d/])")
 
+# host labels that name a server or an edition, not a site ("hosted.ap.org", "m.example.com")
+SERVER_LABELS = {"www", "m", "mobile", "amp", "hosted", "secure", "static", "web", "app", "beta", "edition", "home"}
 # second-level labels under which a country's registrable names sit (bbc.co.uk, abc.net.au)
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "gob", "edu", "nic"}
