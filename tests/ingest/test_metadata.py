@@ -388,3 +388,8 @@ def test_a_servers_host_label_is_no_site_name_but_a_brands_is():
     m = meta_of(page("Hosted", "hosted.courier.example"), fallback={"outlet": "Hosted"})
     assert m.outlet == "courier.example" and m.sources["outlet"] == "canonical domain"
     assert meta_of(page("HarborTalk", "harbortalk.courier.example")).outlet == "HarborTalk"
+
+
+def test_a_short_site_name_is_stripped_only_whole():
+    assert strip_site("Cranes idle - VCN", ["VCN"]) == "Cranes idle"
+    assert strip_site("The | Cranes idle", ["Thehill"]) == "The | Cranes idle"  # a short prefix is no name

@@ -52,8 +52,9 @@ def strip_site(title: str, site_names: list[str]) -> str:
         k = match_key(part).replace(" ", "")
         # "Coastline Daily" is the site coastline-daily.com, "Le Monde.fr" the site "Le Monde"; but
         # "The Guardian view on ..." is a headline that merely starts with the site's name
-        return len(k) >= 4 and any(s.startswith(k) or (len(s) >= 4 and k.startswith(s) and len(k) <= len(s) + 4)
-                                   for s in compact)
+        # a short name only when it is the whole site name ("CNN", "IGN": "The" is no "thehill")
+        return k in compact and len(k) >= 2 or len(k) >= 4 and any(
+            s.startswith(k) or (len(s) >= 4 and k.startswith(s) and len(k) <= len(s) + 4) for s in compact)
     kept = list(parts)
     while len(kept) > 1 and is_site(kept[-1]):
         kept.pop()
