@@ -85,13 +85,21 @@ def page_stream(n: int, folder: Path) -> Path:
     return path
 
 
+CONFIG_FILE = None  # --config: a TOML file, as storyweave --config reads it
+
+
+def _config():
+    from storyweave.config import Config
+
+    return Config.load(CONFIG_FILE)
+
+
 def ingest_run(stream: Path, db: Path, engine) -> dict:
     """One ``storyweave ingest`` in this process (the driver); returns its figures."""
-    from storyweave.config import Config
     from storyweave.engines.featured import ingest_featured
     from storyweave.store import open_store
 
-    config = Config()
+    config = _config()
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, cpu = time.perf_counter(), time.process_time()
     with open_store(db) as store:
@@ -116,7 +124,7 @@ def brief_run(stream: Path, db: Path, engine) -> dict:
         groups = sorted((list(store.iter_articles(sid)) for sid in ids), key=len, reverse=True)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, cpu = time.perf_counter(), time.process_time()
-    briefs = [brief_to_dict(b) for b in engine.map(BriefStage(Config()), groups)]
+    briefs = [brief_to_dict(b) for b in engine.map(BriefStage(_config()), groups)]
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     engine.close()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -193,7 +201,7 @@ def stage_costs(stream_rows: list[dict], tmp: Path, pages: int = 181, stories: i
     from storyweave.stories.features import Featurizer
     from storyweave.stories.incremental import StoryIndex
 
-    config = Config()
+    config = _config()
     sample = tmp / "stage.jsonl"
     sample.write_text("".join(json.dumps(r) + "\n" for r in stream_rows[:1000]))
     cost = {}
@@ -247,9 +255,13 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="runs of each configuration, alternating")
     ap.add_argument("--no-ray", action="store_true", help="the local process pool only")
     ap.add_argument("--stages-only", action="store_true", help="only the per-stage costs")
+    ap.add_argument("--no-stages", action="store_true", help="skip the per-stage costs")
+    ap.add_argument("--config", metavar="FILE", help="a storyweave TOML config for every run (default: the defaults)")
     ap.add_argument("--briefs", type=int, default=0, metavar="N",
                     help="then brief every story of the first N articles on each engine (stories/s)")
     args = ap.parse_args()
+    global CONFIG_FILE
+    CONFIG_FILE = args.config
     from storyweave.engines.local import LocalEngine
 
     tmp = Path(tempfile.mkdtemp(prefix="storyweave-ray-"))
@@ -261,7 +273,7 @@ def main() -> int:
     what = f"{args.pages} HTML pages" if args.pages else f"{len(rows)} dev-like articles"
     print(f"stream: {what} ({stream}); load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} CPUs (shared: other jobs depress the 2-worker figures)")
-    if not args.pages:
+    if not args.pages and not args.no_stages:
         print("\nper-stage CPU cost in one process:")
         for k, v in stage_costs(rows, tmp).items():
             print(f"  {k:48} {v:8.2f}")

@@ -64,3 +64,33 @@ def test_articles_without_worker_features_are_featurised_by_the_fallback():
     got = feats([a, b, c])
     assert got[0] == "computed a" and got[1].id == "b~2" and got[2] == "computed c"
     assert asked == ["a", "c"] and feats.reused == 1
+
+
+def test_read_ahead_keeps_order_stays_bounded_and_passes_errors_on():
+    import threading
+    import time
+
+    import pytest
+
+    from storyweave.engines.featured import read_ahead
+
+    pulled = []
+
+    def stream(n, fail_at=None):
+        for i in range(n):
+            if i == fail_at:
+                raise ValueError("bad input")
+            pulled.append(i)
+            yield i
+
+    it = read_ahead(stream(1000), size=10)
+    assert next(it) == 0
+    time.sleep(0.3)  # the thread reads ahead, but no more than the bound
+    assert 1 < len(pulled) <= 12
+    assert list(it) == list(range(1, 1000))
+    with pytest.raises(ValueError, match="bad input"):
+        list(read_ahead(stream(50, fail_at=20), size=4))
+    it = read_ahead(stream(10**6), size=4)
+    next(it)
+    it.close()  # the consumer stops early: the thread ends too
+    assert not any(t.name == "storyweave-read-ahead" for t in threading.enumerate())

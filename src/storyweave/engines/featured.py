@@ -13,6 +13,8 @@ of one process: the same features, the same order of placing (``tests/engines``)
 """
 from __future__ import annotations
 
+import queue
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,4 +118,44 @@ def ingest_featured(inputs: Iterable[str | Path], store, config: Config, engine,
         return ingest(read_parallel(inputs, config, engine), store, config, engine)
     feats = Prefeatured(engine_featurizer(engine, config.stories), keep=2 * config.stories.chunk + 4096)
     pairs = drive(inputs, config, engine, ReadAndFeaturize(config), per_task, batcher=cost_batches)
-    return ingest(feats.collect(pairs), store, config, engine, featurize=feats)
+    # read ahead while the driver stores and places a chunk: else the workers sit idle then
+    return ingest(feats.collect(read_ahead(pairs, config.stories.chunk)), store, config, engine, featurize=feats)
+
+
+_DONE = object()
+
+
+def read_ahead(items: Iterable, size: int) -> Iterator:
+    """``items`` in order, pulled by a thread up to ``size`` ahead of the consumer (the bound
+    keeps the driver's memory flat); the producer's exception is raised here."""
+    ahead: queue.Queue = queue.Queue(maxsize=max(1, size))
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for x in items:
+                while not stop.is_set():
+                    try:
+                        ahead.put((x, None), timeout=0.5)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            ahead.put((_DONE, None))
+        except BaseException as e:  # noqa: BLE001 - handed to the consumer
+            ahead.put((_DONE, e))
+
+    thread = threading.Thread(target=produce, name="storyweave-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            x, error = ahead.get()
+            if x is _DONE:
+                if error is not None:
+                    raise error
+                return
+            yield x
+    finally:
+        stop.set()
+        thread.join(timeout=5)
