@@ -68,3 +68,8 @@ def test_lead_ins_and_tails_in_every_script(value, expected):
 ])
 def test_contacts_beside_a_name_and_long_names_with_particles(value, expected):
     assert people(value, "byline") == expected
+
+
+def test_one_word_in_brackets_inside_a_name_is_a_nickname_not_a_co_writer():
+    assert people("Pell (P.J.) Andersen", "author") == ["Pell Andersen"]
+    assert people("(Reuters)", "author") == ["Reuters"]

@@ -100,6 +100,9 @@ def people(value: str, source: str = "", outlet: str | None = None) -> list[str]
     # a contact beside the name ("Pell Andersen @pell", "(pell@courier.example)") is no part of it
     if (bare := " ".join(P.CONTACT.sub(" ", value).split())) and bare != value:
         value = bare
+    # one word in brackets inside a name is a nickname or initials ("Richard (R.J.) Eskow"), not a
+    # co-writer (those come with a lead-in or a full name: "X (avec Y et Z)")
+    value = " ".join(re.sub(r"\(\S+\)", " ", value).split()) or value.strip("() ")
     value = _without_org_tail(value, outlet)
     if re.match(r"(https?:|www\.)", value):  # article:author is often a profile link, not a name
         return []
