@@ -106,7 +106,8 @@ def storyweave_system(html: str, url: str | None) -> Prediction:
 
 
 def trafilatura_system(html: str, url: str | None) -> Prediction:
-    # exactly the benchmark's trafilatura runner: default settings, comments excluded
+    # the benchmark's trafilatura runner (default settings, comments excluded) plus trafilatura's
+    # metadata step, for its date: the like-for-like peer, storyweave reads metadata too
     import trafilatura
 
     doc = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
@@ -119,8 +120,9 @@ def trafilatura_system(html: str, url: str | None) -> Prediction:
 
 
 def trafilatura_text_system(html: str, url: str | None) -> Prediction:
-    # the stricter speed peer: trafilatura's text alone (no metadata step, so no date);
-    # storyweave's figure always includes its metadata
+    # exactly the benchmark's own trafilatura runner (trafilatura's evaluation_benchmark_ds.py):
+    # text alone, no metadata step, so no date; the stricter speed peer, as storyweave's
+    # figure always includes its metadata
     import trafilatura
 
     return Prediction(trafilatura.extract(html, include_comments=False, with_metadata=False) or "", None)
