@@ -9,7 +9,7 @@ floor under any TF-IDF clusterer (it still has to compare the vectors). CPU seco
 (user + sys of the process) are printed beside wall time: on a shared machine they are the
 fairer measure.
 
-    python bench/bench_stories.py [--sizes 1000 10000 100000] [--peer-max 5000]
+    python bench/bench_stories.py [--sizes 1000 10000 100000] [--peer-max 5000] [--settle-every N]
 
 Also counts storyline links on the stream: it holds none, so every link is a false one.
 
@@ -79,7 +79,7 @@ def _cpu() -> float:
     return use.ru_utime + use.ru_stime
 
 
-def run_one(n: int, system: str) -> dict:
+def run_one(n: int, system: str, settle_every: int | None = None) -> dict:
     from storyweave.eval.stories import baseline, bcubed
 
     arts, gold = synthetic(n)
@@ -95,7 +95,9 @@ def run_one(n: int, system: str) -> dict:
         engine = LocalEngine(workers=2) if system == "storyweave-2proc" else LocalEngine()
         list(engine.map(Featurizer(), [arts[:8]] * 4))  # workers started and their models loaded
         cpu0, t = _cpu(), time.perf_counter()
-        index = StoryIndex()
+        from storyweave.config import StoriesConfig
+
+        index = StoryIndex(StoriesConfig() if settle_every is None else StoriesConfig(settle_every=settle_every))
         for feats in featurize(arts, engine, batch_size=1000):  # the stream, delivered in chunks
             index.add(feats)
         secs, cpu = time.perf_counter() - t, _cpu() - cpu0
@@ -133,10 +135,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--peer-max", type=int, default=5000, help="largest size the quadratic baseline runs at")
+    ap.add_argument("--settle-every", type=int, default=None,
+                    help="[stories] settle_every for storyweave (default: the configured one; 0 = no settling)")
     ap.add_argument("--one", nargs=2, metavar=("N", "SYSTEM"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(int(args.one[0]), args.one[1])))
+        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.settle_every)))
         return
     print(f"{'system':<22} {'articles':>9} {'seconds':>8} {'art/s':>8} {'CPU s':>7} {'art/CPU s':>9} {'peak MiB':>9} "
           f"{'B3 F1':>6}  ratio (CPU)")
@@ -146,7 +150,8 @@ def main() -> None:
             if system == "tfidf+agglomerative" and n > args.peer_max:
                 print(f"{system:<22} {n:>9}  skipped: O(n^2) memory beyond --peer-max {args.peer_max}")
                 continue
-            out = subprocess.run([sys.executable, __file__, "--one", str(n), system], capture_output=True, text=True)
+            settle = [] if args.settle_every is None else ["--settle-every", str(args.settle_every)]
+            out = subprocess.run([sys.executable, __file__, "--one", str(n), system, *settle], capture_output=True, text=True)
             if out.returncode:
                 print(f"{system:<22} {n:>9}  failed: {out.stderr.strip()[-300:]}")
                 continue

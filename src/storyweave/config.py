@@ -126,6 +126,7 @@ class StoriesConfig:
     top_k: int = 8  # candidates (by embedding) whose names are compared
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
     merge_threshold: float = 0.0  # >0: an article that qualifies for two alike stories merges them (0 = never)
+    settle_every: int = 100  # every this many articles, lone founders look again (stories/settle.py; 0 = never)
     storyline_threshold: float = 0.45  # story-to-story score (text centroids + names) to continue a storyline
     storyline_days: int = 90  # a later event continues an earlier one at most this many days (~a quarter) after it
 
@@ -138,6 +139,7 @@ class StoriesConfig:
              f"word_weight must be >= 0 and name_weight + word_weight < 1, got {self.word_weight}"),
             (self.top_k >= 1, f"top_k must be >= 1, got {self.top_k}"),
             (self.chunk >= 1, f"chunk must be >= 1, got {self.chunk}"),
+            (self.settle_every >= 0, f"settle_every must be >= 0, got {self.settle_every}"),
             (0.0 <= self.merge_threshold < 1.0, f"merge_threshold must be in [0, 1), got {self.merge_threshold}"),
             (0.0 < self.storyline_threshold < 1.0, f"storyline_threshold must be in (0, 1), got {self.storyline_threshold}"),
             (self.storyline_days >= 0, f"storyline_days must be >= 0, got {self.storyline_days}"),

@@ -12,6 +12,8 @@ One event = time + names + text. For a new article the index
    story's date span;
 4. joins the best story above ``threshold``, else opens a story whose id is derived from
    the founding article's id — ids never change as stories grow.
+5. every ``settle_every`` articles, those still alone in the story they founded are scored
+   again against the grown stories and may move (stories/settle.py; the old id resolves).
 
 Articles without a date are compared with all stories, with a stricter bar (their time is
 unknown, so the text and names must carry the decision alone). The batch clusterer is this
@@ -85,6 +87,8 @@ class StoryIndex:
         self._members: list[list[str]] = []  # article ids per story (a merge moves them)
         self._copy = CopyIndex()
         self._out: AddOutcome | None = None  # the batch being placed (a merge reports its moves there)
+        self._recent: list[Features] = []  # founders since the last settling (stories/settle.py; not saved)
+        self._arrived = 0  # articles placed since the last settling
 
     def __len__(self) -> int:
         return len(self.story_ids)
@@ -120,6 +124,8 @@ class StoryIndex:
             if s is None:
                 s = self._open(f)
                 out.new_stories.append(self.story_ids[s])
+                if self.params.settle_every:
+                    self._recent.append(f)
             self._join(s, f)
             sid = self.story_ids[s]
             self.assignments[f.id] = sid
@@ -130,6 +136,11 @@ class StoryIndex:
                 out.copies[f.id] = original
                 self._ncopies[s] += 1
         self._out = None
+        self._arrived += len(order)
+        if self.params.settle_every and self._arrived >= self.params.settle_every:
+            from .settle import settle
+
+            settle(self, out)
         return out
 
     def resolve(self, story_id: str) -> str:
@@ -164,44 +175,51 @@ class StoryIndex:
         return np.unique(np.fromiter((s for group in found for s in group), dtype=np.int64))
 
     def _best_story(self, f: Features) -> int | None:
-        p = self.params
-        day = f.date.toordinal() if f.date else None
-        cand = self._candidates(day)
-        if len(cand) == 0:
+        qualified = self._qualified(f)
+        if not qualified:
             return None
+        best = max(reversed(qualified), key=lambda t: t[0])[1]  # ties: the later candidate
+        if self.params.merge_threshold:
+            day = f.date.toordinal() if f.date else None
+            best = self._bridge(best, [s for _, s in sorted(qualified, key=lambda t: -t[0]) if s != best], day)
+        return best
+
+    def _qualified(self, f: Features) -> list[tuple[float, int]]:
+        """(score, story) for every candidate story the article may join."""
+        p = self.params
+        cand = self._candidates(f.date.toordinal() if f.date else None)
+        if len(cand) == 0:
+            return []
         cos = (self._sums[cand] @ f.vector) / np.maximum(self._norms[cand], 1e-9)
         # the names and words parts are at most their weights, so weaker texts cannot reach the threshold
-        emb_weight = 1.0 - p.name_weight - p.word_weight
-        floor = (p.threshold - p.name_weight - p.word_weight) / emb_weight
+        floor = (p.threshold - p.name_weight - p.word_weight) / (1.0 - p.name_weight - p.word_weight)
         keep = np.flatnonzero(cos >= floor)
-        if len(keep) == 0:
-            return None
         keep = keep[np.argsort(-cos[keep])[: p.top_k]]
         qualified: list[tuple[float, int]] = []
         bag = as_bag(f.names)  # once per article, not per candidate
         for j in keep:
             s = int(cand[j])
-            gap = self._gap(s, f.date)
-            if gap > p.max_days:
+            if self._gap(s, f.date) > p.max_days:
                 continue
             names = self._names.sim(bag, s)
             # One event has the same participants: similar wording about other people or
             # another place is a different event on the same topic, however close the text.
             if names < p.min_names and len(f.names) >= MIN_NAMES_TO_JUDGE:
                 continue
-            words = self._words.sim(f.words, s) if p.word_weight else 0.0
-            score = emb_weight * float(cos[j]) + p.name_weight * names + p.word_weight * words
-            score -= p.day_penalty * gap
-            if day is None or self._first[s] == 0:
-                score -= p.undated_margin
+            score = self._score(f, s, float(cos[j]), names)
             if score >= p.threshold:
                 qualified.append((score, s))
-        if not qualified:
-            return None
-        best = max(reversed(qualified), key=lambda t: t[0])[1]  # ties: the later candidate
-        if p.merge_threshold:
-            best = self._bridge(best, [s for _, s in sorted(qualified, key=lambda t: -t[0]) if s != best], day)
-        return best
+        return qualified
+
+    def _score(self, f: Features, s: int, cos: float, names: float) -> float:
+        """The blended score of an article against story ``s`` (text, names, words, days apart)."""
+        p = self.params
+        words = self._words.sim(f.words, s) if p.word_weight else 0.0
+        score = (1.0 - p.name_weight - p.word_weight) * cos + p.name_weight * names + p.word_weight * words
+        score -= p.day_penalty * self._gap(s, f.date)
+        if f.date is None or self._first[s] == 0:
+            score -= p.undated_margin
+        return score
 
     # -- merging: a late article that bridges two stories of one event --------------------
     def _bridge(self, best: int, others: list[int], day: int | None) -> int:
