@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 _SHORT_WORDS = 250
 # Precision keeping less than this share of the default's words is a collapse, not a trim.
 _COLLAPSE_SHARE = 1 / 3
+# Words are first counted in this much of a text: a long article reaches _SHORT_WORDS in it.
+_PREFIX_CHARS = 4000
 _WORD = re.compile(r"\w+")
 # scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): counted
 # in characters, at the typical characters per word, so a short Chinese or Thai article is not
@@ -76,8 +78,16 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text)) + round(units)
 
 
-def _word_count(doc) -> int:
-    return word_count(" ".join(doc.body.itertext())) if doc is not None and doc.body is not None else 0
+def _word_count(doc, enough: int | None = None) -> int:
+    """Words of a trafilatura result; with ``enough``, a count of at least ``enough`` may stop
+    early (a prefix never has more words than the whole text): only short texts need their
+    exact count, and most articles are long."""
+    if doc is None or doc.body is None:
+        return 0
+    text = " ".join(doc.body.itertext())
+    if enough is not None and len(text) > _PREFIX_CHARS and word_count(text[:_PREFIX_CHARS]) >= enough:
+        return enough
+    return word_count(text)
 
 
 def _has_prose(body) -> bool:
@@ -104,7 +114,7 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     common = dict(url=url, include_comments=False, include_links=True, with_metadata=False)
     doc = trafilatura.bare_extraction(tree, favor_precision=True, **common)
     mode = "precision"
-    words = _word_count(doc)
+    words = _word_count(doc, enough=_SHORT_WORDS)  # exact below _SHORT_WORDS, where it is compared
     # a collapse is looked for with trafilatura's fast default pass (half the cost) and confirmed
     # with the full one, whose text is the one kept: most short pages are short, not collapsed
     if words < _SHORT_WORDS and _word_count(trafilatura.bare_extraction(tree, fast=True, **common)) \
