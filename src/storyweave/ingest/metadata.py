@@ -269,7 +269,7 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     fallback = fallback or {}
     meta = PageMeta()
     meta.outlet, src_outlet = choose_outlet(ev, fallback.get("outlet"))
-    promo = {match_key(v) for _, v in ev.get("furniture heading", [])}
+    promo = {match_key(v) for _, v in ev.get("furniture heading", [])} if fallback.get("title") else set()
     if fallback.get("title") and match_key(fallback["title"]) not in promo:
         ev["title"].append(("trafilatura", fallback["title"]))
     sites = [v for _, v in ev.get("outlet", []) + ev.get("site", [])] + [fallback.get("outlet") or ""]

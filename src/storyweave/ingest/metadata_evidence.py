@@ -3,6 +3,7 @@ authors, dates and outlet, as (source, value) pairs per field, in document order
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 import unicodedata
@@ -143,11 +144,15 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
         ev["title"].append(("<title>", title.text_content()))
-    heads = list(tree.iterfind(".//h1"))
-    ev["title"] += [("h1", h.text_content()) for h in heads if not _in_furniture(h)][:3]
-    # a heading in a promo, a modal or a teaser is no title ("Take your next trip with ...!"),
-    # whoever reads it as one (a fallback's vote)
-    ev["furniture heading"] += [("h1", h.text_content()) for h in heads if _in_furniture(h)]
+    h1s = 0
+    for h in itertools.islice(tree.iterfind(".//h1"), 10):
+        # a heading in a promo, a modal or a teaser is no title ("Take your next trip with ...!"),
+        # whoever reads it as one (a fallback's vote)
+        if _in_furniture(h):
+            ev["furniture heading"].append(("h1", h.text_content()))
+        elif h1s < 3:
+            ev["title"].append(("h1", h.text_content()))
+            h1s += 1
     art = next((a for a in tree.iterfind(".//article") if not _in_furniture(a)), None)
     if art is not None and (h2 := art.find(".//h2")) is not None and not _in_furniture(h2):
         ev["title"].append(("article h2", h2.text_content()))  # a headline set as h2 under a section's h1
@@ -217,10 +222,13 @@ def _in_furniture(el) -> bool:
     """Inside a comment, sidebar, related-stories block, navigation or footer: whatever byline
     or date is there belongs to another story or to the site."""
     # <body>/<html> classes describe the layout ("no-sidebar"), not a block
-    # a layout modifier says what a block has or lacks ("content__header--no-promo"), not what it is
-    return any(anc.tag in P.FURNITURE_TAGS or P.FURNITURE_CLASS.search(
-                   P.LAYOUT_MODIFIER.sub(" ", f"{anc.get('class') or ''} {anc.get('id') or ''}"))
+    return any(anc.tag in P.FURNITURE_TAGS or _furniture_attr(f"{anc.get('class') or ''} {anc.get('id') or ''}")
                for anc in el.iterancestors() if anc.tag not in ("body", "html"))
+
+
+def _furniture_attr(attr: str) -> bool:
+    # a layout modifier says what a block has or lacks ("content__header--no-promo"), not what it is
+    return bool(P.FURNITURE_CLASS.search(attr) and P.FURNITURE_CLASS.search(P.LAYOUT_MODIFIER.sub(" ", attr)))
 
 
 def _modified(t) -> bool:
