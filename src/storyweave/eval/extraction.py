@@ -10,8 +10,9 @@ than short ones); precision and recall are the means over pages, F1 is computed 
 two means. The ± is a 95% bootstrap interval over pages (fixed seed, so runs are repeatable).
 Speed is timed apart from scoring: the scoring pass runs every system over every page first
 (so one-time loading -- stoplists, date parsers, compiled patterns -- falls on no system's
-clock, whichever triggers it), then ``--rounds`` timed passes alternate the systems' order
-(A B, B A, ...) so drift in a shared machine's load falls on both. Reported: pages per CPU
+clock, whichever triggers it), then ``--rounds`` timed passes take the systems in turn page
+by page, the order alternating (A B, B A, ...), so a shared machine's changing load falls on
+all alike (:mod:`.extraction_speed`). Reported: pages per CPU
 second (wall time on a shared machine counts the neighbours' work) and pages per wall second,
 with the load average. ``--workers N`` times each system on a pool of N forked processes
 (made after the scoring pass, so they start warm): pages per wall second on N cores, and
@@ -262,7 +263,8 @@ def run(args, config) -> int:
     results, note = evaluate(root, args.systems, limit=args.limit, rounds=args.rounds, workers=args.workers)
     load = (load_before, os.getloadavg()[0])
     rows = [r.summary() for r in results]
-    speed = (f"speed: {args.rounds} timed round(s) after the scoring pass, systems alternating, "
+    turns = "page by page" if args.workers <= 1 else "round by round"
+    speed = (f"speed: {args.rounds} timed round(s) after the scoring pass, systems alternating {turns}, "
              f"{args.workers} worker process(es)" if args.rounds else
              "speed: the scoring pass itself (one-time loading on whichever system meets it first)")
     if args.json:

@@ -1,11 +1,12 @@
 """Timed speed rounds for ``storyweave eval extraction`` (after the scoring pass).
 
-Each round runs every system over every page; the order alternates between rounds (A B C,
-C B A, ...) so a change in the shared machine's load between the start and the end of a
-round falls on all systems alike. With one worker the clock is this process's CPU time
-(and wall time beside it); with N workers each system's pages go through a pool of N forked
-processes -- forked after the scoring pass, so they start with everything loaded -- and the
-clock is the pool's wall time (pages/s on N cores) with the CPU seconds its workers report.
+Each round runs every system over every page. With one worker the systems take turns page
+by page, the order alternating from page to page (A B C, C B A, ...), so a change in the
+shared machine's load falls on all systems alike; the clock is this process's CPU time (and
+wall time beside it). With N workers each system's pages go through a pool of N forked
+processes -- forked after the scoring pass, so they start with everything loaded -- one
+system after the other, the order alternating between rounds; the clock is the pool's wall
+time (pages/s on N cores) with the CPU seconds its workers report.
 """
 from __future__ import annotations
 
@@ -37,10 +38,23 @@ def _quiet() -> None:
     quiet_extractor_logs()
 
 
-def timed_rounds(results: list[SystemResult], pages: list[Page], rounds: int, workers: int = 1) -> None:
-    """Replace each result's speed figures with those of ``rounds`` timed passes."""
+def _interleaved(results: list[SystemResult], pages: list[Page], r: int) -> None:
+    """One round in this process, page by page: every system on a page before the next page,
+    the order alternating from page to page, so the neighbours' load of any moment falls on
+    all systems alike (a whole round per system is a minute of wall time on a busy machine)."""
     from .extraction import SYSTEMS
 
+    for i, page in enumerate(pages):
+        for res in (results if (i + r) % 2 == 0 else results[::-1]):
+            wall, cpu = time.perf_counter(), time.process_time()
+            SYSTEMS[res.name](page.html, page.url)
+            res.seconds += time.process_time() - cpu
+            res.wall += time.perf_counter() - wall
+            res.timed_pages += 1
+
+
+def timed_rounds(results: list[SystemResult], pages: list[Page], rounds: int, workers: int = 1) -> None:
+    """Replace each result's speed figures with those of ``rounds`` timed passes."""
     for res in results:
         res.seconds = res.wall = 0.0
         res.timed_pages = 0
@@ -52,18 +66,14 @@ def timed_rounds(results: list[SystemResult], pages: list[Page], rounds: int, wo
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet)
     try:
         for r in range(rounds):
+            if pool is None:
+                _interleaved(results, pages, r)
+                continue
             for res in (results if r % 2 == 0 else results[::-1]):
-                system = SYSTEMS[res.name]
                 wall = time.perf_counter()
-                if pool is None:
-                    cpu = time.process_time()
-                    for page in pages:
-                        system(page.html, page.url)
-                    res.seconds += time.process_time() - cpu
-                else:
-                    # one page a task: pages differ a hundredfold in size, so larger chunks
-                    # leave one worker idle at the end
-                    res.seconds += sum(pool.imap_unordered(_task, [(res.name, i) for i in range(len(pages))]))
+                # one page a task: pages differ a hundredfold in size, so larger chunks
+                # leave one worker idle at the end
+                res.seconds += sum(pool.imap_unordered(_task, [(res.name, i) for i in range(len(pages))]))
                 res.wall += time.perf_counter() - wall
                 res.timed_pages += len(pages)
     finally:
