@@ -94,3 +94,18 @@ def test_read_ahead_keeps_order_stays_bounded_and_passes_errors_on():
     next(it)
     it.close()  # the consumer stops early: the thread ends too
     assert not any(t.name == "storyweave-read-ahead" for t in threading.enumerate())
+
+
+def test_the_ingest_command_on_two_workers_stores_the_same_stories(dev_path, tmp_path, capsys):
+    from storyweave.cli import main
+
+    stream = tmp_path / "a.jsonl"
+    stream.write_text("\n".join(dev_path.read_text().splitlines()[:30]) + "\n")
+    stories = []
+    for workers in ("1", "2"):
+        db = str(tmp_path / f"w{workers}.db")
+        assert main(["ingest", str(stream), "--db", db, "--workers", workers, "--no-briefs"]) == 0
+        assert "stored 30 new" in capsys.readouterr().out
+        with open_store(db) as store:
+            stories.append({a.id: store.story_of(a.id) for a in store.iter_articles()})
+    assert len(stories[0]) == 30 and stories[1] == stories[0]
