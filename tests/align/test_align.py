@@ -138,6 +138,23 @@ def test_one_place_named_more_fully_is_no_contradiction(pipeline):
     assert all(d.kind != "contradiction" for d in places)
 
 
+def test_when_it_was_said_is_not_when_it_happened(pipeline):
+    import datetime as dt
+
+    from storyweave.model import Article
+
+    day = dt.date(2024, 9, 5)  # a Thursday
+    a = Article(id="a", outlet="A", published=day, text=(
+        "The council's lawyer sent a letter to the regional governor on Sept. 2 asking him to delay the vote on the harbour plan.\n"
+        "The vote was set for next month."))
+    b = Article(id="b", outlet="B", published=day, text=(
+        "A spokesman for the council said Wednesday that its lawyer had written to the regional governor to ask for a delay of the harbour plan vote.\n"
+        "The governor has not replied."))
+    brief = pipeline.brief([a, b])
+    # the day of the letter and the day of the spokesman's words date two things
+    assert not [d for d in brief.divergences if d.attribute == "date" and d.kind == "contradiction"]
+
+
 def test_one_quote_two_speakers_is_a_divergence(pipeline):
     from storyweave.model import Article
 

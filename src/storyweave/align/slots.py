@@ -13,7 +13,7 @@ from ..nlp.places import level
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from ..unionfind import UnionFind
-from .patterns import IN_PLACE, KIND_LABEL, PLACE_GENERIC
+from .patterns import IN_PLACE, KIND_LABEL, PLACE_GENERIC, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 
@@ -34,22 +34,11 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
         grains = Counter(_grain(d) for _, d in dated)
         grain = grains.most_common(1)[0][0] if grains else None
         dated = [(i, d) for i, d in dated if _grain(d) == grain]
-        if sim is not None:
-            dated = [(i, d) for i, d in dated
-                     if any(sim[i, j] >= config.align.same_fact for j, e in dated if e.value != d.value)
-                     or all(e.value == d.value for _, e in dated)]
-        if len({analysis.sentences[i].article_id for i, _ in dated}) >= 2:
-            values = defaultdict(list)
-            for i, d in dated:
-                values[d.value].append((i, d))
-            if len(values) >= 2:
-                vals = list(values)
-                incompatible = any(not date_compatible(a, b) for x, a in enumerate(vals) for b in vals[x + 1:])
-                out.append(slot_divergence(
-                    analysis, "date", "contradiction" if incompatible else "precision",
-                    {v: [(i, d.surface) for i, d in items] for v, items in values.items()},
-                    about=f"date — {short(analysis.sentences[members[0]].text)}",
-                ))
+        # when it was said and when it happened are two facts ("a spokesman said Tuesday" / "a
+        # letter sent on Aug. 6"): dates of saying are compared among themselves, others likewise
+        said = {i: _said_on(analysis.sentences[i].text, d) for i, d in dated}
+        for spoken in (False, True):
+            out.extend(_date_divergences(analysis, members, [(i, d) for i, d in dated if said[i] == spoken], config))
         # -- figures in two reports of one fact: a kind stated once in each, with other values
         if sim is not None:
             out.extend(_aligned_figures(analysis, members, sim, config))
@@ -61,7 +50,7 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < 0.7:
+                if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < _CLOSE_REWRITE:
                     continue
                 for typ, attr in (("place", "place"), ("person", "name")):
                     if typ == "place" and scene:
@@ -177,6 +166,36 @@ def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
     if not rest_a or not rest_b:
         return False
     return len(rest_a & rest_b) / len(rest_a | rest_b) >= 0.75
+
+
+def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, config: Config) -> list[Divergence]:
+    """Different dates in reports of one fact, each sentence dating it once."""
+    sim = analysis.similarity
+    if sim is not None:
+        dated = [(i, d) for i, d in dated
+                 if any(sim[i, j] >= config.align.same_fact for j, e in dated if e.value != d.value)
+                 or all(e.value == d.value for _, e in dated)]
+    if len({analysis.sentences[i].article_id for i, _ in dated}) < 2:
+        return []
+    values = defaultdict(list)
+    for i, d in dated:
+        values[d.value].append((i, d))
+    if len(values) < 2:
+        return []
+    vals = list(values)
+    incompatible = any(not date_compatible(a, b) for x, a in enumerate(vals) for b in vals[x + 1:])
+    return [slot_divergence(analysis, "date", "contradiction" if incompatible else "precision",
+                            {v: [(i, d.surface) for i, d in items] for v, items in values.items()},
+                            about=f"date — {short(analysis.sentences[members[0]].text)}")]
+
+
+# two sentences this similar are rewrites of one sentence (the swaps of places and names below too)
+_CLOSE_REWRITE = 0.7
+
+
+def _said_on(text: str, d) -> bool:
+    """Does the date tell when someone spoke ("said Tuesday", "on Saturday said")?"""
+    return bool(SPOKEN_ON_BEFORE.search(text[: d.start]) or SPOKEN_ON_AFTER.match(text, d.end))
 
 
 def _one_place(names: list[str]) -> bool:
