@@ -263,7 +263,7 @@ def run(args, config) -> int:
     results, note = evaluate(root, args.systems, limit=args.limit, rounds=args.rounds, workers=args.workers)
     load = (load_before, os.getloadavg()[0])
     rows = [r.summary() for r in results]
-    turns = "page by page" if args.workers <= 1 else "round by round"
+    turns = "page by page" if args.workers <= 1 else "block by block"
     speed = (f"speed: {args.rounds} timed round(s) after the scoring pass, systems alternating {turns}, "
              f"{args.workers} worker process(es)" if args.rounds else
              "speed: the scoring pass itself (one-time loading on whichever system meets it first)")

@@ -4,9 +4,9 @@ Each round runs every system over every page. With one worker the systems take t
 by page, the order alternating from page to page (A B C, C B A, ...), so a change in the
 shared machine's load falls on all systems alike; the clock is this process's CPU time (and
 wall time beside it). With N workers each system's pages go through a pool of N forked
-processes -- forked after the scoring pass, so they start with everything loaded -- one
-system after the other, the order alternating between rounds; the clock is the pool's wall
-time (pages/s on N cores) with the CPU seconds its workers report.
+processes -- forked after the scoring pass, so they start with everything loaded -- the
+systems taking turns block by block (``POOL_BLOCK`` pages), the order alternating; the clock
+is the pool's wall time (pages/s on N cores) with the CPU seconds its workers report.
 """
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 # the pages, set before the pool forks: the workers read them from memory instead of each
 # task pickling a page across
 _PAGES: list = []
+# pages a system runs on the pool before the next system's turn: small enough that the load
+# changes little within a turn, large enough that a worker idling at the end of a turn (for
+# the other's last page) costs little
+POOL_BLOCK = 32
 
 
 def _task(job: tuple[str, int]) -> float:
@@ -69,13 +73,15 @@ def timed_rounds(results: list[SystemResult], pages: list[Page], rounds: int, wo
             if pool is None:
                 _interleaved(results, pages, r)
                 continue
-            for res in (results if r % 2 == 0 else results[::-1]):
-                wall = time.perf_counter()
-                # one page a task: pages differ a hundredfold in size, so larger chunks
-                # leave one worker idle at the end
-                res.seconds += sum(pool.imap_unordered(_task, [(res.name, i) for i in range(len(pages))]))
-                res.wall += time.perf_counter() - wall
-                res.timed_pages += len(pages)
+            # the systems take turns block by block, the order alternating, so the load of any
+            # moment falls on all alike; one page a task (pages differ a hundredfold in size)
+            for b, start in enumerate(range(0, len(pages), POOL_BLOCK)):
+                block = range(start, min(start + POOL_BLOCK, len(pages)))
+                for res in (results if (b + r) % 2 == 0 else results[::-1]):
+                    wall = time.perf_counter()
+                    res.seconds += sum(pool.imap_unordered(_task, [(res.name, i) for i in block]))
+                    res.wall += time.perf_counter() - wall
+                    res.timed_pages += len(block)
     finally:
         if pool is not None:
             pool.close()
