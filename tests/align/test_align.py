@@ -98,22 +98,24 @@ def test_date_and_place_swaps_in_rewrites(pipeline):
     assert ("place", "contradiction") in attrs
 
 
+def _reports(day, *texts):
+    """One article per text, outlets A, B, C ... all published on ``day``."""
+    from storyweave.model import Article
+
+    return [Article(id=chr(97 + k), outlet=chr(65 + k), published=day, text=t) for k, t in enumerate(texts)]
+
+
 def test_scene_of_a_fact_differs_between_outlets(pipeline):
     import datetime as dt
 
-    from storyweave.model import Article
-
-    day = dt.date(2024, 9, 2)
-    a = Article(id="a", outlet="A", published=day, text=(
+    brief = pipeline.brief(_reports(
+        dt.date(2024, 9, 2),
         "The regional trade summit opened in Tollmouth on Monday with ministers from six nations.\n"
-        "Talks focused on fishing quotas."))
-    b = Article(id="b", outlet="B", published=day, text=(
+        "Talks focused on fishing quotas.",
         "Ministers from six nations opened the regional trade summit in Kelby on Monday.\n"
-        "Protesters gathered outside."))
-    c = Article(id="c", outlet="C", published=day, text=(
+        "Protesters gathered outside.",
         "Ministers opened the regional trade summit in Norway on Monday, officials said.\n"
         "The talks run until Wednesday."))
-    brief = pipeline.brief([a, b, c])
     places = [d for d in brief.divergences if d.attribute == "place"]
     assert len(places) == 1 and places[0].kind == "contradiction"
     # a country is no contradiction with a town (the town may lie in it): only the two towns disagree
@@ -123,16 +125,10 @@ def test_scene_of_a_fact_differs_between_outlets(pipeline):
 def test_one_place_named_more_fully_is_no_contradiction(pipeline):
     import datetime as dt
 
-    from storyweave.model import Article
-
-    day = dt.date(2024, 9, 2)
-    a = Article(id="a", outlet="A", published=day, text=(
-        "A climber fell to his death in Mount Kelby on Monday, police said.\n"
-        "Rescuers recovered the body."))
-    b = Article(id="b", outlet="B", published=day, text=(
-        "A climber fell to his death in Mt Kelby on Monday, police said.\n"
-        "He was 34."))
-    brief = pipeline.brief([a, b])
+    brief = pipeline.brief(_reports(
+        dt.date(2024, 9, 2),
+        "A climber fell to his death in Mount Kelby on Monday, police said.\nRescuers recovered the body.",
+        "A climber fell to his death in Mt Kelby on Monday, police said.\nHe was 34."))
     places = [d for d in brief.divergences if d.attribute == "place"]
     # one mountain named in full and in short: at most a difference of precision
     assert all(d.kind != "contradiction" for d in places)
@@ -141,16 +137,12 @@ def test_one_place_named_more_fully_is_no_contradiction(pipeline):
 def test_when_it_was_said_is_not_when_it_happened(pipeline):
     import datetime as dt
 
-    from storyweave.model import Article
-
-    day = dt.date(2024, 9, 5)  # a Thursday
-    a = Article(id="a", outlet="A", published=day, text=(
-        "The council's lawyer sent a letter to the regional governor on Sept. 2 asking him to delay the vote on the harbour plan.\n"
-        "The vote was set for next month."))
-    b = Article(id="b", outlet="B", published=day, text=(
-        "A spokesman for the council said Wednesday that its lawyer had written to the regional governor to ask for a delay of the harbour plan vote.\n"
-        "The governor has not replied."))
-    brief = pipeline.brief([a, b])
+    brief = pipeline.brief(_reports(
+        dt.date(2024, 9, 5),  # a Thursday
+        "The council's lawyer sent a letter to the regional governor on Sept. 2 asking him to delay the vote on "
+        "the harbour plan.\nThe vote was set for next month.",
+        "A spokesman for the council said Wednesday that its lawyer had written to the regional governor to ask "
+        "for a delay of the harbour plan vote.\nThe governor has not replied."))
     # the day of the letter and the day of the spokesman's words date two things
     assert not [d for d in brief.divergences if d.attribute == "date" and d.kind == "contradiction"]
 
