@@ -147,6 +147,28 @@ def test_when_it_was_said_is_not_when_it_happened(pipeline):
     assert not [d for d in brief.divergences if d.attribute == "date" and d.kind == "contradiction"]
 
 
+def test_what_a_person_said_is_not_unique_when_others_report_them_speaking(pipeline):
+    import dataclasses
+    import datetime as dt
+
+    from storyweave.pipeline import Pipeline
+
+    texts = ("The Harbour Bridge in Tollmouth stayed shut on Thursday after engineers found a cracked cable.\n"
+             "Mayor Ida Lind said the city would pay for a ferry service until the crossing reopens, at no cost to "
+             "commuters.\nTraffic backed up for miles on the coast road.",
+             "Engineers closed the Harbour Bridge in Tollmouth on Thursday after a cable was found cracked.\n"
+             "Ida Lind, the mayor, told reporters she was angry that the inspection had come so late.\n"
+             "Commuters faced long detours.",
+             "Tollmouth's Harbour Bridge was closed on Thursday when inspectors found a cracked cable.\n"
+             "Drivers were sent along the coast road.")
+    day = dt.date(2024, 9, 5)
+    # another outlet reports the mayor speaking: her words here may be its words paraphrased
+    assert not [u for u in pipeline.brief(_reports(day, *texts)).unique if "Lind" in u.text]
+    config = pipeline.config
+    off = Pipeline(config=dataclasses.replace(config, align=dataclasses.replace(config.align, unique_unheard_speakers=False)))
+    assert [u for u in off.brief(_reports(day, *texts)).unique if "Lind" in u.text]
+
+
 def test_one_quote_two_speakers_is_a_divergence(pipeline):
     from storyweave.model import Article
 

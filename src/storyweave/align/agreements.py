@@ -12,9 +12,10 @@ from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
 from ..summary.features import is_fragment
 from ..unionfind import UnionFind
-from ..text import one_edit_apart
+from ..nlp.quotes.vocab import SPEECH
+from ..text import one_edit_apart, quoted_share
 from .pairs import claim_pairs
-from .patterns import ANAPHORIC, CAP, QUOTED
+from .patterns import ANAPHORIC, CAP, PRONOUN_SUBJECT, QUOTED
 
 # a quotation this long found word for word in another outlet is that outlet's report too
 _SHARED_QUOTE_WORDS = 4
@@ -142,7 +143,9 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     first. A sentence alone in its fact group may still have a paraphrase in another outlet
     that the groups' threshold missed: one too close to any other outlet's sentence
     (rarity-weighted shared words above ``align.unique_below``, where the words a story's sentences
-    all share weigh little, or meaning above ``align.unique_meaning``) is not called unique — a gap is better than a false "only here"."""
+    all share weigh little, or meaning above ``align.unique_meaning``) is not called unique, nor is what a
+    person said when another outlet reports that person speaking (``align.unique_unheard_speakers``) —
+    a gap is better than a false "only here"."""
     central = _centrality(analysis)
     claim, _ = analysis.claim_words()
     claims = analysis.claim_matrix()
@@ -150,6 +153,7 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     arts = np.array([s.article_id for s in analysis.sentences])
     meaning = analysis.vectors @ analysis.vectors.T if len(arts) else np.zeros((0, 0))
     meaning[arts[:, None] == arts[None, :]] = -1.0  # only other outlets' sentences count
+    heard_elsewhere = _speaker_heard_elsewhere(analysis) if config.align.unique_unheard_speakers else set()
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:
@@ -165,6 +169,8 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
                 continue
             if _specific_elsewhere(analysis, i, elsewhere, claim):
                 continue
+            if i in heard_elsewhere:
+                continue
             specifics = len(CAP.findall(s[1:])) + len(find_quantities(s)) + sum(ch.isdigit() for ch in s[:1])
             score = 0.5 * float(central[i]) + 0.1 * min(specifics, 5) - 0.01 * max(0, words - 40)
             per_article[analysis.sentences[i].article_id].append((score, i))
@@ -176,6 +182,46 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             out.append(UniqueFact(text=s.text, citations=[s.article_id], sentence_ids=[s.id],
                                   evidence=analysis.evidence([i])))
     return out
+
+
+def _speaker_heard_elsewhere(analysis: StoryAnalysis) -> set[int]:
+    """Sentences reporting what a person said when another outlet also reports that person
+    speaking: outlets quote and paraphrase one statement in words too far apart to match.
+    The speaker is the quotation's (``analysis.quotes``), else the person the sentence names, else,
+    for "She said ...", the person the sentence before names."""
+    ents = analysis.entity_index
+    if ents is None:
+        return set()
+    quoted: dict[int, str] = {}
+    for q in analysis.quotes or []:
+        for sid in q.sentence_ids:
+            i = analysis.sentence_index(sid)
+            if i is not None and (q.attributions.get(analysis.sentences[i].article_id) or q.speaker):
+                quoted[i] = q.attributions.get(analysis.sentences[i].article_id) or q.speaker
+    people: list[set[str]] = []
+    prev: dict[str, set[str]] = {}
+    for i, s in enumerate(analysis.sentences):
+        named = {n for n, t in ents.by_sentence[i] if t == "person"}
+        who: set[str] = set()
+        if i in quoted:
+            who = {quoted[i]}
+        elif _speech(s.text) and not quoted_share(s.text):
+            who = named or (prev.get(s.article_id, set()) if PRONOUN_SUBJECT.match(s.text) else set())
+        people.append(who)
+        if named:
+            prev[s.article_id] = named
+    heard: dict[str, set[str]] = defaultdict(set)
+    for i, s in enumerate(analysis.sentences):
+        for n in people[i]:
+            heard[n].add(s.article_id)
+    return {i for i, s in enumerate(analysis.sentences) if any(heard[n] - {s.article_id} for n in people[i])}
+
+
+def _speech(text: str) -> bool:
+    """A quotation or a speech verb ("said", "told", "declined") in the sentence."""
+    if quoted_share(text) > 0:
+        return True
+    return any(w.strip(".,;:!?“”\"'’").lower() in SPEECH for w in text.split())
 
 
 def _quotations(text: str) -> set[str]:

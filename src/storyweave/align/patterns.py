@@ -57,6 +57,8 @@ KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "mo
                "distance": "distance", "mass": "weight"}
 
 IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
+# a sentence whose subject is a pronoun ("She said ...", "He told reporters ...")
+PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
 # words any place name may hold: sharing one does not make two names one place
 PLACE_GENERIC = frozenset(
     "mount mt mountain mountains national park parks city county state province district region street st "

@@ -42,9 +42,12 @@ class Divergences(Step):
 
 class Unique(Step):
     """Facts one outlet alone reports; a sentence another outlet contradicts or words more
-    exactly (a divergence's variant) reports a shared fact, differently: never unique."""
+    exactly (a divergence's variant) reports a shared fact, differently: never unique; nor is what a
+    person said when another outlet reports that person speaking."""
 
-    name, reads, adds = "unique", ("sentences", "tokens", "vectors", "groups", "anchors", "divergences"), ("unique",)
+    name, reads, adds = ("unique", ("sentences", "tokens", "vectors", "groups", "anchors", "entity_index", "quotes",
+                                    "divergences"),
+                         ("unique",))
 
     def __init__(self, config: Config) -> None:
         self.config = config
