@@ -283,7 +283,9 @@ def main() -> int:
     configs = [("local, 1 (in process)", lambda: LocalEngine(1)), ("local pool, 2 workers", lambda: LocalEngine(2))]
     for r in range(args.repeat):
         for name, make in configs if r % 2 == 0 else configs[::-1]:
-            results.setdefault(name, []).append(ingest_run(stream, tmp / f"run-{len(results)}-{r}.db", make()))
+            # a fresh database per run: a reused one would hold the stream already (nothing stored)
+            db = tmp / f"run-{configs.index((name, make))}-{r}.db"
+            results.setdefault(name, []).append(ingest_run(stream, db, make()))
     briefed: dict[str, list[dict]] = {}
     if args.briefs:
         small = tmp / "briefs.jsonl"
