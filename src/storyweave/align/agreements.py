@@ -192,20 +192,20 @@ def _speaker_heard_elsewhere(analysis: StoryAnalysis) -> set[int]:
     ents = analysis.entity_index
     if ents is None:
         return set()
-    quoted: dict[int, str] = {}
+    quoted: dict[int, str | None] = {}
     for q in analysis.quotes or []:
         for sid in q.sentence_ids:
             i = analysis.sentence_index(sid)
-            if i is not None and (q.attributions.get(analysis.sentences[i].article_id) or q.speaker):
+            if i is not None:
                 quoted[i] = q.attributions.get(analysis.sentences[i].article_id) or q.speaker
     people: list[set[str]] = []
     prev: dict[str, set[str]] = {}
     for i, s in enumerate(analysis.sentences):
         named = {n for n, t in ents.by_sentence[i] if t == "person"}
         who: set[str] = set()
-        if i in quoted:
+        if quoted.get(i):
             who = {quoted[i]}
-        elif _speech(s.text) and not quoted_share(s.text):
+        elif not quoted_share(s.text) and _speech_verb(s.text):  # reported speech
             who = named or (prev.get(s.article_id, set()) if PRONOUN_SUBJECT.match(s.text) else set())
         people.append(who)
         if named:
@@ -217,10 +217,8 @@ def _speaker_heard_elsewhere(analysis: StoryAnalysis) -> set[int]:
     return {i for i, s in enumerate(analysis.sentences) if any(heard[n] - {s.article_id} for n in people[i])}
 
 
-def _speech(text: str) -> bool:
-    """A quotation or a speech verb ("said", "told", "declined") in the sentence."""
-    if quoted_share(text) > 0:
-        return True
+def _speech_verb(text: str) -> bool:
+    """A speech verb ("said", "told", "declined") in the sentence."""
     return any(w.strip(".,;:!?“”\"'’").lower() in SPEECH for w in text.split())
 
 

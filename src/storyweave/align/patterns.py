@@ -45,13 +45,14 @@ ATTRIBUTION = text.ATTRIBUTION
 OUTCOME_LABEL = {"dead": "killed", "hurt": "injured", "missing": "missing", "arrested": "arrested",
                   "displaced": "forced from their homes", "rescued": "rescued"}
 
-SAID_BEFORE = re.compile(r"\b(said|says|told \w+|announced|added|confirmed|reported)\s+(late |early )?$", re.IGNORECASE)
+_SAID = r"said|says|told \w+|announced|added|confirmed|reported"
+SAID_BEFORE = re.compile(rf"\b({_SAID})\s+(late |early )?$", re.IGNORECASE)
 # when someone spoke, written after the verb ("said Tuesday", "announced on Friday") or just before
 # it ("Trump on Saturday said", "the ministry Friday announced")
-SPOKEN_ON_BEFORE = re.compile(r"\b(?:said|says|told \w+|announced|added|confirmed|reported|tweeted|wrote|stated)"
-                              r"\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
-SPOKEN_ON_AFTER = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
-                             r"(?:said|says|told|announced|added|confirmed|reported|tweeted|wrote|stated)\b", re.IGNORECASE)
+_SPOKEN = _SAID + r"|tweeted|wrote|stated"
+_SPOKEN_VERB = _SPOKEN.replace(r" \w+", "")  # "told" with no object named after it
+SPOKEN_ON_BEFORE = re.compile(rf"\b(?:{_SPOKEN})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
+SPOKEN_ON_AFTER = re.compile(rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:{_SPOKEN_VERB})\b", re.IGNORECASE)
 
 KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "money": "amount",
                "distance": "distance", "mass": "weight"}

@@ -16,6 +16,9 @@ from ..unionfind import UnionFind
 from .patterns import IN_PLACE, KIND_LABEL, PLACE_GENERIC, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE
 from .variants import date_compatible, event_dates, short, slot_divergence
 
+# two sentences this similar are rewrites of one sentence: a swapped place or name is telling there
+_CLOSE_REWRITE = 0.7
+
 
 def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence]:
     """Within one fact group: different dates, or a place or person swapped in close rewrites."""
@@ -187,10 +190,6 @@ def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, 
     return [slot_divergence(analysis, "date", "contradiction" if incompatible else "precision",
                             {v: [(i, d.surface) for i, d in items] for v, items in values.items()},
                             about=f"date — {short(analysis.sentences[members[0]].text)}")]
-
-
-# two sentences this similar are rewrites of one sentence (the swaps of places and names below too)
-_CLOSE_REWRITE = 0.7
 
 
 def _said_on(text: str, d) -> bool:
