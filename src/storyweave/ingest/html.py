@@ -99,29 +99,18 @@ def _has_prose(body) -> bool:
 
 def extract(html: str, url: str | None = None) -> Extraction | None:
     """Main text and metadata of one page, or None when the page holds no article text."""
-    import trafilatura
     from lxml import etree
     from trafilatura.xml import xmltotxt
 
     from ..clean.html import clean_body
+    from .html_prune import fast_prunes
     from .html_tree import parse_html
 
     tree = parse_html(html)  # parsed once: each trafilatura pass works on its own copy, metadata reads it
     if tree is None:
         return None
-    # no trafilatura metadata step: page_metadata reads the page's evidence itself and asks
-    # htmldate only when that evidence leaves the day open (a third of the extraction time saved)
-    common = dict(url=url, include_comments=False, include_links=True, with_metadata=False)
-    doc = trafilatura.bare_extraction(tree, favor_precision=True, **common)
-    mode = "precision"
-    words = _word_count(doc, enough=_SHORT_WORDS)  # exact below _SHORT_WORDS, where it is compared
-    # a collapse is looked for with trafilatura's fast default pass (half the cost) and confirmed
-    # with the full one, whose text is the one kept: most short pages are short, not collapsed
-    if words < _SHORT_WORDS and _word_count(trafilatura.bare_extraction(tree, fast=True, **common)) \
-            * _COLLAPSE_SHARE > words:
-        fallback = trafilatura.bare_extraction(tree, **common)
-        if _word_count(fallback) * _COLLAPSE_SHARE > words:
-            doc, mode = fallback, "default"
+    with fast_prunes():  # trafilatura's pruning XPaths found without Python call-backs (same elements)
+        doc, mode = _passes(tree, url)
     if doc is None or doc.body is None:
         return None
     removed = clean_body(doc.body)
@@ -146,17 +135,43 @@ def extract(html: str, url: str | None = None) -> Extraction | None:
     )
 
 
+def _passes(tree, url: str | None):
+    """trafilatura's precision pass, and its default one where precision collapsed: (the
+    result, its mode)."""
+    import trafilatura
+
+    # no trafilatura metadata step: page_metadata reads the page's evidence itself and asks
+    # htmldate only when that evidence leaves the day open (a third of the extraction time saved)
+    # output_format "txt": bare_extraction leaves the body as it is and skips rendering it as text
+    # (the "python" format renders doc.text, which nothing here reads; xmltotxt without formatting
+    # changes no tree), its options otherwise the same
+    common = dict(url=url, include_comments=False, include_links=True, with_metadata=False, output_format="txt")
+    doc = trafilatura.bare_extraction(tree, favor_precision=True, **common)
+    mode = "precision"
+    words = _word_count(doc, enough=_SHORT_WORDS)  # exact below _SHORT_WORDS, where it is compared
+    # a collapse is looked for with trafilatura's fast default pass (half the cost) and confirmed
+    # with the full one, whose text is the one kept: most short pages are short, not collapsed
+    if words < _SHORT_WORDS and _word_count(trafilatura.bare_extraction(tree, fast=True, **common)) \
+            * _COLLAPSE_SHARE > words:
+        fallback = trafilatura.bare_extraction(tree, **common)
+        if _word_count(fallback) * _COLLAPSE_SHARE > words:
+            doc, mode = fallback, "default"
+    return doc, mode
+
+
 def page_metadata(html: str, url: str | None = None, tree=None):
     """Title, author, published day and outlet by agreement of the page's evidence
     (:mod:`.metadata`), trafilatura's reading voting beside it; ``tree`` is the page already
     parsed (read, never changed)."""
+    from .html_prune import fast_prunes
     from .html_tree import parse_html
     from .metadata import PageMeta, read_metadata
 
     tree = tree if tree is not None else parse_html(html)
     if tree is None:
         return PageMeta()
-    return read_metadata(tree, html, url, _trafilatura_reading(tree))
+    with fast_prunes():  # trafilatura's byline XPaths found without Python call-backs (same elements)
+        return read_metadata(tree, html, url, _trafilatura_reading(tree))
 
 
 def _trafilatura_reading(tree) -> dict:
