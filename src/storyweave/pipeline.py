@@ -1,6 +1,6 @@
 """The brief pipeline: articles of one story -> Brief, as an explicit list of steps.
 
-    clean -> sentences -> [ner request] -> embed -> copies -> similarity -> fact groups
+    clean -> sentences -> [ner request] -> embed -> copies -> similarity -> fact groups -> meaning
                                                                          (analysis.preparation)
     -> annotate (spaCy NER) -> dates -> entities -> quotes -> timeline     (analysis.annotations)
     -> agreements -> divergences -> unique -> summary -> syndication       (analysis.facts)

@@ -76,10 +76,12 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
     shared = shared_copy(analysis.sentences, analysis.copies)
     agreed: list[Agreement] = []
     single: list[Agreement] = []
-    for g, members in enumerate(analysis.groups):
-        if len(analysis.group_articles(g)) < 2:
-            continue
-        rep = _representative(analysis, members, central)
+    reps = {g: _representative(analysis, members, central) for g, members in enumerate(analysis.groups)
+            if len(analysis.group_articles(g)) >= 2}
+    if analysis.meaning is not None:  # every citation candidate's meaning in one batch: the encoder's cost is per call
+        need = {rep: analysis.cite_candidates(rep) for rep in reps.values()}
+        analysis.meaning.warm([k for rep, js in need.items() if js for k in (rep, *js)])
+    for g, rep in reps.items():
         support = [i for i in analysis.support(rep) if _statement(analysis, i, config)]
         if len(support) < 2 or support[0] != rep:
             continue  # grouped, but no other outlet states this sentence's fact closely enough
@@ -115,11 +117,13 @@ def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarr
     links: UnionFind[int] = UnionFind()
     for i, j in claim_pairs(analysis, config.align.same_claim):
         links.union(i, j)
+    groups = [(members, _representative(analysis, members, central)) for members in links.groups()]
+    groups = [(members, rep) for members, rep in groups if _statement(analysis, rep, config)]
+    if analysis.meaning is not None:  # every candidate's meaning in one batch
+        need = {rep: [i for i in members if analysis.needs_meaning(rep, i)] for members, rep in groups}
+        analysis.meaning.warm([k for rep, js in need.items() if js for k in (rep, *js)])
     out = []
-    for members in links.groups():
-        rep = _representative(analysis, members, central)
-        if not _statement(analysis, rep, config):
-            continue
+    for members, rep in groups:
         support = [rep]
         for i in sorted(members, key=lambda k: -float(analysis.similarity[rep, k])):
             arts = {analysis.sentences[k].article_id for k in support}

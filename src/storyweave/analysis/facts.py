@@ -11,7 +11,7 @@ from .step import Step
 
 class Agreements(Step):
     name = "agreements"
-    reads = ("sentences", "tokens", "vectors", "copies", "similarity", "groups", "independent", "anchors", "entity_index")
+    reads = ("sentences", "tokens", "vectors", "copies", "similarity", "groups", "independent", "anchors", "entity_index", "meaning")
     adds = ("agreements", "single_source")
 
     def __init__(self, config: Config) -> None:

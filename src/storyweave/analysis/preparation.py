@@ -127,10 +127,28 @@ class Annotate(Step):
         return an
 
 
+class Meaning(Step):
+    """The citation check's sentence meaning (MiniLM), embedded only where a citation asks."""
+
+    name, reads, adds = "meaning", ("sentences",), ("meaning",)
+
+    def __init__(self, config: Config) -> None:
+        self.bar, self.sure = config.align.cite_meaning, config.align.cite_sure
+
+    def setup(self, models) -> None:
+        self.models = models
+
+    def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        from ..nlp.meaning import MeaningCache
+
+        an.meaning = MeaningCache([s.text for s in an.sentences], lambda: self.models.meaning, self.bar, self.sure)
+        return an
+
+
 def preparation_steps(config: Config, light: bool = False) -> list[Step]:
     if light:
         return [Clean(config), Split(), Embed(), SingletonGroups(config)]
-    return [Clean(config), Split(), Embed(), Copies(config), Similarity(), FactGroups(config)]
+    return [Clean(config), Split(), Embed(), Copies(config), Similarity(), FactGroups(config), Meaning(config)]
 
 
 def prepare(articles: list[Article], models, config: Config, light: bool = False) -> StoryAnalysis:

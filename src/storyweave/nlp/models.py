@@ -205,6 +205,7 @@ class Models:
         self._lock = threading.Lock()
         self._spacy: Any = None
         self._embedder: Embedder | None = None
+        self._meaning: Any = None
 
     def start_ner_process(self) -> None:
         """Load spaCy in a helper process from now on (``ner_process``): a one-shot command
@@ -241,6 +242,16 @@ class Models:
             if self._embedder is None:
                 self._embedder = Embedder()
             return self._embedder
+
+    @property
+    def meaning(self) -> Any:
+        """The MiniLM encoder the citation check uses (``nlp.meaning``)."""
+        with self._lock:
+            if self._meaning is None:
+                from .meaning import MeaningEncoder
+
+                self._meaning = MeaningEncoder()
+            return self._meaning
 
     @property
     def spacy(self) -> Any:

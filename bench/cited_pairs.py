@@ -1,0 +1,85 @@
+"""How many of the briefs' cited agreement pairs state the agreement's fact, by blind hand labels.
+
+A cited pair is an agreement's statement (its first evidence sentence) and another outlet's
+sentence the agreement cites. The briefs are built for one half of the two dev story files
+(sorted story ids: first half ``tune``, second half ``held-out``) and every cited pair is looked
+up in ``bench/labels/agreement-pairs-<split>.jsonl`` (ids and labels only; see its README):
+
+- tune: every pair the briefs cited at commit ab0e900 is labelled;
+- held-out: the pairs of 45 agreements drawn at random (fixed seed) from the held-out briefs,
+  plus every pair the citation's meaning check (``align.cite_meaning``) removed.
+
+Prints the labelled share ``same``, ``same`` + ``partial``, and how many cited pairs carry no
+label (a pair the labels never saw: label it before trusting the figure).
+
+    python bench/cited_pairs.py --split tune|held-out [--sample-only]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+FILES = ["../shared/data/stories-dev.jsonl", "../shared/data/stories-dev-ecbplus.jsonl"]
+
+
+def stories_of(path: str, split: str) -> list[str]:
+    ids = sorted({json.loads(line)["story"] for line in open(path, encoding="utf-8") if line.strip()})
+    half = len(ids) // 2
+    return ids[:half] if split == "tune" else ids[half:]
+
+
+def cited_pairs(split: str) -> tuple[list[dict], float]:
+    from storyweave.eval.briefs import _load_articles
+    from storyweave.pipeline import Pipeline
+
+    pipeline = Pipeline().warm_up()
+    pairs, seconds = [], 0.0
+    for path in FILES:
+        stories = stories_of(path, split)
+        articles = _load_articles(Path(path), set(stories))
+        for story in stories:
+            t0 = time.perf_counter()
+            brief = pipeline.brief(articles[story])
+            seconds += time.perf_counter() - t0
+            for a in brief.agreements:
+                first = a.evidence[0].sentence
+                pairs += [{"story": story, "a_sent": first, "b_sent": e.sentence} for e in a.evidence[1:]]
+    return pairs, seconds
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("tune", "held-out"), required=True)
+    args = ap.parse_args()
+    labels_path = ROOT / "labels" / f"agreement-pairs-{args.split}.jsonl"
+    rows = [json.loads(line) for line in labels_path.open(encoding="utf-8")]
+    label = {(r["a_sent"], r["b_sent"]): r["label"] for r in rows}
+    sample = {(r["story"], r["a_sent"]) for r in rows if r.get("sampled")}
+    pairs, seconds = cited_pairs(args.split)
+    if sample:  # held-out: the drawn agreements only, so the share is an unbiased estimate
+        pairs = [p for p in pairs if (p["story"], p["a_sent"]) in sample]
+    counts = Counter(label.get((p["a_sent"], p["b_sent"]), "unlabelled") for p in pairs)
+    judged = counts["same"] + counts["partial"] + counts["different"]
+    print(f"cited agreement pairs, {args.split} half{' (the drawn agreements)' if sample else ''}: {len(pairs)}"
+          f" ({counts['unlabelled']} unlabelled); briefs {seconds:.1f} s")
+    if judged:
+        print(f"  state the fact wholly        {counts['same'] / judged:.3f} ({counts['same']}/{judged})")
+        print(f"  wholly or in part            {(counts['same'] + counts['partial']) / judged:.3f}"
+              f" ({counts['same'] + counts['partial']}/{judged})")
+        print(f"  another fact                 {counts['different'] / judged:.3f} ({counts['different']}/{judged})")
+    if sample:
+        by_agreement: dict[str, list[str]] = {}
+        for p in pairs:
+            by_agreement.setdefault(p["a_sent"], []).append(label.get((p["a_sent"], p["b_sent"]), "unlabelled"))
+        ok = sum(all(x in ("same", "partial") for x in v) for v in by_agreement.values())
+        print(f"  agreements all of whose citations state the fact at least in part: {ok}/{len(by_agreement)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
