@@ -21,12 +21,20 @@ checks every evaluator against its XPath on generated trees.
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
 from lxml.etree import Element
+
+
+def _tester(pattern: str, flags: int = 0) -> Callable[[str], bool]:
+    """``re:test`` of one pattern, its answer kept per string: a page repeats its class names,
+    and each pass of trafilatura's tests them again (a long alternation costs microseconds)."""
+    search = re.compile(pattern, flags).search
+    return functools.lru_cache(maxsize=1 << 16)(lambda value: search(value) is not None)
 
 
 def _first(el, a: str, b: str) -> str:
@@ -47,10 +55,10 @@ def _first(el, a: str, b: str) -> str:
 # ---- trafilatura.xpaths.OVERALL_DISCARD_XPATH ----------------------------------------------------
 
 _O0_TAGS = ("div", "item", "list", "p", "section", "span")
-_O0_ID = re.compile(
+_O0_ID = _tester(
     "^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|"
     "^(?:jp-|dpsp-content)|bmdh|footer|Footer|share|Share|nav|Nav|menu|related|message-container|premium|^ad-")
-_O0_CLASS = re.compile(
+_O0_CLASS = _tester(
     "^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author|"
     "^(?:nav|post-nav|ZendeskForm)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|(?:^| )ad-|dfp[Aa]d|"
     "outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|embed|"
@@ -67,7 +75,7 @@ def _overall_0(tree) -> list:
     for el in tree.iterdescendants(*_O0_TAGS):
         get = el.get
         i, c = get("id") or "", get("class") or ""
-        if (c and _O0_CLASS.search(c) or i and _O0_ID.search(i)
+        if (c and _O0_CLASS(c) or i and _O0_ID(i)
                 # 'cookie' in the first of the two only (both hold it: either is first)
                 or ("cookie" in i or "cookie" in c) and "cookie" in _first(el, "id", "class")
                 or get("data-lp-replacement-content") is not None
@@ -77,7 +85,7 @@ def _overall_0(tree) -> list:
     return out
 
 
-_O1_CLASS = re.compile("^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print|"
+_O1_CLASS = _tester("^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print|"
                        " hidden| hide|noprint|notloaded")
 
 
@@ -89,7 +97,7 @@ def _overall_1(tree) -> list:
     for el in tree.iterdescendants(Element):
         get = el.get
         i, c, s = get("id") or "", get("class") or "", get("style") or ""
-        if (c and _O1_CLASS.search(c)  # holds class='comments-title'
+        if (c and _O1_CLASS(c)  # holds class='comments-title'
                 or ("reply-" in i or "reply-" in c) and _first(el, "id", "class").startswith("reply-")
                 or ("hidden" in i or "hidden" in s) and "hidden" in _first(el, "id", "style")
                 or s and ("display:none" in s or "display: none" in s)
@@ -101,7 +109,7 @@ def _overall_1(tree) -> list:
 
 # ---- RAW_TREE_PRUNE_XPATH[0], REMOVE_COMMENTS_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH ------------
 
-_SCROLL = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_SCROLL = _tester("mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _POST_ADD = re.compile("mvp-post-add-(?:box|wrap)")
 
 
@@ -109,7 +117,7 @@ def _raw_prune_0(tree) -> list:
     out = []
     for el in tree.iterdescendants("div", "section", "aside"):
         i, c = el.get("id") or "", el.get("class") or ""
-        if (i or c) and (_SCROLL.search(i) or _SCROLL.search(c)) and (
+        if (i or c) and (_SCROLL(i) or _SCROLL(c)) and (
                 el.find(".//h1") is None or _POST_ADD.search(i) or _POST_ADD.search(c)):
             out.append(el)
     return out
@@ -117,14 +125,14 @@ def _raw_prune_0(tree) -> list:
 
 _COMMENT_ID = re.compile("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENT_LIST_ID = re.compile("^(?:[Cc]omment(?!ary)|comol)")
-_COMMENT_CLASS = re.compile("^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COMMENT_CLASS = _tester("^[Cc]omment(?!ary)|(?:article|post)-comments")
 
 
 def _remove_comments(tree) -> list:
     out = []
     for el in tree.iterdescendants("div", "list", "section", "details"):
         i, c = el.get("id"), el.get("class")
-        if i and _COMMENT_ID.search(i) or c and _COMMENT_CLASS.search(c):
+        if i and _COMMENT_ID.search(i) or c and _COMMENT_CLASS(c):
             out.append(el)
     return out
 
@@ -133,8 +141,8 @@ def _remove_comments_and_lists(tree) -> list:
     out = []
     for el in tree.iterdescendants("div", "list", "section", "details", "ol", "ul"):
         i, c = el.get("id") or "", el.get("class") or ""
-        if (i or c) and (_COMMENT_ID.search(i) or _COMMENT_CLASS.search(c)) and (
-                el.tag not in ("ol", "ul") or _COMMENT_LIST_ID.search(i) or _COMMENT_CLASS.search(c)):
+        if (i or c) and (_COMMENT_ID.search(i) or _COMMENT_CLASS(c)) and (
+                el.tag not in ("ol", "ul") or _COMMENT_LIST_ID.search(i) or _COMMENT_CLASS(c)):
             out.append(el)
     return out
 
@@ -164,7 +172,7 @@ def _raw_prune_1(tree) -> list:
 
 
 _BASIC_TAGS = frozenset(("aside", "fencedframe", "footer", "script", "style", "svg", "template"))
-_CONSENT = re.compile(
+_CONSENT = _tester(
     "cookie[-_]?(?:banner|bar|consent|law|notice|policy|description)|notice[-_]{0,2}cookie"
     "|consent[-_]?(?:banner|manager|sdk)|borlabs|cookiebot|cmplz|onetrust|moove[-_]?gdpr", re.IGNORECASE)
 
@@ -178,7 +186,7 @@ def _basic_clean(tree) -> list:
         tag = el.tag
         i, c = el.get("id") or "", el.get("class") or ""
         if (tag in _BASIC_TAGS or tag == "div" and ("footer" in i or "footer" in c) and "footer" in _first(el, "class", "id")
-                or c and _CONSENT.search(c) or i and _CONSENT.search(i)):
+                or c and _CONSENT(c) or i and _CONSENT(i)):
             out.append(el)
     return out
 
@@ -186,7 +194,7 @@ def _basic_clean(tree) -> list:
 # ---- metadata.AUTHOR_XPATHS, metadata.AUTHOR_DISCARD_XPATHS[0] -------------------------------------
 
 _A0_TAGS = ("a", "address", "author", "div", "link", "p", "span", "strong")
-_A0_CLASS = re.compile("author-?name|AuthorName|authorName")
+_A0_CLASS = _tester("author-?name|AuthorName|authorName")
 
 
 def _rel_me(el) -> bool:
@@ -207,14 +215,14 @@ def _author_0(tree) -> list:
             c = get("class")
             if (get("rel") == "author" or get("id") == "author" or c == "author"
                     or get("itemprop") == "author name" or get("data-testid") in ("AuthorCard", "AuthorURL")
-                    or c and _A0_CLASS.search(c) or len(el) and _rel_me(el)):
+                    or c and _A0_CLASS(c) or len(el) and _rel_me(el)):
                 out.append(el)
     return out
 
 
 _A1_TAGS = ("a", "div", "h3", "h4", "p", "span")
-_A1_ID = re.compile("author|zuozhe|bianji|xiaobian")
-_A1_CLASS = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_A1_ID = _tester("author|zuozhe|bianji|xiaobian")
+_A1_CLASS = _tester("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
 
 
 def _author_1(tree) -> list:
@@ -225,13 +233,13 @@ def _author_1(tree) -> list:
         get = el.get
         i, c = get("id"), get("class")
         if (c in ("byline", "username", "byl", "BBL") or "author" in (get("itemprop") or "")
-                or i and _A1_ID.search(i) or c and _A1_CLASS.search(c)):
+                or i and _A1_ID(i) or c and _A1_CLASS(c)):
             out.append(el)
     return out
 
 
-_A2_ID = re.compile("[Aa]uthor")
-_A2_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+_A2_ID = _tester("[Aa]uthor")
+_A2_CLASS = _tester("[Aa]uthor|screenname|writer|[Bb]yline")
 
 
 def _author_2(tree) -> list:
@@ -242,13 +250,13 @@ def _author_2(tree) -> list:
         get = el.get
         i, c = get("id"), get("class")
         if ("Byline" in (get("data-component") or "") or "author" in (get("itemprop") or "")
-                or i and _A2_ID.search(i) or c and _A2_CLASS.search(c)):
+                or i and _A2_ID(i) or c and _A2_CLASS(c)):
             out.append(el)
     return out
 
 
-_AD_ID = re.compile("^comments|comment-?list|ProductReviews")
-_AD_CLASS = re.compile("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+_AD_ID = _tester("^comments|comment-?list|ProductReviews")
+_AD_CLASS = _tester("^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
                        "article-(?:share|support)|print|category|meta-date|meta-reviewer")
 
 
@@ -260,7 +268,7 @@ def _author_discard_0(tree) -> list:
     for el in tree.iterdescendants("a", "div", "section", "span"):
         get = el.get
         i, c = get("id"), get("class")
-        if (i and _AD_ID.search(i) or c and (c in ("comments", "title", "date") or _AD_CLASS.search(c))
+        if (i and _AD_ID(i) or c and (c in ("comments", "title", "date") or _AD_CLASS(c))
                 or "Figure" in (get("data-component") or "")):
             out.append(el)
     return out
