@@ -29,11 +29,12 @@ def test_unit_vectors_and_paraphrase_closer_than_other_act(encoder):
     assert cos[0, 1] >= 0.6 > cos[0, 3]
 
 
-def test_order_and_batching_do_not_change_vectors(encoder):
-    texts = [f"Sentence number {k} about the {'long ' * k}storm." for k in range(40)]
+def test_a_sentence_has_one_vector_whatever_comes_with_it(encoder):
+    # the int8 model quantises per call: a batch would make a vector depend on its neighbours
+    texts = [f"Sentence number {k} about the {'long ' * k}storm." for k in range(12)]
     all_at_once = encoder.embed(texts)
     one_by_one = np.vstack([encoder.embed([t]) for t in reversed(texts)])[::-1]
-    np.testing.assert_allclose(all_at_once, one_by_one, atol=2e-3)  # int8 kernels round per batch shape
+    assert np.array_equal(all_at_once, one_by_one)
     assert encoder.embed([]).shape == (0, encoder.dim)
 
 

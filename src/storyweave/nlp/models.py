@@ -206,6 +206,7 @@ class Models:
         self._spacy: Any = None
         self._embedder: Embedder | None = None
         self._meaning: Any = None
+        self._meaning_lock = threading.Lock()  # its own: a load in the background must not hold up spaCy
 
     def start_ner_process(self) -> None:
         """Load spaCy in a helper process from now on (``ner_process``): a one-shot command
@@ -246,7 +247,7 @@ class Models:
     @property
     def meaning(self) -> Any:
         """The MiniLM encoder the citation check uses (``nlp.meaning``)."""
-        with self._lock:
+        with self._meaning_lock:
             if self._meaning is None:
                 from .meaning import MeaningEncoder
 
