@@ -12,6 +12,9 @@ trafilatura's metadata step) and changes two things, each measured with
    blocks and prompts are cut from trafilatura's tree with a reason for each.
 
 Paragraphs come out separated by blank lines; what was cut is in ``Article.removed``.
+trafilatura's passes run as trafilatura runs them, but while they run its pruning XPaths are
+evaluated by :mod:`.html_prune` (the same elements, without lxml's Python call-backs per
+element: that made extraction half again as fast).
 """
 from __future__ import annotations
 

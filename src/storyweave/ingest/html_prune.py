@@ -97,7 +97,7 @@ def _overall_1(tree) -> list:
     for el in tree.iterdescendants(Element):
         get = el.get
         i, c, s = get("id") or "", get("class") or "", get("style") or ""
-        if (c and _O1_CLASS(c)  # holds class='comments-title'
+        if (c and _O1_CLASS(c)  # covers @class='comments-title'
                 or ("reply-" in i or "reply-" in c) and _first(el, "id", "class").startswith("reply-")
                 or ("hidden" in i or "hidden" in s) and "hidden" in _first(el, "id", "style")
                 or s and ("display:none" in s or "display: none" in s)
