@@ -6,8 +6,8 @@ sentence the agreement cites. The briefs are built for one half of the two dev s
 up in ``bench/labels/agreement-pairs-<split>.jsonl`` (ids and labels only; see its README):
 
 - tune: every pair the briefs cited at commit ab0e900 is labelled;
-- held-out: the pairs of 45 agreements drawn at random (fixed seed) from the held-out briefs,
-  plus every pair the citation's meaning check (``align.cite_meaning``) removed.
+- held-out: the pairs of 90 agreements drawn at random (two draws of 45, fixed seeds) from the
+  held-out briefs, plus every pair the citation's meaning check (``align.cite_meaning``) removed.
 
 Prints the labelled share ``same``, ``same`` + ``partial``, and how many cited pairs carry no
 label (a pair the labels never saw: label it before trusting the figure).
