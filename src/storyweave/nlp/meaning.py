@@ -106,7 +106,13 @@ class MeaningCache:
         """Embed these sentences in a thread: the model runs outside the GIL, so a brief embeds
         the citations it will ask about while it waits for its NER or runs it."""
         if self._load is not None and indices:
-            threading.Thread(target=self.warm, args=(list(indices),), name="meaning-warm", daemon=True).start()
+            threading.Thread(target=self._warm_quietly, args=(list(indices),), name="meaning-warm", daemon=True).start()
+
+    def _warm_quietly(self, indices: list[int]) -> None:
+        try:
+            self.warm(indices)
+        except Exception:  # noqa: BLE001 - the step that needs the vectors loads again and reports the cause
+            pass
 
     def warm(self, indices) -> None:
         """Embed these sentences in one batch (a citation decision asks about several at once)."""
