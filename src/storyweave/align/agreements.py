@@ -119,7 +119,11 @@ def citation_sentences(analysis: StoryAnalysis, reps: dict[int, int] | None = No
     the candidates that need the encoder (``StoryAnalysis.cite_candidates``)."""
     if reps is None:
         reps = _group_statements(analysis, _centrality(analysis))
-    need = {rep: analysis.cite_candidates(rep) for rep in reps.values()}
+    return _asked({rep: analysis.cite_candidates(rep) for rep in reps.values()})
+
+
+def _asked(need: dict[int, list[int]]) -> list[int]:
+    """Statement -> candidates needing the encoder, as one list (a statement only with candidates)."""
     return [k for rep, js in need.items() if js for k in (rep, *js)]
 
 
@@ -133,8 +137,8 @@ def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarr
     groups = [(members, _representative(analysis, members, central)) for members in links.groups()]
     groups = [(members, rep) for members, rep in groups if _statement(analysis, rep, config)]
     if analysis.meaning is not None:  # every candidate's meaning in one batch
-        need = {rep: [i for i in members if analysis.needs_meaning(rep, i)] for members, rep in groups}
-        analysis.meaning.warm([k for rep, js in need.items() if js for k in (rep, *js)])
+        analysis.meaning.warm(_asked({rep: [i for i in members if analysis.needs_meaning(rep, i)]
+                                      for members, rep in groups}))
     out = []
     for members, rep in groups:
         support = [rep]
