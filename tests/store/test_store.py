@@ -189,3 +189,20 @@ def test_duplicates_within_one_batch_are_found_as_across_batches(store):
     assert [(r.article_id, r.created) for r in res] == [("a1", True), ("a1", False), ("a1", False),
                                                          ("a1~2", True), ("a1~3", True)]
     assert store.count_articles() == 3
+
+
+def test_content_hash_is_the_one_stored_before():
+    # the hash is stored: a faster normalisation must give the regex's hash for every kind of
+    # whitespace, or a re-run would store the same articles again
+    import hashlib
+    import re
+
+    from storyweave.model import Article
+    from storyweave.store.adding import content_hash
+
+    spaces = "".join(chr(i) for i in range(0x110000) if re.fullmatch(r"\s", chr(i)))
+    text = f"  Rain{spaces}fell\u00a0on\u3000Monday\x1c and\u2028Tuesday\x85  \u200b "
+    old = re.sub(r"\s+", " ", text).strip().lower()
+    assert content_hash(Article(id="a", text=text)) == hashlib.sha256(old.encode()).hexdigest()
+    assert content_hash(Article(id="a", text="x", body=["One  line.", "Two\tlines."])) == \
+        hashlib.sha256(b"one line. two lines.").hexdigest()

@@ -102,3 +102,25 @@ def test_bad_stories_settings_are_refused_by_name():
         Config().with_overrides({"stories": {"threshold": 1.5}})
     with pytest.raises(ConfigError, match=r"\[stories\] chunk"):
         Config().with_overrides({"stories": {"chunk": 0}})
+
+
+def test_a_chunk_is_stored_in_steps_and_placed_whole(tmp_path, monkeypatch):
+    import storyweave.stories.assign as assign
+
+    monkeypatch.setattr(assign, "STORE_STEP", 2)
+    config = Config.load(env={"STORYWEAVE_STORIES_CHUNK": "5"})
+    arts = _arts("Harbour", range(6)) + _arts("Quarry", range(4))
+    arts.insert(3, Article(id="again", text=arts[0].text, outlet="o9"))  # the same text in a later step
+    stored_per_call, placed_per_call = [], []
+    with open_store(tmp_path / "s.db") as store:
+        add, place = store.add_articles, StoryAssigner.assign
+        monkeypatch.setattr(store, "add_articles", lambda items: stored_per_call.append(len(items)) or add(items))
+        monkeypatch.setattr(StoryAssigner, "assign",
+                            lambda self, st, todo: placed_per_call.append(len(todo)) or place(self, st, todo))
+        report = ingest(arts, store, config, featurize=_event_features)
+        assert stored_per_call == [2, 2, 1, 2, 2, 1, 1]  # steps of 2, none crossing a chunk of 5
+        assert placed_per_call == [4, 5, 1]  # per chunk; the repeated text is placed once
+        assert report.stored == 10 and report.already_stored == 1
+        assert report.assignments["again"] == report.assignments["Harbour0"]
+        assert store.state_version(STATE_KEY) == 3
+        _index_matches_store(store)

@@ -16,13 +16,14 @@ the costly part, is done once per article whatever the number of tries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from itertools import islice
+from typing import Callable, Iterable, Iterator
 
 from ..config import Config, StoriesConfig
 from ..errors import StoryweaveError
 from ..model import Article, Problem
 from ..store.base import StateMoved, Store
-from .cluster import batches, featurize
+from .cluster import featurize
 from .features import Features
 from .incremental import StoryIndex
 from .prepare import prepare
@@ -120,37 +121,69 @@ def engine_featurizer(engine=None, config: StoriesConfig | None = None) -> Featu
     return lambda articles: [f for batch in featurize(articles, engine, config=config) for f in batch]
 
 
+STORE_STEP = 250  # articles per store transaction inside a chunk
+
+
 def ingest(items: Iterable[Article | Problem], store: Store, config: Config, engine=None,
            featurize: Featurize | None = None) -> IngestReport:
     """Read items -> clean -> store -> assign, ``config.stories.chunk`` articles at a time.
     ``featurize`` (default: on ``engine``) may hand back features computed where the items
-    were read (``engines.featured``)."""
+    were read (``engines.featured``).
+
+    A chunk is stored in steps of ``STORE_STEP`` as its items arrive and placed once whole:
+    when a pool reads ahead, the driver stores while the workers still read, so only the
+    last chunk's placing is left when they are done (storing is half the driver's work).
+    The chunks, and so the assignments, are the same; an article stored but not yet placed
+    when a run dies is placed by the next run (``_store_chunk``)."""
     report = IngestReport()
     assigner = StoryAssigner(config.stories, featurize or engine_featurizer(engine, config.stories))
-    for group in batches(items, config.stories.chunk):
+    todo: dict[str, Article] = {}
+    pairs: list[tuple[str, str]] = []
+    for group, chunk_ends in _steps(items, config.stories.chunk, STORE_STEP):
         report.problems += [p for p in group if isinstance(p, Problem)]
         arts = prepare([a for a in group if isinstance(a, Article)], config)
         report.read += len(arts)
-        todo, pairs = _store_chunk(arts, store, report)
-        if not todo:
-            continue
-        placed = assigner.assign(store, todo)
-        report.problems += placed.problems
-        report.unclustered += placed.unclustered
-        report.new_stories += len(placed.new_stories)
-        report.joined += placed.joined
-        report.copies += len(placed.copies)
-        for input_id, stored_id in pairs:
-            if stored_id in placed.assignments:
-                report.assignments[input_id] = placed.assignments[stored_id]
+        _store_chunk(arts, store, report, todo, pairs)
+        if chunk_ends:
+            _place(assigner, store, list(todo.values()), pairs, report)
+            todo, pairs = {}, []
     return report
 
 
-def _store_chunk(arts: list[Article], store: Store, report: IngestReport) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Store one chunk. Returns the articles to place (the new ones, and stored ones still
-    without a story) and (input id, stored id) pairs."""
-    todo: dict[str, Article] = {}
-    pairs = []
+def _steps(items: Iterable, chunk: int, step: int) -> Iterator[tuple[list, bool]]:
+    """``items`` in lists of at most ``step``, none crossing a chunk's end; with each, whether
+    it closes a chunk (every ``chunk`` items, and the last list)."""
+    it = iter(items)
+    step = max(1, min(step, chunk))
+    done = 0  # items of the current chunk so far
+    piece = list(islice(it, min(step, chunk - done)))
+    while piece:
+        done += len(piece)
+        following = list(islice(it, min(step, chunk - done) if done < chunk else step))
+        yield piece, done >= chunk or not following
+        done %= chunk
+        piece = following
+
+
+def _place(assigner: "StoryAssigner", store: Store, todo: list[Article], pairs: list[tuple[str, str]],
+           report: IngestReport) -> None:
+    if not todo:
+        return
+    placed = assigner.assign(store, todo)
+    report.problems += placed.problems
+    report.unclustered += placed.unclustered
+    report.new_stories += len(placed.new_stories)
+    report.joined += placed.joined
+    report.copies += len(placed.copies)
+    for input_id, stored_id in pairs:
+        if stored_id in placed.assignments:
+            report.assignments[input_id] = placed.assignments[stored_id]
+
+
+def _store_chunk(arts: list[Article], store: Store, report: IngestReport, todo: dict[str, Article],
+                 pairs: list[tuple[str, str]]) -> None:
+    """Store one step of a chunk (one transaction). Adds to the chunk's articles to place
+    (the new ones, and stored ones still without a story) and (input id, stored id) pairs."""
     for a, res in zip(arts, store.add_articles(arts)):
         input_id, stored_id = a.id, res.article_id
         report.stored_as[input_id] = stored_id
@@ -172,4 +205,3 @@ def _store_chunk(arts: list[Article], store: Store, report: IngestReport) -> tup
             # Stored by a run that died before placing it, or by another writer that has not
             # placed it yet: place it now (whoever commits second keeps the first one's story).
             todo[stored_id] = stored
-    return list(todo.values()), pairs
