@@ -86,3 +86,22 @@ NOT_A_DENIAL = re.compile(r"\b(?:not only|no longer|no one|nobody|not yet clear|
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|expected|if|whether|unless|plans?|planned|wants?|hopes?|"
                           r"scheduled|due to|set to|claims?|claimed|alleged|allegedly|denied|denies|rejected|declined|refused|failed)\b",
                           re.IGNORECASE)
+
+# Opposite phases of one event (word forms as written, verbs mostly): "voting began" and "the
+# election ended", "checked into the clinic" and "has left the clinic" report two facts of one
+# story, never one. A sentence naming both phases of a pair ("opened at 8 and closed at 8") is
+# no clash. Win and lose are left out: "X beat Y" and "Y lost to X" are one fact.
+PHASES = {
+    "begin": r"began|begun|begins?|start(?:s|ed)|open(?:s|ed)|kick(?:s|ed) off|got under way|broke out|launch(?:es|ed)",
+    "end": r"end(?:s|ed)|clos(?:es|ed)|conclud(?:es|ed)|finish(?:es|ed)|wrapped up|extinguished|put out|under control",
+    "enter": r"check(?:s|ed|ing)? (?:himself |herself |themselves )?into|entered|admitted to|sworn in|took office|"
+             r"appointed|hired|elected",
+    "leave": r"(?:has|had|have|abruptly|then|just) left|checked out|resign(?:s|ed)|stepp(?:ed|ing) down|quit|ousted",
+    "arrest": r"arrest(?:s|ed)|detain(?:s|ed)|taken into custody",
+    "release": r"released from|released on bail|freed|set free",
+}
+PHASE = {name: re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE) for name, words in PHASES.items()}
+OPPOSITE_PHASES = frozenset({("begin", "end"), ("enter", "leave"), ("arrest", "release")})
+# a clause opening the sentence with the time of another event ("After she left the clinic, ...")
+LEADING_TIME_CLAUSE = re.compile(r"^(?:after|before|while|when|as|since|once|until|(?:one|two|three) days? after)\b[^,]*,\s*",
+                                 re.IGNORECASE)
