@@ -139,8 +139,9 @@ class StoriesConfig:
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
     merge_threshold: float = 0.0  # >0: an article that qualifies for two alike stories merges them (0 = never)
     settle_every: int = 100  # every this many articles, lone founders look again (stories/settle.py; 0 = never)
-    storyline_threshold: float = 0.45  # story-to-story score (text centroids + names) to continue a storyline
-    storyline_days: int = 90  # a later event continues an earlier one at most this many days (~a quarter) after it
+    storyline_threshold: float = 0.30  # story-to-story score (text centroids + names) to continue a storyline
+    storyline_days: int = 120  # a later event continues an earlier one at most this many days (~four months) after it
+    storyline_names: int = 2  # central names (in a majority of each story's articles) the two stories must share
 
     def __post_init__(self) -> None:
         for ok, what in (
@@ -155,6 +156,7 @@ class StoriesConfig:
             (0.0 <= self.merge_threshold < 1.0, f"merge_threshold must be in [0, 1), got {self.merge_threshold}"),
             (0.0 < self.storyline_threshold < 1.0, f"storyline_threshold must be in (0, 1), got {self.storyline_threshold}"),
             (self.storyline_days >= 0, f"storyline_days must be >= 0, got {self.storyline_days}"),
+            (self.storyline_names >= 0, f"storyline_names must be >= 0, got {self.storyline_names}"),
         ):
             if not ok:
                 raise ConfigError(f"[stories] {what}")
