@@ -32,6 +32,8 @@ class ReadAndFeaturize:
     """A batch of units -> per unit (its items, per item its Features or None)."""
 
     config: Config
+    # imported once by the pool's server, not by every worker (``LocalEngine.warm``)
+    preload = ("storyweave.stories.features", "storyweave.stories.near_duplicates", "storyweave.stories.prepare")
 
     def __call__(self, units: list[Unit]) -> list[tuple[list[Item], list[Any]]]:
         from ..stories.features import Featurizer
@@ -111,13 +113,18 @@ class Prefeatured:
 
 def ingest_featured(inputs: Iterable[str | Path], store, config: Config, engine, per_task: int = 8):
     """``stories.assign.ingest`` of the inputs, featurised by the engine's reading workers."""
-    from ..stories.assign import engine_featurizer, ingest
-    from .stages import ReadUnits, read_parallel  # noqa: F401 - the in-process path
-
     if engine is None or engine.name == "local" and getattr(engine, "workers", 1) <= 1:
+        from ..stories.assign import ingest
+        from .stages import read_parallel
+
         return ingest(read_parallel(inputs, config, engine), store, config, engine)
+    task = ReadAndFeaturize(config)
+    if hasattr(engine, "warm"):
+        engine.warm(task)  # the workers' imports, while the driver does its own below
+    from ..stories.assign import engine_featurizer, ingest
+
     feats = Prefeatured(engine_featurizer(engine, config.stories), keep=2 * config.stories.chunk + 4096)
-    pairs = drive(inputs, config, engine, ReadAndFeaturize(config), per_task, batcher=cost_batches)
+    pairs = drive(inputs, config, engine, task, per_task, batcher=cost_batches)
     # read ahead while the driver stores and places a chunk: else the workers sit idle then
     return ingest(feats.collect(read_ahead(pairs, config.stories.chunk)), store, config, engine, featurize=feats)
 
