@@ -60,7 +60,7 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl --split held-out
-	$(BIN)/storyweave eval storylines ../shared/data/stories-dev.jsonl
+	$(BIN)/storyweave eval storylines ../shared/data/stories-dev.jsonl --split held-out
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/injected-dev
 	$(BIN)/storyweave eval briefs ../shared/data/briefs-dev-gold.json ../shared/data/stories-dev.jsonl
