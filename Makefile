@@ -57,6 +57,7 @@ bench-ray: $(DEVSTAMP)
 eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval extraction ../shared/data/article-extraction-benchmark
 	$(BIN)/storyweave eval metadata ../shared/data/page-metadata-dev --split held-out
+	$(BIN)/python bench/benchmark_pages_metadata.py
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl --split held-out

@@ -44,7 +44,11 @@ _DOMAIN_SUFFIX = re.compile(r"\.(com|org|net|co\.uk|co|fr|de|cz|es|it|jp|cn|ru|i
 _DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 
 
-def norm(text: str | None) -> str:
+def norm(text) -> str:
+    if isinstance(text, (list, tuple)):  # a peer may hand back several values (goose3's site names)
+        text = ", ".join(str(t) for t in text if t)
+    elif text is not None and not isinstance(text, str):
+        text = str(text)
     return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
 
 
