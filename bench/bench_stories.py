@@ -73,6 +73,19 @@ def synthetic(n: int, seed: int = 1):
     return [arts[i] for i in order], [gold[i] for i in order]
 
 
+def _workers_peak_mib(engine) -> float:
+    """Peak RSS of a local pool's live workers, summed (VmHWM from /proc, before the pool closes):
+    the memory target counts the whole run, not this process alone."""
+    total = 0.0
+    for pid in list(getattr(getattr(engine, "_pool", None), "_processes", None) or {}):
+        try:
+            status = open(f"/proc/{pid}/status").read()
+        except OSError:
+            continue
+        total += next((int(x.split()[1]) for x in status.splitlines() if x.startswith("VmHWM:")), 0) / 1024
+    return total
+
+
 def _cpu() -> float:
     """CPU seconds (user + sys) this process has used: fairer than wall time on a shared machine."""
     use = resource.getrusage(resource.RUSAGE_SELF)
@@ -101,6 +114,7 @@ def run_one(n: int, system: str, settle_every: int | None = None) -> dict:
         for feats in featurize(arts, engine, batch_size=1000):  # the stream, delivered in chunks
             index.add(feats)
         secs, cpu = time.perf_counter() - t, _cpu() - cpu0
+        workers_peak = _workers_peak_mib(engine)
         engine.close()
         pred = [index.assignments[a.id] for a in arts]
         from storyweave.stories.storylines import link_storylines
@@ -108,7 +122,7 @@ def run_one(n: int, system: str, settle_every: int | None = None) -> dict:
         # the stream holds no storylines (every story its own people, place and event words):
         # each storyline link is a false one, stories of one kind of news chained together
         lines = link_storylines(index)
-        extra = {"stories": len(index), "false_storyline_links": sum(len(line.events) - 1 for line in lines),
+        extra = {"workers_peak_mib": workers_peak, "stories": len(index), "false_storyline_links": sum(len(line.events) - 1 for line in lines),
                  "longest_storyline": max(len(line.events) for line in lines)}
     elif system == "tfidf-vectorize":
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -161,6 +175,9 @@ def main() -> None:
                 ratio = f"storyweave {rows['storyweave']['articles_per_cpu_s'] / r['articles_per_cpu_s']:.2f}x its speed"
             print(f"{system:<22} {n:>9} {r['seconds']:8.1f} {r['articles_per_s']:8.0f} {r['cpu_s']:7.1f} "
                   f"{r['articles_per_cpu_s']:9.0f} {r['peak_mib']:9.0f} {r['bcubed_f1']:6.3f}  {ratio}", flush=True)
+            if r.get("workers_peak_mib"):
+                print(f"{'':<22} + workers' peak RSS {r['workers_peak_mib']:.0f} MiB: "
+                      f"{r['peak_mib'] + r['workers_peak_mib']:.0f} MiB in all", flush=True)
             if system == "storyweave":
                 print(f"{'':<22} storylines: {r['false_storyline_links']} false links among {r['stories']} stories "
                       f"(longest {r['longest_storyline']} events)", flush=True)
