@@ -134,7 +134,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, config: Config, eng
     when a pool reads ahead, the driver stores while the workers still read, so only the
     last chunk's placing is left when they are done (storing is half the driver's work).
     The chunks, and so the assignments, are the same; an article stored but not yet placed
-    when a run dies is placed by the next run (``_store_chunk``)."""
+    when a run dies is placed by the next run (``_store_step``)."""
     report = IngestReport()
     assigner = StoryAssigner(config.stories, featurize or engine_featurizer(engine, config.stories))
     todo: dict[str, Article] = {}
@@ -143,26 +143,24 @@ def ingest(items: Iterable[Article | Problem], store: Store, config: Config, eng
         report.problems += [p for p in group if isinstance(p, Problem)]
         arts = prepare([a for a in group if isinstance(a, Article)], config)
         report.read += len(arts)
-        _store_chunk(arts, store, report, todo, pairs)
+        _store_step(arts, store, report, todo, pairs)
         if chunk_ends:
             _place(assigner, store, list(todo.values()), pairs, report)
             todo, pairs = {}, []
+    _place(assigner, store, list(todo.values()), pairs, report)  # the last, shorter chunk
     return report
 
 
 def _steps(items: Iterable, chunk: int, step: int) -> Iterator[tuple[list, bool]]:
     """``items`` in lists of at most ``step``, none crossing a chunk's end; with each, whether
-    it closes a chunk (every ``chunk`` items, and the last list)."""
+    it completes a chunk of ``chunk`` items."""
     it = iter(items)
     step = max(1, min(step, chunk))
     done = 0  # items of the current chunk so far
-    piece = list(islice(it, min(step, chunk - done)))
-    while piece:
+    while piece := list(islice(it, min(step, chunk - done))):
         done += len(piece)
-        following = list(islice(it, min(step, chunk - done) if done < chunk else step))
-        yield piece, done >= chunk or not following
+        yield piece, done == chunk
         done %= chunk
-        piece = following
 
 
 def _place(assigner: "StoryAssigner", store: Store, todo: list[Article], pairs: list[tuple[str, str]],
@@ -180,7 +178,7 @@ def _place(assigner: "StoryAssigner", store: Store, todo: list[Article], pairs: 
             report.assignments[input_id] = placed.assignments[stored_id]
 
 
-def _store_chunk(arts: list[Article], store: Store, report: IngestReport, todo: dict[str, Article],
+def _store_step(arts: list[Article], store: Store, report: IngestReport, todo: dict[str, Article],
                  pairs: list[tuple[str, str]]) -> None:
     """Store one step of a chunk (one transaction). Adds to the chunk's articles to place
     (the new ones, and stored ones still without a story) and (input id, stored id) pairs."""
