@@ -3,7 +3,7 @@ two-node Ray cluster on this machine (``ray start --head --num-cpus 1`` + ``ray 
 --address 127.0.0.1:PORT --num-cpus 1``), with the driver's share of the time, and the
 per-stage costs in one process that docs/scaling.md's arithmetic uses.
 
-    python bench/bench_ray.py [--articles 5000 | --pages 1000] [--repeat 1] [--no-ray] [--stages-only] [--briefs 200]
+    python bench/bench_ray.py [--articles 5000 | --pages 1000] [--repeat 1] [--no-ray] [--commands] [--stages-only] [--briefs 200]
 
 The stream: the 200 articles of ../shared/data/stories-dev.jsonl repeated; copy k of an
 article gets the id ``<id>~r<k>``, every number in its text and title raised by k (so its
@@ -124,6 +124,29 @@ def ingest_run(stream: Path, db: Path, engine) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     pool = max(workers, (after.ru_utime + after.ru_stime) - (kids.ru_utime + kids.ru_stime))
     return {"articles": rep.read, "stored": rep.stored, "wall": wall, "driver_cpu": cpu, "pool_cpu": pool, "assignments": rep.assignments}
+
+
+def command_run(stream: Path, db: Path, workers: int) -> dict:
+    """One whole ``storyweave ingest`` process, as a user runs it: start-up, imports and model
+    loads included on both sides (in ``ingest_run`` the in-process run finds them done)."""
+    import sqlite3
+
+    exe = Path(sys.executable).with_name("storyweave")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "import sys; from storyweave.cli import main; sys.exit(main())"]
+    cmd += ["ingest", str(stream), "--db", str(db), "--no-briefs"] + (["--workers", str(workers)] if workers > 1 else [])
+    if CONFIG_FILE:
+        cmd[1:1] = ["--config", CONFIG_FILE]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - wall
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with sqlite3.connect(db) as conn:
+        assignments = dict(conn.execute("SELECT id, story_id FROM articles"))
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    # the command's own CPU (its pool's workers are children of the pool's server, not counted)
+    return {"articles": len(assignments), "stored": len(assignments), "wall": wall, "driver_cpu": cpu, "pool_cpu": 0.0,
+            "assignments": assignments}
 
 
 def brief_run(stream: Path, db: Path, engine) -> dict:
@@ -274,6 +297,8 @@ def main() -> int:
     ap.add_argument("--stages-only", action="store_true", help="only the per-stage costs")
     ap.add_argument("--no-stages", action="store_true", help="skip the per-stage costs")
     ap.add_argument("--config", metavar="FILE", help="a storyweave TOML config for every run (default: the defaults)")
+    ap.add_argument("--commands", action="store_true",
+                    help="also time whole `storyweave ingest` processes with 1 and 2 workers (start-up included)")
     ap.add_argument("--briefs", type=int, default=0, metavar="N",
                     help="then brief every story of the first N articles on each engine (stories/s)")
     args = ap.parse_args()
@@ -303,6 +328,12 @@ def main() -> int:
             # a fresh database per run: a reused one would hold the stream already (nothing stored)
             db = tmp / f"run-{configs.index((name, make))}-{r}.db"
             results.setdefault(name, []).append(ingest_run(stream, db, make()))
+    commands: dict[str, list[dict]] = {}
+    if args.commands:
+        for r in range(args.repeat):
+            for workers in (1, 2) if r % 2 == 0 else (2, 1):
+                name = "local, 1 (in process)" if workers == 1 else "local pool, 2 workers"
+                commands.setdefault(name, []).append(command_run(stream, tmp / f"cmd-{workers}-{r}.db", workers))
     briefed: dict[str, list[dict]] = {}
     if args.briefs:
         small = tmp / "briefs.jsonl"
@@ -330,6 +361,10 @@ def main() -> int:
             if cluster:
                 cluster.stop()
     bad = report(results)
+    if commands:
+        print("\nwhole `storyweave ingest` processes (start-up, imports and model loads included; "
+              "CPU: what the OS accounts to the command, not its pool's workers):")
+        bad += report(commands)
     if briefed:
         print(f"\nbriefs of the stories of the first {args.briefs} articles (one task per story):")
         bad += report(briefed, unit="stories/s")

@@ -34,3 +34,39 @@ def test_copy_index_state_round_trip():
     assert again.find(idx.signature(shingles(WIRE))) == "wire"
     other = " ".join(f"word{i}" for i in range(80))
     assert again.find(idx.signature(shingles(other))) is None
+
+
+def test_copies_found_are_those_of_datasketch_lsh():
+    # the bands are kept in one compact table instead of MinHashLSH's set per bucket (a third
+    # of the story index's memory): the copies found must be the ones MinHashLSH finds
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from storyweave.stories.near_duplicates import SCHEME, SEED
+
+    rng = np.random.RandomState(3)
+    base = [rng.randint(0, 2**32 - 1, size=200).astype(np.uint32) for _ in range(40)]
+    texts = []
+    for i in range(300):  # variants of a few texts, with 0-25% of their shingles replaced
+        src = base[rng.randint(len(base))].copy()
+        k = rng.randint(0, 50)
+        src[rng.choice(len(src), size=k, replace=False)] = rng.randint(0, 2**32 - 1, size=k)
+        texts.append(src)
+    ours = CopyIndex()
+    lsh = MinHashLSH(threshold=ours.threshold, num_perm=ours.num_perm)
+    lean, rank = {}, {}
+    found = 0
+    for i, sh in enumerate(texts):
+        sig = ours.signature(sh)
+        ref = LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
+        want = min((k for k in lsh.query(ref) if ref.jaccard(lean[k]) >= ours.threshold), key=rank.get, default=None)
+        got = ours.find(sig)
+        assert got == want, i
+        found += got is not None
+        ours.add(f"t{i}", sig)
+        lsh.insert(f"t{i}", ref)
+        lean[f"t{i}"], rank[f"t{i}"] = ref, i
+    assert 50 < found < 290  # both copies and non-copies were met
+    keys, sigs = ours.to_arrays()
+    again = CopyIndex.from_arrays(keys, sigs)
+    assert [again.find(ours.signature(t)) for t in texts[:20]] == [ours.find(ours.signature(t)) for t in texts[:20]]

@@ -99,6 +99,11 @@ def _unpack(langid, folder: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def load() -> None:
+    """Load the identifier now (a pool's server does, so its workers fork with it)."""
+    _identifier()
+
+
 def detect(text: str) -> tuple[str | None, float]:
     """(ISO 639-1 code or None, confidence). None when the text is too short or unclear."""
     sample = text[:_SAMPLE_CHARS]

@@ -32,8 +32,10 @@ class ReadAndFeaturize:
     """A batch of units -> per unit (its items, per item its Features or None)."""
 
     config: Config
-    # imported once by the pool's server, not by every worker (``LocalEngine.warm``)
-    preload = ("storyweave.stories.features", "storyweave.stories.near_duplicates", "storyweave.stories.prepare")
+    # imported once by the pool's server, not by every worker (``LocalEngine.warm``); the
+    # ``warm`` modules load the models the workers share
+    preload = ("storyweave.stories.features", "storyweave.stories.near_duplicates", "storyweave.stories.prepare",
+               "storyweave.engines.warm.embedder", "storyweave.engines.warm.language")
 
     def __call__(self, units: list[Unit]) -> list[tuple[list[Item], list[Any]]]:
         from ..stories.features import Featurizer

@@ -105,6 +105,9 @@ def shingles(text: str, k: int = 5) -> np.ndarray:
 class Featurizer:
     """Article batch -> Features batch. Picklable; the embedder loads once per process/worker."""
 
+    # a pool's server loads the embedder once and its workers fork with it (``LocalEngine.warm``)
+    preload = ("storyweave.engines.warm.embedder",)
+
     def __init__(self, models=None, words: bool = False) -> None:
         self._models = models
         # the content-word bags cost a third of the throughput: read only when weighed

@@ -8,7 +8,7 @@ Copies are marked so that ten reprints of one wire story do not count as ten sou
 from __future__ import annotations
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 SEED = 7
@@ -22,69 +22,90 @@ def _identity(x: int) -> int:  # shingles are already 32-bit hashes
 
 
 class CopyIndex:
-    """Finds, for a new text, an earlier text it is a near-copy of."""
+    """Finds, for a new text, an earlier text it is a near-copy of.
+
+    datasketch draws the permutations, computes the signatures and chooses the LSH bands
+    (``MinHashLSH``'s optimum for the threshold: 8 bands of 8 values); the bands are kept
+    here in one compact table. ``MinHashLSH`` keeps a Python set per band bucket and a
+    signature object per text: ~3.5 KB a text, the largest part of the story index (350 MiB
+    at 100k articles). Here a text is one row of a signature array (512 bytes) and one dict
+    entry per band, whose key is the band's values hashed: a rare collision only adds a
+    candidate, which the estimated Jaccard then rejects, so the copies found are the same."""
 
     def __init__(self, threshold: float = COPY_JACCARD, num_perm: int = NUM_PERM) -> None:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"copy threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._bands = MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+        self._buckets: dict[int, int | list[int]] = {}  # hash of (band, its values) -> row(s)
         self._keys: list[str] = []
-        self._sigs: list[np.ndarray] = []
-        self._by_key: dict[str, LeanMinHash] = {}
-        self._rank: dict[str, int] = {}  # insertion order: the earliest copy is the original
+        self._rank: dict[str, int] = {}  # key -> row; rows in insertion order: the earliest copy is the original
+        self._sigs = np.zeros((64, num_perm), dtype=np.uint64)
         # drawing the permutations costs more than hashing an article: do it once
         self._perms = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
     def __len__(self) -> int:
         return len(self._keys)
 
-    def signature(self, shingles: np.ndarray) -> LeanMinHash | None:
-        """A text's signature from its shingles (uint32), or the hash values ``signature_values``
-        computed already (uint64, e.g. on an ingest worker; empty for a text too short)."""
+    def signature(self, shingles: np.ndarray) -> np.ndarray | None:
+        """A text's signature (uint64 hash values) from its shingles (uint32), or the hash values
+        ``signature_values`` computed already (uint64, e.g. on an ingest worker; empty for a
+        text too short); None for a text too short to call copies."""
         if shingles.dtype == np.uint64 and len(shingles) in (0, self.num_perm):
-            return LeanMinHash(seed=SEED, hashvalues=shingles, scheme=SCHEME) if len(shingles) else None
+            return shingles if len(shingles) else None
         if len(shingles) < MIN_SHINGLES:
             return None
         m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, permutations=self._perms, scheme=SCHEME)
         m.update_batch(shingles.tolist())
-        return LeanMinHash(m)
+        return np.asarray(m.hashvalues, dtype=np.uint64)
 
-    def find(self, sig: LeanMinHash) -> str | None:
+    def _band_keys(self, sig: np.ndarray) -> list[int]:
+        return [hash((i, sig[a:b].tobytes())) for i, (a, b) in enumerate(self._bands)]
+
+    def find(self, sig: np.ndarray) -> str | None:
         """The earliest indexed key whose estimated Jaccard with ``sig`` passes the threshold."""
-        best = None
-        for key in self._lsh.query(sig):
-            if sig.jaccard(self._by_key[key]) >= self.threshold:
-                if best is None or self._rank[key] < self._rank[best]:
-                    best = key
-        return best
+        rows: set[int] = set()
+        for k in self._band_keys(sig):
+            got = self._buckets.get(k)
+            if got is not None:
+                rows.update(got) if isinstance(got, list) else rows.add(got)
+        if not rows:
+            return None
+        cand = np.fromiter(sorted(rows), dtype=np.int64, count=len(rows))
+        same = np.count_nonzero(self._sigs[cand] == sig, axis=1) / float(self.num_perm)
+        hits = cand[same >= self.threshold]
+        return self._keys[hits[0]] if len(hits) else None
 
-    def add(self, key: str, sig: LeanMinHash) -> None:
-        if key in self._by_key:
+    def add(self, key: str, sig: np.ndarray) -> None:
+        if key in self._rank:
             return
-        self._lsh.insert(key, sig)
-        self._remember(key, sig, np.asarray(sig.hashvalues, dtype=np.uint64))
-
-    def _remember(self, key: str, sig: LeanMinHash, hv: np.ndarray) -> None:
-        self._by_key[key] = sig
-        self._rank[key] = len(self._keys)
+        row = len(self._keys)
+        if row == len(self._sigs):  # doubled; the new rows are zeros, never read
+            grown = np.zeros((2 * row, self.num_perm), dtype=np.uint64)
+            grown[:row] = self._sigs
+            self._sigs = grown
+        self._sigs[row] = sig
         self._keys.append(key)
-        self._sigs.append(hv)
+        self._rank[key] = row
+        for k in self._band_keys(sig):
+            got = self._buckets.get(k)
+            if got is None:
+                self._buckets[k] = row
+            elif isinstance(got, list):
+                got.append(row)
+            else:
+                self._buckets[k] = [got, row]
 
-    # -- state: plain arrays (no pickle), rebuilt into an LSH on load ---------------------
+    # -- state: plain arrays (no pickle), the bands rebuilt on load ------------------------
     def to_arrays(self) -> tuple[list[str], np.ndarray]:
-        sigs = np.stack(self._sigs) if self._sigs else np.zeros((0, self.num_perm), dtype=np.uint64)
-        return list(self._keys), sigs
+        return list(self._keys), self._sigs[: len(self._keys)].copy()
 
     @classmethod
     def from_arrays(cls, keys: list[str], sigs: np.ndarray, threshold: float = COPY_JACCARD) -> "CopyIndex":
         idx = cls(threshold=threshold, num_perm=sigs.shape[1] if len(sigs) else NUM_PERM)
-        with idx._lsh.insertion_session() as session:
-            for key, hv in zip(keys, sigs):
-                sig = LeanMinHash(seed=SEED, hashvalues=hv, scheme=SCHEME)
-                session.insert(key, sig)
-                idx._remember(key, sig, hv)
+        for key, hv in zip(keys, sigs):
+            idx.add(key, hv)
         return idx
 
 
@@ -98,4 +119,4 @@ def signature_values(shingles: np.ndarray) -> np.ndarray:
     if _WORKER_INDEX is None:
         _WORKER_INDEX = CopyIndex()
     sig = _WORKER_INDEX.signature(shingles)
-    return np.zeros(0, dtype=np.uint64) if sig is None else np.asarray(sig.hashvalues, dtype=np.uint64)
+    return np.zeros(0, dtype=np.uint64) if sig is None else sig
