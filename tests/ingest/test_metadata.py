@@ -53,7 +53,8 @@ def test_bare_page_title_from_title_tag_byline_url_date_and_domain():
     assert m.author == "Mara Quist, Ivo Lenz"
     assert m.sources["author"] == "byline"
     assert m.published == dt.date(2019, 11, 19) and m.sources["published"] == "canonical date"
-    assert m.outlet == "coastline-daily.com" and m.sources["outlet"] == "canonical domain"
+    # the name at the title's end, which the domain confirms, before the bare domain
+    assert m.outlet == "Coastline Daily" and m.sources["outlet"] == "<title> end"
 
 
 def test_ui_text_is_never_an_author():

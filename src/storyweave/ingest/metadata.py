@@ -8,8 +8,10 @@ updated date for the published one. So we gather every place, in steps:
 1. **gather** — :func:`.metadata_evidence.evidence`: (source, value) pairs per field from the page tree;
 2. **choose** — per field: the title voted by agreement (site name stripped first), authors
    from the most trusted source that yields a person's name (:mod:`.metadata_authors`), the published (never modified)
-   date from structured data before the header ``<time>``, the URL, then htmldate, and the
-   outlet from JSON-LD publisher, ``og:site_name``, else the registrable domain.
+   date from structured data before the header ``<time>``, the URL, then htmldate (a timestamp's
+   day checked against the day the page shows beside its headline), and the outlet
+   (:mod:`.metadata_outlet`) from ``og:site_name``, JSON-LD publisher, else the title's end or the
+   copyright line the domain confirms, else the registrable domain.
 
 Each choice records where it came from (``PageMeta.sources``).
 """
@@ -18,14 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..text import url_date
 from . import metadata_patterns as P
 from .jsonl import parse_date
 from .metadata_authors import choose_author, desk_credit, people
-from .metadata_evidence import Evidence, agree, class_bylines, clean_text, evidence, match_key
+from .metadata_evidence import (Evidence, class_bylines, clean_text, copyright_lines, evidence, headline_text,
+                                match_key)
+from .metadata_outlet import choose_outlet, registrable  # noqa: F401 - registrable: part of this module's API
 
 
 @dataclass(slots=True)
@@ -104,23 +108,39 @@ def _ends(title: str) -> set[str]:
 _UNSET = object()
 
 
-def choose_date(ev: Evidence, page, found=_UNSET) -> tuple[dt.date | None, str | None]:
+def choose_date(ev: Evidence, page, found=_UNSET, title: str | None = None) -> tuple[dt.date | None, str | None]:
     """``found``: htmldate's answer when already known (trafilatura ran it), else run here
     when needed. The page's own published dates, most trusted first (structured data in the
     head, then the body's microdata and header ``<time>``); when they name different days, the
-    one htmldate's independent reading agrees with wins (a body date is often another story's)."""
+    one the page shows its reader (:func:`shown_dates`), else the one htmldate's independent
+    reading agrees with wins (a body date is often another story's). A timestamp is an instant,
+    and its day depends on the clock it is written in (UTC, or an offset a template set wrong):
+    the day the page shows beside the headline, one day off, is the outlet's own calendar's."""
     in_url = next(((d, f"{src} date") for src, value in ev.get("url", []) if (d := url_date(value))), None)
     cands = [(d, src, value) for src, value in ev.get("date", []) + ev.get("time", []) if (d := _iso_day(value))]
-    if len({d for d, _, _ in cands}) > 1:
+    if len(days := {d for d, _, _ in cands}) > 1:
+        # the first the page shows of them
+        if shown := next((s for s in shown_dates(ev, page, title, cands[0][0]) if s in days), None):
+            return shown, f"{next(src for d, src, _ in cands if d == shown)} (shown on the page)"
         found = _htmldate(page, ev) if found is _UNSET else found
         agreed = parse_date(found) if found else None
         for d, src, value in cands:
             if d == agreed:
                 return d, f"{src} (htmldate agrees)"
     for d, src, value in cands[:1]:
+        url_near = in_url and abs((in_url[0] - d).days) == 1
+        if not (_T_TIME.search(value) or url_near):
+            return d, src  # a day as written, no instant, and the URL agrees or is silent
+        near = None  # the day the page shows is the outlet's calendar's; one day off, the instant's other side
+        for s in shown_dates(ev, page, title, d):
+            if s == d:
+                return d, src
+            near = near or (s if abs((s - d).days) == 1 else None)
+        if near and _T_TIME.search(value):
+            return near, f"shown date (local day of {src})"
         # a UTC (or offset-less) instant may fall on the next or previous day of the outlet's
         # own calendar; the day the outlet wrote into its URL is that calendar's
-        if in_url and abs((in_url[0] - d).days) == 1 and not _LOCAL_OFFSET.search(value):
+        if url_near and not _LOCAL_OFFSET.search(value):
             return in_url[0], f"{in_url[1]} (local day of {src})"
         return d, src
     if in_url:
@@ -129,6 +149,34 @@ def choose_date(ev: Evidence, page, found=_UNSET) -> tuple[dt.date | None, str |
     if found and (d := parse_date(found)):
         return _month_first(d, page, ev) or (d, "htmldate")
     return None, None
+
+
+def shown_dates(ev: Evidence, page, title: str | None, ref: dt.date) -> Iterator[dt.date]:
+    """The days the page shows its reader with the article, in order: the words of its
+    ``<time>`` elements, then (read only if asked for) the dates written around the headline (the
+    byline's, the dateline's); not one introduced as the update. A date written without its year
+    ("Posted Nov 18") is in the year of ``ref`` (the page's timestamp) nearest to it."""
+    for text in _shown_texts(ev, page, title):
+        for m in P.SHOWN_DATE.finditer(text):
+            if P.MODIFIED_LEAD.search(text[max(0, m.start() - 40):m.start()]):
+                continue
+            g = m.groupdict()
+            if g["year3"]:
+                y, mo, d = int(g["year3"]), int(g["month3"]), int(g["day3"])
+            else:
+                mo = P.MONTHS[(g["month"] or g["month2"]).lower()]
+                d, y = int(g["day"] or g["day2"]), g["year"] or g["year2"]
+                y = int(y) if y else ref.year + (mo - ref.month > 6) * -1 + (ref.month - mo > 6)
+            try:
+                yield dt.date(y, mo, d)
+            except ValueError:
+                continue
+
+
+def _shown_texts(ev: Evidence, page, title: str | None) -> Iterator[str]:
+    yield from (v for _, v in ev.get("shown", []))
+    if page is not None and not isinstance(page, str):  # a parsed page: its headline's surroundings
+        yield headline_text(page, title)
 
 
 def _month_first(d: dt.date, page, ev: Evidence) -> tuple[dt.date, str] | None:
@@ -160,6 +208,7 @@ def _htmldate(page, ev: Evidence) -> str | None:
         return None
 
 
+_T_TIME = re.compile(r"\d\d:\d\d")  # a timestamp, not a bare day
 _LOCAL_OFFSET = re.compile(r"T\d\d:\d\d.*[+-](?!00:?00)\d\d:?\d\d\s*$|GMT[+-](?!0000)\d{4}")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d\d)-(\d\d)")
 
@@ -180,77 +229,6 @@ def _iso_day(value: str) -> dt.date | None:
     return d if d and dt.date(1995, 1, 1) <= d <= dt.date.today() + dt.timedelta(days=2) else None
 
 
-def registrable(url: str | None) -> str | None:
-    host = (urlsplit(url).hostname or "") if url else ""
-    labels = [x for x in host.lower().split(".") if x]
-    if len(labels) < 2:
-        return None
-    n = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in P.SECOND_LEVEL else 2
-    return ".".join(labels[-n:])
-
-
-def _outlet_name(value: str) -> str:
-    """"@politifact" -> "politifact"; "The Jerusalem Post | JPost.com" -> "The Jerusalem Post"."""
-    # a handle's decoration is no part of the name ("@wday_" is Wday)
-    v = re.split(r"\s+[|•·]\s+", clean_text(value))[0].lstrip("@").strip(" _")
-    return v if v and len(v) <= 80 and not v.startswith("http") else ""
-
-
-def _abbreviates(label: str, name: str) -> bool:
-    """The domain label is the name shortened word by word: "nytimes" for The New York Times,
-    "bbc" for British Broadcasting Corporation (a prefix of each word, in order; "the", "of"
-    may be left out)."""
-    words = match_key(name).split()
-    label = re.sub(r"[^a-z0-9]", "", label.lower())
-    if len(label) < 3 or len(words) < 2:
-        return False
-
-    @functools.cache
-    def fits(i: int, j: int) -> bool:  # label[i:] from words[j:]
-        if i == len(label):
-            return all(w in P.SKIPPABLE_NAME_WORDS for w in words[j:])
-        if j == len(words):
-            return False
-        w = words[j]
-        if w in P.SKIPPABLE_NAME_WORDS and fits(i, j + 1):
-            return True
-        return any(label[i:i + k] == w[:k] and fits(i + k, j + 1) for k in range(1, len(w) + 1))
-    return fits(0, 0)
-
-
-_HOST = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)+$")
-
-
-def choose_outlet(ev: Evidence, fallback: str | None = None) -> tuple[str | None, str | None]:
-    """The site that publishes the page: its own name (og:site_name) before the JSON-LD
-    publisher (on syndicated copy that is the agency), and either before UI labels; a name the
-    domain or another source confirms beats one nobody confirms (a section as og:site_name)."""
-    url, domain = next(((v, d) for _, v in ev.get("url", []) if (d := registrable(v))), (None, None))
-    label = domain.split(".")[0] if domain else ""
-    # a server's label below the registrable name ("hosted" of hosted.ap.org) is not the site's
-    # name; a brand's is ("ProFootballTalk" of profootballtalk.nbcsports.com)
-    sub = P.SERVER_LABELS & set((urlsplit(url).hostname or "").lower().split(".")) if domain else set()
-    cands = [(src, n) for src, value in ev.get("outlet", []) + ev.get("site", [])
-             if (n := _outlet_name(value)) and match_key(n) not in sub]
-    if fallback and (n := _outlet_name(fallback)) and match_key(n) not in sub:
-        cands.append(("trafilatura", n))
-    best, best_score = None, 0.0
-    for src, name in cands:
-        score = P.OUTLET_WEIGHT.get(src, 0.6 if src.startswith("json-ld") else 0.5)
-        # the domain confirms a name, not itself: a host name ("en.wikipedia.org", trafilatura's
-        # fall-back) gets no credit for matching it, and yields to any name the page states
-        host = bool(_HOST.match(name))
-        score += 1.0 if label and not host and (agree(name, label) or _abbreviates(label, name)) else 0.0
-        score += 0.5 * sum(agree(name, other) for s2, other in cands if s2 != src)
-        # of two spellings of one name, the one written as words is the display name ("USA TODAY")
-        score += 0.1 * (" " in name) + 0.1 * (name != name.lower())
-        if score > best_score:
-            best, best_score = (name, src), score
-    if best:
-        return best
-    return (domain, next(f"{src} domain" for src, v in ev["url"] if registrable(v))) if domain else (None, None)
-
-
 def _recased_handle(name: str, html: str | None) -> bool:
     """trafilatura capitalises what it reads ("jdadmin" -> "Jdadmin"): a one-word name the page
     writes nowhere, or only in lower case, is a user handle or a fragment of one ("Rmb8090")."""
@@ -268,16 +246,17 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     ev = evidence(tree, url, bylines=False)
     fallback = fallback or {}
     meta = PageMeta()
-    meta.outlet, src_outlet = choose_outlet(ev, fallback.get("outlet"))
+    meta.outlet, src_outlet = choose_outlet(ev, fallback.get("outlet"), lambda: copyright_lines(tree))
     promo = {match_key(v) for _, v in ev.get("furniture heading", [])} if fallback.get("title") else set()
     if fallback.get("title") and match_key(fallback["title"]) not in promo:
         ev["title"].append(("trafilatura", fallback["title"]))
     sites = [v for _, v in ev.get("outlet", []) + ev.get("site", [])] + [fallback.get("outlet") or ""]
-    if meta.outlet:
+    if meta.outlet and src_outlet != "copyright":  # a copyright holder owns the site, the title never names it
         sites.append(meta.outlet)
     meta.title, src_title = choose_title(ev, sites, meta.outlet)
     meta.author, src_author = choose_author(ev, meta.outlet, functools.cache(lambda: class_bylines(tree)))
-    meta.published, src_date = choose_date(ev, tree if tree is not None else html, fallback.get("date", _UNSET))
+    meta.published, src_date = choose_date(ev, tree if tree is not None else html, fallback.get("date", _UNSET),
+                                           meta.title)
     meta.url = next((v for _, v in ev.get("url", [])), None)
     for name, src in (("title", src_title), ("author", src_author), ("published", src_date),
                       ("outlet", src_outlet)):

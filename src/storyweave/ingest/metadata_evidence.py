@@ -144,6 +144,7 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
         ev["title"].append(("<title>", title.text_content()))
+        ev["outlet hint"] += title_ends(title.text_content())
     h1s = 0
     for h in itertools.islice(tree.iterfind(".//h1"), 10):
         # a heading in a promo, a modal or a teaser is no title ("Take your next trip with ...!"),
@@ -161,11 +162,15 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
     ev["byline"] += nearest_first(tree, found) + nearest_first(tree, rel)
     if bylines:
         ev["byline"] += class_bylines(tree)
-    for t in tree.iterfind(".//time"):
+    for n, t in enumerate(tree.iterfind(".//time")):
         value = t.get("datetime") or ""
         if value and not _modified(t) and ("pubdate" in t.attrib or "publish" in (t.get("class") or "").lower()
                                            or t.getparent() is not None and _in_header(t)):
             ev["time"].append(("<time>", value))
+        # what the reader sees: the <time>'s own words, the day in the outlet's calendar
+        text = _text(t) if n < 20 else ""
+        if any(c.isdigit() for c in text) and not _modified(t) and not _in_furniture(t):
+            ev["shown"].append(("<time> text", text))
     for link in tree.iterfind(".//link[@rel]"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             ev["url"].append(("canonical", link.get("href")))
@@ -177,6 +182,77 @@ def evidence(tree, url: str | None = None, bylines: bool = True) -> Evidence:
     if url:
         ev["url"].insert(0, ("url", url))
     return ev
+
+
+def title_ends(title: str) -> list[tuple[str, str]]:
+    """The last part of a ``<title>`` split at its separators ("Headline - The Valley Courier"):
+    where sites put their name; not when it is the longest part (the headline; a title that
+    starts with the site's name more often starts with a section's or a book's)."""
+    parts = [p.strip() for p in P.TITLE_SEPARATOR.split(clean_text(title)) if p.strip()]
+    if len(parts) < 2 or len(parts[-1]) >= max(len(p) for p in parts[:-1]) \
+            or len(parts[-1].split()) > P.MAX_OUTLET_WORDS:
+        return []
+    return [("<title> end", parts[-1])]
+
+
+def copyright_lines(tree) -> list[tuple[str, str]]:
+    """The page's copyright lines ("© 2021 Valley Courier Media. All rights reserved."), whole
+    (the year and the holder are often set in elements of their own), photo credits aside: a
+    look at every text of the page, so :func:`.metadata_outlet.choose_outlet` asks for it only
+    when the page states no strong name."""
+    out: list[tuple[str, str]] = []
+    for t in tree.xpath(P.COPYRIGHT_XPATH)[-P.MAX_COPYRIGHT_LINES * 2:]:
+        el = t.getparent()
+        if el is None or el.tag in ("script", "style", "noscript", "title") or not isinstance(el.tag, str):
+            continue
+        if t.is_tail:
+            el = el.getparent() if el.getparent() is not None else el
+        if any(a.tag in ("figure", "figcaption") for a in itertools.chain([el], el.iterancestors())):
+            continue
+        line = " ".join(" ".join(el.itertext()).split())[:300]
+        if P.COPYRIGHT_MARK.search(line) and ("copyright", line) not in out:
+            out.append(("copyright", line))
+    return out[-P.MAX_COPYRIGHT_LINES:]
+
+
+def headline_text(tree, title: str | None) -> str:
+    """The words around the page's headline (its ``<h1>`` outside furniture that agrees with the
+    chosen title), where the byline and the dateline sit: after it up to where the article's
+    text begins (its first long paragraph), photo captions skipped, then the line just above it;
+    each at most :data:`.metadata_patterns.SHOWN_DATE_WINDOW` characters. Empty when no ``<h1>``
+    is the headline (a masthead's ``<h1>``)."""
+    key = match_key(title or "").replace(" ", "")
+    if len(key) < 8:
+        return ""
+    for h in itertools.islice(tree.iterfind(".//h1"), 5):
+        hk = match_key(h.text_content()).replace(" ", "")
+        if len(hk) >= 8 and (hk in key or key in hk) and not _in_furniture(h):
+            after = _window(h.xpath("following::text()[position() <= 200]"))
+            before = _window(reversed(h.xpath("preceding::text()[position() <= 40]")))  # nearest first
+            return " ".join(after) + " | " + " ".join(reversed(before))
+    return ""
+
+
+def _window(texts) -> list[str]:
+    """Text nodes, nearest the headline first, up to the window's size; a photo's caption
+    skipped (it dates the photo), and a stop at a long paragraph (the article's text begins,
+    or another story's)."""
+    out, size = [], 0
+    for t in texts:
+        parent = t.getparent()
+        if parent is None or parent.tag in ("script", "style", "noscript", "template") or not t.strip():
+            continue
+        block = next((a for a in itertools.chain([parent], itertools.islice(parent.iterancestors(), 3))
+                      if a.tag in ("p", "figure", "figcaption")), None)
+        if block is not None and block.tag != "p":
+            continue
+        if block is not None and len(block.text_content()) > P.SHOWN_DATE_BODY:
+            break
+        out.append(" ".join(t.split()))
+        size += len(out[-1]) + 1
+        if size >= P.SHOWN_DATE_WINDOW:
+            break
+    return out
 
 
 def class_bylines(tree) -> list[tuple[str, str]]:

@@ -20,7 +20,28 @@ DATE_META = ("article:published_time", "og:article:published_time", "og:publishe
 OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "apple-mobile-web-app-title")
 # the site's own name weighs most; the JSON-LD publisher is the agency on syndicated copy
 OUTLET_WEIGHT = {"og:site_name": 1.0, "json-ld publisher": 0.9, "itemprop publisher": 0.9, "application-name": 0.5,
-                 "trafilatura": 0.3}
+                 "trafilatura": 0.3, "<title> end": 0.4, "copyright": 0.3}
+# where a page names its outlet only in passing: heard only when the domain or another source
+# confirms the name (a copyright holder is often the parent company, a title's end a section)
+OUTLET_HINTS = {"<title> end", "copyright"}
+# a site's name is short: longer is a tagline set as og:site_name
+MAX_OUTLET_WORDS = 6
+# "Name - what the site is about" (a spaced dash or a colon)
+OUTLET_TAGLINE_DASH = re.compile(r"\s+[-–—]\s+|:\s+")
+# a copyright line and its holder: "Copyright © 2005–2021 Valley Courier Media, Inc. All rights reserved."
+COPYRIGHT_MARK = re.compile(r"©|ⓒ|&copy;|\(c\)(?=\s*(?:19|20)\d\d)|\bcopyright\b|\ball rights reserved\b",
+                            re.IGNORECASE)
+COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|ⓒ|&copy;|\(c\)|\bcopyright\b)(?:\s*(?:©|ⓒ|\(c\)|\bcopyright\b))*\s*"
+    r"(?:(?:19|20)\d\d(?:\s*[-–—/]\s*(?:(?:19|20)\d\d|\d\d))?\s*,?\s*)?(?:by\s+)?"
+    r"(?P<name>(?:[^\s.,|;:()\d]|\.(?=\w)|\s(?!(?:all\s+rights?|-|–|—)\b))(?:[^.,|;:()\n]|\.(?=\w))*?)"
+    r"(?=\s*(?:[,|;:()]|\.(?!\w)|\ball\s+rights?\b|\s[-–—]\s|$))", re.IGNORECASE)
+# text nodes that hold one (XPath 1.0 has no case folding: the usual spellings)
+COPYRIGHT_XPATH = ("//text()[contains(., '©') or contains(., 'ⓒ') or contains(., 'opyright') "
+                   "or contains(., 'OPYRIGHT') or contains(., 'ights reserved')]")
+MAX_COPYRIGHT_LINES = 3
+CORPORATE_SUFFIX = re.compile(r"(?:,?\s+(?:inc|llc|ltd|limited|gmbh|ag|corp|corporation|plc|co|company|s\.?a|pty|"
+                              r"oy|ab|as|sa)\.?)+\s*$", re.IGNORECASE)
 
 # what templates wrap JSON-LD in: HTML comments and CDATA markers (with their // guards)
 JSONLD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
@@ -135,3 +156,33 @@ SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d|\d\d)(?![
 SERVER_LABELS = {"www", "m", "mobile", "amp", "hosted", "secure", "static", "web", "app", "beta", "edition", "home"}
 # second-level labels under which a country's registrable names sit (bbc.co.uk, abc.net.au)
 SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "gob", "edu", "nic"}
+
+# ---- the date a reader sees (metadata.shown_dates) ----
+# month names as pages write them in the article's header, to their numbers (a few languages;
+# a date written in digits alone is left to the structured sources and htmldate)
+MONTHS = {
+    **{m: i for i, ms in enumerate((
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+        "august aug", "september sep sept", "october oct", "november nov", "december dec"), 1) for m in ms.split()},
+    **{m: i for i, ms in enumerate((
+        "januar jänner janvier enero janeiro gennaio januari",
+        "februar février fevrier febrero fevereiro febbraio februari", "märz mars marzo março maart",
+        "avril abril aprile", "mai mayo maio maggio mei", "juni juin junio junho giugno",
+        "juli juillet julio julho luglio", "août aout agosto augustus", "septembre septiembre setembro settembre",
+        "oktober octobre octubre outubro ottobre", "novembre noviembre novembro", "dezember décembre decembre "
+        "diciembre dezembro dicembre"), 1) for m in ms.split()},
+}
+_MONTH = "(?P<month>%s)(?!\\w)" % "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+# "Nov. 18, 2019", "November 18th 2019", "Nov 18" (the year then from the page's timestamp);
+# "18 November 2019", "18. November 2019", "18 de noviembre de 2019"; "2019-11-18", "2019/11/18"
+SHOWN_DATE = re.compile(
+    r"(?<![\w])%s\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    r"|(?<![\w.])(?P<day2>\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:de\s+)?%s\.?"
+    r"(?:,?\s+(?:de\s+)?(?P<year2>(?:19|20)\d\d)(?!\d))?"
+    r"|(?<![\d/.-])(?P<year3>(?:19|20)\d\d)[-/.](?P<month3>\d\d)[-/.](?P<day3>\d\d)(?![\d/.-])"
+    % (_MONTH, _MONTH.replace("month", "month2")), re.IGNORECASE)
+# how much of the text after the headline is read for the date shown with it (the byline, the
+# dateline, a standfirst before them), in characters
+SHOWN_DATE_WINDOW = 400
+# a paragraph longer than this is the article's text (or a teaser's), past the byline's
+SHOWN_DATE_BODY = 200
