@@ -51,7 +51,7 @@ bench: $(DEVSTAMP)
 # ingest on 1 and 2 workers: a local process pool and a two-node Ray cluster on this machine
 # (ray start --head --num-cpus 1 + ray start --address ... --num-cpus 1); docs/scaling.md
 bench-ray: $(DEVSTAMP)
-	$(BIN)/python bench/bench_ray.py --briefs 200
+	$(BIN)/python bench/bench_ray.py --briefs 200 --commands --repeat 2
 
 # Quality evaluations on ../shared data (long: tens of minutes on 2 cores).
 eval: $(DEVSTAMP) $(BENCHSTAMP)

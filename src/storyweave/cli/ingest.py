@@ -24,13 +24,14 @@ def register(sub) -> None:
 
 def run(args, config) -> int:
     from ..engines import engine_from_args
-    from ..engines.featured import ingest_featured
+    from ..engines.featured import ingest_featured, warm
     from ..store import open_store
     from ..store.work import BRIEF, WorkQueue
     from . import report_problems
 
     engine = engine_from_args(args)
     try:
+        warm(engine, config)  # a pool's workers get ready on the other core while this one opens the store
         with open_store(args.db or config.server.db) as store:
             rep = ingest_featured(args.inputs, store, config, engine)
             total = store.count_articles()

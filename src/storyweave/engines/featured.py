@@ -113,6 +113,16 @@ class Prefeatured:
         return out
 
 
+def warm(engine, config: Config) -> ReadAndFeaturize:
+    """Start the engine's workers' set-up for ingest now (a local pool's server imports the
+    story modules and loads the models on the other core) and return the task they run.
+    ``storyweave ingest`` calls it before opening the store, as soon as it knows the engine."""
+    task = ReadAndFeaturize(config)
+    if hasattr(engine, "warm"):
+        engine.warm(task)
+    return task
+
+
 def ingest_featured(inputs: Iterable[str | Path], store, config: Config, engine, per_task: int = 8):
     """``stories.assign.ingest`` of the inputs, featurised by the engine's reading workers."""
     if engine is None or engine.name == "local" and getattr(engine, "workers", 1) <= 1:
@@ -120,9 +130,7 @@ def ingest_featured(inputs: Iterable[str | Path], store, config: Config, engine,
         from .stages import read_parallel
 
         return ingest(read_parallel(inputs, config, engine), store, config, engine)
-    task = ReadAndFeaturize(config)
-    if hasattr(engine, "warm"):
-        engine.warm(task)  # the workers' imports, while the driver does its own below
+    task = warm(engine, config)  # the workers' imports, while the driver does its own below
     from ..stories.assign import engine_featurizer, ingest
 
     feats = Prefeatured(engine_featurizer(engine, config.stories), keep=2 * config.stories.chunk + 4096)
