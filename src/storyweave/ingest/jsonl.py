@@ -28,7 +28,9 @@ def parse_date(value: Any) -> dt.date | None:
     try:
         from dateutil import parser
 
-        return parser.parse(s, fuzzy=True).date()
+        # the day as written: a zone name ("EST") only moved the time, and dateutil warns on
+        # every name it does not know, on the user's terminal
+        return parser.parse(s, fuzzy=True, ignoretz=True).date()
     except (ValueError, OverflowError):
         return None
 
