@@ -25,6 +25,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -386,6 +387,16 @@ def _say_where(base, other) -> None:
             return
 
 
+def _paired(one: list[float], two: list[float]) -> str:
+    """Run k of one configuration against run k of the other (the local runs alternate, so a
+    pair shares the host's state; Ray's go a node count at a time): on a shared host single
+    runs move more than the code does."""
+    if len(one) < 2 or len(one) != len(two):
+        return ""
+    ratios = sorted(b / a for a, b in zip(one, two))
+    return f"; paired runs {', '.join(f'{r:.2f}' for r in ratios)}, median {statistics.median(ratios):.2f}x"
+
+
 def report(results: dict[str, list[dict]], unit: str = "articles/s") -> int:
     base = results["local, 1 (in process)"][0]
     print(f"\n{'run':28} {unit:>10} {'stored':>7} {'wall s':>8} {'driver CPU s':>13} {'driver/wall':>12} "
@@ -403,12 +414,11 @@ def report(results: dict[str, list[dict]], unit: str = "articles/s") -> int:
             print(f"{name:28} {rate:10.1f} {run['stored']:7d} {run['wall']:8.1f} {run['driver_cpu']:13.1f} "
                   f"{run['driver_cpu'] / run['wall']:12.0%} {run['pool_cpu']:11.1f} {'yes' if same else 'NO'}")
     best = {k: max(v) for k, v in rates.items()}
-    one, two = best.get("local, 1 (in process)"), best.get("local pool, 2 workers")
-    if one and two:
-        print(f"\nlocal: 2 workers / 1 = {two / one:.2f}x (target >= 1.7x)")
-    r1, r2 = best.get("ray, 1 node(s) x 1 CPU"), best.get("ray, 2 node(s) x 1 CPU")
-    if r1 and r2:
-        print(f"ray: 2 nodes / 1 node = {r2 / r1:.2f}x (target >= 1.7x)")
+    for label, a, b, what in (("local", "local, 1 (in process)", "local pool, 2 workers", "2 workers / 1"),
+                              ("ray", "ray, 1 node(s) x 1 CPU", "ray, 2 node(s) x 1 CPU", "2 nodes / 1 node")):
+        if a in best and b in best:
+            print(f"{'' if label == 'ray' else chr(10)}{label}: {what} = {best[b] / best[a]:.2f}x best / best"
+                  f"{_paired(rates[a], rates[b])} (target >= 1.7x)")
     what = "assignments" if unit == "articles/s" else "briefs"
     print(f"{what} identical to the in-process run: {'all' if not bad else f'{bad} run(s) DIFFER'}")
     return bad
