@@ -70,3 +70,24 @@ def test_copies_found_are_those_of_datasketch_lsh():
     keys, sigs = ours.to_arrays()
     again = CopyIndex.from_arrays(keys, sigs)
     assert [again.find(ours.signature(t)) for t in texts[:20]] == [ours.find(ours.signature(t)) for t in texts[:20]]
+
+
+def test_signatures_and_bands_are_datasketch_own():
+    # computed in numpy so that a process never imports datasketch (and scipy.integrate with it):
+    # stored signatures must stay those datasketch's MinHash gives
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from storyweave.stories.near_duplicates import BANDS, SCHEME, SEED
+
+    ours = CopyIndex()
+    rng = np.random.RandomState(5)
+    for n in (20, 57, 400):
+        sh = rng.randint(0, 2**32 - 1, size=n, dtype=np.uint64).astype(np.uint32)
+        sh[:3] = [0, 1, 2**32 - 1]  # the ends of the range
+        ref = MinHash(num_perm=ours.num_perm, seed=SEED, hashfunc=lambda x: x, scheme=SCHEME)
+        ref.update_batch(sh.tolist())
+        assert np.array_equal(ours.signature(sh), np.asarray(ref.hashvalues, dtype=np.uint64))
+    for (threshold, num_perm), bands in BANDS.items():
+        assert MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges == bands
+    assert CopyIndex(threshold=0.5)._bands == MinHashLSH(threshold=0.5, num_perm=ours.num_perm).hashranges

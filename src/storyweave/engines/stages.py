@@ -159,7 +159,7 @@ def drive(inputs: Iterable[str | Path], config: Config, engine, stage, per_task:
     returns per unit its items, or (items, extras) with one extra per item (None where it has
     none). An extra is dropped (None) when the table changed its article."""
     from ..ingest import sources_csv
-    # only here: stories pulls datasketch and scipy.integrate, ~0.35 s of a one-shot brief
+    # only here: a one-shot brief never places articles
     from ..stories.cluster import batches
     sent: deque[list[Unit]] = deque()
 

@@ -8,26 +8,53 @@ Copies are marked so that ten reprints of one wire story do not count as ten sou
 from __future__ import annotations
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
 SEED = 7
-SCHEME = "affine32"  # named explicitly: signatures are stored and must be rebuilt alike
+SCHEME = "affine32"  # datasketch's scheme: signatures are stored and must be rebuilt alike
 COPY_JACCARD = 0.7  # estimated shingle overlap above which two texts are the same copy
 MIN_SHINGLES = 20  # shorter texts match too easily to call them copies
+# MinHashLSH's bands for (threshold, permutations) that it finds by numerical integration;
+# the test checks these against datasketch, any other pair asks datasketch itself
+BANDS = {(COPY_JACCARD, NUM_PERM): [(8 * i, 8 * i + 8) for i in range(8)]}
+
+# The signatures are datasketch's MinHash (scheme affine32, seed 7), computed here in numpy
+# (tests/stories: equal value for value): importing datasketch imports scipy.integrate for
+# the LSH parameter search, ~0.65 s of every process that places or featurises articles.
+_U32 = np.uint32
 
 
-def _identity(x: int) -> int:  # shingles are already 32-bit hashes
-    return x
+def _permutations(num_perm: int, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations h -> a*h + b (mod 2^32, a odd) for a seed."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=_U32) * _U32(2) + _U32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=_U32)
+    return a, b
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, datasketch's pre-mix of the input hashes."""
+    hv = hv ^ (hv >> _U32(16))
+    hv = hv * _U32(0x85EBCA6B)
+    hv = hv ^ (hv >> _U32(13))
+    hv = hv * _U32(0xC2B2AE35)
+    return hv ^ (hv >> _U32(16))
+
+
+def _bands(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    if (threshold, num_perm) in BANDS:
+        return BANDS[(threshold, num_perm)]
+    from datasketch import MinHashLSH
+
+    return MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
 
 
 class CopyIndex:
     """Finds, for a new text, an earlier text it is a near-copy of.
 
-    datasketch draws the permutations, computes the signatures and chooses the LSH bands
-    (``MinHashLSH``'s optimum for the threshold: 8 bands of 8 values); the bands are kept
-    here in one compact table. ``MinHashLSH`` keeps a Python set per band bucket and a
-    signature object per text: ~3.5 KB a text, the largest part of the story index (350 MiB
+    The signatures and the LSH bands are datasketch's (``MinHash``; ``MinHashLSH``'s optimum
+    for the threshold: 8 bands of 8 values); the bands are kept here in one compact table.
+    ``MinHashLSH`` keeps a Python set per band bucket and a signature object per text: ~3.5 KB a text, the largest part of the story index (350 MiB
     at 100k articles). Here a text is one row of a signature array (512 bytes) and one dict
     entry per band, whose key is the band's values hashed: a rare collision only adds a
     candidate, which the estimated Jaccard then rejects, so the copies found are the same."""
@@ -37,13 +64,13 @@ class CopyIndex:
             raise ValueError(f"copy threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._bands = MinHashLSH(threshold=threshold, num_perm=num_perm).hashranges
+        self._bands = _bands(threshold, num_perm)
         self._buckets: dict[int, int | list[int]] = {}  # hash of (band, its values) -> row(s)
         self._keys: list[str] = []
         self._rank: dict[str, int] = {}  # key -> row; rows in insertion order: the earliest copy is the original
         self._sigs = np.zeros((64, num_perm), dtype=np.uint64)
         # drawing the permutations costs more than hashing an article: do it once
-        self._perms = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+        self._a, self._b = _permutations(num_perm)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -56,9 +83,9 @@ class CopyIndex:
             return shingles if len(shingles) else None
         if len(shingles) < MIN_SHINGLES:
             return None
-        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, permutations=self._perms, scheme=SCHEME)
-        m.update_batch(shingles.tolist())
-        return np.asarray(m.hashvalues, dtype=np.uint64)
+        with np.errstate(over="ignore"):  # the wrap-around is the modulo 2^32
+            hv = _fmix32(np.asarray(shingles, dtype=_U32)).reshape(-1, 1)
+            return (hv * self._a + self._b).min(axis=0).astype(np.uint64)
 
     def _band_keys(self, sig: np.ndarray) -> list[int]:
         return [hash((i, sig[a:b].tobytes())) for i, (a, b) in enumerate(self._bands)]
