@@ -64,8 +64,8 @@ class LocalEngine:
         ``preload``), while the driver still sets itself up; every worker forks from it with
         them imported. forkserver: a child of the driver itself would inherit its threads and
         locks (a server, Ray). 0.12 CPU-s a worker to start instead of 0.84 spawned afresh
-        (measured when the story modules pulled in datasketch and scipy). The server's preload is the first pool's: later pools of this process
-        reuse it."""
+        (measured when the story modules pulled in datasketch and scipy). The server's
+        preload is the first pool's: later pools of this process reuse it."""
         if self.workers == 1:
             return
         from multiprocessing import forkserver

@@ -54,8 +54,8 @@ class CopyIndex:
 
     The signatures and the LSH bands are datasketch's (``MinHash``; ``MinHashLSH``'s optimum
     for the threshold: 8 bands of 8 values); the bands are kept here in one compact table.
-    ``MinHashLSH`` keeps a Python set per band bucket and a signature object per text: ~3.5 KB a text, the largest part of the story index (350 MiB
-    at 100k articles). Here a text is one row of a signature array (512 bytes) and one dict
+    ``MinHashLSH`` keeps a Python set per band bucket and a signature object per text:
+    ~3.5 KB a text, the largest part of the story index (350 MiB at 100k articles). Here a text is one row of a signature array (512 bytes) and one dict
     entry per band, whose key is the band's values hashed: a rare collision only adds a
     candidate, which the estimated Jaccard then rejects, so the copies found are the same."""
 
