@@ -85,3 +85,37 @@ def test_a_disputed_sentence_is_never_a_unique_fact(models, demo_dir):
     an = Pipeline(NO_NER, models).analyse(arts)
     disputed = {sid for d in an.divergences for v in d.variants for sid in v.sentence_ids}
     assert disputed and not disputed & {sid for u in an.unique for sid in u.sentence_ids}
+
+
+def test_a_year_inside_a_long_quotation_is_compared_by_its_own_clause(models):
+    # the second outlet's year stands in the last sentence of a quotation kept whole: its other
+    # sentences dilute the pair's shared words, its own clause states the claim (align/clauses.py)
+    an = _brief(models,
+                "Critics note that former governor Marta Quill signed a similar harbour fishing law in 2004, "
+                "and nine other ports have such rules.",
+                "\u201cI would never close the quay to anyone. As harbour master I answer to the traders of "
+                "Tollmouth first. Our bylaw has no word about licences at all. It simply copies the harbour fishing "
+                "law that governor Marta Quill signed in 2007,\u201d Fenn said.")
+    dates = [d for d in an.divergences if d.attribute == "date"]
+    assert dates and dates[0].kind == "contradiction"
+    assert {v.value for v in dates[0].variants} == {"2004", "2007"}
+
+
+def test_a_year_that_names_a_thing_is_not_the_time_of_another_clause(models):
+    an = _brief(models,
+                "The 2015 harbour accord signed by mayor Irena Vasquez with the fishing fleet still holds, the port "
+                "board said.",
+                "As traders in 2016 attacked mayor Irena Vasquez's harbour accord with the fishing fleet, the port "
+                "board kept it.")
+    assert [d for d in an.divergences if d.attribute == "date"] == []
+
+
+def test_the_one_rank_two_enumerations_disagree_on_is_a_conflict(models):
+    an = _brief(models,
+                "Councillor Ada Brill kept the No. 2 job of deputy leader, and Tomas Reyl remained in the No. 3 "
+                "position of treasurer on the Tollmouth council.",
+                "The Tollmouth council re-elected Councillor Ada Brill as deputy leader, the No. 2 position, as well "
+                "as Tomas Reyl in the No. 5 spot as treasurer.")
+    ranks = [d for d in an.divergences if d.attribute == "rank"]
+    assert ranks and ranks[0].kind == "contradiction"
+    assert {v.value for v in ranks[0].variants} == {"No. 3", "No. 5"}

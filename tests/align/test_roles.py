@@ -88,3 +88,15 @@ def test_the_same_weekday_read_against_two_dates_is_no_conflict(models):
     assert same_words(an, d)
     d.variants[1].text = "Wednesday"
     assert not same_words(an, d)
+
+
+def test_a_figure_the_other_enumeration_states_too_is_not_left_over():
+    from storyweave.align.roles import left_over
+    from storyweave.nlp.quantities import find_quantities
+
+    a = find_quantities("The quake was six miles deep and 34 miles west of the town.")
+    b = find_quantities("The epicentre was 55 kilometers (34 miles) west of the town.")
+    assert left_over(a, b) is None
+    c = find_quantities("The quake was six miles deep and 34 miles west of the town.")
+    d = find_quantities("The quake was nine miles deep and 34 miles west of the town.")
+    assert [q.text for q in left_over(c, d)] == ["six miles", "nine miles"]

@@ -60,3 +60,12 @@ def test_a_figure_at_a_sentence_end_keeps_no_full_stop():
 
 def test_a_count_stops_before_a_particle():
     assert [(q.text, q.kind) for q in find_quantities("Kim scored 14 points off the bench")] == [("14 points", "count:point")]
+
+
+def test_ranks_are_read_apart_from_amounts():
+    from storyweave.nlp.quantities import find_ranks
+
+    assert [(q.kind, q.value, q.text) for q in find_ranks("she kept the No. 3 position, not the #2 seed")] == [
+        ("rank", 3.0, "No. 3"), ("rank", 2.0, "#2")]
+    assert find_ranks("section 12.5 of the number 10 rule") == []
+    assert find_quantities("kept the No. 3 position") == []  # not an amount

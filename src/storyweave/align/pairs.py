@@ -20,11 +20,12 @@ import numpy as np
 from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence
-from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
+from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks, format_value
 from ..text import content_tokens
+from .clauses import clause_conflicts
 from .frames import nearest_outcome
 from .patterns import WEEKDAY
-from .roles import clause_words
+from .roles import clause_words, left_over, year_role
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -59,7 +60,7 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
     years = {m.group(1): m.start() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
     days = {d.calendar for d in dates}
     weekdays = {m.group(1).lower() for m in WEEKDAY.finditer(text)}
-    quants = find_quantities(text)
+    quants = find_quantities(text) + find_ranks(text)
     counts = Counter(q.kind for q in quants)
     return _Slots(
         year=next(iter(years)) if len(years) == 1 else None,
@@ -76,7 +77,7 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
     threshold = config.align.same_claim
     slots = {i: _slots(an, i) for i in range(len(an.sentences))}
     slots = {i: s for i, s in slots.items() if s.kinds()}
-    words, _ = an.claim_words()
+    words, idf = an.claim_words()
     scores = an.claim_matrix()
     kinds = {i: s.kinds() for i, s in slots.items()}
     by_article: dict[str, list[int]] = {}
@@ -84,6 +85,7 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
         by_article.setdefault(an.sentences[i].article_id, []).append(i)
     arts = list(by_article)
     out: list[Divergence] = []
+    done: set[tuple[int, int]] = set()
     for x in range(len(arts)):
         for y in range(x + 1, len(arts)):
             left, right = by_article[arts[x]], by_article[arts[y]]
@@ -93,7 +95,17 @@ def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence
                 if not an.clash(i, j):  # one person put in another's place: two events, not one claim
                     out.extend(_conflicts(an, i, j, slots[i], slots[j]))
             out.extend(_sole_figures(an, left, right, slots, words, set(pairs)))
+            done |= set(pairs)
+    for a, b in clause_conflicts(an, by_article, slots, words, idf, done):
+        out.extend(_conflicts(an, a.sentence, b.sentence, _only(a, slots[a.sentence]), _only(b, slots[b.sentence])))
     return out
+
+
+def _only(v, s: _Slots) -> _Slots:
+    """A sentence's slots holding one of its values alone: the pair is compared on it only."""
+    if v.kind.startswith("year"):
+        return _Slots(year=v.value, years={v.value: s.years[v.value]})
+    return _Slots(day=v.value, days={v.value: s.days[v.value]})
 
 
 def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: dict[int, _Slots], words,
@@ -172,7 +184,7 @@ def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[
                      if not any(date_compatible(da, x) for x in b.days) and not any(date_compatible(db, x) for x in a.days)
                      and (a.day and b.day or clause_words(ta, sa, ea) & clause_words(tb, sb, eb))])
     years = [(ya, yb) for ya, at in (a.years or {}).items() for yb, bt in (b.years or {}).items()
-             if ya not in (b.years or {}) and yb not in (a.years or {})
+             if ya not in (b.years or {}) and yb not in (a.years or {}) and year_role(ta, at) == year_role(tb, bt)
              and (a.year and b.year or clause_words(ta, at, at + 4) & clause_words(tb, bt, bt + 4))]
     for va, vb in filter(None, (day, _one_pair(years))):
         out.append(slot_divergence(an, "date", "contradiction", {va: [(i, va)], vb: [(j, vb)]},
@@ -202,7 +214,8 @@ def _figure_pairs(ta: str, tb: str, a: _Slots, b: _Slots) -> list[tuple[Quantity
                  and nearest_outcome(ta, qa) == nearest_outcome(tb, qb)  # 2,000 evacuated, 14 injured
                  and (sole or clause_words(ta, qa.start, qa.end, kind.startswith("count"))
                       & clause_words(tb, qb.start, qb.end, kind.startswith("count")))]
-        pair = _one_pair(pairs)
-        if pair:
+        pair = _one_pair(pairs) or left_over(qs_a, qs_b)
+        if pair and nearest_outcome(ta, pair[0]) == nearest_outcome(tb, pair[1]):
             out.append(pair)
     return out
+

@@ -68,10 +68,13 @@ PLACE_GENERIC = frozenset(
 
 QUOTED = text.QUOTED
 
-# Where a clause ends: punctuation, and the words that open another clause or event
-# ("closed for 35 days and left 800,000 without pay", "the 10 who gathered after the vote")
+# Where a clause ends: punctuation, the words that open another clause or event ("closed for
+# 35 days and left 800,000 without pay", "the 10 who gathered after the vote"), and the end of
+# a sentence inside one the splitter kept whole (a quotation of several sentences): a stop
+# after a word of three lower-case letters or more, so that "Mr." or "Gov." ends nothing
 CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|as|after|before|while|when|where|who|which|"
-                          r"because|although|though|whereas)\b", re.IGNORECASE)
+                          r"because|although|though|whereas)\b|(?-i:(?<=[a-z]{3}[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z]))",
+                          re.IGNORECASE)
 
 # A claim denied: "no" and the thing it denies ("no formal charges have been filed"), or
 # "not"/"never" and the verb it denies ("has not been charged", "won't attend").

@@ -8,8 +8,11 @@ misleads the reader more than a missed one.
 """
 from __future__ import annotations
 
+import re
+
 from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
+from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks
 from ..text import MONTHS, WEEKDAYS, content_tokens
 from .patterns import CLAUSE_BREAK, WEEKDAY
 from .variants import event_dates
@@ -17,6 +20,19 @@ from .variants import event_dates
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "day days week weeks month months year years today yesterday tomorrow morning afternoon evening night "
     "last earlier later ago early late".split())
+
+
+# a year after a determiner or a possessive is part of a name ("the 2015 agreement", "Obama's
+# 2016 budget"): it names a thing, while "in 2016" dates its clause's event
+_NAMING_YEAR = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|['’]s)\s+$", re.IGNORECASE)
+
+
+def year_role(text: str, at: int) -> str:
+    """What the year at ``at`` does: ``year`` (dates its clause), or ``year:<noun>`` (names the
+    noun after it, "the 2015 agreement" -> ``year:agreement``). Two years compare only in one role."""
+    named = _NAMING_YEAR.search(text, 0, at)
+    noun = re.match(r"\s+([A-Za-z-]+)", text[at + 4:]) if named and named.end() == at else None
+    return f"year:{noun.group(1).lower()}" if noun else "year"
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,10 +99,47 @@ def _roles(an: StoryAnalysis, v: Variant, counted: bool) -> tuple[set[str], list
     return words, texts
 
 
+def left_over(qs_a: list[Quantity], qs_b: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """Two enumerations of one kind in the same order ("the No. 2 job ..., the No. 3 position"
+    / "the No. 2 position ..., the No. 5 spot") that agree on every value but one: the one
+    left on each side, at the same place, measures the same thing."""
+    if len(qs_a) != len(qs_b) or len(qs_a) < 2:
+        return None
+    apart = [k for k, (qa, qb) in enumerate(zip(qs_a, qs_b)) if not compatible(qa, qb)]
+    if len(apart) != 1:
+        return None
+    qa, qb = qs_a[apart[0]], qs_b[apart[0]]
+    # "55 kilometers (34 miles)": a value the other side states too is agreed, not left over
+    if any(compatible(qa, q) for q in qs_b) or any(compatible(qb, q) for q in qs_a):
+        return None
+    return qa, qb
+
+
+def _enumerated(an: StoryAnalysis, d: Divergence) -> bool:
+    """Two figures that are the one disagreement of two parallel enumerations (``left_over``)."""
+    if len(d.variants) != 2 or any(len(v.sentence_ids) != 1 for v in d.variants):
+        return False
+    found = []
+    for v in d.variants:
+        i = an.sentence_index(v.sentence_ids[0])
+        if i is None:
+            return False
+        found.append(find_quantities(an.sentences[i].text) + find_ranks(an.sentences[i].text))
+    kinds = {q.kind for q in found[0] if q.text == d.variants[0].text}
+    for kind in kinds:
+        pair = left_over([q for q in found[0] if q.kind == kind], [q for q in found[1] if q.kind == kind])
+        if pair and (pair[0].text, pair[1].text) == (d.variants[0].text, d.variants[1].text):
+            return True
+    return False
+
+
 def same_role(an: StoryAnalysis, d: Divergence, embed, bar: float) -> bool:
     """Every variant's value shares a clause word with another variant's, or its clause is close
     in meaning to another's (cosine >= ``bar``: "the fire burned for six hours" / "crews needed
-    eleven hours to bring the blaze under control"): one thing measured."""
+    eleven hours to bring the blaze under control"), or the two values are the one difference of
+    two parallel enumerations: one thing measured."""
+    if _enumerated(an, d):
+        return True
     roles = [_roles(an, v, counted=d.attribute == "count") for v in d.variants]
     if any(r is None for r in roles):
         return True  # cannot tell: the finder's own tests stand

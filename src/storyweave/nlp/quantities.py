@@ -140,6 +140,17 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(_quantities(text))
 
 
+# "No. 3", "#2": a rank, not an amount (find_quantities leaves it out), yet two reports of one
+# rank compare ("the No. 3 position" / "the No. 5 spot")
+_RANK = re.compile(r"(?<![\w.])(?:No\.\s?|#)(\d{1,3})\b(?![.,]\d)")
+
+
+def find_ranks(text: str) -> list[Quantity]:
+    """Ranks written "No. 3" or "#3", as exact quantities of kind ``rank``."""
+    return [Quantity(m.group(0), float(m.group(1)), float(m.group(1)), float(m.group(1)), "rank", None,
+                     m.start(), m.end(), float(m.group(1)), "No.") for m in _RANK.finditer(text)]
+
+
 @lru_cache(maxsize=8192)  # pure in the text; frames, slots, pairs and unique facts all ask about each sentence
 def _quantities(text: str) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
@@ -255,5 +266,7 @@ def format_value(q: Quantity) -> str:
     """A normalised value string for the JSON contract: hedge + number + unit."""
     v = q.number
     num = f"{v:g}" if abs(v) < 1e6 else f"{v:,.0f}"
+    if q.kind == "rank":
+        return f"No. {num}"
     sep = "" if q.unit == "%" else " "
     return f"{q.hedge + ' ' if q.hedge else ''}{num}{sep}{q.unit}".strip()
