@@ -119,3 +119,35 @@ def test_the_one_rank_two_enumerations_disagree_on_is_a_conflict(models):
     ranks = [d for d in an.divergences if d.attribute == "rank"]
     assert ranks and ranks[0].kind == "contradiction"
     assert {v.value for v in ranks[0].variants} == {"No. 3", "No. 5"}
+
+
+LONGER = ("The northern quay has been closed since the storm. Repairs will take most of the summer. "
+          "Traders say their takings have halved. The ferry to Skerrow still sails twice a day. "
+          "Insurers have sent assessors to the harbour. The council meets again next month. "
+          "Two trawlers were moved to the southern basin. The lifeboat station was not damaged. ")
+
+
+def _statement_story(models, a: str, b: str):
+    day = dt.date(2019, 3, 5)
+    arts = [Article(id="o0", text=a + "\n" + LONGER, outlet="Outlet A", published=day),
+            Article(id="o1", text=b + "\n" + LONGER.replace("Repairs", "Builders say repairs"), outlet="Outlet B",
+                    published=day)]
+    return Pipeline(NO_NER, models).analyse(arts)
+
+
+def test_one_quoted_statement_dated_two_ways_is_a_conflict(models):
+    # the same words of the same speaker are one statement: the days of saying cannot both be right
+    an = _statement_story(models,
+                          "\u201cI am deeply sorry for the fishermen of Kelby,\u201d Harbour master Odile Fenn said on Monday.",
+                          "On Wednesday, Odile Fenn said she was \u201cdeeply sorry\u201d for the fishermen, whose boats "
+                          "were seized on Friday.")
+    dates = [d for d in an.divergences if d.attribute == "date"]
+    assert dates and dates[0].kind == "contradiction"
+    assert {v.citations[0] for v in dates[0].variants} == {"o0", "o1"}
+
+
+def test_the_same_words_of_two_speakers_are_two_statements(models):
+    an = _statement_story(models,
+                          "\u201cI am deeply sorry for the fishermen of Kelby,\u201d Harbour master Odile Fenn said on Monday.",
+                          "On Wednesday, mayor Irena Vasquez said she was \u201cdeeply sorry\u201d for the fishermen.")
+    assert [d for d in an.divergences if d.attribute == "date"] == []

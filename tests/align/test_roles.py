@@ -100,3 +100,18 @@ def test_a_figure_the_other_enumeration_states_too_is_not_left_over():
     c = find_quantities("The quake was six miles deep and 34 miles west of the town.")
     d = find_quantities("The quake was nine miles deep and 34 miles west of the town.")
     assert [q.text for q in left_over(c, d)] == ["six miles", "nine miles"]
+
+
+def test_a_day_opening_the_sentence_before_its_speaker_dates_the_saying():
+    import datetime as dt
+
+    from storyweave.align.slots import _said_on
+    from storyweave.nlp.dates import find_dates
+
+    def said(text):
+        return [_said_on(text, d) for d in find_dates(text, dt.date(2019, 3, 5))]
+
+    assert said("On Wednesday, Odile Fenn said the quay would reopen.") == [True]
+    assert said("On Monday, she told reporters the quay would reopen.") == [True]
+    # an attribution closing the sentence does not date the saying
+    assert said("A trawler sank off Kelby on Friday night, the coastguard said.") == [False]

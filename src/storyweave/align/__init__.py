@@ -18,6 +18,7 @@ from .pairs import paraphrase_divergences
 from .roles import same_role, same_words
 from .slots import fact_divergences
 from .speakers import quote_divergences
+from .statements import statement_days
 from .variants import as_update
 
 __all__ = ["agreements", "unique_facts", "all_divergences", "frame_divergences", "fact_divergences",
@@ -42,7 +43,7 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
     found = ([d for d in fact_divergences(analysis, config) if one_thing(d, dates=False)]
              + [d for d in paraphrase_divergences(analysis, config) if one_thing(d)])
-    for d in found + negation_divergences(analysis, config):
+    for d in found + negation_divergences(analysis, config) + statement_days(analysis):
         ids = {sid for v in d.variants for sid in v.sentence_ids}
         if any(attr == d.attribute and len(ids & s) >= 2 for attr, s in seen):
             continue  # the same sentences already disagree on this in a reported divergence

@@ -53,6 +53,12 @@ _SPOKEN = _SAID + r"|tweeted|wrote|stated"
 _SPOKEN_VERB = _SPOKEN.replace(r" \w+", "")  # "told" with no object named after it
 SPOKEN_ON_BEFORE = re.compile(rf"\b(?:{_SPOKEN})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 SPOKEN_ON_AFTER = re.compile(rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:{_SPOKEN_VERB})\b", re.IGNORECASE)
+# a day that opens the sentence and whose subject then speaks: "On Tuesday, Trump said", "On
+# Monday, Mr. Trump told" (one to three capitalised words or a pronoun; "..., police said" at a
+# sentence's end attributes the sentence, it does not date the saying)
+SENTENCE_OPENING = re.compile(r"^\W*(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+SPOKEN_ON_OPENING = re.compile(rf"(?:\s+(?:morning|afternoon|evening|night))?,\s+(?:(?-i:(?:[A-Z][\w.'’-]*\s+){{1,3}})"
+                               rf"|(?:he|she|they)\s+)(?:{_SPOKEN_VERB})\b", re.IGNORECASE)
 
 KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "money": "amount",
                "distance": "distance", "mass": "weight"}

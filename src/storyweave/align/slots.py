@@ -13,7 +13,8 @@ from ..nlp.places import level
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from ..unionfind import UnionFind
-from .patterns import IN_PLACE, KIND_LABEL, PLACE_GENERIC, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE
+from .patterns import (IN_PLACE, KIND_LABEL, PLACE_GENERIC, SENTENCE_OPENING, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE,
+                       SPOKEN_ON_OPENING)
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 # two sentences this similar are rewrites of one sentence: a swapped place or name is telling there
@@ -194,7 +195,8 @@ def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, 
 
 def _said_on(text: str, d) -> bool:
     """Does the date tell when someone spoke ("said Tuesday", "on Saturday said")?"""
-    return bool(SPOKEN_ON_BEFORE.search(text[: d.start]) or SPOKEN_ON_AFTER.match(text, d.end))
+    return bool(SPOKEN_ON_BEFORE.search(text[: d.start]) or SPOKEN_ON_AFTER.match(text, d.end)
+                or (SENTENCE_OPENING.match(text[: d.start]) and SPOKEN_ON_OPENING.match(text, d.end)))
 
 
 def _one_place(names: list[str]) -> bool:
