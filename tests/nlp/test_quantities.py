@@ -25,6 +25,8 @@ def one(text):
         ("two Coast Guard divers injured in the storm", 2, "count:diver"),
         ("at least 40 hospital workers who stayed", 40, "count:worker"),
         ("seven women were rescued", 7, "count:woman"),
+        ("he threw 34 passes", 34, "count:pass"),  # -es after s, ch, sh, x: "inches", "boxes"
+        ("nine inches of rain", 9, "count:inch"),
         ("the storm killed 12 people Friday", 12, "count:people"),  # a date after it is not what it counts
         ("five people dead after the blast", 5, "count:people"),
     ],

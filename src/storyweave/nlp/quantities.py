@@ -248,6 +248,8 @@ def _singular(w: str) -> str:
         return _IRREGULAR[w]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")) and len(w) > 4:  # inches, passes, boxes
+        return w[:-2]
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
