@@ -27,6 +27,9 @@ def one(text):
         ("seven women were rescued", 7, "count:woman"),
         ("he threw 34 passes", 34, "count:pass"),  # -es after s, ch, sh, x: "inches", "boxes"
         ("nine inches of rain", 9, "count:inch"),
+        ("the storm killed 12 people along the coast", 12, "count:people"),  # a preposition ends the phrase
+        ("20 migrants aboard the boat", 20, "count:migrant"),
+        ("they won 5 straight wins", 5, "count:win"),  # a modifier before the head
         ("the storm killed 12 people Friday", 12, "count:people"),  # a date after it is not what it counts
         ("five people dead after the blast", 5, "count:people"),
     ],
@@ -41,6 +44,7 @@ def test_values_and_kinds(text, value, kind):
                                   "two of the victims", "at 3 p.m. on Friday", "kept the No. 3 position",
                                   "the number 10 shirt", "a 43-year-old congressman", "the six-month-old puppy",
                                   "during a 15-2 run", "the Lions won 65 - 53",
+                                  "they won 5 straight", "12 came forward", "with 3 left in the half",
                                   "he was arrested eight days ago", "a zero-day flaw in the browser"])
 def test_not_quantities(text):
     assert find_quantities(text) == []

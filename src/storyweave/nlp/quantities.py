@@ -73,6 +73,14 @@ _QTY = re.compile(
 # nouns that are not what a number counts ("two sides", "one of", "the two countries" are fine to keep)
 _NOT_COUNTS = frozenset({"of", "and", "or", "to", "in", "on", "at", "the", "a", "an", "as", "by", "for", "from", "with",
                          "pm", "am", "gmt", "utc", "bst", "est", "pst", "cet", "per", "times", "time", "percentage"})
+# what a count's head cannot be, read from the count heads of the dev stories (not one story):
+# verbs and words a number comes before ("3 came forward", "won 5 straight", "12 went"), which end
+# the noun phrase, and modifiers that may precede its head ("5 straight wins") but are none
+_NOT_IN_PHRASE = frozenset("""came went fell met won lost struck hit threw thrown put held stood left sat
+    stuck told got took gave made saw ran him her them respectively ago however whether never together""".split())
+_NOT_NOUNS = _NOT_IN_PHRASE | frozenset("""other others another remaining straight most familiar early earlier
+    later sooner short close live late first second third fourth fifth sixth seventh eighth ninth tenth
+    last next""".split())
 _YEARLIKE = re.compile(r"^(1[89]|20)\d{2}$")
 # What a number counts is the head of the noun phrase after it ("four African countries",
 # "two U.S. Capitol Police officers", "544 store managers"): the phrase runs over modifiers
@@ -84,7 +92,10 @@ _PHRASE_STOP = frozenset("""of and or but to in on at the a an as by for from wi
     those their his her its our your my them they he she it we you i not no also still now only just even
     already each more than yesterday today tomorrow tonight dead alive missing injured wounded hurt
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december off up down out back away ahead behind apiece""".split())
+    august september october november december off up down out back away ahead behind apiece
+    along across near around inside outside throughout within without beyond toward towards via upon
+    amid amidst despite beside besides below above beneath onto through until till like unlike except
+    including aboard atop alongside amongst underneath versus vs here there again so too""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +208,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         elif unit in _UNITS:
             kind, factor = _UNITS[unit]
             shown = unit
-        elif phrase and phrase[0].lower() not in _NOT_COUNTS and len(phrase[0]) > 2:
+        elif phrase and _counts_a_thing(phrase[0].lower()):
             kind, shown = f"count:{_singular(phrase[0].lower())}", phrase[0]
         else:
             continue
@@ -217,6 +228,13 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+def _counts_a_thing(word: str) -> bool:
+    """Can ``word`` (the head read after a number) be what the number counts?"""
+    if len(word) <= 2 or word in _NOT_COUNTS or word in _NOT_NOUNS:
+        return False
+    return not (len(word) >= 7 and word.endswith("ly") and word not in ("assembly", "anomaly", "monopoly"))
+
+
 def _head_noun(text: str, start: int, limit: int = 5) -> tuple[str, int] | None:
     """The last word of the noun phrase that opens at ``start`` (at most ``limit`` words),
     and where it ends."""
@@ -227,7 +245,7 @@ def _head_noun(text: str, start: int, limit: int = 5) -> tuple[str, int] | None:
             break
         word = m.group(1)
         low = word.lower().rstrip(".'’")
-        if not low or low in _PHRASE_STOP or (head and (low.endswith("ed") or low.endswith("ing"))):
+        if not low or low in _PHRASE_STOP or low in _NOT_IN_PHRASE or (head and (low.endswith("ed") or low.endswith("ing"))):
             break
         head, pos, end = word, m.end(), m.start(1) + len(word.rstrip(".'’"))
         if text[pos:pos + 1] in ",;:—–)(\"“”!?":
