@@ -151,3 +151,24 @@ def test_the_same_words_of_two_speakers_are_two_statements(models):
                           "\u201cI am deeply sorry for the fishermen of Kelby,\u201d Harbour master Odile Fenn said on Monday.",
                           "On Wednesday, mayor Irena Vasquez said she was \u201cdeeply sorry\u201d for the fishermen.")
     assert [d for d in an.divergences if d.attribute == "date"] == []
+
+
+def test_one_person_given_two_ages_is_a_conflict(models):
+    from storyweave.align.ages import age_divergences
+
+    an = _statement_story(models,
+                          "Harbour master Odile Fenn, 54, said the quay would stay shut until the summer.",
+                          "The 56-year-old harbour master, Odile Fenn, said the quay would remain closed until summer.")
+    ages = [d for d in an.divergences if d.attribute == "age"]
+    assert ages and ages[0].kind == "contradiction"
+    assert {v.value for v in ages[0].variants} == {"54", "56"}
+    assert [v.value for d in age_divergences(an) for v in d.variants] == [v.value for v in ages[0].variants]
+
+
+def test_ages_one_year_apart_in_reports_months_apart_are_left_alone(models):
+    arts = [Article(id="o0", text="Harbour master Odile Fenn, 54, said the quay would stay shut.\n" + LONGER,
+                    outlet="Outlet A", published=dt.date(2019, 3, 5)),
+            Article(id="o1", text="Harbour master Odile Fenn, 55, said the quay would reopen.\n" + LONGER,
+                    outlet="Outlet B", published=dt.date(2019, 9, 5))]
+    an = Pipeline(NO_NER, models).analyse(arts)
+    assert [d for d in an.divergences if d.attribute == "age"] == []

@@ -11,6 +11,7 @@ from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence, Variant
 from ..nlp.quantities import find_quantities
+from .ages import age_divergences
 from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome
 from .negation import negation_divergences
@@ -43,7 +44,7 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
     found = ([d for d in fact_divergences(analysis, config) if one_thing(d, dates=False)]
              + [d for d in paraphrase_divergences(analysis, config) if one_thing(d)])
-    for d in found + negation_divergences(analysis, config) + statement_days(analysis):
+    for d in found + negation_divergences(analysis, config) + statement_days(analysis) + age_divergences(analysis):
         ids = {sid for v in d.variants for sid in v.sentence_ids}
         if any(attr == d.attribute and len(ids & s) >= 2 for attr, s in seen):
             continue  # the same sentences already disagree on this in a reported divergence
