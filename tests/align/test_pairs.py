@@ -10,11 +10,25 @@ FILLER = ("The harbour authority said repairs to the northern quay would take mo
           "Local traders complained that the closure had cut their takings by half.")
 
 
-def _brief(models, a: str, b: str, pa=None, pb=None):
-    arts = [Article(id="o0", text=a + "\n" + FILLER, outlet="Outlet A", published=pa),
-            Article(id="o1", text=b + "\nFishermen moved their boats to the southern basin for the season.",
-                    outlet="Outlet B", published=pb)]
+LONGER = ("The northern quay has been closed since the storm. Repairs will take most of the summer. "
+          "Traders say their takings have halved. The ferry to Skerrow still sails twice a day. "
+          "Insurers have sent assessors to the harbour. The council meets again next month. "
+          "Two trawlers were moved to the southern basin. The lifeboat station was not damaged. ")
+
+
+def _brief(models, a: str, b: str, pa=None, pb=None, longer: bool = False):
+    """Two outlets' articles around sentences a and b; ``longer`` gives each eight more sentences
+    (a rare word's weight grows with the story: a two-sentence story has none)."""
+    rest_a = LONGER if longer else FILLER
+    rest_b = LONGER.replace("Repairs", "Builders say repairs") if longer else \
+        "Fishermen moved their boats to the southern basin for the season."
+    arts = [Article(id="o0", text=a + "\n" + rest_a, outlet="Outlet A", published=pa),
+            Article(id="o1", text=b + "\n" + rest_b, outlet="Outlet B", published=pb)]
     return Pipeline(NO_NER, models).analyse(arts)
+
+
+def _statement_story(models, a: str, b: str):
+    return _brief(models, a, b, dt.date(2019, 3, 5), dt.date(2019, 3, 5), longer=True)
 
 
 def test_a_paraphrased_year_conflict_is_found(models):
@@ -121,20 +135,6 @@ def test_the_one_rank_two_enumerations_disagree_on_is_a_conflict(models):
     assert {v.value for v in ranks[0].variants} == {"No. 3", "No. 5"}
 
 
-LONGER = ("The northern quay has been closed since the storm. Repairs will take most of the summer. "
-          "Traders say their takings have halved. The ferry to Skerrow still sails twice a day. "
-          "Insurers have sent assessors to the harbour. The council meets again next month. "
-          "Two trawlers were moved to the southern basin. The lifeboat station was not damaged. ")
-
-
-def _statement_story(models, a: str, b: str):
-    day = dt.date(2019, 3, 5)
-    arts = [Article(id="o0", text=a + "\n" + LONGER, outlet="Outlet A", published=day),
-            Article(id="o1", text=b + "\n" + LONGER.replace("Repairs", "Builders say repairs"), outlet="Outlet B",
-                    published=day)]
-    return Pipeline(NO_NER, models).analyse(arts)
-
-
 def test_one_quoted_statement_dated_two_ways_is_a_conflict(models):
     # the same words of the same speaker are one statement: the days of saying cannot both be right
     an = _statement_story(models,
@@ -166,9 +166,7 @@ def test_one_person_given_two_ages_is_a_conflict(models):
 
 
 def test_ages_one_year_apart_in_reports_months_apart_are_left_alone(models):
-    arts = [Article(id="o0", text="Harbour master Odile Fenn, 54, said the quay would stay shut.\n" + LONGER,
-                    outlet="Outlet A", published=dt.date(2019, 3, 5)),
-            Article(id="o1", text="Harbour master Odile Fenn, 55, said the quay would reopen.\n" + LONGER,
-                    outlet="Outlet B", published=dt.date(2019, 9, 5))]
-    an = Pipeline(NO_NER, models).analyse(arts)
+    an = _brief(models, "Harbour master Odile Fenn, 54, said the quay would stay shut.",
+                "Harbour master Odile Fenn, 55, said the quay would reopen.",
+                dt.date(2019, 3, 5), dt.date(2019, 9, 5), longer=True)
     assert [d for d in an.divergences if d.attribute == "age"] == []
