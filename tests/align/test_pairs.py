@@ -170,3 +170,21 @@ def test_ages_one_year_apart_in_reports_months_apart_are_left_alone(models):
                 "Harbour master Odile Fenn, 55, said the quay would reopen.",
                 dt.date(2019, 3, 5), dt.date(2019, 9, 5), longer=True)
     assert [d for d in an.divergences if d.attribute == "age"] == []
+
+
+def test_two_reports_of_one_moment_that_disagree_on_the_hour_are_a_conflict(models):
+    an = _brief(models,
+                "The fire at the Kelby boatyard was reported at about 9:40 p.m. on Tuesday, the fire chief said.",
+                "Firefighters were called to the Kelby boatyard at about 10:40 p.m. Tuesday, the fire chief said.",
+                dt.date(2019, 3, 20), dt.date(2019, 3, 20), longer=True)
+    dates = [d for d in an.divergences if d.attribute == "date"]
+    assert dates and dates[0].kind == "contradiction"
+    assert {v.value for v in dates[0].variants} == {"2019-03-19T21:40", "2019-03-19T22:40"}
+
+
+def test_the_same_date_written_alike_and_read_against_other_days_is_no_conflict(models):
+    # "June 21" in two articles of other years: only the dates they were read against differ
+    an = _brief(models, "Simpson has been held without bond at the Tollmouth jail since his arrest on June 21.",
+                "A newspaper says Simpson has been held without bond at the Tollmouth jail since his arrest on June 21.",
+                dt.date(2012, 7, 1), dt.date(2013, 7, 1), longer=True)
+    assert [d for d in an.divergences if d.attribute == "date"] == []

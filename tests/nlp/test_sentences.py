@@ -67,3 +67,11 @@ def test_no_sentence_is_longer_than_the_bound():
     assert " ".join(out[1:-1]) == blob + "."
     # one "word" longer than the bound: cut at the bound
     assert [len(s) for s in split_text("x" * (2 * MAX_SENTENCE_CHARS + 5))] == [MAX_SENTENCE_CHARS] * 2 + [5]
+
+
+def test_a_clock_time_followed_by_a_day_or_zone_does_not_end_the_sentence():
+    assert split_text("Crews were called at about 10:40 p.m. Tuesday, the chief said. It burned for hours.") == [
+        "Crews were called at about 10:40 p.m. Tuesday, the chief said.", "It burned for hours."]
+    assert split_text("It began at 7 a.m. EST and ended at noon.") == ["It began at 7 a.m. EST and ended at noon."]
+    assert split_text("The talks ended at 9 p.m. The leaders then left.") == [
+        "The talks ended at 9 p.m.", "The leaders then left."]

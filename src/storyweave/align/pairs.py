@@ -58,7 +58,7 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
     dates = [d for d in event_dates(an, i, spoken=True) if d.calendar]
     taken = [(d.start, d.end) for d in dates]
     years = {m.group(1): m.start() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
-    days = {d.calendar for d in dates}
+    days = {_when(d) for d in dates}
     weekdays = {m.group(1).lower() for m in WEEKDAY.finditer(text)}
     quants = find_quantities(text) + find_ranks(text)
     counts = Counter(q.kind for q in quants)
@@ -69,8 +69,15 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
         figures={q.kind: q for q in quants if counts[q.kind] == 1} or None,
         years=years or None,
         quantities=quants or None,
-        days={d.calendar: (d.start, d.end) for d in dates} or None,
+        days={_when(d): (d.start, d.end) for d in dates} or None,
     )
+
+
+def _when(d) -> str:
+    """A date's calendar value, with its clock time when it gives one ("9:40 p.m. on Tuesday" ->
+    2019-03-19T21:40): two reports of one moment may disagree on the hour."""
+    return d.value if d.granularity == "time" and d.value.startswith(d.calendar) and d.value[len(d.calendar):][:1] == "T" \
+        and d.value[len(d.calendar) + 1:][:1].isdigit() else d.calendar
 
 
 def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence]:

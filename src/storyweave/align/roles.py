@@ -27,6 +27,10 @@ _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
 _NAMING_YEAR = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|['’]s)\s+$", re.IGNORECASE)
 
 
+# date words that name no calendar date by themselves, read against each article's own day
+_SEASONS_AND_DEICTICS = frozenset("spring summer autumn fall winter yesterday today tomorrow tonight".split())
+
+
 def year_role(text: str, at: int) -> str:
     """What the year at ``at`` does: ``year`` (dates its clause), or ``year:<noun>`` (names the
     noun after it, "the 2015 agreement" -> ``year:agreement``). Two years compare only in one role."""
@@ -166,6 +170,10 @@ def same_words(an: StoryAnalysis, d: Divergence) -> bool:
         placed = _placed(an, v)
         if placed is None:
             return False
+        # the date's words as written: weekday and month names, seasons, "yesterday", and its
+        # figures ("9:40 p.m. on Tuesday" and "10:40 p.m. Tuesday" disagree on the hour)
         words.append(frozenset(w.lower() for i, span in placed
-                               for w in WEEKDAY.findall(an.sentences[i].text[slice(*span)])))
+                               for w in WEEKDAY.findall(an.sentences[i].text[slice(*span)])
+                               + [t for t in re.findall(r"[A-Za-z]+|\d+", an.sentences[i].text[slice(*span)])
+                                  if t.isdigit() or t.lower() in MONTHS or t.lower() in _SEASONS_AND_DEICTICS]))
     return bool(words[0]) and all(w == words[0] for w in words)

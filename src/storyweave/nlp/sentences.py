@@ -39,6 +39,13 @@ _TITLE_END = re.compile(
 )
 
 
+# a clock time ending a piece, and what continues it: a weekday, a month or a time zone
+_CLOCK_END = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
+_DAY_OR_ZONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|"
+                          r"Sept?\.|Oct\.|Nov\.|Dec\.|[ECMP][SD]?T\b|GMT\b|UTC\b|BST\b|local time)")
+
+
 def split_text(text: str, language: str = "en") -> list[str]:
     out = []
     if not text.isascii():
@@ -100,8 +107,11 @@ def _open_quote(text: str) -> bool:
 
 def _joins_previous(previous: str, s: str) -> bool:
     # sentencex can split after a closing quote followed by a lower-case attribution
-    # ("... conflict,” he said."): glue such tails back on; and after a title ("Ms. Clifford").
+    # ("... conflict,” he said."): glue such tails back on; after a title ("Ms. Clifford"); and
+    # after a clock time when a day or a time zone follows ("at 10:40 p.m. Tuesday, police said").
     if s[:1].islower() or len(s.split()) <= 2 and not s[:1].isupper():
+        return True
+    if _CLOCK_END.search(previous) and _DAY_OR_ZONE.match(s):
         return True
     return bool(_TITLE_END.search(previous)) and s[:1].isupper()
 
