@@ -1,6 +1,8 @@
 """The same claim in other words, differing only in a value (align/pairs.py), on stories we write here."""
 import datetime as dt
 
+import pytest
+
 from storyweave.config import Config
 from storyweave.model import Article
 from storyweave.pipeline import Pipeline
@@ -29,6 +31,13 @@ def _brief(models, a: str, b: str, pa=None, pb=None, longer: bool = False):
 
 def _statement_story(models, a: str, b: str):
     return _brief(models, a, b, dt.date(2019, 3, 5), dt.date(2019, 3, 5), longer=True)
+
+
+def _contradiction(an, attribute: str):
+    """The story's first divergence on ``attribute``, which must be a contradiction."""
+    found = [d for d in an.divergences if d.attribute == attribute]
+    assert found and found[0].kind == "contradiction"
+    return found[0]
 
 
 def test_a_paraphrased_year_conflict_is_found(models):
@@ -101,18 +110,25 @@ def test_a_disputed_sentence_is_never_a_unique_fact(models, demo_dir):
     assert disputed and not disputed & {sid for u in an.unique for sid in u.sentence_ids}
 
 
-def test_a_year_inside_a_long_quotation_is_compared_by_its_own_clause(models):
+@pytest.mark.parametrize("a, b, attribute, values", [
     # the second outlet's year stands in the last sentence of a quotation kept whole: its other
     # sentences dilute the pair's shared words, its own clause states the claim (align/clauses.py)
-    an = _brief(models,
-                "Critics note that former governor Marta Quill signed a similar harbour fishing law in 2004, "
-                "and nine other ports have such rules.",
-                "\u201cI would never close the quay to anyone. As harbour master I answer to the traders of "
-                "Tollmouth first. Our bylaw has no word about licences at all. It simply copies the harbour fishing "
-                "law that governor Marta Quill signed in 2007,\u201d Fenn said.")
-    dates = [d for d in an.divergences if d.attribute == "date"]
-    assert dates and dates[0].kind == "contradiction"
-    assert {v.value for v in dates[0].variants} == {"2004", "2007"}
+    ("Critics note that former governor Marta Quill signed a similar harbour fishing law in 2004, and nine "
+     "other ports have such rules.",
+     "\u201cI would never close the quay to anyone. As harbour master I answer to the traders of Tollmouth first. "
+     "Our bylaw has no word about licences at all. It simply copies the harbour fishing law that governor Marta "
+     "Quill signed in 2007,\u201d Fenn said.",
+     "date", {"2004", "2007"}),
+    # the one rank two parallel enumerations disagree on
+    ("Councillor Ada Brill kept the No. 2 job of deputy leader, and Tomas Reyl remained in the No. 3 position of "
+     "treasurer on the Tollmouth council.",
+     "The Tollmouth council re-elected Councillor Ada Brill as deputy leader, the No. 2 position, as well as Tomas "
+     "Reyl in the No. 5 spot as treasurer.",
+     "rank", {"No. 3", "No. 5"}),
+])
+def test_a_paraphrased_conflict_inside_a_longer_sentence_is_found(models, a, b, attribute, values):
+    an = _brief(models, a, b)
+    assert {v.value for v in _contradiction(an, attribute).variants} == values
 
 
 def test_a_year_that_names_a_thing_is_not_the_time_of_another_clause(models):
@@ -124,26 +140,13 @@ def test_a_year_that_names_a_thing_is_not_the_time_of_another_clause(models):
     assert [d for d in an.divergences if d.attribute == "date"] == []
 
 
-def test_the_one_rank_two_enumerations_disagree_on_is_a_conflict(models):
-    an = _brief(models,
-                "Councillor Ada Brill kept the No. 2 job of deputy leader, and Tomas Reyl remained in the No. 3 "
-                "position of treasurer on the Tollmouth council.",
-                "The Tollmouth council re-elected Councillor Ada Brill as deputy leader, the No. 2 position, as well "
-                "as Tomas Reyl in the No. 5 spot as treasurer.")
-    ranks = [d for d in an.divergences if d.attribute == "rank"]
-    assert ranks and ranks[0].kind == "contradiction"
-    assert {v.value for v in ranks[0].variants} == {"No. 3", "No. 5"}
-
-
 def test_one_quoted_statement_dated_two_ways_is_a_conflict(models):
     # the same words of the same speaker are one statement: the days of saying cannot both be right
     an = _statement_story(models,
                           "\u201cI am deeply sorry for the fishermen of Kelby,\u201d Harbour master Odile Fenn said on Monday.",
                           "On Wednesday, Odile Fenn said she was \u201cdeeply sorry\u201d for the fishermen, whose boats "
                           "were seized on Friday.")
-    dates = [d for d in an.divergences if d.attribute == "date"]
-    assert dates and dates[0].kind == "contradiction"
-    assert {v.citations[0] for v in dates[0].variants} == {"o0", "o1"}
+    assert {v.citations[0] for v in _contradiction(an, "date").variants} == {"o0", "o1"}
 
 
 def test_the_same_words_of_two_speakers_are_two_statements(models):
@@ -159,10 +162,9 @@ def test_one_person_given_two_ages_is_a_conflict(models):
     an = _statement_story(models,
                           "Harbour master Odile Fenn, 54, said the quay would stay shut until the summer.",
                           "The 56-year-old harbour master, Odile Fenn, said the quay would remain closed until summer.")
-    ages = [d for d in an.divergences if d.attribute == "age"]
-    assert ages and ages[0].kind == "contradiction"
-    assert {v.value for v in ages[0].variants} == {"54", "56"}
-    assert [v.value for d in age_divergences(an) for v in d.variants] == [v.value for v in ages[0].variants]
+    ages = _contradiction(an, "age")
+    assert {v.value for v in ages.variants} == {"54", "56"}
+    assert [v.value for d in age_divergences(an) for v in d.variants] == [v.value for v in ages.variants]
 
 
 def test_ages_one_year_apart_in_reports_months_apart_are_left_alone(models):
@@ -177,9 +179,7 @@ def test_two_reports_of_one_moment_that_disagree_on_the_hour_are_a_conflict(mode
                 "The fire at the Kelby boatyard was reported at about 9:40 p.m. on Tuesday, the fire chief said.",
                 "Firefighters were called to the Kelby boatyard at about 10:40 p.m. Tuesday, the fire chief said.",
                 dt.date(2019, 3, 20), dt.date(2019, 3, 20), longer=True)
-    dates = [d for d in an.divergences if d.attribute == "date"]
-    assert dates and dates[0].kind == "contradiction"
-    assert {v.value for v in dates[0].variants} == {"2019-03-19T21:40", "2019-03-19T22:40"}
+    assert {v.value for v in _contradiction(an, "date").variants} == {"2019-03-19T21:40", "2019-03-19T22:40"}
 
 
 def test_the_same_date_written_alike_and_read_against_other_days_is_no_conflict(models):
