@@ -105,11 +105,11 @@ def test_a_figure_the_other_enumeration_states_too_is_not_left_over():
 def test_a_day_opening_the_sentence_before_its_speaker_dates_the_saying():
     import datetime as dt
 
-    from storyweave.align.slots import _said_on
+    from storyweave.align.slots import said_on
     from storyweave.nlp.dates import find_dates
 
     def said(text):
-        return [_said_on(text, d) for d in find_dates(text, dt.date(2019, 3, 5))]
+        return [said_on(text, d) for d in find_dates(text, dt.date(2019, 3, 5))]
 
     assert said("On Wednesday, Odile Fenn said the quay would reopen.") == [True]
     assert said("On Monday, she told reporters the quay would reopen.") == [True]

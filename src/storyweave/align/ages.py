@@ -55,7 +55,7 @@ def age_divergences(an: StoryAnalysis) -> list[Divergence]:
             continue
         arts = {age: {an.sentences[i].article_id for i, _ in items} for age, items in ages.items()}
         if len(set().union(*arts.values())) < 2 or any(len(a) > 1 and a == set().union(*arts.values()) for a in arts.values()):
-            continue  # one outlet alone, or one that gives both ages itself
+            continue  # one outlet alone, or one age that every outlet gives (the other is a second reading)
         lo, hi = min(ages), max(ages)
         if hi - lo == 1 and not _within(an, arts[lo] | arts[hi], _BIRTHDAY_DAYS):
             continue

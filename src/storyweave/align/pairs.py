@@ -20,12 +20,12 @@ import numpy as np
 from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence
-from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks, format_value
+from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from .clauses import clause_conflicts
 from .frames import nearest_outcome
 from .patterns import WEEKDAY
-from .roles import clause_words, left_over, year_role
+from .roles import clause_words, figures, left_over, year_role
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -60,7 +60,7 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
     years = {m.group(1): m.start() for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
     days = {_when(d) for d in dates}
     weekdays = {m.group(1).lower() for m in WEEKDAY.finditer(text)}
-    quants = find_quantities(text) + find_ranks(text)
+    quants = figures(text)
     counts = Counter(q.kind for q in quants)
     return _Slots(
         year=next(iter(years)) if len(years) == 1 else None,
@@ -75,9 +75,9 @@ def _slots(an: StoryAnalysis, i: int) -> _Slots:
 
 def _when(d) -> str:
     """A date's calendar value, with its clock time when it gives one ("9:40 p.m. on Tuesday" ->
-    2019-03-19T21:40): two reports of one moment may disagree on the hour."""
-    return d.value if d.granularity == "time" and d.value.startswith(d.calendar) and d.value[len(d.calendar):][:1] == "T" \
-        and d.value[len(d.calendar) + 1:][:1].isdigit() else d.calendar
+    2019-03-19T21:40; not a part of the day, "TNI"): two reports of one moment may disagree on the hour."""
+    clock = d.granularity == "time" and d.value.startswith(d.calendar + "T") and d.value[len(d.calendar) + 1:][:1].isdigit()
+    return d.value if clock else d.calendar
 
 
 def paraphrase_divergences(an: StoryAnalysis, config: Config) -> list[Divergence]:
@@ -221,8 +221,10 @@ def _figure_pairs(ta: str, tb: str, a: _Slots, b: _Slots) -> list[tuple[Quantity
                  and nearest_outcome(ta, qa) == nearest_outcome(tb, qb)  # 2,000 evacuated, 14 injured
                  and (sole or clause_words(ta, qa.start, qa.end, kind.startswith("count"))
                       & clause_words(tb, qb.start, qb.end, kind.startswith("count")))]
-        pair = _one_pair(pairs) or left_over(qs_a, qs_b)
-        if pair and nearest_outcome(ta, pair[0]) == nearest_outcome(tb, pair[1]):
+        pair = _one_pair(pairs)
+        if pair is None:  # the one disagreement of two parallel enumerations, of one outcome
+            pair = left_over(qs_a, qs_b)
+            pair = pair if pair and nearest_outcome(ta, pair[0]) == nearest_outcome(tb, pair[1]) else None
+        if pair:
             out.append(pair)
     return out
-

@@ -22,13 +22,16 @@ _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "last earlier later ago early late".split())
 
 
+# date words that name no calendar date by themselves, read against each article's own day
+_SEASONS_AND_DEICTICS = frozenset("spring summer autumn fall winter yesterday today tomorrow tonight".split())
 # a year after a determiner or a possessive is part of a name ("the 2015 agreement", "Obama's
 # 2016 budget"): it names a thing, while "in 2016" dates its clause's event
 _NAMING_YEAR = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|this|that)|['’]s)\s+$", re.IGNORECASE)
 
 
-# date words that name no calendar date by themselves, read against each article's own day
-_SEASONS_AND_DEICTICS = frozenset("spring summer autumn fall winter yesterday today tomorrow tonight".split())
+def figures(text: str) -> list[Quantity]:
+    """Every figure a value of a sentence may be compared by: its amounts, then its ranks."""
+    return find_quantities(text) + find_ranks(text)
 
 
 def year_role(text: str, at: int) -> str:
@@ -128,7 +131,7 @@ def _enumerated(an: StoryAnalysis, d: Divergence) -> bool:
         i = an.sentence_index(v.sentence_ids[0])
         if i is None:
             return False
-        found.append(find_quantities(an.sentences[i].text) + find_ranks(an.sentences[i].text))
+        found.append(figures(an.sentences[i].text))
     kinds = {q.kind for q in found[0] if q.text == d.variants[0].text}
     for kind in kinds:
         pair = left_over([q for q in found[0] if q.kind == kind], [q for q in found[1] if q.kind == kind])

@@ -40,7 +40,7 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
         dated = [(i, d) for i, d in dated if _grain(d) == grain]
         # when it was said and when it happened are two facts ("a spokesman said Tuesday" / "a
         # letter sent on Aug. 6"): dates of saying are compared among themselves, others likewise
-        said = {i: _said_on(analysis.sentences[i].text, d) for i, d in dated}
+        said = {i: said_on(analysis.sentences[i].text, d) for i, d in dated}
         for spoken in (False, True):
             out.extend(_date_divergences(analysis, members, [(i, d) for i, d in dated if said[i] == spoken], config))
         # -- figures in two reports of one fact: a kind stated once in each, with other values
@@ -193,7 +193,7 @@ def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, 
                             about=f"date — {short(analysis.sentences[members[0]].text)}")]
 
 
-def _said_on(text: str, d) -> bool:
+def said_on(text: str, d) -> bool:
     """Does the date tell when someone spoke ("said Tuesday", "on Saturday said")?"""
     return bool(SPOKEN_ON_BEFORE.search(text[: d.start]) or SPOKEN_ON_AFTER.match(text, d.end)
                 or (SENTENCE_OPENING.match(text[: d.start]) and SPOKEN_ON_OPENING.match(text, d.end)))

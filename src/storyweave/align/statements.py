@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..analysis import StoryAnalysis
 from ..model import Divergence
 from ..text import QUOTED, content_tokens
-from .slots import _said_on
+from .slots import said_on
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 # the quoted words two sentences share must weigh this much (the sum of their rarity in the
@@ -30,7 +30,7 @@ def statement_days(an: StoryAnalysis) -> list[Divergence]:
     quoted: dict[int, set[str]] = {}
     for i, s in enumerate(an.sentences):
         words = content_tokens(" ".join(m.group(0) for m in QUOTED.finditer(s.text)))
-        days = {(d.calendar or d.value): d.surface for d in event_dates(an, i, spoken=True) if _said_on(s.text, d)}
+        days = {(d.calendar or d.value): d.surface for d in event_dates(an, i, spoken=True) if said_on(s.text, d)}
         if words and len(days) == 1:
             said[i] = next(iter(days.items()))
             quoted[i] = words
