@@ -331,3 +331,31 @@ def test_a_lone_word_naming_a_body_of_the_story_is_no_person():
     names = {0: "Tidewater", 1: "Tidewater Harbor", 2: "Lena Okafor"}
     types = decide_types(spans, names, People(Counter({"Lena Okafor": 1})))
     assert types == {"Tidewater": "organisation", "Tidewater Harbor": "organisation", "Lena Okafor": "person"}
+
+
+@pytest.mark.parametrize("text, names", [
+    # after a quote the tagger takes "<name> told <outlet> ..." for one title
+    ('"We never thought the river could rise that fast," Okafor told Gizmodo on the riverbank.',
+     ["Okafor", "Gizmodo"]),
+    ('"We never thought the river could rise that fast," Pruitt told ABC News on the riverbank.',
+     ["Pruitt", "ABC News"]),
+    ('"We never thought the river could rise that fast," Pruitt tells the Herald on the riverbank.',
+     ["Pruitt", "Herald"]),
+    ("Officials at the Department of Health and Human Services said nothing.",
+     ["the Department of Health and Human Services"]),  # a name's own small words stay
+])
+def test_a_name_never_holds_a_verb_of_saying(models, text, names):
+    from storyweave.nlp.entities.spans import doc_spans
+
+    assert [surface for _, _, surface, _ in doc_spans(text, models.spacy(text))] == names
+
+
+def test_a_speaker_whose_verb_the_tagger_swallowed_is_found(models):
+    from storyweave.nlp.quotes import extract_quotes
+
+    an = analyse(models, Article(id="a.txt", published=dt.date(2024, 5, 2), text=(
+        "Grace Okafor, a farmer, watched the water reach her barn on Tuesday.\n\n"
+        '"We never thought the river could rise that fast," Okafor told Gizmodo on the riverbank.\n')))
+    quotes = extract_quotes(an, build_entities(an))
+    assert [(q.text[:12], q.speaker) for q in quotes] == [("We never tho", "Grace Okafor")]
+    assert not any(" told " in e for e in build_entities(an).types)
