@@ -159,3 +159,35 @@ def test_extracted_text_is_cut_by_markers_only():
     plain = clean(text)
     assert plain.title == "Harbour cranes halted as dock workers strike"
     assert "Ferry operator cancels winter timetable" in reasons(plain)
+
+
+def test_a_sign_up_form_run_into_one_paragraph_goes_and_a_story_about_subscribers_stays():
+    form = ("Morning Brief Get the day's harbour news before breakfast, in your inbox. Email Sign Up "
+            "By signing up you agree to receive email newsletters or alerts from the Eastmere Gazette. "
+            "You can unsubscribe at any time. Invalid email address. Please re-enter. "
+            "Please verify you're not a robot by clicking the box.")
+    story = ("The ferry company said it had signed up more than 40,000 subscribers to its new season ticket, "
+             "twice as many as a year ago. Subscribers can cancel at any time, a spokeswoman said, and the "
+             "company will email every one of them before the winter timetable starts in November.")
+    a = clean("Dock workers at the port of Eastmere walked out on Monday.\n" + form + "\n" + story + "\n"
+              "This feature is not available right now. Please try again later.\n")
+    assert reasons(a)[form] == str(Reason.NEWSLETTER)
+    assert reasons(a)["This feature is not available right now. Please try again later."] == str(Reason.NEWSLETTER)
+    assert story in a.body
+
+
+def test_a_notice_glued_before_a_paragraph_is_cut_and_the_paragraph_kept():
+    a = clean("Dock workers at the port of Eastmere walked out on Monday.\n"
+              "Continue reading the main story The union said more than 900 members had joined the strike.\n")
+    assert a.body[-1] == "The union said more than 900 members had joined the strike."
+    assert reasons(a)["Continue reading the main story"] == str(Reason.ADVERT)
+
+
+def test_reporting_credits_are_the_byline_not_the_story():
+    credits = ["Staff writers Ana T. Ruiz and Jon Holm contributed to this report.",
+               "Quist reported from Eastmere. Ana Ruiz in St. Ives contributed to this report.",
+               "(Additional reporting by Ana Ruiz; Editing by Mara Quist)"]
+    prose = "The owner gave the harbour trust her consent in writing by Sunday, the trust said."
+    a = clean("Dock workers at the port of Eastmere walked out on Monday.\n" + prose + "\n" + "\n".join(credits) + "\n")
+    assert all(reasons(a)[c] == str(Reason.BYLINE) for c in credits)
+    assert prose in a.body

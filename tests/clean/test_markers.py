@@ -29,6 +29,17 @@ EXAMPLES = {
         "Sign up for our daily newsletter", "Subscribe now", "Subscribe to our podcast",
         "Newsletter sign-up", "Get the morning newsletter", "Already a subscriber? Log in",
         "Subscribe for full access", "Create a free account",
+        "Sign up now for Valmora Post breaking news alerts", "Email Sign Up", "By signing up, you agree to our terms",
+        "You can unsubscribe at any time.", "Thank you for subscribing!", "Please consider subscribing today.",
+        "Please verify you're not a robot by clicking the box.", "Invalid email address.",
+    ],
+    "REPORTING_CREDIT": [
+        "Ana Ruiz contributed reporting.", "Staff writer Ana Ruiz contributed to this report.",
+        "(Additional reporting by Ana Ruiz; Editing by Mara Quist)", "(Editing by Mara Quist)",
+    ],
+    "FORM_PROMPT": [
+        "Please re-enter.", "Try again later", "For the full council report, click here.", "You must select a plan",
+        "Get full access for 99 cents", "This feature is not available right now.", "Continue reading the main story",
     ],
     "LEGAL": [
         "All Rights Reserved.", "Copyright 2024 Valmora Post", "This website uses cookies",
@@ -57,6 +68,8 @@ PROSE = [
     "The mayor said the video was shared widely.",
     "He said the photographs were taken on Monday.", "The name of the ship was withheld.",
     "She subscribed to the view that rates would fall.", "",
+    "The carrier signed up 2 million subscribers.", "Please help us find him, she said.",
+    "The owner gave consent in writing by Sunday.", "The mayor reported from the scene of the fire that it was out.",
 ]
 
 

@@ -51,6 +51,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
         return res
     max_h = config.max_headline_words
     _mark_metadata(lines, res)
+    _cut_furniture_prefix(lines, res)
     _mark_furniture(lines, markers_only)
     if not markers_only:
         _mark_title(lines, res, max_h)
@@ -101,12 +102,19 @@ def _mark_metadata(lines: list[Line], res: CleanResult) -> None:
 def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
     """Tell-tale markers (credits, prompts, notices, forms) give furniture away wherever it
     stands; page furniture is short, so a long paragraph is body (and searching every marker
-    through it is what cleaning time would be spent on)."""
+    through it is what cleaning time would be spent on), unless it is a sign-up form the
+    scraper ran together into one line (``_form_run``)."""
     for ln in lines:
-        if ln.reason or len(ln.words) > 60:
+        if ln.reason:
             continue
         t = ln.text
         low, ascii_ = t.lower(), t.isascii()
+        if len(ln.words) > 30:
+            if _form_run(t, low, ascii_):
+                ln.mark(Reason.NEWSLETTER)
+                continue
+            if len(ln.words) > 60:
+                continue
         if len(ln.words) <= 30 and pat.COMMENT_FORM.search_line(t, low, ascii_):
             ln.mark(Reason.COMMENT_FORM)
         elif pat.VIDEO.search_line(t, low, ascii_) and (not ln.sentence or len(ln.words) <= 14):
@@ -120,14 +128,52 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             ln.mark(Reason.NAVIGATION)
         elif pat.SOCIAL.match(t):
             ln.mark(Reason.SOCIAL)
-        elif pat.NEWSLETTER.search_line(t, low, ascii_) and len(ln.words) <= 30:
+        elif pat.NEWSLETTER.search_line(t, low, ascii_) and len(ln.words) <= 30 or _all_prompts(t, low, ascii_):
             ln.mark(Reason.NEWSLETTER)
+        elif (pat.REPORTING_CREDIT.search_line(t, low, ascii_) or " reported from " in t) and _all_credits(t):
+            ln.mark(Reason.BYLINE)
         elif pat.ADVERT.match(t):
             ln.mark(Reason.ADVERT)
         elif pat.LEGAL.search_line(t, low, ascii_) and len(ln.words) <= 40:
             ln.mark(Reason.LEGAL)
         elif not markers_only and looks_foreign(t, ln.words):
             ln.mark(Reason.FOREIGN)
+
+
+def _form_run(text: str, low: str, ascii_: bool) -> bool:
+    """A sign-up or paywall form run together into one long line ("Email Sign Up By signing up
+    you agree ... You can unsubscribe at any time."): at least half its sentences are the
+    form's, one of them a sign-up's. A paragraph that only mentions subscribers is not."""
+    if not pat.NEWSLETTER.search_line(text, low, ascii_):
+        return False
+    parts = pat.FORM_SENTENCE_END.split(text)
+    form = sum(pat.NEWSLETTER.search(p) or pat.FORM_PROMPT.search(p) for p in parts)
+    return 2 * form >= len(parts)
+
+
+def _all_prompts(text: str, low: str, ascii_: bool) -> bool:
+    """A short line every sentence of which is a form's ("This feature is not available right
+    now. Please try again later.")."""
+    if not pat.FORM_PROMPT.search_line(text, low, ascii_):
+        return False
+    return all(pat.NEWSLETTER.search(p) or pat.FORM_PROMPT.search(p) for p in pat.FORM_SENTENCE_END.split(text))
+
+
+def _all_credits(text: str) -> bool:
+    """Every sentence of the line credits a reporter ("Lucey reported from Washington. Jill Colvin
+    contributed to this report.")."""
+    return all(pat.REPORTING_CREDIT.search(p) or pat.REPORTED_FROM.match(p)
+               for p in pat.FORM_SENTENCE_END.split(text.strip()))
+
+
+def _cut_furniture_prefix(lines: list[Line], res: CleanResult) -> None:
+    """A notice glued before a paragraph's first words ("Continue reading the main story At the
+    scene ..."): the notice is removed, the paragraph kept."""
+    for ln in lines:
+        if ln.reason is None and ln.text[:1] in "CcAaSs" and (m := pat.FURNITURE_PREFIX.match(ln.text)):
+            res.removed.append(Removed(ln.text[: m.end()].strip(), str(Reason.ADVERT), ln.n))
+            ln.text = ln.text[m.end():]
+            ln.words, ln.sentence = words_of(ln.text), is_sentence(ln.text)
 
 
 def _mark_title(lines: list[Line], res: CleanResult, max_h: int) -> None:

@@ -71,9 +71,37 @@ SOCIAL = re.compile(
 )
 NEWSLETTER = Marker(
     r"(sign up (for|to) (our|the) .{0,40}newsletter|subscribe (now|today|to (our|the))|newsletter sign[- ]?up|"
-    r"get (our|the) .{0,30}newsletter|already a subscriber|subscribe for full access|create a free account)",
-    keys=("already a subscriber", "create a free account", "newsletter", "subscribe "),
+    r"get (our|the) .{0,30}newsletter|already a subscriber|subscribe for full access|create a free account|"
+    # the sign-up form's own words, whoever's newsletter it is
+    r"sign up (now |here |today )?(for|to) .{0,60}\b(newsletters?|alerts|updates|e-?mails?)\b|email sign[- ]?up|"
+    r"by signing up,? you agree|unsubscribe at any time|thank you for subscribing|please consider subscribing|"
+    r"verify (that )?you['’]?re not a robot|invalid e-?mail address)",
+    keys=("already a subscriber", "create a free account", "invalid e", "newsletter", "robot", "sign up", "sign-up",
+          "signing up", "subscribe ", "subscribing", "unsubscribe at any time"),
 )
+# The other sentences of a sign-up or paywall form; a long line made mostly of them and of
+# NEWSLETTER's is the form run together into one paragraph by the scraper.
+FORM_PROMPT = Marker(
+    r"(please (try again|re-?enter)|try again later|click here|you must select|get full access|"
+    r"(this|the) feature is not available|continue reading the main story)",
+    keys=("click here", "continue reading the main story", "get full access", "please ", "feature is not available",
+          "try again later", "you must select"),
+)
+# A reporting credit at a story's end: "Staff writer Ana Ruiz contributed to this report.",
+# "(Additional reporting by X; Editing by Y)", "Quist reported from Eastmere." A line all of whose
+# sentences are credits is the byline's, not the story's.
+REPORTING_CREDIT = Marker(
+    r"(contributed (additional )?(reporting|research)|contributed (reporting |research )?(to|for) this "
+    r"(report|story|article)|^\W*(additional )?reporting by\b|^\W*(writing|editing) by\b)",
+    keys=("contributed ", "editing by", "reporting by", "writing by"),
+)
+# ... and "<Name> reported from <Place>." (case matters: both are names)
+REPORTED_FROM = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported from [A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4}\.$")
+# Sentence ends inside such a run-together form ("... by clicking the box. Invalid email address.")
+FORM_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:St|Mt|Jr|Sr|Dr|Mr|Ms)\.)(?<!\bMrs\.)\s+(?=\S)")
+# Page furniture glued before a paragraph's first words ("Continue reading the main story At the scene ...")
+FURNITURE_PREFIX = re.compile(r"^(?:continue reading the main story|advertisement|story continues below "
+                              r"(?:the )?advertisement)\s+(?=[A-Z“\"])", re.IGNORECASE)
 ADVERT = re.compile(r"^(advertisement|advertising|sponsored|ad|story continues below( advertisement)?|"
                     r"continue reading( below)?|skip (the )?ad(vert)?|article continues (below|after advertisement))\s*$",
                     re.IGNORECASE)
