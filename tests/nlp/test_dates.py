@@ -120,6 +120,17 @@ def test_without_any_dated_article_the_latest_written_date_anchors():
     assert article_anchors(story(("a", None, ["No dates here at all."]))) == {}
 
 
+def test_without_any_dated_article_only_dates_written_whole_make_the_timeline():
+    # the latest written day (the crime) is only a lower bound on when the trial was reported:
+    # "last month" or "on Saturday" read against it would land years early
+    an = story(("a", None, ["Ansel Brock was found guilty last month of the arson at the Velmora depot.",
+                            "The depot burned down on 3 April 2019 in the early hours.",
+                            "The judge will pass sentence on Saturday, the court said."]),
+               ("b", None, ["Brock, 41, set fire to the Velmora depot in April 2019, prosecutors said."]))
+    events = build_timeline(an, article_anchors(an))
+    assert {e.date for e in events} == {"2019-04-03", "2019-04"}
+
+
 def test_timeline_merges_outlets_resolves_and_marks_inferred():
     an = story(
         ("herald", WED, ["The dockers' union ended its blockade of the port on Monday after talks.",

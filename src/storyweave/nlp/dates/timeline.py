@@ -45,12 +45,16 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
     clock time dates its event to the day.
     """
     anchors = anchors if anchors is not None else (analysis.anchors or article_anchors(analysis))
+    # no article dated: the anchor is the latest day the texts write, only a lower bound on when
+    # they were published (a trial report that recalls the crime), so "on Saturday", "last
+    # month" or "Nov. 7" read against it may land years off: only dates written whole count
+    guessed = bool(anchors) and all(_anchor(v)[1] for v in anchors.values())
     candidates: list[Candidate] = []
     for s in analysis.sentences:
         if len(s.text.split()) < _MIN_WORDS:
             continue
         anchor, inferred = _anchor(anchors.get(s.article_id))
-        dated = [(m, m.calendar or _year(m)) for m in find_dates(s.text, anchor)]
+        dated = [(m, m.calendar or _year(m)) for m in find_dates(s.text, anchor) if not (guessed and m.relative)]
         finer = any(m.calendar for m, _ in dated)
         for m, date in dated:
             if date is None or (finer and not m.calendar):
