@@ -293,3 +293,15 @@ def test_a_pronoun_never_goes_to_a_person_of_the_other_gender_nor_to_an_unstated
     quotes = brief_quotes(models, text)
     assert find(quotes, "a pointless and costly").speaker == "Bob Varga"
     assert find(quotes, "gone nowhere for three").speaker is None  # Quill? Arno? neither name says
+
+
+def test_a_name_given_as_his_relation_is_never_his_he(models):
+    quotes = brief_quotes(models, (
+        "John Miller was convicted of arson in Velmora on Saturday.\n\n"
+        "In a call with his fiancee, Sarah Collins, he complained about the food, but added: "
+        '"I guess it is better than sitting in a cell with strangers all day."\n\n'
+        "His lawyer, Maria Lopez, spoke to reporters later. "
+        '"He will appeal the verdict before the end of the month," Ms. Lopez said.\n'))
+    speakers = {q.text[:12]: q.speaker for q in quotes}
+    assert speakers["I guess it i"] == "John Miller"  # "he", never his fiancee
+    assert speakers["He will appe"] == "Maria Lopez"

@@ -81,6 +81,8 @@ GENDERED_ROLES = {
     "aunt": "f", "uncle": "m", "actress": "f", "actor": "m", "congresswoman": "f", "congressman": "m",
     "chairwoman": "f", "chairman": "m", "spokeswoman": "f", "spokesman": "m", "businesswoman": "f",
     "businessman": "m", "queen": "f", "king": "m", "princess": "f", "prince": "m", "duchess": "f", "duke": "m",
+    "fiancee": "f", "fiancée": "f", "fiance": "m", "fiancé": "m", "stepmother": "f", "stepfather": "m",
+    "stepdaughter": "f", "stepson": "m", "ex-wife": "f", "ex-husband": "m", "mom": "f", "dad": "m",
 }
 # Portfolios: "Interior minister X" names a role, not a body called "Interior".
 PORTFOLIOS = frozenset(

@@ -48,6 +48,12 @@ def after_preposition(items: list[Item], k: int) -> bool:
     return j >= 0 and items[j].kind == "W" and items[j].low in PREPOSITIONS
 
 
+def _named_relation(items: list[Item], k: int, possessive_word: str) -> bool:
+    """The name at items[k] stands after "<his|her> <noun>," ("his fiancee, Dana Reyes")."""
+    return k >= 3 and items[k - 1].text == "," and items[k - 2].kind == "W" \
+        and possessive_word in (items[k - 3].low, items[k - 4].low if k >= 4 else "")
+
+
 def is_verb_word(items: list[Item], k: int) -> bool:
     """A speech verb in use, not a noun ("a report claiming", "his tweets", "the reported deal")."""
     it = items[k]
@@ -107,7 +113,10 @@ class Article:
         before = self.said.get(window[-1], []) if window else []
         if before and not any(before):
             return None  # the sentence before quotes someone the text leaves unnamed: "he" may be them
-        names: list[str] = [it.name for it in items[:k] if it.kind == "E" and it.type in kinds]
+        # "his fiancee, Dana Reyes, he added": the one named as his relation is not "he"
+        own = {"he": "his", "she": "her"}.get(low)
+        names: list[str] = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type in kinds
+                            and not (own and _named_relation(items, j, own))]
         for s in window:
             names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
         speakers = [w for s in [*window, items[k].sent] for w in self.said.get(s, []) if w]
@@ -238,8 +247,15 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
     segs = [[idx[k] for k in s] for s in segs]
     if clause:
         # "After reporter X finished his report, Grimm ...": openers end at their comma
+        opened = False
         while len(segs) > 1 and items[segs[0][0]].kind == "W" and (
                 items[segs[0][0]].low in OPENERS or items[segs[0][0]].low.endswith("ing")):
+            segs.pop(0)
+            opened = True
+        # "In a call with his fiancee, Dana Reyes, he added": a name set off after the opener
+        # is the opener's noun named, when a subject (a pronoun or a name) follows it
+        if opened and len(segs) > 1 and all(items[k].kind == "E" for k in segs[0]) \
+                and (items[segs[1][0]].kind == "E" or items[segs[1][0]].low in PRONOUNS):
             segs.pop(0)
     if not segs:
         return None
