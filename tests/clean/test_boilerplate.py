@@ -1,3 +1,5 @@
+import pytest
+
 from storyweave.clean import clean_article
 from storyweave.config import CleanConfig
 from storyweave.model import Article, Reason
@@ -191,3 +193,10 @@ def test_reporting_credits_are_the_byline_not_the_story():
     a = clean("Dock workers at the port of Eastmere walked out on Monday.\n" + prose + "\n" + "\n".join(credits) + "\n")
     assert all(reasons(a)[c] == str(Reason.BYLINE) for c in credits)
     assert prose in a.body
+
+
+@pytest.mark.parametrize("stamp", ["Updated 6.15pm", "Posted at 10:42 a.m. EST", "Updated: 14:05", "Published 3 hours ago"])
+def test_a_time_stamp_without_its_day_is_no_title(stamp):
+    a = clean(stamp + "\nDock workers at the port of Eastmere walked out on Monday over a pay offer.\n")
+    assert a.title != stamp and reasons(a)[stamp] == str(Reason.DATELINE)
+    assert a.body == ["Dock workers at the port of Eastmere walked out on Monday over a pay offer."]

@@ -87,6 +87,9 @@ def _mark_metadata(lines: list[Line], res: CleanResult) -> None:
             else:
                 ln.reason = _DROP
             continue
+        if len(ln.words) <= 8 and pat.TIME_STAMP_ONLY.match(ln.text):
+            ln.mark(Reason.DATELINE)  # the time of an update, without its day: no date to keep
+            continue
         if len(ln.words) <= 12 and pat.DATELINE_ONLY.match(ln.text):
             d = parse_date_text(ln.text)
             if d:

@@ -160,6 +160,13 @@ DATELINE_ONLY = re.compile(
     rf"([,\s]+(at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{{2,4}})?)?\s*$",
     re.IGNORECASE,
 )
+# "Updated 6.15pm", "Posted at 10:42 a.m. EST", "Published 3 hours ago": a time stamp without its day
+TIME_STAMP_ONLY = re.compile(r"^\s*(published|updated|posted|last updated|first published)\s*[:\-]?\s*(at\s+)?"
+                             r"\d{1,2}([:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s*([A-Z]{2,4})?\s*$|"
+                             r"^\s*(published|updated|posted|last updated|first published)\s*[:\-]?\s*(at\s+)?"
+                             r"\d{1,2}[:.]\d{2}\s*([A-Z]{2,4})?\s*$|"
+                             r"^\s*(published|updated|posted|last updated)\s*[:\-]?\s*(\d+|an?|one)\s+"
+                             r"(second|minute|min|hour|hr|day)s?\s+ago\s*$", re.IGNORECASE)
 # "date 2023-06-19 Headline text": a metadata field glued to the headline by the scraper.
 META_PREFIX = re.compile(r"^\s*(date|published|posted|updated)\s*[:\-]?\s*(\d{4}-\d{2}-\d{2})\s*(.*)$", re.IGNORECASE)
 # for reading a date line: an ISO date wins; the label is not part of the date; "19 June" is day first
