@@ -305,3 +305,11 @@ def test_a_name_given_as_his_relation_is_never_his_he(models):
     speakers = {q.text[:12]: q.speaker for q in quotes}
     assert speakers["I guess it i"] == "John Miller"  # "he", never his fiancee
     assert speakers["He will appe"] == "Maria Lopez"
+
+
+def test_he_in_a_relative_clause_on_a_person_is_that_person(models):
+    quotes = brief_quotes(models, (
+        "Jon Holm runs cattle on the hills above Velmora.\n\n"
+        "Holm said he did not feel abandoned by critics like Senator Tomas Brandt, who has attacked what he "
+        'called "a reckless plan for the whole harbour front."\n'))
+    assert find(quotes, "a reckless plan").speaker == "Tomas Brandt"  # not Holm, who was speaking

@@ -48,6 +48,18 @@ def after_preposition(items: list[Item], k: int) -> bool:
     return j >= 0 and items[j].kind == "W" and items[j].low in PREPOSITIONS
 
 
+def _relative_head(items: list[Item], k: int) -> str | None:
+    """The person a relative clause holding items[k] is about ("X, who ... [k]"), if any."""
+    for j in range(k - 1, 1, -1):
+        it = items[j]
+        if it.sent != items[k].sent or it.kind == "Q" or it.kind == "P" and it.text in ",;:—–":
+            return None
+        if it.kind == "W" and it.low == "who":
+            ante = items[j - 2] if items[j - 1].text == "," else items[j - 1]
+            return ante.name if ante.kind == "E" and ante.type == PERSON else None
+    return None
+
+
 def _named_relation(items: list[Item], k: int, possessive_word: str) -> bool:
     """The name at items[k] stands after "<his|her> <noun>," ("his fiancee, Dana Reyes")."""
     return k >= 3 and items[k - 1].text == "," and items[k - 2].kind == "W" \
@@ -110,6 +122,11 @@ class Article:
             return None  # "they" is too often a group with no name
         kinds = (PERSON,) if low != "it" else (ORGANISATION,)
         gender = PRONOUNS[low]
+        # "Sean Hannity, who has ripped what he called ...": in a relative clause on a person,
+        # "he" is that person, whoever spoke before
+        head = _relative_head(items, k)
+        if head is not None and low != "it" and self.entities.gender.get(head, gender) == gender:
+            return head
         before = self.said.get(window[-1], []) if window else []
         if before and not any(before):
             return None  # the sentence before quotes someone the text leaves unnamed: "he" may be them
