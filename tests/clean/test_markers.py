@@ -23,7 +23,7 @@ EXAMPLES = {
         "Playing video", "Watch the video", "Media playback is unsupported on your device",
         "Your browser does not support iframes", "Enable JavaScript to view",
         "Video unavailable", "Watch: the moment it hit", "VIDEO: the flood", "Listen: the mayor",
-        "Now playing",
+        "Now playing", "Rating is available when the video has been rented.",
     ],
     "NEWSLETTER": [
         "Sign up for our daily newsletter", "Subscribe now", "Subscribe to our podcast",

@@ -45,7 +45,8 @@ CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\
 
 VIDEO = Marker(
     r"(video player|this video|play(ing)? video|watch (the )?video|media playback|your browser does not support|"
-    r"enable javascript to (watch|view)|video unavailable|^watch\s*:|^video\s*:|^listen\s*:|^now playing)",
+    r"enable javascript to (watch|view)|video unavailable|^watch\s*:|^video\s*:|^listen\s*:|^now playing|"
+    r"when the video has been rented)",
     keys=("enable javascript to ", "listen", "media playback", "now playing", "video", "watch",
           "your browser does not support"),
 )
