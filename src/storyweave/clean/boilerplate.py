@@ -149,9 +149,8 @@ def _form_run(text: str, low: str, ascii_: bool) -> bool:
     form's, one of them a sign-up's. A paragraph that only mentions subscribers is not."""
     if not pat.NEWSLETTER.search_line(text, low, ascii_):
         return False
-    parts = pat.FORM_SENTENCE_END.split(text)
-    form = sum(pat.NEWSLETTER.search(p) or pat.FORM_PROMPT.search(p) for p in parts)
-    return 2 * form >= len(parts)
+    parts = pat.SENTENCE_END.split(text)
+    return 2 * sum(map(_form_sentence, parts)) >= len(parts)
 
 
 def _all_prompts(text: str, low: str, ascii_: bool) -> bool:
@@ -159,14 +158,18 @@ def _all_prompts(text: str, low: str, ascii_: bool) -> bool:
     now. Please try again later.")."""
     if not pat.FORM_PROMPT.search_line(text, low, ascii_):
         return False
-    return all(pat.NEWSLETTER.search(p) or pat.FORM_PROMPT.search(p) for p in pat.FORM_SENTENCE_END.split(text))
+    return all(map(_form_sentence, pat.SENTENCE_END.split(text)))
+
+
+def _form_sentence(sentence: str) -> bool:
+    return pat.NEWSLETTER.search(sentence) or pat.FORM_PROMPT.search(sentence)
 
 
 def _all_credits(text: str) -> bool:
     """Every sentence of the line credits a reporter ("Lucey reported from Washington. Jill Colvin
     contributed to this report.")."""
     return all(pat.REPORTING_CREDIT.search(p) or pat.REPORTED_FROM.match(p)
-               for p in pat.FORM_SENTENCE_END.split(text.strip()))
+               for p in pat.SENTENCE_END.split(text.strip()))
 
 
 def _cut_furniture_prefix(lines: list[Line], res: CleanResult) -> None:

@@ -98,8 +98,9 @@ REPORTING_CREDIT = Marker(
 )
 # ... and "<Name> reported from <Place>." (case matters: both are names)
 REPORTED_FROM = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported from [A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4}\.$")
-# Sentence ends inside such a run-together form ("... by clicking the box. Invalid email address.")
-FORM_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:St|Mt|Jr|Sr|Dr|Mr|Ms)\.)(?<!\bMrs\.)\s+(?=\S)")
+# Sentence ends inside a line the scraper ran together ("... by clicking the box. Invalid email
+# address."), not after an initial or a title ("Paul J. Weber", "St. Ives")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\b(?:St|Mt|Jr|Sr|Dr|Mr|Ms)\.)(?<!\bMrs\.)\s+(?=\S)")
 # Page furniture glued before a paragraph's first words ("Continue reading the main story At the scene ...")
 FURNITURE_PREFIX = re.compile(r"^(?:continue reading the main story|advertisement|story continues below "
                               r"(?:the )?advertisement)\s+(?=[A-Z“\"])", re.IGNORECASE)
@@ -163,9 +164,8 @@ DATELINE_ONLY = re.compile(
 )
 # "Updated 6.15pm", "Posted at 10:42 a.m. EST", "Published 3 hours ago": a time stamp without its day
 TIME_STAMP_ONLY = re.compile(r"^\s*(published|updated|posted|last updated|first published)\s*[:\-]?\s*(at\s+)?"
-                             r"\d{1,2}([:.]\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s*([A-Z]{2,4})?\s*$|"
-                             r"^\s*(published|updated|posted|last updated|first published)\s*[:\-]?\s*(at\s+)?"
-                             r"\d{1,2}[:.]\d{2}\s*([A-Z]{2,4})?\s*$|"
+                             r"(\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*(am|pm|a\.m\.|p\.m\.))"
+                             r"\s*([A-Z]{2,4})?\s*$|"
                              r"^\s*(published|updated|posted|last updated)\s*[:\-]?\s*(\d+|an?|one)\s+"
                              r"(second|minute|min|hour|hr|day)s?\s+ago\s*$", re.IGNORECASE)
 # "date 2023-06-19 Headline text": a metadata field glued to the headline by the scraper.

@@ -195,12 +195,12 @@ NOT_NAMES = frozenset(
 
 # ---- evidence in the words around a name -----------------------------------------------------------
 
+_SAYING = ("said|says|told|added|asked|argued|insisted|wrote|explained|recalled|replied|testified|tweeted|posted|"
+           "announced|declined|warned")
 # Verbs of saying a tagged name may swallow ("Pruitt told WABC"): a name never holds one
-SPEECH_INSIDE = (r"(?:said|says|told|tells|added|asked|argued|insisted|wrote|explained|recalled|replied|"
-                 r"testified|tweeted|posted|announced|declined|warned|noted|stated|claimed|confirmed|denied)")
+SPEECH_INSIDE = rf"(?:{_SAYING}|tells|noted|stated|claimed|confirmed|denied)"
 # After a name: it speaks (a person or a body, never a place) ...
-SPEECH_AFTER = re.compile(r"^[’']?s?\s*(?:,\s*)?(?:said|says|told|added|asked|argued|insisted|wrote|explained|"
-                          r"recalled|replied|testified|tweeted|posted|announced|declined|warned)\b")
+SPEECH_AFTER = re.compile(rf"^[’']?s?\s*(?:,\s*)?(?:{_SAYING})\b")
 # ... or publishes (an outlet: "Politico reported", "Axios first reported").
 REPORT_AFTER = re.compile(r"^\s*(?:first\s+|previously\s+|also\s+|later\s+)?(?:reported|reports|published|"
                           r"broadcast|aired|obtained|revealed)\b")
