@@ -33,6 +33,7 @@ class Reason(str, Enum):
     LEGAL = "cookie, copyright or legal notice"
     NEWSLETTER = "newsletter or subscription prompt"
     BOILERPLATE = "page boilerplate"
+    CORRECTION = "correction notice"
 
     def __str__(self) -> str:  # so f-strings and JSON show the readable value
         return self.value

@@ -1,5 +1,7 @@
 """A conflict stands only where both values measure one thing (align/roles.py), and a fact whose
 specific another outlet states is not unique (align/agreements.py). Texts written here."""
+import pytest
+
 from storyweave.align.variants import slot_divergence
 from storyweave.align.roles import clause, clause_words, same_role
 from storyweave.config import Config
@@ -115,3 +117,56 @@ def test_a_day_opening_the_sentence_before_its_speaker_dates_the_saying():
     assert said("On Monday, she told reporters the quay would reopen.") == [True]
     # an attribution closing the sentence does not date the saying
     assert said("A trawler sank off Kelby on Friday night, the coastguard said.") == [False]
+
+
+_ATTACK = ("Police in Vessen said Sunday they had arrested a man suspected of planning an attack on a train station. "
+           "Officers found weapons and maps in his apartment. "
+           "The city has been on alert since the March attacks on the central market left {a}. "
+           "The suspect, 27, was known to intelligence services.",
+           "A 27-year-old man was arrested in Vessen on Sunday on suspicion of plotting to attack a train station, "
+           "police said. Weapons and maps were found at his home. "
+           "Authorities tightened security after gunmen killed {b} in March in attacks on the central market. "
+           "The man was already known to intelligence services.")
+_SENTENCE = ("A judge on Friday sentenced Corwin Delacroix to {a} for the warehouse burglary. "
+             "Prosecutors had asked for a five-year prison term. "
+             "Delacroix, 24, was convicted in March of burglary and theft.",
+             "Corwin Delacroix, 24, faced at least two years in state prison until the judge sentenced him to {b} "
+             "instead. "
+             "Prosecutors wanted a five-year term. "
+             "A jury convicted Delacroix in March of burglary and theft at a warehouse.")
+_ICE = ("The sea ice around the Varn islands is thinning fast, a report by the Polar Office said on Monday. "
+        "{a} "
+        "The report drew on satellite records.",
+        "Sea ice near the Varn islands is disappearing, according to a Polar Office report released Monday. "
+        "{b} "
+        "The office used satellite data.")
+
+
+@pytest.mark.parametrize("texts, a, b, conflict", [
+    # a whole with a part the other report leaves out
+    (_ATTACK, "12 people dead, including the two attackers", "10 people", False),
+    (_ATTACK, "12 people dead", "10 people", True),
+    # the lengths of two different terms of one sentence
+    (_SENTENCE, "six months in county jail", "county jail and three years probation", False),
+    (_SENTENCE, "eight months in county jail", "ten months in county jail", True),
+    # a period counted back and a window ahead
+    (_ICE, "The ice has shrunk by up to 20 percent over the last 30 years.",
+     "The ice could shrink by half in 40 years, the report said.", False),
+    (_ICE, "The ice cover has shrunk by a fifth over the last 30 years.",
+     "The ice cover has shrunk by a fifth over the past 20 years.", True),
+])
+def test_a_conflict_needs_one_thing_measured(models, texts, a, b, conflict):
+    an = Pipeline(NO_NER, models).analyse(_story(texts[0].format(a=a), texts[1].format(b=b)))
+    assert any(d.kind == "contradiction" for d in an.divergences) == conflict, [
+        (d.kind, [v.text for v in d.variants]) for d in an.divergences]
+
+
+def test_one_of_a_kind_is_no_count_of_them(models):
+    a = ("The city council voted Monday to censure Mayor Ilse Pell over her handling of permit reviews. "
+         "One neighborhood association came to the defense of Pell, calling the censure a political stunt. "
+         "Pell has denied any wrongdoing.")
+    b = ("Mayor Ilse Pell was censured by the city council on Monday. "
+         "In March, Pell forwarded a memo naming seven associations whose permits she wanted to review. "
+         "Pell says she did nothing wrong.")
+    an = Pipeline(NO_NER, models).analyse(_story(a, b))
+    assert not [d for d in an.divergences if d.kind == "contradiction"]

@@ -200,3 +200,16 @@ def test_a_time_stamp_without_its_day_is_no_title(stamp):
     a = clean(stamp + "\nDock workers at the port of Eastmere walked out on Monday over a pay offer.\n")
     assert a.title != stamp and reasons(a)[stamp] == str(Reason.DATELINE)
     assert a.body == ["Dock workers at the port of Eastmere walked out on Monday over a pay offer."]
+
+
+def test_contact_lines_and_corrections_are_not_the_story():
+    contact = ["Call reporter Dana Whitlow at 555-0142, email her at dwhitlow@example.com or follow her on Twitter.",
+               "— Sam Reyes: 555-993-7176, or sreyes@example.com; on Twitter @SamReyes"]
+    correction = "Correction: An earlier version of this story misspelled the name of the board's chair."
+    # a police appeal gives a number too, and is the story's
+    prose = ["The county board voted on Tuesday to close the old bridge for two years.",
+             "Police asked witnesses to call the tip line at 555-847-6227."]
+    a = clean("\n".join(prose + contact + [correction]) + "\n")
+    assert all(reasons(a)[c] == str(Reason.BYLINE) for c in contact)
+    assert reasons(a)[correction] == str(Reason.CORRECTION)
+    assert a.body == prose

@@ -37,6 +37,10 @@ EXAMPLES = {
         "Ana Ruiz contributed reporting.", "Staff writer Ana Ruiz contributed to this report.",
         "(Additional reporting by Ana Ruiz; Editing by Mara Quist)", "(Editing by Mara Quist)",
     ],
+    "CORRECTION": [
+        "Correction: An earlier version of this story misspelled the chair's name.",
+        "Editor’s note: This story has been revised.", "An earlier version of this article gave the wrong date.",
+    ],
     "FORM_PROMPT": [
         "Please re-enter.", "Try again later", "For the full council report, click here.", "You must select a plan",
         "Get full access for 99 cents", "This feature is not available right now.", "Continue reading the main story",

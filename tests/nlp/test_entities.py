@@ -359,3 +359,16 @@ def test_a_speaker_whose_verb_the_tagger_swallowed_is_found(models):
     quotes = extract_quotes(an, build_entities(an))
     assert [(q.text[:12], q.speaker) for q in quotes] == [("We never tho", "Grace Okafor")]
     assert not any(" told " in e for e in build_entities(an).types)
+
+
+def test_a_descriptor_opening_the_sentence_is_not_part_of_the_name(models):
+    from storyweave.nlp.quotes import extract_quotes
+
+    an = analyse(models, Article(id="a.txt", published=dt.date(2024, 5, 2), text=(
+        "Farmer Grace Okafor lost her barn when the river rose on Tuesday.\n\n"
+        '"Everything we built over thirty years is gone," Okafor said.\n\n'
+        "San Francisco Chronicle photographers flew over the farm.\n")))
+    ents = build_entities(an)
+    assert ents.types.get("Grace Okafor") == "person" and "Farmer Grace Okafor" not in ents.types
+    assert [q.speaker for q in extract_quotes(an, ents)] == ["Grace Okafor"]
+    assert "Francisco Chronicle" not in ents.types

@@ -313,3 +313,53 @@ def test_he_in_a_relative_clause_on_a_person_is_that_person(models):
         "Holm said he did not feel abandoned by critics like Senator Tomas Brandt, who has attacked what he "
         'called "a reckless plan for the whole harbour front."\n'))
     assert find(quotes, "a reckless plan").speaker == "Tomas Brandt"  # not Holm, who was speaking
+
+
+NOT_THE_SUBJECT = """\
+Lena Marsh told KVLA's "Evening News With Paul Harte" on Monday that the pier would reopen within weeks.
+
+Corvin Lutz was asked on air by Mina Hale about the union's complaint that the plan was "a reckless gamble with every worker's pension."
+
+Tomas Verrin was quoted as saying, "We will rebuild every house the river took from us."
+
+In her speech Ruth Adeyemi quoted the poet Lorna Vale: "Every city is a promise kept by strangers."
+
+Kyodo quoted a finance ministry official as saying, "The currency moves are far too fast for comfort."
+
+Senator Grace Haldane held a rally in Velmora on Sunday. A senior Haldane campaign official described the event as "the biggest crowd we have seen all year."
+
+In 2015, when the Gazette wrote about the merger, Arlo Pema released a short statement: "I am content to say nothing to anyone about my business."
+
+"We are not finished with this case yet," Marta Quill continued.
+
+"This is an insult to every family on the street," Quill fumed.
+"""
+
+
+@pytest.mark.parametrize("start, speaker", [
+    ("Evening News With", "absent"),  # a title in quote marks is no quote
+    ("a reckless gamble", None),  # "was asked": spoken to, not speaking
+    ("We will rebuild", "Tomas Verrin"),  # "was quoted as saying": his words
+    ("Every city is", "Lorna Vale"),  # "quoted the poet X": X's words
+    ("The currency moves", None),  # "quoted an official as saying": not the agency's
+    ("the biggest crowd", None),  # a name qualifying "campaign official" is not the speaker
+    ("I am content", "Arlo Pema"),  # not the verb of the "when" clause: the statement's issuer
+    ("We are not finished", "Marta Quill"),  # "continued" closing a quote attributes it
+    ("This is an insult", "Marta Quill"),
+])
+def test_who_is_spoken_of_quoted_or_named_in_passing_is_not_the_speaker(models, start, speaker):
+    quotes = brief_quotes(models, NOT_THE_SUBJECT)
+    if speaker == "absent":
+        assert not any(q.text.startswith(start) for q in quotes)
+    else:
+        assert find(quotes, start).speaker == speaker
+
+
+def test_a_person_described_but_not_named_is_a_rival_for_he(models):
+    quotes = brief_quotes(models, (
+        "Host Daniel Brook pressed the senator for his view of the new poll on Sunday.\n\n"
+        '"I think the numbers will hold up fine through the autumn," he said.\n\n'
+        "Omar Reyes, who served as a pastor for years, spoke next.\n\n"
+        '"Every family here deserves a roof before the winter comes," he said.\n'))
+    assert find(quotes, "I think the numbers").speaker is None  # Brook, or the senator?
+    assert find(quotes, "Every family here").speaker == "Omar Reyes"  # "as a pastor" is Reyes

@@ -13,10 +13,10 @@ from ..model import Divergence, Variant
 from ..nlp.quantities import find_quantities
 from .ages import age_divergences
 from .agreements import agreements, unique_facts
-from .frames import frame_divergences, nearest_outcome
+from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
-from .roles import same_role, same_words
+from .roles import an_individual, different_terms, past_and_future, same_role, same_words
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
@@ -36,6 +36,10 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
             return True
         if same_words(analysis, d):
             return False  # "Thursday" and "Thursday": only the dates they were read against differ
+        if d.attribute == "count" and (whole_and_part(d) or an_individual(d, _counts_outcome)):
+            return False  # "12 dead, including the two attackers" / "killed 10"; "one group" / "five groups"
+        if d.attribute == "duration" and (different_terms(analysis, d) or past_and_future(analysis, d)):
+            return False  # jail and probation; "over the last 30 years" / "in the next 40 years"
         if d.attribute == "date" and not dates:
             return True
         return same_role(analysis, d, models.embedder.embed, config.align.same_role)
@@ -53,6 +57,12 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     out = [as_update(analysis, d, _running_tally) for d in out]
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out
+
+
+def _counts_outcome(sentence: str, figure: str) -> bool:
+    """The figure as written in the sentence counts a casualty, an arrest ... ("one dead")."""
+    q = next((q for q in find_quantities(sentence) if q.text == figure), None)
+    return q is not None and bool(nearest_outcome(sentence, q))
 
 
 def _running_tally(variant: Variant) -> bool:

@@ -267,6 +267,30 @@ def _divergence_of(ms: list[_Mention], analysis: StoryAnalysis) -> Divergence | 
     return Divergence(about=_about(ms), kind=kind, variants=variants, attribute=_attribute(ms[0].q.kind))
 
 
+_INCLUDING = re.compile(r"^[^.;:]{0,40}?\b(?:including|among them|of whom)\s+(?:the\s+|its\s+|their\s+)?", re.I)
+
+
+def whole_and_part(d: Divergence) -> bool:
+    """Two counts one report's own words reconcile: "12 dead, including the two attackers"
+    against "killed 10" is the whole with a part the other leaves out, not a contradiction."""
+    if len(d.variants) != 2:
+        return False
+    values = []
+    for v in d.variants:
+        q = next((q for s in v.sentences or [] for q in find_quantities(s) if q.text == v.text), None)
+        if q is None:
+            return False
+        values.append(q.value)
+    (a, big), (b, _) = sorted(zip(values, d.variants), key=lambda t: -t[0])
+    for sentence in big.sentences or []:
+        for q in find_quantities(sentence):
+            inc = _INCLUDING.match(sentence[q.end:]) if q.text == big.text else None
+            part = find_quantities(sentence[q.end + inc.end():])[:1] if inc else []
+            if part and part[0].start == 0 and abs(a - part[0].value - b) < 1e-6:
+                return True
+    return False
+
+
 def _attribute(kind: str) -> str:
     return kind.split(":", 1)[0]
 

@@ -114,3 +114,18 @@ OPPOSITE_PHASES = frozenset({("begin", "end"), ("enter", "leave"), ("arrest", "r
 # a clause opening the sentence with the time of another event ("After she left the clinic, ...")
 LEADING_TIME_CLAUSE = re.compile(r"^(?:after|before|while|when|as|since|once|until|(?:one|two|three) days? after)\b[^,]*,\s*",
                                  re.IGNORECASE)
+
+# What a term is served as, right after its length ("six months in county jail", "three years'
+# probation"): two lengths of different terms are two facts, not one told two ways.
+TERM = re.compile(r"^['’]?\s+(?:(?:in|of|on|behind)\s+)?(?:(?:the|a|an)\s+)?(?:(?:county|state|federal)\s+)?"
+                  r"(?P<term>prison|jail|probation|custody|detention|parole|suspension|ban|community service|"
+                  r"house arrest|supervised release|bars)\b", re.IGNORECASE)
+
+# A span counted back from now ("over the last 30 years", "in the past decade", "five years ago")
+# or forward ("in the next 50 years", "within a decade", "by 2050"): a past period and a future
+# window are two periods, whatever their lengths.
+PAST_SPAN = re.compile(r"\b(?:last|past|previous|preceding|prior)\s+$", re.IGNORECASE)
+PAST_AFTER = re.compile(r"^\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+FUTURE_SPAN = re.compile(r"\b(?:next|coming|following|within)\s+(?:the\s+)?$", re.IGNORECASE)
+FUTURE_CLAUSE = re.compile(r"\b(?:will|would|could|might|may|chance|risk|forecasts?|projects?|projected|predicts?|"
+                           r"predicted|expected|likely)\b", re.IGNORECASE)

@@ -14,7 +14,7 @@ from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks
 from ..text import MONTHS, WEEKDAYS, content_tokens
-from .patterns import CLAUSE_BREAK, WEEKDAY
+from .patterns import CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, PAST_SPAN, TERM, WEEKDAY
 from .variants import event_dates
 
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -180,3 +180,48 @@ def same_words(an: StoryAnalysis, d: Divergence) -> bool:
                                + [t for t in re.findall(r"[A-Za-z]+|\d+", an.sentences[i].text[slice(*span)])
                                   if t.isdigit() or t.lower() in MONTHS or t.lower() in _SEASONS_AND_DEICTICS]))
     return bool(words[0]) and all(w == words[0] for w in words)
+
+
+def different_terms(an: StoryAnalysis, d: Divergence) -> bool:
+    """Two lengths of different terms ("six months in county jail" / "three years probation"):
+    a sentence's parts, not one length told two ways."""
+    terms = set()
+    for v in d.variants:
+        placed = _placed(an, v)
+        if placed is None:
+            return False
+        found = {m.group("term").lower() for i, (_, end) in placed if (m := TERM.match(an.sentences[i].text[end:]))}
+        if len(found) != 1:
+            return False
+        terms |= found
+    return len(terms) > 1
+
+
+def past_and_future(an: StoryAnalysis, d: Divergence) -> bool:
+    """A period counted back ("shrunk over the last 30 years") against a window ahead ("a chance
+    of extinction in 40 years"): two periods, not one length told two ways."""
+    ways = set()
+    for v in d.variants:
+        placed = _placed(an, v)
+        if placed is None:
+            return False
+        for i, (start, end) in placed:
+            text = an.sentences[i].text
+            if PAST_SPAN.search(text[max(0, start - 20):start]) or PAST_AFTER.match(text[end:]):
+                ways.add("past")
+            elif FUTURE_SPAN.search(text[max(0, start - 20):start]) \
+                    or FUTURE_CLAUSE.search(text[slice(*clause(text, start, end))]):
+                ways.add("future")
+            else:
+                return False
+    return ways == {"past", "future"}
+
+
+def an_individual(d: Divergence, sentence_outcome) -> bool:
+    """ "One neighbourhood group came to her defence" picks out one of its kind, it does not count
+    them: against "five groups" it is no conflict, unless it counts an outcome ("one dead")."""
+    for v in d.variants:
+        if re.match(r"(?i)(?:one|a single)\s+\w", v.text) and not any(sentence_outcome(s, v.text)
+                                                                       for s in v.sentences or []):
+            return True
+    return False

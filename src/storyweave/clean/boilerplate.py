@@ -135,6 +135,10 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             ln.mark(Reason.NEWSLETTER)
         elif (pat.REPORTING_CREDIT.search_line(t, low, ascii_) or " reported from " in t) and _all_credits(t):
             ln.mark(Reason.BYLINE)
+        elif len(ln.words) <= 40 and pat.CONTACT_ADDRESS.search(t) and pat.CONTACT_OFFER.search(t):
+            ln.mark(Reason.BYLINE)  # the reporter's address is no part of the story
+        elif len(ln.words) <= 60 and pat.CORRECTION.search_line(t, low, ascii_):
+            ln.mark(Reason.CORRECTION)
         elif pat.ADVERT.match(t):
             ln.mark(Reason.ADVERT)
         elif pat.LEGAL.search_line(t, low, ascii_) and len(ln.words) <= 40:

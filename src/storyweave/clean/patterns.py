@@ -96,6 +96,18 @@ REPORTING_CREDIT = Marker(
     r"(report|story|article)|^\W*(additional )?reporting by\b|^\W*(writing|editing) by\b)",
     keys=("contributed ", "editing by", "reporting by", "writing by"),
 )
+# A reporter's contact line: "Call reporter Ana Ruiz at 555-0142, email her at aruiz@example.com
+# or follow her on Twitter." An address or a number, and a word that offers the reporter or the desk.
+CONTACT_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
+# ("call" alone is a police appeal, which is the story's: "asked witnesses to call 555-0100")
+CONTACT_OFFER = re.compile(r"\b(?:contact|reach|e-?mail|follow|twitter|reporter|writer)\b", re.IGNORECASE)
+# A correction or editor's note about the story itself, not news: "Correction: An earlier version
+# of this story misspelled ...".
+CORRECTION = Marker(
+    r"(^\W*(correction|clarification|editor['’]?s note)\s*[:—–-]|"
+    r"\ban earlier version of this (story|article|report)\b)",
+    keys=("correction", "clarification", "editor", "an earlier version of this "),
+)
 # ... and "<Name> reported from <Place>." (case matters: both are names)
 REPORTED_FROM = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} reported from [A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,4}\.$")
 # Sentence ends inside a line the scraper ran together ("... by clicking the box. Invalid email

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..places import country
+from .given_names import gender_of_given_name
 from .vocab import (
-    BODY_OF, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES, GENERIC, LABELS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
+    BODY_OF, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
+    GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
     ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
     ROLE_AFTER, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, TITLE_CONTEXT, TITLE_WORDS,
 )
@@ -262,6 +264,12 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     if known and not honorific and (kind != PERSON or " " in name or not name.isalpha()):
         return Span(i, start, end, name, known, PLACE if country(name) else ORGANISATION,
                     cues=_cues(text, start, end, False))
+    if kind != PERSON and not honorific and _descriptor_first(text, start, tokens):
+        # "Farmer Grace Okafor said": a common noun capitalised only by the sentence's start
+        # before a given name and a surname describes the person; the person is the name
+        cut = text.find(tokens[1], start + len(tokens[0]))
+        if cut > 0 and (span := _person_span(i, text, cut, end, " ".join(tokens[1:]), "", True)):
+            return span
     titled_body = kind != PERSON and tokens[0].lower().rstrip(".") in PERSON_TITLES and len(tokens) > 1 \
         and tokens[-1].lower() not in ORG_HEADS | PLACE_HEADS | GENERIC  # not "Justice Department"
     if kind == PERSON or honorific or titled_body:
@@ -277,6 +285,15 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     if len(tokens) > 1 and tokens[0].lower() in PLACE_LEADS:
         kind = PLACE  # "River Sella", "Lake Chad": spaCy calls rivers organisations
     return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+
+
+def _descriptor_first(text: str, start: int, tokens: list[str]) -> bool:
+    """The span opens its sentence with a capitalised word before a given name that says a
+    gender and a surname ("Farmer Grace Okafor"), and ends in no body's or place's head."""
+    return (len(tokens) in (3, 4) and not text[:start].strip(" \"'“‘(")
+            and bool(gender_of_given_name(tokens[1])) and not gender_of_given_name(tokens[0])
+            and tokens[0].isalpha() and tokens[0].lower().rstrip('.') not in PLACE_LEADS | NAME_OPENERS | TITLE_WORDS
+            and tokens[-1].lower() not in ORG_HEADS | PLACE_HEADS | GENERIC and _name_shaped(tokens[1:]))
 
 
 def _person_span(i: int, text: str, start: int, end: int, name: str, honorific: str, tagged: bool) -> Span | None:

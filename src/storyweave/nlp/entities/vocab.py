@@ -173,6 +173,9 @@ HYPHEN_ADJECTIVES = ("based", "style", "area", "born", "led", "backed", "owned",
                      "allied", "friendly", "centric", "specific", "focused", "sized", "level", "class")
 # A leading word that makes a name a natural feature: "River Sella", "Lake Chad", "Mount Kenya".
 PLACE_LEADS = frozenset("river lake mount mt cape gulf isle port fort".split())
+# Words that open a place's (or a paper's) name before what reads as a given name ("San
+# Francisco Chronicle", "Santa Maria", "St John's"): never a descriptor of a person.
+NAME_OPENERS = frozenset("san santa santo sao são st saint los las el la le new fort port mount lake".split())
 # Generic words of a named feature: "the Sella" is the River Sella of the same story.
 FEATURE_WORDS = PLACE_LEADS | frozenset("river sea ocean island islands bay valley mountains lake strait".split())
 

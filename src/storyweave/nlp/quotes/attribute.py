@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 from ..entities import ORGANISATION, PERSON, PLACE
 from .items import Item, Paragraph
-from .speakers import Article, after_preposition, compound, is_verb_word, possessive, resolve_phrase
-from .vocab import AUX, CONJUNCTIONS, DOCUMENTS, ISSUE, NP_END, PRONOUNS, SUBORDINATORS
+from .speakers import Article, after_preposition, compound, described, is_verb_word, possessive, resolve_phrase
+from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, NP_END, PARTICIPLES, PRONOUNS, QUOTING, SUBORDINATORS,
+                    TITLE_SMALL_WORDS)
 
 MIN_WORDS = 4  # shorter quotes are scare quotes or titles ("low point", “Today”)
 _AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,” Sen. X of Y, who ..., told")
@@ -40,6 +41,18 @@ class Attribution:
     opens: bool  # the paragraph opens on this quote
 
 
+def is_title(text: str) -> bool:
+    """A name in quote marks, not words spoken: every word but the small ones capitalised, one
+    sentence at most ("State of the Union With Candy Crowley", "More Money Than God"). Shouted
+    words (all capitals) are speech."""
+    body = text.strip().rstrip(".,!?;:…").strip()
+    words = [w.strip("()[]“”\"‘’'") for w in body.split()]
+    words = [w for w in words if w and any(c.isalpha() for c in w)]
+    if not words or body.isupper() or any(m in body for m in (". ", "! ", "? ")):
+        return False
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
 def _window(art: Article, para: Paragraph, sent: int) -> list[int]:
     """Sentences a pronoun in ``sent`` may reach back to: its paragraph, and the sentence before it."""
     first = para.sentences[0]
@@ -50,7 +63,11 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
              verbs: dict[int, str | None]) -> str | None:
     """The speaker of the verb at items[v] (``verbs``: the speakers of the verbs before it)."""
     sent = items[v].sent
+    if _passive(items, v):
+        return None  # "X was asked about ...", "he was described as": X is spoken to or of
     window = _window(art, para, sent)
+    if v >= 2 and items[v - 1].low == "as" and (q := _quoting_before(items, v)) is not None:
+        return _quoted(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
     j = v - 1
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
@@ -95,6 +112,51 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     return resolve_phrase(items, list(range(start, v)), art, window, clause=True)
 
 
+def _quoted(items: list[Item], v: int, art: Article, window: list[int]) -> str | None:
+    """Whom the quoting verb at items[v] quotes: its object ("quoted Teddy Roosevelt"), or no one
+    named ("quoted a ministry official")."""
+    idx = []
+    for k in range(v + 1, len(items)):
+        it = items[k]
+        if it.sent != items[v].sent or it.kind == "Q" or it.kind == "P" and it.text in ".!?;:" \
+                or it.kind == "W" and (it.low in NP_END or it.low == "as"):
+            break
+        idx.append(k)
+    if len(idx) == 1 and items[idx[0]].low in ("him", "her"):  # "she quoted him as saying"
+        return art.pronoun("he" if items[idx[0]].low == "him" else "she", items, idx[0], window)
+    return resolve_phrase(items, idx, art, window) if idx else None
+
+
+def _quoting_before(items: list[Item], v: int) -> int | None:
+    """A quoting verb earlier in the clause of items[v] ("quoted a spokesman as saying")."""
+    for k in range(v - 1, -1, -1):
+        it = items[k]
+        if it.sent != items[v].sent or it.kind == "Q" or it.kind == "P" and it.text in ".!?;:":
+            return None
+        if it.kind == "W" and it.low in QUOTING and is_verb_word(items, k):
+            return None if _be_before(items, k) else k  # "X was quoted as saying": X's words
+    return None
+
+
+def _passive(items: list[Item], v: int) -> bool:
+    """The speech verb at items[v] is a passive participle ("was asked", "were told")."""
+    it = items[v]
+    if not (it.low.endswith("ed") or it.low in PARTICIPLES):
+        return False
+    nxt = items[v + 1:v + 3]
+    if nxt and nxt[0].low == "to" or len(nxt) == 2 and nxt[0].low == "as" and is_verb_word(items, v + 2):
+        return False  # "Qin was reported as saying", "he is said to have told": his words, reported
+    return _be_before(items, v)
+
+
+def _be_before(items: list[Item], v: int) -> bool:
+    """A form of "be" governs the participle at items[v] ("was later asked", "had been told")."""
+    j = v - 1
+    while j >= 0 and items[j].kind == "W" and items[j].low in AUX and items[j].low not in BE:
+        j -= 1
+    return j >= 0 and items[j].kind == "W" and items[j].low in BE
+
+
 def _in_relative(items: list[Item], k: int) -> bool:
     """items[k] lies in a relative clause still open ("Ms. Vance, who has run it since 2015, said")."""
     for j in range(k - 1, -1, -1):
@@ -124,12 +186,27 @@ def _after_verb(items: list[Item], q: int) -> int | None:
 def _before_verb(items: list[Item], q: int) -> int | None:
     """The nearest speech verb before the quote at items[q], in the sentence the quote opens in."""
     sent = items[q].sent
+    comma = False
     for k in range(q - 1, -1, -1):
         if items[k].sent != sent:
             return None
         if is_verb_word(items, k):
-            return k
+            # "when the Gazette wrote about it, Pema released a statement: “...”": a verb in a
+            # subordinate clause that closed before the quote's own clause is not its attribution
+            return None if comma and _subordinate(items, k) else k
+        comma = comma or items[k].kind == "P" and items[k].text == ","
     return None
+
+
+def _subordinate(items: list[Item], v: int) -> bool:
+    """The verb at items[v] is in a clause opened by "when", "after", "because" ..."""
+    for j in range(v - 1, -1, -1):
+        it = items[j]
+        if it.sent != items[v].sent or it.kind == "Q" or it.kind == "P" and it.text in ",;:":
+            return False
+        if it.kind == "W" and it.low in SUBORDINATORS:
+            return True
+    return False
 
 
 def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> str | None:
@@ -171,10 +248,15 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
     one right before this one in the article, so a quote opening this one may continue it."""
     items = para.items
     verbs: dict[int, str | None] = {}
+    quoted: dict[int, str | None] = {}  # quoting verbs: whose words they repeat
     for v in range(len(items)):
         if is_verb_word(items, v):
             verbs[v] = _subject(items, v, art, para, verbs)
-            art.spoke(items[v].sent, verbs[v])
+            if not _passive(items, v):  # "Obama was asked: “...”": nobody named spoke; he may answer
+                art.spoke(items[v].sent, verbs[v])
+            if items[v].low in QUOTING and not _be_before(items, v):
+                # "she quoted the poet Lorna Vale: “...”": the words are the poet's; she still spoke
+                quoted[v] = _quoted(items, v, art, _window(art, para, items[v].sent))
             docs = [k for k in range(v + 1, min(len(items), v + 7)) if items[k].low in DOCUMENTS]
             if verbs[v] and docs and items[docs[0]].sent == items[v].sent:
                 art.issued(items[docs[0]].low, verbs[v])  # "X said in a statement"
@@ -185,16 +267,18 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         if it.kind != "Q":
             continue
         opens = all(x.kind == "P" for x in items[:q])
-        if len(it.text.split()) < MIN_WORDS:
+        if len(it.text.split()) < MIN_WORDS or is_title(it.text):
             continue
         after, before = _after_verb(items, q), _before_verb(items, q)
         ends_clause = it.text.rstrip().endswith(_END_MARKS) or (
             q + 1 < len(items) and items[q + 1].kind == "P" and items[q + 1].text in ",—–")
         verb = after if after is not None and (ends_clause or before is None) else before
         if verb is not None:
-            out.append(Attribution(it, verbs[verb], "verb", opens))
+            out.append(Attribution(it, quoted[verb] if verb in quoted else verbs[verb], "verb", opens))
             continue
         speaker, how = _according(items, q, art, para), "according"
+        if not speaker and q >= 2 and items[q - 1].text == ":" and items[q - 2].low in DOCUMENTS:
+            speaker, how = art.issuer(items[q - 2].low), "verb"  # "Pema released a short statement: “...”"
         if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
                 and not para.text[items[q - 1].end:it.start].strip():
             speaker, how = items[q - 1].name, "adjacent"  # Mr Blinken “emphasised ...”
@@ -207,4 +291,5 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             art.spoke(it.sent_end, speaker)
     for s in para.sentences:
         art.mentions[s] = [x for x in items if x.kind == "E" and x.sent == s]
+        art.described[s] = described([x for x in items if x.sent == s])
     return out

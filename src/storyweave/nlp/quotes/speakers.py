@@ -11,15 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..entities import ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
+from ..entities import GENDERED_ROLES, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
-from .vocab import (CONJUNCTIONS, DETERMINERS, DOCUMENTS, OFFICE, OPENERS, ORG_NOUNS, POSSESSIVE_PRONOUNS,
+from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DESCRIBED, DETERMINERS, DOCUMENTS, OFFICE, OPENERS, ORG_NOUNS,
+                    POSSESSIVE_PRONOUNS,
                     PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {t.lower() + "." for t in TITLES}
 _RELATIVE = frozenset("who which whose whom where".split())
 _SEPARATORS = frozenset(",;:()[]—–-")
+_END_MARKS = tuple(",!?—–")  # a quote that closes on one of these goes on into its attribution
 _OWNER_REACH = 3  # paragraphs back that "the statement" may point to the statement issued
+_UNNAMED = "\0unnamed:"  # a person described, not named: a rival, never an answer
+# words after which "the <noun>" describes someone already there ("served as the host")
+_PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
 
 
 def possessive(items: list[Item], k: int) -> bool:
@@ -69,6 +74,9 @@ def _named_relation(items: list[Item], k: int, possessive_word: str) -> bool:
 def is_verb_word(items: list[Item], k: int) -> bool:
     """A speech verb in use, not a noun ("a report claiming", "his tweets", "the reported deal")."""
     it = items[k]
+    if it.kind == "W" and (it.low in AFTER_QUOTE or it.low == "went" and k + 1 < len(items)
+                           and items[k + 1].low == "on"):
+        return _closes_quote(items, k)
     if it.kind != "W" or it.low not in SPEECH:
         return False
     j = k - 1
@@ -83,6 +91,17 @@ def is_verb_word(items: list[Item], k: int) -> bool:
                                       or prev.low in PREPOSITIONS and prev.low not in ("as", "to")))
 
 
+def _closes_quote(items: list[Item], k: int) -> bool:
+    """The verb at items[k] ends a quote's attribution ("“...,” Quill continued", "“...,” went on
+    Quill"): after the quote, its comma and at most the speaker's name or pronoun."""
+    j = k - 1
+    if j >= 0 and (items[j].kind == "E" or items[j].kind == "W" and items[j].low in PRONOUNS):
+        j -= 1
+    if j >= 1 and items[j].kind == "P" and items[j].text in ",—–":
+        j -= 1  # the comma outside the marks
+    return j >= 0 and items[j].kind == "Q" and items[j].text.rstrip("”\"’' ").endswith(_END_MARKS)
+
+
 @dataclass
 class Article:
     """What one article has said so far: who spoke in which sentence, who issued which document."""
@@ -92,6 +111,7 @@ class Article:
     said: dict[int, list[str | None]] = field(default_factory=dict)  # sentence -> speakers (None: unresolved)
     owners: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, document noun, issuer)
     mentions: dict[int, list[Item]] = field(default_factory=dict)  # sentence -> names outside quotes
+    described: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # sentence -> people described, unnamed
     paragraph: int = 0
 
     def spoke(self, sent: int, speaker: str | None) -> None:
@@ -128,8 +148,11 @@ class Article:
         if head is not None and low != "it" and self.entities.gender.get(head, gender) == gender:
             return head
         before = self.said.get(window[-1], []) if window else []
-        if before and not any(before):
-            return None  # the sentence before quotes someone the text leaves unnamed: "he" may be them
+        same = self.said.get(items[k].sent, [])
+        if before and not any(before) or same and not any(same):
+            # the sentence before, or this one before the pronoun, has someone the text leaves
+            # unnamed speak ("Sinbad himself has long denied that ..., he tweeted"): "he" may be them
+            return None
         # "his fiancee, Dana Reyes, he added": the one named as his relation is not "he"
         own = {"he": "his", "she": "her"}.get(low)
         names: list[str] = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type in kinds
@@ -140,8 +163,19 @@ class Article:
         names += [w for w in speakers if self.entities.types.get(w) in kinds]
         # a person whose gender the story contradicts is out; one it does not state stays a rival
         fits = list(dict.fromkeys(n for n in names if self.entities.gender.get(n, gender) == gender))
+        if low != "it":
+            # "Host X pressed the senator ... “...,” he said": the senator, described and not
+            # named, is a rival too, unless the role is a named person's
+            nouns = [n for s in window for n in self.described.get(s, [])] + described(items[:k])
+            for _, noun in nouns:
+                holder = self.role_holder(noun)
+                if holder is None and GENDERED_ROLES.get(noun, gender) == gender:
+                    fits.append(f"{_UNNAMED}{len(fits)}")
+                elif holder is not None and holder not in fits and self.entities.gender.get(holder, gender) == gender:
+                    fits.append(holder)
+
         if len(fits) == 1:
-            return fits[0]  # the one person in reach
+            return None if fits[0].startswith(_UNNAMED) else fits[0]  # the one person in reach
         # several: the one who was speaking, and only if the story says that person's gender
         spoke = list(dict.fromkeys(n for n in fits if n in speakers))
         return spoke[0] if len(spoke) == 1 and (not gender or self.entities.gender.get(spoke[0]) == gender) else None
@@ -167,6 +201,31 @@ class Article:
                     return it.name
         story = [n for n, t in self.entities.types.items() if t == ORGANISATION and noun in n.lower().split()]
         return story[0] if len(story) == 1 else None
+
+
+def described(items: list[Item]) -> list[tuple[str, str]]:
+    """The people ``items`` describe without naming them, as (determiner, noun): "the senator",
+    "the young woman" (not "the senator, X", "the lawyer X" nor "Obama's lawyer")."""
+    out = []
+    for k, it in enumerate(items):
+        if it.kind != "W" or not (it.low in DESCRIBED or it.low in ROLES or it.low in GENDERED_ROLES):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 3 and items[j].kind == "W" and items[j].text[:1].islower() \
+                and items[j].low not in DETERMINERS and items[j].low not in POSSESSIVE_PRONOUNS:
+            j -= 1
+        if j < 0 or items[j].kind != "W" or items[j].low != "the":
+            continue  # (one introduced with "a" is a passer-by more often than the one who speaks next)
+        if j > 0 and (items[j - 1].low in _PREDICATIVE or items[j - 1].low in PREPOSITIONS
+                      or items[j - 1].text == "," and j > 1 and items[j - 2].kind == "E"):
+            # "as a pastor", "is a host", "Huckabee, a minister,": said of someone named; "hosted
+            # by the new president": in passing, not a person the story turns to
+            continue
+        nxt = items[k + 1:k + 3]
+        if nxt and (nxt[0].kind == "E" or nxt[0].text == "," and len(nxt) > 1 and nxt[1].kind == "E"):
+            continue  # named in apposition
+        out.append((items[j].low, it.low))
+    return out
 
 
 # ---- phrases ------------------------------------------------------------------------------------------
@@ -217,7 +276,7 @@ def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause
             items[k].low in ("called", "named") and k + 1 < len(items) and items[k + 1].kind == "E")), len(seg))
         seg = seg[:verb]
     cands = [k for k in seg if items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION, PLACE)
-             and not after_preposition(items, k)]
+             and not after_preposition(items, k) and not _modifier(items, seg, k)]
     owners = [k for k in cands if possessive(items, k) and k + 2 < len(items) and items[k + 2].low in OFFICE]
     cands = [k for k in cands if not possessive(items, k)] or owners
     if start_only:
@@ -246,6 +305,18 @@ def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause
                                         or nxt.low in DOCUMENTS or nxt.low.endswith("ed") or nxt.low == "called"):
             return it  # the body is the head, or speaks through a spokesman or a statement
     return None
+
+
+def _modifier(items: list[Item], seg: list[int], k: int) -> bool:
+    """The name at items[k] qualifies the noun after it inside a noun phrase ("a senior Haldane
+    campaign official", "the lone Duma dissenter"): the phrase's head is that noun, not the name."""
+    pos = seg.index(k)
+    if pos == 0 or items[seg[0]].low not in DETERMINERS or pos + 1 >= len(seg):
+        return False
+    nxt = items[seg[pos + 1]]
+    return nxt.kind == "W" and nxt.text[:1].islower() and not _verb_like(nxt) and not nxt.low.endswith("ly") \
+        and nxt.low not in PREPOSITIONS and nxt.low not in CONJUNCTIONS and nxt.low not in _RELATIVE \
+        and nxt.low not in SPOKES and nxt.low not in DOCUMENTS  # "an AARP spokeswoman" speaks for AARP
 
 
 def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list[int],

@@ -36,6 +36,10 @@ def _forms(base: str) -> set[str]:
 SPEECH = frozenset(set().union(*(_forms(b) for b in _BASE_VERBS)) | _IRREGULAR) - {
     "charges", "charged", "objects", "counters", "continues", "continued", "cries", "labels", "brands"}
 
+# Verbs that attribute only when they close a quote ("“...,” Quill continued"; "the talks
+# continued" is no speech), with "went on".
+AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped".split())
+
 # Words allowed between a subject and its verb, or between a verb and the rest of its clause
 # ("Mr Biden has also said", "Qin was reported as saying", "said Monday").
 AUX = frozenset(
@@ -43,6 +47,13 @@ AUX = frozenset(
     "were are be been being as would will not never just still only first quickly recently similarly "
     "immediately privately publicly flatly simply angrily today yesterday tonight monday tuesday wednesday "
     "thursday friday saturday sunday morning afternoon evening night on last".split())
+
+# Forms of "be" that make a speech verb's participle passive ("was asked", "were told"), and
+# the participles that do not end in -ed.
+BE = frozenset("is are was were be been being".split())
+PARTICIPLES = frozenset("told said written read called".split())
+# Verbs whose subject repeats another's words: the words are the object's ("quoted Roosevelt").
+QUOTING = frozenset("quoted quotes quoting".split())
 
 # Irregular past tenses: a name after one is an object ("took Mr. Ryan to task"), not a subject.
 PAST = frozenset("took made gave met went came sent put got held left kept brought began won ran saw found thought "
@@ -68,7 +79,16 @@ NP_END = frozenset(
 # ("..., when Senate Majority Leader Mitch McConnell suggested").
 SUBORDINATORS = frozenset("when while after before because although though since until unless whereas once "
                           "if".split())
+# Words a title leaves in lower case ("Harry Potter and the Deathly Hallows").
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as than into onto "
+                              "over through up via vs v per".split())
 DETERMINERS = frozenset("the a an one two three some several many another this that these those".split())
+
+# People a story may describe without naming ("the senator", "the woman"): a pronoun may mean
+# them as well as a named person (with ROLES and the gendered kin nouns of the entity
+# vocabulary). Not the story's generic parties (victim, witness, suspect): they are named or
+# plural too often for "he" to be doubted each time they appear.
+DESCRIBED = frozenset("woman man girl boy host anchor interviewer lawmaker senator congressman congresswoman".split())
 
 # Nouns for a document that speaks ("the statement said"): it speaks for whoever issued it.
 DOCUMENTS = frozenset(
