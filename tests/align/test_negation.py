@@ -47,3 +47,7 @@ def test_a_supposed_claim_affirms_nothing(models):
     b = AFFIRM.replace("Dorian Vell was charged", "Dorian Vell could be charged")
     an = Pipeline(NO_NER, models).analyse(_story(DENY, b))
     assert [d for d in an.divergences if d.attribute == "claim"] == []
+
+
+def test_yet_to_denies_what_follows():
+    assert denied("Browne has pleaded not guilty, while Vell has yet to appear in court.")[0][0] == {"appear"}

@@ -188,3 +188,4 @@ def test_the_same_date_written_alike_and_read_against_other_days_is_no_conflict(
                 "A newspaper says Simpson has been held without bond at the Tollmouth jail since his arrest on June 21.",
                 dt.date(2012, 7, 1), dt.date(2013, 7, 1), longer=True)
     assert [d for d in an.divergences if d.attribute == "date"] == []
+

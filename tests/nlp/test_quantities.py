@@ -75,3 +75,20 @@ def test_ranks_are_read_apart_from_amounts():
         ("rank", 3.0, "No. 3"), ("rank", 2.0, "#2")]
     assert find_ranks("section 12.5 of the number 10 rule") == []
     assert find_quantities("kept the No. 3 position") == []  # not an amount
+
+
+@pytest.mark.parametrize("text, low, high, shown", [
+    ("implants must be replaced every eight to fifteen years", 8, 15, "8 to 15 years"),
+    ("runners who ran 2.5 hours to four hours a week", 2.5, 4, "2.5 to 4 hours"),
+    ("between 20 and 30 people were hurt", 20, 30, "20 to 30 people"),
+])
+def test_a_range_is_one_quantity_between_its_ends(text, low, high, shown):
+    q = one(text)
+    unit = 8760 if "years" in text else 1  # durations in hours
+    assert q.low == pytest.approx(low * unit, rel=0.06) and q.high == pytest.approx(high * unit, rel=0.06)
+    assert format_value(q) == shown
+    assert compatible(q, one(f"every {low + 1:g} years" if "years" in text else f"{low + 1:g} hours a week"))
+
+
+def test_a_score_is_no_range():
+    assert format_value(one("they lost 3 to 2 points down")) == "2 points"

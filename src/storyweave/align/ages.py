@@ -38,7 +38,12 @@ def _ages(an: StoryAnalysis, i: int) -> list[tuple[str, int, str]]:
             name, age = (m.group(2), m.group(1)) if k == 2 else (m.group(1), m.group(2))
             surname = name.split()[-1]
             who = [p for p in people if p.split()[-1] == surname]
-            if len(who) == 1 and 0 < int(age) < 120:
+            # a surname alone, where the story names two people who bear it, is either of them
+            # ("Pasztor, 29" is the mother; "6-year-old Rene Pasztor" her son)
+            # (whatever type the tagger gave the other: it calls "Amber Pasztor" an organisation)
+            alone = " " not in name.strip() and sum(
+                1 for n in an.entity_index.types if " " in n and n.split()[-1] == surname) > 1
+            if len(who) == 1 and not alone and 0 < int(age) < 120:
                 out.append((who[0], int(age), m.group(0)))
     return out
 

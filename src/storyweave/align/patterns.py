@@ -83,9 +83,10 @@ CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:and|but|as|after|befo
                           re.IGNORECASE)
 
 # A claim denied: "no" and the thing it denies ("no formal charges have been filed"), or
-# "not"/"never" and the verb it denies ("has not been charged", "won't attend").
+# "not"/"never" and the verb it denies ("has not been charged", "won't attend", "has yet to appear").
 DENIAL = re.compile(r"\b(?:(?P<no>no|none of the)\s+(?P<thing>(?:[a-z-]+\s+){0,1}[a-z-]+)"
-                    r"|(?:not|never|n[’']t)\s+(?:(?:be|been|being|have|has|had|yet|even|ever|also|to)\s+){0,2}(?P<verb>[a-z-]+))",
+                    r"|(?:(?:not|never|n[’']t)\s+(?:(?:be|been|being|have|has|had|yet|even|ever|also|to)\s+){0,2}"
+                    r"|\byet\s+to\s+(?:be\s+)?)(?P<verb>[a-z-]+))",  # "has yet to appear": not yet appeared
                     re.IGNORECASE)
 # denials that deny nothing about the event: manners of speaking, hedges, "No. 2"
 NOT_A_DENIAL = re.compile(r"\b(?:not only|no longer|no one|nobody|not yet clear|no doubt|not immediately|not clear|"

@@ -65,6 +65,12 @@ _NUM = (
     rf"(?P<half>\s+(?:and\s+)?a\s+half)?"
     rf"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
 )
+# the low end of a range before a quantity: "eight to", "2.5 hours to", "between 20 and", "from 3 –"
+_RANGE_HEAD = re.compile(
+    rf"(?:\b(?P<between>between|from)\s+)?(?<![\w.,])(?P<lo>\d+(?:\.\d+)?|{_NUMWORD})(?:\s+(?P<lounit>[a-z]+))?"
+    rf"\s*(?P<sep>to|–|and)\s*$",
+    re.IGNORECASE,
+)
 _QTY = re.compile(
     rf"(?<![\w.$£€¥-])(?:(?P<hedge>{_HEDGE_RE})\s+)?(?P<cur>us\$|\$|£|€|¥)?\s?{_NUM}"
     rf"(?P<pct>\s?%|\s+per\s?cent)?(?:[- ](?P<unit>[a-z]+(?:\s+cent)?))?(?![\w])",
@@ -217,6 +223,20 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         lo_f, hi_f = _HEDGE_FACTORS.get(hedge or "", (1.0, 1.0))
         band = _precision_band(num, value)
         low, high = base * min(lo_f, 1 - band), base * max(hi_f, 1 + band)
+        start = m.start()
+        rng = None if hedge else _RANGE_HEAD.search(text, max(0, start - 40), start)
+        if rng and (rng.group("sep").lower() != "and" or rng.group("between")):
+            # "eight to fifteen years", "2.5 hours to four hours", "between 20 and 30 people": one
+            # quantity, the interval between its ends (the low end's own reading is dropped)
+            lo_value = _parse_number(rng.group("lo"), None, scale if not rng.group("lounit") else None)
+            lo_unit = (rng.group("lounit") or "").lower()
+            if lo_value is not None and 0 <= lo_value < value and (
+                    not lo_unit or lo_unit.rstrip("s") == (unit or shown).lower().rstrip("s")):
+                while out and out[-1].start >= rng.start("lo"):
+                    out.pop()
+                low = min(low, lo_value * factor * (1 - band))
+                hedge = f"{lo_value:g} to" if abs(lo_value) < 1e6 else f"{lo_value:,.0f} to"  # as format_value
+                start = rng.start()
         if kind.startswith("count:") and phrase:
             end = phrase[1]
         elif uses_unit and m.group("unit"):
@@ -224,7 +244,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         else:
             end = max(m.end("num"), m.end("half") if m.group("half") else 0, m.end("scale") if scale else 0,
                       m.end("pct") if m.group("pct") else 0)
-        out.append(Quantity(text[m.start():end].strip(), base, low, high, kind, hedge, m.start(), end, value, shown))
+        out.append(Quantity(text[start:end].strip(), base, low, high, kind, hedge, start, end, value, shown))
     return tuple(out)
 
 

@@ -13,6 +13,12 @@
    sentence before (the second quote after "X said."; a quote-only paragraph after one that
    ends on X's words), and a paragraph that opens on a quote continues a quotation left open
    at the end of the previous one.
+
+Who is spoken to or of is not the speaker: the subject of a passive ("X was asked about ...")
+gives no speaker, a quoting verb gives its object ("she quoted the poet Y: “...”" is Y's; "Kyodo
+quoted an official as saying" is no one named), and a verb in a subordinate clause that closed
+before the quote ("when the Gazette wrote about it, X released a statement: “...”") does not
+govern it. A name in quote marks ("State of the Union With ...") is a title, not a quote.
 """
 from __future__ import annotations
 
