@@ -363,3 +363,34 @@ def test_a_person_described_but_not_named_is_a_rival_for_he(models):
         '"Every family here deserves a roof before the winter comes," he said.\n'))
     assert find(quotes, "I think the numbers").speaker is None  # Brook, or the senator?
     assert find(quotes, "Every family here").speaker == "Omar Reyes"  # "as a pastor" is Reyes
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # a relation named only through another ("Valek's son") is another "he"
+    ("President Anton Valek has ruled for thirty years. \"I will never leave this office,\" Valek told state "
+     "television. The last straw for many was the speech on Sunday by Valek's son. "
+     "\"The people, they want to be free,\" he said.", "The people, they", None),
+    # the subject of a clause someone else reports is spoken of, not speaking
+    ("Chief Dana Whitcombe said the department was short of staff. In May, Mayor Alan Pruitt bragged to donors "
+     "that Whitcombe \"is the best hire this city has ever made\" and told a radio host that crime had fallen.",
+     "is the best hire", None),
+    # a relative clause's verb speaks for its antecedent, here a colleague left unnamed
+    ("Ruth Calloway has written a memoir of her years in the state senate. In the book, Calloway recalls an older "
+     "colleague who stopped her in a hallway and said, \"You should smile more if you want votes.\"",
+     "You should smile", None),
+    # "recalls him saying": the one heard saying it
+    ("Ruth Calloway has written a memoir. She recalls Senator Tom Marsh well. In one chapter she recalls him "
+     "saying, \"Nobody reads the bills before they vote on them.\"", "Nobody reads", "Tom Marsh"),
+    # a verb in a "when" clause that is still open governs its own quote
+    ("Everyone seemed to think at first that it was a joke, up to the moment when Fred Anker said, "
+     "\"By the way, we lost the whole thing.\"", "By the way", "Fred Anker"),
+    # a question ends its sentence at its own mark; the attribution after it is still its own
+    ("The actor Lena Moss handed the award to Iris Vale. \"Wait, did I miss my moment?\" Dora Quint jokes, "
+     "watching the dancers.", "Wait, did I", "Dora Quint"),
+    # "a firm called X" names the firm; the next quote still continues its speaker
+    ("\"It's a fantastic find, really,\" said Oliver Brandt, an archaeologist who runs a consulting firm called "
+     "Brandt Heritage. \"No one has had a date from a site like this in Scotland.\"", "No one has had",
+     "Oliver Brandt"),
+])
+def test_the_speaker_is_who_speaks_in_the_clause_not_who_it_is_about(models, text, start, speaker):
+    assert find(brief_quotes(models, text), start).speaker == speaker

@@ -36,6 +36,8 @@ _AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,
 _NOT_ATTRIBUTION = frozenset("but and while because although though whereas so yet which that if when after before "
                              "as since until unless where".split())
 _CLAUSE_MARKS = frozenset(";:")
+# words that open a clause reported by someone else, about its subject ("noted how X “...”")
+_REPORTED = frozenset("that how whether".split())
 _END_MARKS = tuple(",.!?…—–-:")
 
 
@@ -98,11 +100,24 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
             return it.name  # "Mr. Clapper said", "the Pentagon said"
         if it.kind == "W" and it.low in PRONOUNS:
             return art.pronoun(it.text, items, j, window)
+        if it.kind == "W" and it.low in ("him", "her") and items[v].low.endswith("ing") and j == v - 1:
+            # "she recalls him saying": the one heard saying it
+            return art.pronoun("he" if it.low == "him" else "she", items, j, window)
         if it.kind == "W" and it.low in ("who", "which"):
             k = j - 1 - (j > 0 and items[j - 1].text == ",")
             if k >= 0 and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION):
                 return items[k].name  # "Trump, who said ..."
             return None
+    if v >= 1 and _in_relative(items, v):
+        # "Calloway recalls a colleague who stopped her and said": the relative's antecedent
+        # speaks, and an antecedent without a name is no one named
+        who = next(k for k in range(v - 1, -1, -1) if items[k].kind == "W" and items[k].low in ("who", "which", "whose"))
+        ante = items[who - 2] if who >= 2 and items[who - 1].text == "," else items[who - 1] if who else None
+        if ante is not None and ante.kind == "E" and ante.type in (PERSON, ORGANISATION):
+            return ante.name
+        if ante is not None and ante.kind == "W" and ante.low not in CONJUNCTIONS:
+            return None  # "a colleague who stopped her and said"
+        # (", but who now describes him": the antecedent lies further back; the clause decides)
     # the subject of the clause: from the sentence start, a quote, a ; or a "when" before the verb
     start = v
     while start > 0:
@@ -176,10 +191,13 @@ def _in_relative(items: list[Item], k: int) -> bool:
 def _after_verb(items: list[Item], q: int) -> int | None:
     """The speech verb of an attribution right after the quote at items[q], if any."""
     end = items[q].sent_end
+    # a question or an exclamation ends its sentence at its own mark: “... my moment?” Henson
+    # jokes. (the splitter's next sentence) is still its attribution, if it opens on it
+    ask = items[q].text.rstrip().endswith(("?", "!")) and q + 1 < len(items) and items[q + 1].sent != end
     seen_word = False
     for k in range(q + 1, min(len(items), q + 1 + _AFTER_REACH)):
         it = items[k]
-        if it.kind == "Q" or it.sent != end:
+        if it.kind == "Q" or it.sent != end and not (ask and it.sent == end + 1 and k - q <= 4):
             return None
         if it.kind == "W" and not seen_word and it.low in _NOT_ATTRIBUTION:
             return None
@@ -192,15 +210,19 @@ def _after_verb(items: list[Item], q: int) -> int | None:
 def _before_verb(items: list[Item], q: int) -> int | None:
     """The nearest speech verb before the quote at items[q], in the sentence the quote opens in."""
     sent = items[q].sent
-    comma = False
+    closed = False  # a comma passed with words of another clause after it
+    words = False
     for k in range(q - 1, -1, -1):
         if items[k].sent != sent:
             return None
         if is_verb_word(items, k):
             # "when the Gazette wrote about it, Pema released a statement: “...”": a verb in a
             # subordinate clause that closed before the quote's own clause is not its attribution
-            return None if comma and _subordinate(items, k) else k
-        comma = comma or items[k].kind == "P" and items[k].text == ","
+            # (but "... the moment when Anker said, “...”" is that verb's own quote)
+            return None if closed and _subordinate(items, k) else k
+        if items[k].kind == "P" and items[k].text == ",":
+            closed = closed or words
+        words = words or items[k].kind in "WE"
     return None
 
 
@@ -288,6 +310,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
                 and not para.text[items[q - 1].end:it.start].strip():
             speaker, how = items[q - 1].name, "adjacent"  # Mr Blinken “emphasised ...”
+            if q >= 2 and items[q - 2].kind == "W" and items[q - 2].low in _REPORTED:
+                speaker, how = None, ""  # "bragged that Whitcombe “is the best hire”": said of him
         starts_sentence = all(x.kind == "P" for x in items[:q] if x.sent == it.sent)
         if not speaker and starts_sentence:
             if not opens or carries:

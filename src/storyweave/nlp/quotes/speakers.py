@@ -79,6 +79,10 @@ def is_verb_word(items: list[Item], k: int) -> bool:
         return _closes_quote(items, k)
     if it.kind != "W" or it.low not in SPEECH:
         return False
+    if it.low in ("called", "named") and k >= 1 and k + 1 < len(items) and items[k - 1].kind == "W" \
+            and items[k - 1].text[:1].islower() and items[k - 1].low not in PRONOUNS and items[k - 1].low not in AUX \
+            and (items[k + 1].kind == "E" or items[k + 1].text[:1].isupper()):
+        return False  # "a consulting firm called OJT Heritage": a name given, not words said
     j = k - 1
     while j >= 0 and items[j].kind == "W" and items[j].low in ("also", "later", "then", "first", "further"):
         j -= 1
@@ -205,7 +209,7 @@ class Article:
 
 def described(items: list[Item]) -> list[tuple[str, str]]:
     """The people ``items`` describe without naming them, as (determiner, noun): "the senator",
-    "the young woman" (not "the senator, X", "the lawyer X" nor "Obama's lawyer")."""
+    "the young woman", "Valek's son" (not "the senator, X", "the lawyer X" nor "Obama's lawyer")."""
     out = []
     for k, it in enumerate(items):
         if it.kind != "W" or not (it.low in DESCRIBED or it.low in ROLES or it.low in GENDERED_ROLES):
@@ -214,6 +218,9 @@ def described(items: list[Item]) -> list[tuple[str, str]]:
         while j >= 0 and k - j <= 3 and items[j].kind == "W" and items[j].text[:1].islower() \
                 and items[j].low not in DETERMINERS and items[j].low not in POSSESSIVE_PRONOUNS:
             j -= 1
+        if j >= 1 and items[j].text in ("'s", "’s") and items[j - 1].kind == "E" and it.low in GENDERED_ROLES:
+            out.append(("the", it.low))  # "the speech by Valek's son": his son, unnamed, is another he
+            continue
         if j < 0 or items[j].kind != "W" or items[j].low != "the":
             continue  # (one introduced with "a" is a passer-by more often than the one who speaks next)
         if j > 0 and (items[j - 1].low in _PREDICATIVE or items[j - 1].low in PREPOSITIONS
