@@ -367,8 +367,10 @@ def test_a_descriptor_opening_the_sentence_is_not_part_of_the_name(models):
     an = analyse(models, Article(id="a.txt", published=dt.date(2024, 5, 2), text=(
         "Farmer Grace Okafor lost her barn when the river rose on Tuesday.\n\n"
         '"Everything we built over thirty years is gone," Okafor said.\n\n'
-        "San Francisco Chronicle photographers flew over the farm.\n")))
+        "San Francisco Chronicle photographers flew over the farm.\n\n"
+        "Filmmaker Kenneth Lonergan shot the flood for a documentary.\n")))
     ents = build_entities(an)
     assert ents.types.get("Grace Okafor") == "person" and "Farmer Grace Okafor" not in ents.types
     assert [q.speaker for q in extract_quotes(an, ents)] == ["Grace Okafor"]
     assert "Francisco Chronicle" not in ents.types
+    assert ents.types.get("Kenneth Lonergan") == "person" and "Filmmaker Kenneth Lonergan" not in ents.types

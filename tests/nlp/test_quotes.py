@@ -25,6 +25,8 @@ def quoted(text: str) -> list[str]:
     ("The officials’ plans and the workers’ demands.", []),  # possessives are not quotes
     ("“This paragraph goes on to the next", ["This paragraph goes on to the next"]),  # unclosed: runs to the end
     ('“They have my blessing," Trump said, "and my support."', ["They have my blessing,", "and my support."]),
+    # wire copy closes with two apostrophes; one apostrophe stays inside
+    ("“It wasn't an accident,'' she said. “We'll see.''", ["It wasn't an accident,", "We'll see."]),
 ])
 def test_quote_spans(text, expected):
     assert quoted(text) == expected

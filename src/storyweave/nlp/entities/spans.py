@@ -16,7 +16,7 @@ from ..places import country
 from .given_names import gender_of_given_name
 from .vocab import (
     BODY_OF, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
-    GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
+    AGENT_ENDINGS, GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
     ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
     ROLE_AFTER, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, TITLE_CONTEXT, TITLE_WORDS,
 )
@@ -264,9 +264,11 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     if known and not honorific and (kind != PERSON or " " in name or not name.isalpha()):
         return Span(i, start, end, name, known, PLACE if country(name) else ORGANISATION,
                     cues=_cues(text, start, end, False))
-    if kind != PERSON and not honorific and _descriptor_first(text, start, tokens):
-        # "Farmer Grace Okafor said": a common noun capitalised only by the sentence's start
-        # before a given name and a surname describes the person; the person is the name
+    if not honorific and _descriptor_first(text, start, tokens) and (
+            kind != PERSON or tokens[0].lower().endswith(AGENT_ENDINGS)):
+        # "Farmer Grace Okafor said", "Filmmaker Kenneth Lonergan": a common noun capitalised only
+        # by the sentence's start before a given name and a surname describes the person (in a
+        # span tagged a person, only a noun of a doer: "Sid Ahmed Ghlam" is all name)
         cut = text.find(tokens[1], start + len(tokens[0]))
         if cut > 0 and (span := _person_span(i, text, cut, end, " ".join(tokens[1:]), "", True)):
             return span

@@ -173,6 +173,9 @@ HYPHEN_ADJECTIVES = ("based", "style", "area", "born", "led", "backed", "owned",
                      "allied", "friendly", "centric", "specific", "focused", "sized", "level", "class")
 # A leading word that makes a name a natural feature: "River Sella", "Lake Chad", "Mount Kenya".
 PLACE_LEADS = frozenset("river lake mount mt cape gulf isle port fort".split())
+# Endings of nouns for a doer ("Filmmaker", "Musician", "Frenchwoman"): such a word opening a
+# person's span describes the person.
+AGENT_ENDINGS = ("maker", "er", "or", "ian", "ist", "man", "woman", "ant", "ent", "ess")
 # Words that open a place's (or a paper's) name before what reads as a given name ("San
 # Francisco Chronicle", "Santa Maria", "St John's"): never a descriptor of a person.
 NAME_OPENERS = frozenset("san santa santo sao são st saint los las el la le new fort port mount lake".split())
