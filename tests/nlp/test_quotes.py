@@ -367,6 +367,22 @@ def test_a_person_described_but_not_named_is_a_rival_for_he(models):
     assert find(quotes, "Every family here").speaker == "Omar Reyes"  # "as a pastor" is Reyes
 
 
+ROUNDUP = (
+    "The awards were handed out in Velmora on Sunday night, and the winners came to the press room one by one.\n\n"
+    "Tom Reyes won for his film and said sorry again for his speech; Ada Quint took her second award of the night.\n\n"
+    "The harbour committee of the town council paid for the night, and the council says its faith in it is kept.\n\n"
+    "\"I thought the other film would win again, because it is better than ours in every way that matters to me. "
+    "I did not prepare a word, and so I apologise for my speech.\" — Tom Reyes, on his upset victory\n\n"
+    "\"You never get used to this kind of night, however many times the envelope is opened and your name is read "
+    "out, and I hope I never do.\" — Ada Quint, asked about her second award\n\n"
+    "The ceremony ran forty minutes over time, and the broadcaster cut the last two speeches short.\n\n"
+    "Critics said the evening was the longest in the prize's history, though few of them complained.\n\n"
+    "The ceremony also had a short film about the town, which the mayor introduced with a reading from the "
+    "council's history and a list of the harbour committee's members. Also worth reading on the same night was "
+    "\"Council putting its faith in the harbour committee\" — Tom Reyes, Valley Post\n\n"
+    "Tickets for next year's ceremony go on sale in March, the organisers said on Monday.\n")
+
+
 @pytest.mark.parametrize("text, start, speaker", [
     # a relation named only through another ("Valek's son") is another "he"
     ("President Anton Valek has ruled for thirty years. \"I will never leave this office,\" Valek told state "
@@ -389,6 +405,10 @@ def test_a_person_described_but_not_named_is_a_rival_for_he(models):
     # a question ends its sentence at its own mark; the attribution after it is still its own
     ("The actor Lena Moss handed the award to Iris Vale. \"Wait, did I miss my moment?\" Dora Quint jokes, "
      "watching the dancers.", "Wait, did I", "Dora Quint"),
+    # a dash after a finished quotation credits it, as roundups do; not a headline's author
+    (ROUNDUP, "I thought the other", "Tom Reyes"),
+    (ROUNDUP, "You never get", "Ada Quint"),
+    (ROUNDUP, "Council putting", None),
     # "a firm called X" names the firm; the next quote still continues its speaker
     ("\"It's a fantastic find, really,\" said Oliver Brandt, an archaeologist who runs a consulting firm called "
      "Brandt Heritage. \"No one has had a date from a site like this in Scotland.\"", "No one has had",

@@ -207,6 +207,20 @@ def _after_verb(items: list[Item], q: int) -> int | None:
     return None
 
 
+def _signed(items: list[Item], q: int) -> str | None:
+    """The person a dash after a finished quotation credits with it (“... I do.” — Claire Danes,
+    on ...): a caption, the way roundups and epigraphs attribute. A headline's author ("“Congress
+    putting its faith in committee” — X, Washington Post") is no speaker: its words end on no stop."""
+    if q + 1 >= len(items) or not items[q].text.rstrip(" ”\"’'").endswith((".", "!", "?", "…")):
+        return None
+    dash, name = items[q + 1], items[q + 2] if q + 2 < len(items) else items[q + 1]
+    if dash.kind == "E" and dash.text[:1] in "—–":
+        dash, name = Item("P", dash.text[:1], dash.start, dash.start + 1, dash.sent), dash  # the tagger took the dash in
+    if dash.kind == "P" and dash.text in "—–" and name.kind == "E" and name.type == PERSON:
+        return name.name
+    return None
+
+
 def _before_verb(items: list[Item], q: int) -> int | None:
     """The nearest speech verb before the quote at items[q], in the sentence the quote opens in."""
     sent = items[q].sent
@@ -296,6 +310,10 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             continue
         opens = all(x.kind == "P" for x in items[:q])
         if len(it.text.split()) < MIN_WORDS or is_title(it.text):
+            continue
+        if (signed := _signed(items, q)) is not None:
+            out.append(Attribution(it, signed, "verb", opens))  # “... I do.” — Claire Danes, asked ...
+            art.spoke(it.sent_end, signed)
             continue
         after, before = _after_verb(items, q), _before_verb(items, q)
         ends_clause = it.text.rstrip().endswith(_END_MARKS) or (
