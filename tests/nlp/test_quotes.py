@@ -27,6 +27,7 @@ def quoted(text: str) -> list[str]:
     ('“They have my blessing," Trump said, "and my support."', ["They have my blessing,", "and my support."]),
     # wire copy closes with two apostrophes; one apostrophe stays inside
     ("“It wasn't an accident,'' she said. “We'll see.''", ["It wasn't an accident,", "We'll see."]),
+    ("He reviewed “Evil Dead’’ for the paper and hated it.", ["Evil Dead"]),
 ])
 def test_quote_spans(text, expected):
     assert quoted(text) == expected
@@ -409,6 +410,14 @@ ROUNDUP = (
     (ROUNDUP, "I thought the other", "Tom Reyes"),
     (ROUNDUP, "You never get", "Ada Quint"),
     (ROUNDUP, "Council putting", None),
+    # a surname alone, untagged or tagged a place, is the one person of the story who bears it
+    ("Police chief Marta Serna spoke to reporters on Tuesday about the break-in at the harbour office.\n\n"
+     "\"We have two people in custody and we expect to charge them by Friday,\" said Serna.\n\n"
+     "\"The cameras were not working the night it happened,\" Serna told the council later that day.",
+     "We have two people", "Marta Serna"),
+    ("Police chief Marta Serna spoke to reporters on Tuesday about the break-in at the harbour office.\n\n"
+     "\"The cameras were not working the night it happened,\" Serna told the council later that day.",
+     "The cameras were", "Marta Serna"),
     # "a firm called X" names the firm; the next quote still continues its speaker
     ("\"It's a fantastic find, really,\" said Oliver Brandt, an archaeologist who runs a consulting firm called "
      "Brandt Heritage. \"No one has had a date from a site like this in Scotland.\"", "No one has had",

@@ -54,6 +54,10 @@ class EntityIndex:
                 return hit
         return self._person_like(tokens)
 
+    def person_of_surname(self, word: str) -> str | None:
+        """The one person of the story whose surname ``word`` is, if exactly one."""
+        return self._person_like([word])
+
     def _person_like(self, tokens: list[str]) -> str | None:
         """An unseen form of a known person: the surname alone, or a near-miss spelling of the
         name; only when exactly one person of the story fits."""

@@ -88,7 +88,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
                     or (it.kind == "P" and it.text in ".!?;:"):
                 break
             idx.append(k)
-        return resolve_phrase(items, idx, art, window)
+        return resolve_phrase(items, idx, art, window) or _surname(items, idx, art)
     j = v - 1
     while j >= 0 and items[j].kind == "W" and items[j].low in AUX:
         j -= 1
@@ -97,9 +97,11 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         if it.kind == "E" and it.type in (PERSON, ORGANISATION, PLACE) and not possessive(items, j) \
                 and not after_preposition(items, j) and not (j > 0 and items[j - 1].kind == "E") \
                 and not compound(items, j):
-            return it.name  # "Mr. Clapper said", "the Pentagon said"
+            return _surname(items, [j], art) or it.name  # "Mr. Clapper said", "the Pentagon said"
         if it.kind == "W" and it.low in PRONOUNS:
             return art.pronoun(it.text, items, j, window)
+        if (name := _surname(items, [j], art)) and (j == 0 or items[j - 1].kind == "P" or items[j - 1].sent != sent):
+            return name  # "Serna said", the tagger having missed the surname alone
         if it.kind == "W" and it.low in ("him", "her") and items[v].low.endswith("ing") and j == v - 1:
             # "she recalls him saying": the one heard saying it
             return art.pronoun("he" if it.low == "him" else "she", items, j, window)
@@ -157,6 +159,17 @@ def _quoting_before(items: list[Item], v: int) -> int | None:
         if it.kind == "W" and it.low in QUOTING and is_verb_word(items, k):
             return None if _be_before(items, k) else k  # "X was quoted as saying": X's words
     return None
+
+
+def _surname(items: list[Item], idx: list[int], art: Article) -> str | None:
+    """A lone capitalised word, untagged or tagged a place or a body, that is the surname of
+    exactly one person of the story ("“...,” said Serna."): that person."""
+    words = [items[k] for k in idx if items[k].kind != "P"]
+    if len(words) != 1 or " " in words[0].text.strip() or not words[0].text[:1].isupper() \
+            or words[0].low in PRONOUNS or words[0].kind == "E" and words[0].type == PERSON:
+        return None
+    name = art.entities.person_of_surname(word := words[0].text.strip())
+    return name if name and word in name.split() else None  # as the name writes it: not "RIP PRODIGY"
 
 
 def _passive(items: list[Item], v: int) -> bool:

@@ -20,8 +20,8 @@ __all__ = ["find_quote_spans", "Item", "Paragraph"]
 _QUOTE_PATTERNS = (
     # curly and straight double marks pair in order: scraped text mixes them (“..."); a mark
     # left open runs to the end of the paragraph (a quotation continued in the next one)
-    # (wire copy closes with two apostrophes: “It was an accident,'' she said)
-    re.compile(r'[“"]((?:[^“”"\']|\'(?!\'))+)(?:[”"]|\'\'|$)'),
+    # (wire copy closes with two apostrophes, straight or curly: “It was an accident,'' she said)
+    re.compile(r'[“"]((?:[^“”"\'’]|[\'’](?![\'’]))+)(?:[”"]|[\'’]{2}|$)'),
     # single marks: ’ is also the apostrophe, so a closing mark must not be followed by a letter
     re.compile(r"(?<![\w’'])‘(\S[^‘]*?)’(?![\w])"),
     re.compile(r"(?<![\w’'])'(\S[^']*?\S)'(?![\w])"),
