@@ -67,8 +67,4 @@ def _counts_outcome(sentence: str, figure: str) -> bool:
 
 def _running_tally(variant: Variant) -> bool:
     """A count of casualties, arrests, evacuations ... in each of the variant's sentences."""
-    for sentence in variant.sentences or []:
-        q = next((q for q in find_quantities(sentence) if q.text == variant.text), None)
-        if q is None or not nearest_outcome(sentence, q):
-            return False
-    return bool(variant.sentences)
+    return bool(variant.sentences) and all(_counts_outcome(s, variant.text) for s in variant.sentences)

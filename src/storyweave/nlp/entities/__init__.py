@@ -11,4 +11,4 @@ from .spans import normalise
 from .vocab import GENDERED_ROLES, GROUP, ORGANISATION, OTHER, PERSON, PLACE, ROLES
 
 __all__ = ["EntityIndex", "Mention", "build_entities", "entity_names", "normalise",
-           "PERSON", "ORGANISATION", "PLACE", "GROUP", "OTHER", "ROLES"]
+           "PERSON", "ORGANISATION", "PLACE", "GROUP", "OTHER", "ROLES", "GENDERED_ROLES"]

@@ -294,7 +294,7 @@ def _descriptor_first(text: str, start: int, tokens: list[str]) -> bool:
     gender and a surname ("Farmer Grace Okafor"), and ends in no body's or place's head."""
     return (len(tokens) in (3, 4) and not text[:start].strip(" \"'“‘(")
             and bool(gender_of_given_name(tokens[1])) and not gender_of_given_name(tokens[0])
-            and tokens[0].isalpha() and tokens[0].lower().rstrip('.') not in PLACE_LEADS | NAME_OPENERS | TITLE_WORDS
+            and tokens[0].isalpha() and tokens[0].lower() not in PLACE_LEADS | NAME_OPENERS | TITLE_WORDS
             and tokens[-1].lower() not in ORG_HEADS | PLACE_HEADS | GENERIC and _name_shaped(tokens[1:]))
 
 

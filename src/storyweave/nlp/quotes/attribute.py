@@ -103,17 +103,15 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         if (name := _surname(items, [j], art)) and (j == 0 or items[j - 1].kind == "P" or items[j - 1].sent != sent):
             return name  # "Serna said", the tagger having missed the surname alone
         if it.kind == "W" and it.low in ("him", "her") and items[v].low.endswith("ing") and j == v - 1:
-            # "she recalls him saying": the one heard saying it
-            return art.pronoun("he" if it.low == "him" else "she", items, j, window)
+            return _object_pronoun(items, j, art, window)  # "she recalls him saying": the one heard
         if it.kind == "W" and it.low in ("who", "which"):
             k = j - 1 - (j > 0 and items[j - 1].text == ",")
             if k >= 0 and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION):
                 return items[k].name  # "Trump, who said ..."
             return None
-    if v >= 1 and _in_relative(items, v):
+    if (who := _relative_word(items, v)) is not None:
         # "Calloway recalls a colleague who stopped her and said": the relative's antecedent
         # speaks, and an antecedent without a name is no one named
-        who = next(k for k in range(v - 1, -1, -1) if items[k].kind == "W" and items[k].low in ("who", "which", "whose"))
         ante = items[who - 2] if who >= 2 and items[who - 1].text == "," else items[who - 1] if who else None
         if ante is not None and ante.kind == "E" and ante.type in (PERSON, ORGANISATION):
             return ante.name
@@ -146,8 +144,13 @@ def _quoted(items: list[Item], v: int, art: Article, window: list[int]) -> str |
             break
         idx.append(k)
     if len(idx) == 1 and items[idx[0]].low in ("him", "her"):  # "she quoted him as saying"
-        return art.pronoun("he" if items[idx[0]].low == "him" else "she", items, idx[0], window)
+        return _object_pronoun(items, idx[0], art, window)
     return resolve_phrase(items, idx, art, window) if idx else None
+
+
+def _object_pronoun(items: list[Item], k: int, art: Article, window: list[int]) -> str | None:
+    """Whom "him" or "her" at items[k] means, read as "he" or "she"."""
+    return art.pronoun("he" if items[k].low == "him" else "she", items, k, window)
 
 
 def _quoting_before(items: list[Item], v: int) -> int | None:
@@ -193,12 +196,17 @@ def _be_before(items: list[Item], v: int) -> bool:
 
 def _in_relative(items: list[Item], k: int) -> bool:
     """items[k] lies in a relative clause still open ("Ms. Vance, who has run it since 2015, said")."""
+    return _relative_word(items, k) is not None
+
+
+def _relative_word(items: list[Item], k: int) -> int | None:
+    """Where the relative clause still open at items[k] begins ("who", "which", "whose"), if any."""
     for j in range(k - 1, -1, -1):
         if items[j].sent != items[k].sent or items[j].kind == "P" and items[j].text == ",":
-            return False
+            return None
         if items[j].kind == "W" and items[j].low in ("who", "which", "whose"):
-            return True
-    return False
+            return j
+    return None
 
 
 def _after_verb(items: list[Item], q: int) -> int | None:
@@ -226,12 +234,14 @@ def _signed(items: list[Item], q: int) -> str | None:
     putting its faith in committee” — X, Washington Post") is no speaker: its words end on no stop."""
     if q + 1 >= len(items) or not items[q].text.rstrip(" ”\"’'").endswith((".", "!", "?", "…")):
         return None
-    dash, name = items[q + 1], items[q + 2] if q + 2 < len(items) else items[q + 1]
-    if dash.kind == "E" and dash.text[:1] in "—–":
-        dash, name = Item("P", dash.text[:1], dash.start, dash.start + 1, dash.sent), dash  # the tagger took the dash in
-    if dash.kind == "P" and dash.text in "—–" and name.kind == "E" and name.type == PERSON:
-        return name.name
-    return None
+    nxt = items[q + 1]
+    if nxt.kind == "E" and nxt.text[:1] in "—–":
+        name = nxt  # the tagger took the dash into the name
+    elif nxt.kind == "P" and nxt.text in "—–" and q + 2 < len(items):
+        name = items[q + 2]
+    else:
+        return None
+    return name.name if name.kind == "E" and name.type == PERSON else None
 
 
 def _before_verb(items: list[Item], q: int) -> int | None:
