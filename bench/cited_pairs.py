@@ -34,10 +34,11 @@ def stories_of(path: str, split: str) -> list[str]:
 
 
 def cited_pairs(split: str) -> tuple[list[dict], float]:
+    from storyweave.config import Config
     from storyweave.eval.briefs import _load_articles
     from storyweave.pipeline import Pipeline
 
-    pipeline = Pipeline().warm_up()
+    pipeline = Pipeline(config=Config.load()).warm_up()  # STORYWEAVE_* settings apply, as in the CLI
     pairs, seconds = [], 0.0
     for path in FILES:
         stories = stories_of(path, split)
