@@ -422,6 +422,60 @@ ROUNDUP = (
     ("\"It's a fantastic find, really,\" said Oliver Brandt, an archaeologist who runs a consulting firm called "
      "Brandt Heritage. \"No one has had a date from a site like this in Scotland.\"", "No one has had",
      "Oliver Brandt"),
+    # "said X" inverted after the clause the quote opens, a few words on, credits X ...
+    ("The port's owners spent millions on the new terminal last year.\n\n"
+     "\u201cGreta has always been very good at making the numbers work\u201d in both shipping and property, said "
+     "Tomas Lind, a founder of the firm who hired her in 2004.", "Greta has always", "Tomas Lind"),
+    # "he" after a sentence that brings a man in as its subject, saying nothing, is that man,
+    # not a name inside its clauses nor the one who spoke before
+    ("\u201cThe reactor will be safe for decades,\u201d Paul Amsel said.\n\nPeter Lind, a former engineer at the "
+     "plant, agrees that Amsel's plan is sound. \u201cThe design has no weak point that I can find,\u201d he said.",
+     "The design has no", "Peter Lind"),
 ])
 def test_the_speaker_is_who_speaks_in_the_clause_not_who_it_is_about(models, text, start, speaker):
     assert find(brief_quotes(models, text), start).speaker == speaker
+
+
+def _items(*spec: tuple[str, str]) -> list:
+    """Items of one sentence from (kind, text) pairs; an E item is a person named by its text."""
+    from storyweave.nlp.quotes.items import Item
+
+    out, at = [], 0
+    for kind, text in spec:
+        out.append(Item(kind, text, at, at + len(text), 0, name=text if kind == "E" else "",
+                        type="person" if kind == "E" else "", sent_end=0))
+        at += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize("spec, who", [
+    ((("E", "Peter Lind"), ("P", ","), ("W", "a"), ("W", "former"), ("W", "engineer")), "Peter Lind"),
+    ((("E", "Peter Lind"), ("W", "agrees")), "Peter Lind"),
+    ((("E", "Mark Davis"), ("P", ":"), ("W", "One"), ("W", "of")), None),  # a transcript's label
+    ((("E", "Peter Lind"), ("P", "’s"), ("W", "plan")), None),  # an owner
+    ((("E", "Peter Lind"), ("W", "and"), ("E", "Paul Amsel"), ("W", "met")), None),  # one of two
+    ((("W", "One"), ("W", "of"), ("E", "Peter Lind")), None),
+])
+def test_a_sentence_opens_on_its_subject_only_as_a_lone_person_before_a_word_or_apposition(spec, who):
+    from storyweave.nlp.quotes.mentions import subject
+
+    assert subject(_items(*spec)) == who
+
+
+@pytest.mark.parametrize("spec, inverted", [
+    ((("Q", "Greta has always been good at it"), ("W", "in"), ("W", "shipping"), ("W", "and"), ("W", "property"),
+      ("P", ","), ("W", "said"), ("E", "Peter Lind")), True),
+    # a participle after a phrase in quote marks is no inversion ("“pissed off” about it, saying, “...”")
+    ((("Q", "pissed off"), ("W", "about"), ("W", "it"), ("P", ","), ("W", "saying"), ("P", ",")), False),
+    ((("Q", "stand your ground"), ("W", "laws"), ("P", ","), ("W", "said"), ("E", "Peter Lind")), False),
+    # a verb, a name or a clause word between: the quote's clause is another's
+    ((("Q", "Greta has always been good at it"), ("W", "she"), ("W", "wrote"), ("P", ","), ("W", "said"),
+      ("E", "Peter Lind")), False),
+    ((("Q", "Greta has always been good at it"), ("W", "but"), ("W", "not"), ("W", "now"), ("P", ","), ("W", "said"),
+      ("E", "Peter Lind")), False),
+])
+def test_said_x_inverted_after_a_quotes_clause(spec, inverted):
+    from storyweave.nlp.quotes.attribute import _inverted
+
+    items = _items(*spec)
+    assert _inverted(items, next(k for k, it in enumerate(items) if it.low in ("said", "saying"))) is inverted

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from ..entities import ORGANISATION, PERSON, PLACE
 from .items import Item, Paragraph
-from .speakers import Article, after_preposition, compound, described, is_verb_word, possessive, resolve_phrase
+from .mentions import described, possessive, subject
+from .speakers import Article, after_preposition, compound, is_verb_word, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, NP_END, PARTICIPLES, PRONOUNS, QUOTING, SUBORDINATORS,
                     TITLE_SMALL_WORDS)
 
@@ -36,6 +37,9 @@ _AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,
 _NOT_ATTRIBUTION = frozenset("but and while because although though whereas so yet which that if when after before "
                              "as since until unless where".split())
 _CLAUSE_MARKS = frozenset(";:")
+# words between a quote and the comma before an inverted "said X" (“...” in both business and politics, said X)
+_INVERTED_REACH = 8
+_JOINING = frozenset(("and", "or"))  # "in business and politics": a phrase, not a new clause
 # words that open a clause reported by someone else, about its subject ("noted how X “...”")
 _REPORTED = frozenset("that how whether".split())
 _END_MARKS = tuple(",.!?…—–-:")
@@ -79,7 +83,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     j = v - 1
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
-    if j >= 0 and items[j].kind == "Q":
+    if j >= 0 and (items[j].kind == "Q" or _inverted(items, v)):
         # “...,” said Mr. X / said the statement from X's attorney, William McGinley
         idx = []
         for k in range(v + 1, len(items)):
@@ -207,6 +211,24 @@ def _relative_word(items: list[Item], k: int) -> int | None:
         if items[j].kind == "W" and items[j].low in ("who", "which", "whose"):
             return j
     return None
+
+
+def _inverted(items: list[Item], v: int) -> bool:
+    """Is the speech verb at items[v] inverted after a clause its quote opens? ("“... his money”
+    in both business and politics, said Nick Patterson"): the verb comes right after the comma
+    that ends the quote's clause, a few words after the quote, with no verb or clause word
+    between; its speaker is then the phrase after it, as right after a quote."""
+    if v < 2 or items[v - 1].text != "," or items[v].low.endswith("ing"):
+        return False  # "…” about the whole thing, saying, “…”": a participle is no inversion
+    for k in range(v - 2, max(-1, v - 2 - _INVERTED_REACH), -1):
+        it = items[k]
+        if it.kind == "Q":  # a quotation, not a phrase in quote marks ("“stand your ground” laws")
+            return it.sent_end == items[v].sent and k < v - 2 and len(it.text.split()) >= MIN_WORDS
+        if it.sent != items[v].sent or it.kind == "E" or it.kind == "P" and it.text not in "-" \
+                or it.kind == "W" and (it.low in _NOT_ATTRIBUTION - _JOINING or it.low in PRONOUNS
+                                        or is_verb_word(items, k)):
+            return False
+    return False
 
 
 def _after_verb(items: list[Item], q: int) -> int | None:
@@ -363,4 +385,6 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
     for s in para.sentences:
         art.mentions[s] = [x for x in items if x.kind == "E" and x.sent == s]
         art.described[s] = described([x for x in items if x.sent == s])
+        if (who := subject([x for x in items if x.sent == s])) is not None:
+            art.subjects[s] = who
     return out

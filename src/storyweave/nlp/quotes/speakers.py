@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..entities import GENDERED_ROLES, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
-from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DESCRIBED, DETERMINERS, DOCUMENTS, OFFICE, OPENERS, ORG_NOUNS,
+from .mentions import described, possessive, subject
+from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, OFFICE, OPENERS, ORG_NOUNS,
                     POSSESSIVE_PRONOUNS,
                     PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
 
@@ -23,16 +24,6 @@ _SEPARATORS = frozenset(",;:()[]—–-")
 _END_MARKS = tuple(",!?—–")  # a quote that closes on one of these goes on into its attribution
 _OWNER_REACH = 3  # paragraphs back that "the statement" may point to the statement issued
 _UNNAMED = "\0unnamed:"  # a person described, not named: a rival, never an answer
-# words after which "the <noun>" describes someone already there ("served as the host")
-_PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
-
-
-def possessive(items: list[Item], k: int) -> bool:
-    """The name at items[k] owns what follows ("Grimm's lawyer"): it is not the subject."""
-    it = items[k]
-    if it.text.endswith(("'s", "’s")):
-        return True
-    return k + 1 < len(items) and items[k + 1].text in ("'s", "’s", "'", "’")
 
 
 def compound(items: list[Item], k: int) -> bool:
@@ -116,6 +107,7 @@ class Article:
     owners: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, document noun, issuer)
     mentions: dict[int, list[Item]] = field(default_factory=dict)  # sentence -> names outside quotes
     described: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # sentence -> people described, unnamed
+    subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the person it opens on, as subject
     paragraph: int = 0
 
     def spoke(self, sent: int, speaker: str | None) -> None:
@@ -182,6 +174,14 @@ class Article:
             return None if fits[0].startswith(_UNNAMED) else fits[0]  # the one person in reach
         # several: the one who was speaking, and only if the story says that person's gender
         spoke = list(dict.fromkeys(n for n in fits if n in speakers))
+        before_subject = (self.subjects.get(window[-1]) or subject([x for x in items if x.sent == window[-1]])
+                          if window else None)
+        if window and window[-1] not in self.said and before_subject in fits and gender and self.entities.gender.get(before_subject) == gender \
+                and not any(it.kind == "E" and it.type == PERSON and it.sent == items[k].sent for it in items[:k]):
+            # the sentence before, saying nothing, brought in a person as its subject: "he"
+            # continues that person ("Nick Patterson, ..., agrees that Mercer's influence has been
+            # huge. “...,” he said"), not a name inside its clauses nor an earlier speaker
+            return before_subject
         return spoke[0] if len(spoke) == 1 and (not gender or self.entities.gender.get(spoke[0]) == gender) else None
 
     # ---- descriptions -----------------------------------------------------------------------------
@@ -205,34 +205,6 @@ class Article:
                     return it.name
         story = [n for n, t in self.entities.types.items() if t == ORGANISATION and noun in n.lower().split()]
         return story[0] if len(story) == 1 else None
-
-
-def described(items: list[Item]) -> list[tuple[str, str]]:
-    """The people ``items`` describe without naming them, as (determiner, noun): "the senator",
-    "the young woman", "Valek's son" (not "the senator, X", "the lawyer X" nor "Obama's lawyer")."""
-    out = []
-    for k, it in enumerate(items):
-        if it.kind != "W" or not (it.low in DESCRIBED or it.low in ROLES or it.low in GENDERED_ROLES):
-            continue
-        j = k - 1
-        while j >= 0 and k - j <= 3 and items[j].kind == "W" and items[j].text[:1].islower() \
-                and items[j].low not in DETERMINERS and items[j].low not in POSSESSIVE_PRONOUNS:
-            j -= 1
-        if j >= 1 and items[j].text in ("'s", "’s") and items[j - 1].kind == "E" and it.low in GENDERED_ROLES:
-            out.append(("the", it.low))  # "the speech by Valek's son": his son, unnamed, is another he
-            continue
-        if j < 0 or items[j].kind != "W" or items[j].low != "the":
-            continue  # (one introduced with "a" is a passer-by more often than the one who speaks next)
-        if j > 0 and (items[j - 1].low in _PREDICATIVE or items[j - 1].low in PREPOSITIONS
-                      or items[j - 1].text == "," and j > 1 and items[j - 2].kind == "E"):
-            # "as a pastor", "is a host", "Huckabee, a minister,": said of someone named; "hosted
-            # by the new president": in passing, not a person the story turns to
-            continue
-        nxt = items[k + 1:k + 3]
-        if nxt and (nxt[0].kind == "E" or nxt[0].text == "," and len(nxt) > 1 and nxt[1].kind == "E"):
-            continue  # named in apposition
-        out.append((items[j].low, it.low))
-    return out
 
 
 # ---- phrases ------------------------------------------------------------------------------------------

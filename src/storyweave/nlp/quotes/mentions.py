@@ -1,0 +1,60 @@
+"""Who a sentence is about, read from its items: the person it opens on as subject, an owner
+("Grimm's lawyer"), and people described but not named ("the senator"). The speaker rules
+(speakers.py, attribute.py) weigh these as rivals or answers for "he" and "she"."""
+from __future__ import annotations
+
+from ..entities import GENDERED_ROLES, PERSON, ROLES
+from .items import Item
+from .vocab import DESCRIBED, DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS
+
+# words after which "the <noun>" describes someone already there ("served as the host")
+_PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
+
+
+def possessive(items: list[Item], k: int) -> bool:
+    """The name at items[k] owns what follows ("Grimm's lawyer"): it is not the subject."""
+    it = items[k]
+    if it.text.endswith(("'s", "’s")):
+        return True
+    return k + 1 < len(items) and items[k + 1].text in ("'s", "’s", "'", "’")
+
+
+def subject(items: list[Item]) -> str | None:
+    """The person a sentence's items open on as its subject ("Nick Patterson, a former ...,
+    agrees"), not an owner ("Mercer's influence"), one of two ("Smith and Jones met") or a
+    transcript's label ("SMITH: ...")."""
+    k = next((j for j, it in enumerate(items) if it.kind != "P"), None)
+    if k is None or items[k].kind != "E" or items[k].type != PERSON or possessive(items, k):
+        return None
+    nxt = items[k + 1] if k + 1 < len(items) else None
+    if nxt is None or not (nxt.kind == "W" and nxt.low not in ("and", "&", "or") or nxt.text == ","):
+        return None  # a transcript's "NAME:" is a label, not a subject
+    return items[k].name
+
+
+def described(items: list[Item]) -> list[tuple[str, str]]:
+    """The people ``items`` describe without naming them, as (determiner, noun): "the senator",
+    "the young woman", "Valek's son" (not "the senator, X", "the lawyer X" nor "Obama's lawyer")."""
+    out = []
+    for k, it in enumerate(items):
+        if it.kind != "W" or not (it.low in DESCRIBED or it.low in ROLES or it.low in GENDERED_ROLES):
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= 3 and items[j].kind == "W" and items[j].text[:1].islower() \
+                and items[j].low not in DETERMINERS and items[j].low not in POSSESSIVE_PRONOUNS:
+            j -= 1
+        if j >= 1 and items[j].text in ("'s", "’s") and items[j - 1].kind == "E" and it.low in GENDERED_ROLES:
+            out.append(("the", it.low))  # "the speech by Valek's son": his son, unnamed, is another he
+            continue
+        if j < 0 or items[j].kind != "W" or items[j].low != "the":
+            continue  # (one introduced with "a" is a passer-by more often than the one who speaks next)
+        if j > 0 and (items[j - 1].low in _PREDICATIVE or items[j - 1].low in PREPOSITIONS
+                      or items[j - 1].text == "," and j > 1 and items[j - 2].kind == "E"):
+            # "as a pastor", "is a host", "Huckabee, a minister,": said of someone named; "hosted
+            # by the new president": in passing, not a person the story turns to
+            continue
+        nxt = items[k + 1:k + 3]
+        if nxt and (nxt[0].kind == "E" or nxt[0].text == "," and len(nxt) > 1 and nxt[1].kind == "E"):
+            continue  # named in apposition
+        out.append((items[j].low, it.low))
+    return out
