@@ -67,6 +67,7 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval briefs ../shared/data/briefs-dev-gold.json ../shared/data/stories-dev.jsonl
 	$(BIN)/python bench/cited_pairs.py --split tune
 	$(BIN)/python bench/cited_pairs.py --split held-out
+	$(BIN)/python bench/cited_pairs.py --split multinews
 	$(BIN)/storyweave eval dates ../shared/data/meantime-timeml
 	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
 

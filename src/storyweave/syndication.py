@@ -7,7 +7,10 @@ articles sharing copied sentences are syndicated; corroboration then counts them
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
+
+import numpy as np
 
 from .model import Sentence, Syndication
 from .text import sentence_shingles
@@ -43,6 +46,50 @@ def find_copies(
             a, b = sorted((sentences[i].article_id, sentences[j].article_id))
             syndicated[(a, b)].append((i, j) if sentences[i].article_id == a else (j, i))
     return copies, dict(syndicated)
+
+
+# A rewrite: two articles that share copy word for word (some sentences at least), and the
+# shorter one's sentences, in their order, each find a close sentence of the other (similarity
+# >= REWRITE_SIMILAR) in the same order, for at least REWRITE_SHARE of them and REWRITE_MIN
+# sentences. On the 60 dev stories (three or five outlets' own reports) no article pair comes
+# near (none at 0.4); an agency release and a station's rewrite of it in its own words come at
+# 0.7, with a fifth of the sentences verbatim. Without the shared copy two local reports that
+# tell one fire in the order it happened would pass (4 of 7 in order, an ECB+ dev story).
+REWRITE_SIMILAR, REWRITE_SHARE, REWRITE_MIN = 0.6, 0.5, 4
+
+
+def rewrites(sentences: list[Sentence], similarity: np.ndarray | None,
+             shared: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Article pairs (both orders) sharing copy (``shared``) where one retells the other sentence
+    by sentence: one report, whatever the wording of the rest (an agency story rewritten by an
+    outlet is not a second source)."""
+    if similarity is None or not len(sentences) or not shared:
+        return set()
+    rows: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        rows[s.article_id].append(i)
+    out: set[tuple[str, str]] = set()
+    for a, b in shared:
+        if a >= b or a not in rows or b not in rows:
+            continue  # each pair once (``shared`` holds both orders)
+        short, other = (rows[a], rows[b]) if len(rows[a]) <= len(rows[b]) else (rows[b], rows[a])
+        bar = max(REWRITE_MIN, REWRITE_SHARE * len(short))
+        sub = similarity[np.ix_(short, other)]
+        if int((sub.max(axis=1) >= REWRITE_SIMILAR).sum()) >= bar and _in_order(sub) >= bar:
+            out |= {(a, b), (b, a)}
+    return out
+
+
+def _in_order(sub: np.ndarray) -> int:
+    """The most sentences of the shorter article whose closest sentence in the other is close
+    enough and comes in the same order (the longest increasing run of their positions)."""
+    best_at = sub.argmax(axis=1)
+    keep = [int(j) for i, j in enumerate(best_at) if sub[i, j] >= REWRITE_SIMILAR]
+    tails: list[int] = []  # patience sorting: tails[k] = least last position of a run of k+1
+    for j in keep:
+        k = bisect.bisect_left(tails, j)
+        tails[k:k + 1] = [j]
+    return len(tails)
 
 
 def syndication_records(

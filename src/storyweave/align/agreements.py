@@ -84,7 +84,7 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
         if len(support) < 2 or support[0] != rep:
             continue  # grouped, but no other outlet states this sentence's fact closely enough
         independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
-                                          syndicated=shared)
+                                          syndicated=shared, rewritten=analysis.rewrites or set())
         evidence = analysis.evidence(support)
         rec = Agreement(
             text=analysis.sentences[rep].text,
@@ -99,7 +99,7 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
         if cited & {analysis.sentences[i].id for i in support}:
             continue  # already stated by an agreement of the fact groups
         independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
-                                          syndicated=shared)
+                                          syndicated=shared, rewritten=analysis.rewrites or set())
         evidence = analysis.evidence(support)
         rec = Agreement(text=analysis.sentences[support[0]].text, citations=[e.article for e in evidence],
                         independent_sources=independent, sentence_ids=[e.sentence for e in evidence], evidence=evidence)

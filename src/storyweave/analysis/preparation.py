@@ -13,7 +13,7 @@ from ..clean import clean_article
 from ..config import Config
 from ..model import Article
 from ..nlp.sentences import split_article
-from ..syndication import find_copies
+from ..syndication import find_copies, rewrites
 from ..text import content_tokens, number_tokens, quoted_share
 from ..unionfind import UnionFind
 from .record import StoryAnalysis
@@ -78,7 +78,8 @@ class Similarity(Step):
 class FactGroups(Step):
     """Sentences of different outlets stating the same fact, and their independent sources."""
 
-    name, reads, adds = "fact groups", ("sentences", "similarity", "copies"), ("groups", "group_of", "independent")
+    name, reads, adds = ("fact groups", ("sentences", "similarity", "copies"),
+                         ("groups", "group_of", "rewrites", "independent"))
 
     def __init__(self, config: Config) -> None:
         self.threshold = config.align.same_fact
@@ -88,8 +89,9 @@ class FactGroups(Step):
         an.same_fact, an.cite_bars = self.threshold, self.cite_bars
         an.groups, an.group_of = fact_groups(an.sentences, an.similarity, self.threshold)
         shared = shared_copy(an.sentences, an.copies)
-        an.independent = [independent_sources(g, an.sentences, an.copies, an.similarity, syndicated=shared)
-                          for g in an.groups]
+        an.rewrites = rewrites(an.sentences, an.similarity, shared)
+        an.independent = [independent_sources(g, an.sentences, an.copies, an.similarity, syndicated=shared,
+                                              rewritten=an.rewrites) for g in an.groups]
         return an
 
 
@@ -280,20 +282,26 @@ def shared_copy(sentences, copies: dict[tuple[int, int], float]) -> set[tuple[st
 
 def independent_sources(group: list[int], sentences, copies: dict[tuple[int, int], float],
                         sim: np.ndarray | None = None, rewrite: float = 0.75,
-                        syndicated: set[tuple[str, str]] | None = None) -> int:
+                        syndicated: set[tuple[str, str]] | None = None,
+                        rewritten: set[tuple[str, str]] = frozenset()) -> int:
     """Outlets carrying the fact, counting those that have it from one source once.
 
     Two outlets that share copy (``shared_copy``; pass it when counting many groups of one
     story) are one source for a fact when one's sentence is copied into the other (the
     sentence lies inside the passage they share, even if the copy sits outside this group;
     a quotation copied within shared copy is copy too), or when they state this fact in
-    nearly the same words (``rewrite``): an agency story lightly rewritten is still one report.
+    nearly the same words (``rewrite``): an agency story lightly rewritten is still one report;
+    and an article that retells another sentence by sentence (``rewritten``,
+    ``syndication.rewrites``) is one report with it for every fact both carry.
     """
     if syndicated is None:
         syndicated = shared_copy(sentences, copies)
     arts = {sentences[i].article_id for i in group}
     uf = UnionFind(sorted(arts))
     members = set(group)
+    for a, b in rewritten:
+        if a in arts and b in arts:
+            uf.union(a, b)
     for (x, y) in copies:
         a, b = sentences[x].article_id, sentences[y].article_id
         if (x in members or y in members) and a in arts and b in arts and (a, b) in syndicated:

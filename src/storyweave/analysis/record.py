@@ -37,6 +37,7 @@ class StoryAnalysis:
     similarity: np.ndarray | None = None  # (n, n): cosine and word overlap, averaged
     groups: list[list[int]] | None = None  # sentence indices stating the same fact
     group_of: list[int] | None = None  # sentence index -> group index
+    rewrites: set[tuple[str, str]] | None = None  # article pairs, one retelling the other (both orders)
     independent: list[int] | None = None  # per group: independent sources (copies count once)
     same_fact: float = 0.52  # the alignment threshold the groups were built with
     meaning: "MeaningCache | None" = None  # sentence meaning for the citation check (Meaning)
