@@ -213,3 +213,26 @@ def test_contact_lines_and_corrections_are_not_the_story():
     assert all(reasons(a)[c] == str(Reason.BYLINE) for c in contact)
     assert reasons(a)[correction] == str(Reason.CORRECTION)
     assert a.body == prose
+
+
+def test_photo_credits_galleries_handles_and_account_pages_are_not_the_story():
+    caption = ("Ana Ruiz / For The Herald Tomas Lind, 58, waves to reporters at the harbour on Tuesday after the "
+               "rescue of his son-in-law, who had been swept out by a rip current near the north pier while the two "
+               "men were swimming together late in the afternoon. (Ana Ruiz / For The Herald)")
+    credits = "(Ana Ruiz / For The Herald) (Ana Ruiz / For The Herald)"
+    gallery = ("Photos: The old harbour The harbour in 1935, when the first boats came in from the islands to unload "
+               "the season's catch. Hide Caption 1 of 3 Photos: The old harbour The fish market before the fire "
+               "destroyed its roof and half of the stalls along the quay. Hide Caption 2 of 3")
+    handle = "For more news on the harbour, follow @anaruiz."
+    account = ["We have sent a confirmation email to {* data_emailAddress *}.",
+               "Please check your email and click on the link to activate your account.",
+               "We look forward to seeing you on [website] frequently."]
+    prose = ["The coast guard rescued a swimmer off the north pier on Tuesday evening.",
+             "The man, 58, was flown to shore and is in stable condition, the harbour master said.",
+             "Fans were told to follow @EastmereFC for news of the match, the club said on Tuesday."]
+    a = clean("\n".join([prose[0], caption, credits, gallery, prose[1], handle, *account, prose[2]]) + "\n")
+    r = reasons(a)
+    assert r[caption] == r[credits] == r[gallery] == str(Reason.CAPTION)
+    assert r[handle] == str(Reason.BYLINE)
+    assert all(r[x] == str(Reason.NEWSLETTER) for x in account)
+    assert a.body == prose  # a handle the story reports on is the story's

@@ -44,6 +44,13 @@ EXAMPLES = {
     "FORM_PROMPT": [
         "Please re-enter.", "Try again later", "For the full council report, click here.", "You must select a plan",
         "Get full access for 99 cents", "This feature is not available right now.", "Continue reading the main story",
+        "Please check your inbox and click the link to activate your account.", "Sign in to update your profile",
+        "Verify your email address", "We have sent a confirmation email to you.",
+        "We sent a note to {* data_emailAddress *}.", "Hello {{ user.name }}", "We look forward to seeing you on [website]",
+    ],
+    "GALLERY": [
+        "Hide Caption 2 of 6", "Show captions", "3 of 12 photos: The harbour at dawn", "Photo 4 of 9",
+        "Slide 2 of 5: the flooded square", "1 of 3 images",
     ],
     "LEGAL": [
         "All Rights Reserved.", "Copyright 2024 Valmora Post", "This website uses cookies",

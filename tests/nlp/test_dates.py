@@ -174,6 +174,14 @@ def test_timeline_trims_a_leading_date_phrase():
     assert event.text == "The two ministers held talks for seven hours in Beijing."
 
 
+def test_a_sentence_that_is_only_a_date_stamp_dates_no_event():
+    an = story(("a", MON, ["(Published Tuesday, June 20, 2023 at 10:15 a.m.)",
+                           "Updated on Sunday, June 18, 2023, 9:00 pm EDT",
+                           "On Sunday, the ministers met for talks in Beijing."]))
+    assert [(e.date, e.text) for e in build_timeline(an, article_anchors(an))] == [
+        ("2023-06-18", "The ministers met for talks in Beijing.")]
+
+
 # ---- the real example story (read from ../shared) --------------------------------------------------
 
 def test_example_undated_articles_are_anchored_on_the_dated_ones(example_brief):

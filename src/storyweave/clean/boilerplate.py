@@ -112,6 +112,9 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             continue
         t = ln.text
         low, ascii_ = t.lower(), t.isascii()
+        if pat.LEAD_CREDIT.match(t) or len(ln.words) > 30 and _gallery_run(low):
+            ln.mark(Reason.CAPTION)  # a photographer's credit opens only a caption, however long
+            continue
         if len(ln.words) > 30:
             if _form_run(t, low, ascii_):
                 ln.mark(Reason.NEWSLETTER)
@@ -123,7 +126,8 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
         elif pat.VIDEO.search_line(t, low, ascii_) and (not ln.sentence or len(ln.words) <= 14):
             ln.mark(Reason.VIDEO)
         elif (pat.CAPTION_LABEL.match(t) or pat.CREDIT.search_line(t, low, ascii_)
-              or ("/" in t[-60:] and pat.SLASH_CREDIT.search(t[-60:]))):
+              or ("/" in t[-60:] and pat.SLASH_CREDIT.search(t[-60:])) or pat.LEAD_CREDIT.match(t)
+              or pat.GALLERY.search_line(t, low, ascii_)):
             ln.mark(Reason.CAPTION)
         elif pat.BRACKET_LINK.search_line(t, low, ascii_):
             ln.mark(Reason.RELATED)
@@ -135,7 +139,8 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             ln.mark(Reason.NEWSLETTER)
         elif (pat.REPORTING_CREDIT.search_line(t, low, ascii_) or " reported from " in t) and _all_credits(t):
             ln.mark(Reason.BYLINE)
-        elif len(ln.words) <= 40 and pat.CONTACT_ADDRESS.search(t) and pat.CONTACT_OFFER.search(t):
+        elif len(ln.words) <= 40 and (pat.CONTACT_ADDRESS.search(t) and pat.CONTACT_OFFER.search(t)
+                                      or "@" in t and pat.FOLLOW_HANDLE.search(t)):
             ln.mark(Reason.BYLINE)  # the reporter's address is no part of the story
         elif len(ln.words) <= 60 and pat.CORRECTION.search_line(t, low, ascii_):
             ln.mark(Reason.CORRECTION)
@@ -145,6 +150,12 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             ln.mark(Reason.LEGAL)
         elif not markers_only and looks_foreign(t, ln.words):
             ln.mark(Reason.FOREIGN)
+
+
+def _gallery_run(low: str) -> bool:
+    """A photo gallery's captions run together into one line ("Photos: ... Hide Caption 1 of 6
+    Photos: ... Hide Caption 2 of 6"): its counter comes back."""
+    return len(pat.GALLERY_COUNTER.findall(low)) >= 2
 
 
 def _form_run(text: str, low: str, ascii_: bool) -> bool:

@@ -42,6 +42,16 @@ CREDIT = Marker(
 # "Photo: Agency/Name Surname" style credits at a line's end (case matters: names are capitalised)
 SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*$")
 CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\s*:?\s*$", re.IGNORECASE)
+# A photographer's "Name Surname / Outlet" credit opening a line, bracketed or not, the caption
+# after it ("(Ana Ruiz / For The Herald)", "Ana Ruiz / For The Herald The mayor speaks ...")
+LEAD_CREDIT = re.compile(r"^\(?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s/\s(?:For\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\)?")
+# A gallery's controls and counters: "Hide Caption 2 of 6 Photos: ...", "Photo 3 of 12"
+GALLERY_COUNTER = re.compile(r"\bhide captions?\b|\b\d{1,3} of \d{1,3} (?:photos?|images?|pictures?|slides?)\b")
+GALLERY = Marker(
+    r"(^\W*(hide|show|close|expand) captions?\b|\b\d{1,3} of \d{1,3} (photos?|images?|pictures?|slides?)\b|"
+    r"^\W*(photo|image|picture|slide) \d{1,3} of \d{1,3}\b)",
+    keys=("caption", "image", "photo", "picture", "slide"),
+)
 
 VIDEO = Marker(
     r"(video player|this video|play(ing)? video|watch (the )?video|media playback|your browser does not support|"
@@ -84,9 +94,15 @@ NEWSLETTER = Marker(
 # NEWSLETTER's is the form run together into one paragraph by the scraper.
 FORM_PROMPT = Marker(
     r"(please (try again|re-?enter)|try again later|click here|you must select|get full access|"
-    r"(this|the) feature is not available|continue reading the main story)",
-    keys=("click here", "continue reading the main story", "get full access", "please ", "feature is not available",
-          "try again later", "you must select"),
+    r"(this|the) feature is not available|continue reading the main story|"
+    # an account page's: "activate your account", "sign in to update your profile"
+    r"activate your account|update your profile|(confirm|verify) your (e-?mail|account)|"
+    r"we have sent (you )?an? (confirmation|verification|activation) e-?mail|"
+    # a template the page never filled in: "{* data_emailAddress *}", "[website]"
+    r"\{\*.{0,60}\*\}|\{\{.{0,60}\}\}|\[website\])",
+    keys=("[website]", "activate your account", "click here", "confirm your", "continue reading the main story",
+          "get full access", "please ", "feature is not available", "try again later", "update your profile",
+          "verify your", "we have sent ", "you must select", "{*", "{{"),
 )
 # A reporting credit at a story's end: "Staff writer Ana Ruiz contributed to this report.",
 # "(Additional reporting by X; Editing by Y)", "Quist reported from Eastmere." A line all of whose
@@ -101,6 +117,10 @@ REPORTING_CREDIT = Marker(
 CONTACT_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
 # ("call" alone is a police appeal, which is the story's: "asked witnesses to call 555-0100")
 CONTACT_OFFER = re.compile(r"\b(?:contact|reach|e-?mail|follow|twitter|reporter|writer)\b", re.IGNORECASE)
+# "For more news on city hall, follow @ana_ruiz.": the reader told to follow a handle, in the
+# imperative ("fans were told to follow @club" is the story's)
+FOLLOW_HANDLE = re.compile(r"(?:^|[,;:.]\s*|\bplease\s+|\byou can\s+)follow\s+(?:(?:him|her|them|us|me)\s+)?(?:on\s+(?:twitter|x|instagram)\s+)?"
+                           r"(?:at\s+)?@[A-Za-z0-9_]{2,15}\b", re.IGNORECASE)
 # A correction or editor's note about the story itself, not news: "Correction: An earlier version
 # of this story misspelled ...".
 CORRECTION = Marker(
@@ -166,12 +186,12 @@ _DATE_WORDS = (
     r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)"
 )
 DATELINE_ONLY = re.compile(
-    rf"^\s*((published|updated|posted|last updated|date|first published)\s*[:\-]?\s*)?"
+    rf"^\s*[(\[]?\s*((published|updated|posted|last updated|date|first published)\s*[:\-]?\s*)?"
     rf"((mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
     rf"(\d{{4}}-\d{{2}}-\d{{2}}([ T]\d{{1,2}}:\d{{2}}(:\d{{2}})?\S*)?|"
     rf"\d{{1,2}}(st|nd|rd|th)?\s+{_DATE_WORDS}\.?,?\s+\d{{4}}|{_DATE_WORDS}\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{4}})"
-    rf"([,\s]+(at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{{2,4}})?)?\s*$",
+    rf"([,\s]+(at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(am|pm|a\.m\.|p\.m\.)?(\s*[A-Z]{{2,4}})?)?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
 # "Updated 6.15pm", "Posted at 10:42 a.m. EST", "Published 3 hours ago": a time stamp without its day

@@ -12,6 +12,9 @@ from .mentions import DateMention, find_dates
 _SAME_EVENT = 0.5  # share of the shorter sentence's content words the two sentences must share
 _MIN_WORDS = 5  # a "sentence" shorter than this (a dateline, a caption stub) is no event
 _YEAR = re.compile(r"\d{4}")
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_MIN_EVENT_WORDS = 3  # words outside its dates an event's sentence needs, not counting ...
+_STAMP_WORDS = frozenset("published updated posted modified last first".split())  # ... a stamp's labels
 _LEAD = re.compile(r"(?:(?:Earlier|Later|Also|And|But)\s+)?(?:(?:on|in|last|this|during)\s+)?$", re.I)
 
 # date, text, article, sentence id, inferred, content words
@@ -54,7 +57,10 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
         if len(s.text.split()) < _MIN_WORDS:
             continue
         anchor, inferred = _anchor(anchors.get(s.article_id))
-        dated = [(m, m.calendar or _year(m)) for m in find_dates(s.text, anchor) if not (guessed and m.relative)]
+        found = find_dates(s.text, anchor)
+        if _only_a_stamp(s.text, found):
+            continue
+        dated = [(m, m.calendar or _year(m)) for m in found if not (guessed and m.relative)]
         finer = any(m.calendar for m, _ in dated)
         for m, date in dated:
             if date is None or (finer and not m.calendar):
@@ -62,6 +68,21 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
             text = _trim_lead(s.text, m)
             candidates.append((date, text, s.article_id, s.id, inferred and m.relative, event_words(text)))
     return _merge_events(candidates)
+
+
+def _only_a_stamp(text: str, mentions: list[DateMention]) -> bool:
+    """A sentence that is its dates and little else ("(Published Tuesday, June 23, 2015)",
+    "Updated on Sunday, ..., 9:00 pm EDT") dates no event: fewer than ``_MIN_EVENT_WORDS`` words
+    of three letters or more outside them."""
+    if not mentions:
+        return False
+    rest, at = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        rest.append(text[at:m.start])
+        at = max(at, m.end)
+    rest.append(text[at:])
+    words = [w for w in _WORDS.findall(" ".join(rest)) if not w.isupper() and w.lower() not in _STAMP_WORDS]
+    return len(words) < _MIN_EVENT_WORDS  # (an all-capitals word is a time zone: "EDT")
 
 
 def _year(m: DateMention) -> str | None:
