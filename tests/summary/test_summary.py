@@ -21,6 +21,16 @@ from storyweave.summary import SummaryConfig, concept_matrix, concepts, is_depen
     ("Antony Blinken met Xi Jinping in Beijing on Monday.", False),
     ("Heather Nauert said the talks were candid.", False),  # "He" inside a name is no pronoun
     ("Theirry Breton spoke later.", False),
+    # a time counted from an event told before, a place or a source already introduced
+    ("A few hours later, around 9:30 p.m., the crew spotted the swimmer.", True),
+    ("Two days later the council voted on the reward.", True),
+    ("Later, police said the man had fled on foot.", True),
+    ("The next day, the council voted on the reward.", True),
+    ("At the shop, a man confronted the teenager about his shoes.", True),
+    ("The source added that the talks would go on.", True),
+    ("At the White House, aides met the union leaders.", False),  # a place named is no reference back
+    ("The Coast Guard added two boats to the search.", False),
+    ("Later reports put the toll at twelve.", False),
 ])
 def test_dependent_openers(text, expected):
     assert is_dependent(text) is expected
@@ -38,6 +48,19 @@ def test_dependent_openers(text, expected):
 ])
 def test_fragments(text, expected):
     assert is_fragment(text, SummaryConfig()) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“This is not a new hero. This is the hero, unlike any we have seen before.”", True),
+    ("“This is not a new hero,” says writer Ada Quint of the series.", False),
+    ("“We are disappointed by the decision, but hardly surprised,” the statement read.", False),
+    ("The new hero is “unlike any we have seen before,” according to the publisher.", False),
+    ("The council voted to offer a reward of $50,000 for information.", False),
+])
+def test_a_quotation_without_its_speaker_is_no_summary_sentence(text, expected):
+    from storyweave.summary.features import is_unattributed_quote
+
+    assert is_unattributed_quote(text) is expected
 
 
 def test_concept_matrix_is_the_concepts_of_each_sentence():

@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING
 from ..model import SummarySentence
 from .batch import Summarizer, cluster_row
 from .exact import select_exact
-from .features import STOP, concept_matrix, concepts, sentence_features, is_dependent, is_fragment, stem
+from .features import (STOP, concept_matrix, concepts, sentence_features, is_dependent, is_fragment,
+                       is_unattributed_quote, stem)
 from .greedy import overflow, select_greedy
 from ..config import SummaryConfig
 from .similarity import Similarity
@@ -43,7 +44,7 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
 
 __all__ = [
     "STOP", "Summarizer", "SummaryConfig", "cluster_row", "concept_matrix", "concepts", "is_dependent",
-    "is_fragment", "rank", "stem", "summarize",
+    "is_fragment", "is_unattributed_quote", "rank", "stem", "summarize",
 ]
 
 

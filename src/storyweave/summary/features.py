@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..text import CONCEPT_STOP_WORDS, WORD, stem
+from ..nlp.quotes.vocab import SPEECH
+from ..text import CONCEPT_STOP_WORDS, QUOTED, WORD, quoted_share, stem
 from ..config import SummaryConfig
 
 if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
@@ -20,10 +21,17 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
 _DEPENDENT_OPENER = re.compile(
     r"^[\"“‘']?(he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
     r"such|but|and|so|also|however|still|yet|then|meanwhile|instead|moreover|furthermore|"
-    r"besides|otherwise|there,|here)\b",
+    r"besides|otherwise|there,|here)\b|"
+    # a time counted from an event told before ("A few hours later", "The next day", "Soon after")
+    r"^(a few|several|some|\w+) (seconds?|minutes?|hours?|days?|weeks?|months?|years?) (later|after)\b|"
+    r"^later,|^(moments later|shortly after(wards)?|soon after(wards)?|afterwards?|the (next|following) "
+    r"(day|morning|evening|night|week))\b|"
+    # a place or a source already introduced ("At the shop, ...", "The source added that ...")
+    r"^(at|inside|outside) the [a-z]+,|^the [a-z]+ (added|continued|went on)\b",
     re.IGNORECASE,
 )
 _FINAL = frozenset(".!?…")
+_QUOTED = 0.7  # share of a sentence inside quote marks that makes it a quotation
 _CLOSERS = "\"'”’)]"
 _TOKEN = WORD
 # Characters outside _TOKEN, to spaces: ASCII, and the punctuation news text is full of
@@ -170,6 +178,15 @@ def is_dependent(text: str) -> bool:
     return bool(_DEPENDENT_OPENER.match(text))
 
 
+def is_unattributed_quote(text: str) -> bool:
+    """A quotation with no word of who says it: in a summary it reads as nobody's claim (the
+    speaker was in a sentence the summary leaves out)."""
+    if quoted_share(text) < _QUOTED:
+        return False
+    outside = QUOTED.sub(" ", text).lower()
+    return "according to" not in outside and not any(w in SPEECH for w in _TOKEN.findall(outside))
+
+
 def is_fragment(text: str, params: SummaryConfig, words: int | None = None) -> bool:
     """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote.
     ``words``: its word count, when the caller has it."""
@@ -226,7 +243,7 @@ def sentence_features(analysis: "StoryAnalysis", params: SummaryConfig) -> Featu
             previous[i] = i - 1
     return Features(
         length=length, base=base, matrix=matrix, weight=weight, previous=previous,
-        dependent=np.array([is_dependent(t) for t in texts], dtype=bool),
+        dependent=np.array([is_dependent(t) or is_unattributed_quote(t) for t in texts], dtype=bool),
         candidate=np.array([not is_fragment(t, params, k) for t, k in zip(texts, counts)], dtype=bool),
         group_of=np.asarray(analysis.group_of),
     )
