@@ -181,3 +181,18 @@ def test_one_quote_two_speakers_is_a_divergence(pipeline):
     assert len(who) == 1
     sides = {v.value: set(v.citations) for v in who[0].variants}
     assert sides == {"Ida Lind": {"a", "c"}, "Tomas Berg": {"b"}}
+
+
+def test_a_unique_fact_stands_alone(pipeline):
+    import datetime as dt
+
+    texts = ("The Harbour Bridge in Tollmouth stayed shut on Thursday after engineers found a cracked cable.\n"
+             "The city council will hold an emergency session on the bridge budget next Monday evening.\n"
+             "They were seen leaving the inspection office at noon with two folders of cable test results.\n"
+             "“Nobody should have to wait this long for a crossing that was promised to be safe for decades.”",
+             "Engineers closed the Harbour Bridge in Tollmouth on Thursday after a cable was found cracked.\n"
+             "Commuters faced long detours.")
+    unique = [u.text for u in pipeline.brief(_reports(dt.date(2024, 9, 5), *texts)).unique]
+    assert any("emergency session" in u for u in unique)
+    # "they" with no one named, a quotation with no word of its speaker: a reader cannot use them alone
+    assert not [u for u in unique if u.startswith(("They were seen", "“Nobody"))]

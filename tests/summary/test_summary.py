@@ -25,6 +25,8 @@ from storyweave.summary import SummaryConfig, concept_matrix, concepts, is_depen
     ("A few hours later, around 9:30 p.m., the crew spotted the swimmer.", True),
     ("Two days later the council voted on the reward.", True),
     ("Later, police said the man had fled on foot.", True),
+    ("I spent a week in a coma after the accident.", True),  # a first person the brief never names
+    ("US officials met the envoy in Geneva.", False),
     ("The next day, the council voted on the reward.", True),
     ("At the shop, a man confronted the teenager about his shoes.", True),
     ("The source added that the talks would go on.", True),

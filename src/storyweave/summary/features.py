@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
 # Openers that refer back to something earlier in the article: pronouns, demonstratives and
 # connectives. Such a sentence is self-contained only if its predecessor is in the summary.
 _DEPENDENT_OPENER = re.compile(
-    r"^[\"“‘']?(he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
+    r"^[\"“‘']?(he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|i|we|my|our|"
     r"such|but|and|so|also|however|still|yet|then|meanwhile|instead|moreover|furthermore|"
     r"besides|otherwise|there,|here)\b|"
     # a time counted from an event told before ("A few hours later", "The next day", "Soon after")
