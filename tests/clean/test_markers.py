@@ -17,6 +17,8 @@ EXAMPLES = {
         "Photograph : Eastmere Gazette", "Image caption: a man at the gate", "Credit: Harbour Trust",
         "Illustration: Mara Quist",
         "AP Photo", "Getty Images", "© Valmora Post 2024", "File photo of the bridge", "Photo by Ana Ruiz",
+        "In this June 21, 2018, file photo, the mayor arrives for a news conference.",
+        "In this image made from video, crews search the harbour.",
     ],
     "VIDEO": [
         "Please use Chrome browser for a more accessible video player", "Watch this video",
@@ -40,6 +42,7 @@ EXAMPLES = {
     "CORRECTION": [
         "Correction: An earlier version of this story misspelled the chair's name.",
         "Editor’s note: This story has been revised.", "An earlier version of this article gave the wrong date.",
+        "Correction 31 July 2017: This article has been amended to give the right date.",
     ],
     "FORM_PROMPT": [
         "Please re-enter.", "Try again later", "For the full council report, click here.", "You must select a plan",

@@ -36,8 +36,10 @@ CREDIT = Marker(
     r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
     r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
 
-    r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b)",
-    keys=("/", "(", "credit", "illustration", "image", "photo", "picture", "©"),
+    r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b|"
+    # the agencies' caption opening: "In this June 21, 2018, file photo, ..."
+    r"^\W*in this\b.{0,40}?\b(photo|image|picture|video|frame grab|screenshot)\b)",
+    keys=("/", "(", "credit", "frame grab", "illustration", "image", "photo", "picture", "screenshot", "video", "©"),
 )
 # "Photo: Agency/Name Surname" style credits at a line's end (case matters: names are capitalised)
 SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*$")
@@ -125,6 +127,8 @@ FOLLOW_HANDLE = re.compile(r"(?:^|[,;:.]\s*|\bplease\s+|\byou can\s+)follow\s+(?
 # of this story misspelled ...".
 CORRECTION = Marker(
     r"(^\W*(correction|clarification|editor['’]?s note)\s*[:—–-]|"
+    # "Correction 31 July 2017: This article has been amended ..."
+    r"^\W*(correction|clarification)\s+[\w ,.]{1,30}:|"
     r"\ban earlier version of this (story|article|report)\b)",
     keys=("correction", "clarification", "editor", "an earlier version of this "),
 )
