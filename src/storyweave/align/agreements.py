@@ -10,7 +10,7 @@ from ..analysis.preparation import independent_sources, shared_copy
 from ..config import Config
 from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
-from ..summary.features import is_dependent, is_fragment, is_unattributed_quote
+from ..summary.features import is_fragment, stands_alone
 from ..unionfind import UnionFind
 from ..nlp.quotes.vocab import SPEECH
 from ..text import one_edit_apart, quoted_share
@@ -186,7 +186,7 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             words = len(s.split())
             if words < 8 or meaning[i].max(initial=-1.0) >= config.align.unique_meaning:
                 continue
-            if is_dependent(s) or is_unattributed_quote(s):
+            if not stands_alone(s):
                 continue  # shown alone, it must stand alone: no "he"/"they"/"I" or quote of nobody
             if (claims[i][arts != arts[i]] >= config.align.unique_below).any():
                 continue

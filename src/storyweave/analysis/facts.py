@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .. import align
 from ..config import Config
-from ..summary import is_dependent, is_unattributed_quote, summarize
+from ..summary import stands_alone, summarize
 from ..syndication import syndication_records
 from .record import StoryAnalysis
 from .step import Step
@@ -73,8 +73,7 @@ class Summary(Step):
         # the first agreement whose statement stands alone: a summary cannot open on "A few
         # hours later, ..." or on a quotation whose speaker it leaves out
         alone = (an.sentence_index(a.sentence_ids[0]) for a in an.agreements or [])
-        lead = next((i for i in alone if not is_dependent(an.sentences[i].text)
-                     and not is_unattributed_quote(an.sentences[i].text)), None)
+        lead = next((i for i in alone if stands_alone(an.sentences[i].text)), None)
         an.summary = summarize(an, self.config.brief.words, self.config, lead=lead)
         return an
 

@@ -126,8 +126,7 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
         elif pat.VIDEO.search_line(t, low, ascii_) and (not ln.sentence or len(ln.words) <= 14):
             ln.mark(Reason.VIDEO)
         elif (pat.CAPTION_LABEL.match(t) or pat.CREDIT.search_line(t, low, ascii_)
-              or ("/" in t[-60:] and pat.SLASH_CREDIT.search(t[-60:])) or pat.LEAD_CREDIT.match(t)
-              or pat.GALLERY.search_line(t, low, ascii_)):
+              or ("/" in t[-60:] and pat.SLASH_CREDIT.search(t[-60:])) or pat.GALLERY.search_line(t, low, ascii_)):
             ln.mark(Reason.CAPTION)
         elif pat.BRACKET_LINK.search_line(t, low, ascii_):
             ln.mark(Reason.RELATED)

@@ -33,7 +33,7 @@ from ..model import SummarySentence
 from .batch import Summarizer, cluster_row
 from .exact import select_exact
 from .features import (STOP, concept_matrix, concepts, sentence_features, is_dependent, is_fragment,
-                       is_unattributed_quote, stem)
+                       is_unattributed_quote, stands_alone, stem)
 from .greedy import overflow, select_greedy
 from ..config import SummaryConfig
 from .similarity import Similarity
@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed
 
 __all__ = [
     "STOP", "Summarizer", "SummaryConfig", "cluster_row", "concept_matrix", "concepts", "is_dependent",
-    "is_fragment", "is_unattributed_quote", "rank", "stem", "summarize",
+    "is_fragment", "is_unattributed_quote", "rank", "stands_alone", "stem", "summarize",
 ]
 
 

@@ -187,6 +187,12 @@ def is_unattributed_quote(text: str) -> bool:
     return "according to" not in outside and not any(w in SPEECH for w in _TOKEN.findall(outside))
 
 
+def stands_alone(text: str) -> bool:
+    """Can a reader take the sentence on its own: it points back at nothing and is no quotation
+    of nobody (a summary's lead, a unique fact)."""
+    return not is_dependent(text) and not is_unattributed_quote(text)
+
+
 def is_fragment(text: str, params: SummaryConfig, words: int | None = None) -> bool:
     """Not a usable summary sentence on its own: too short/long, unfinished, a broken quote.
     ``words``: its word count, when the caller has it."""
@@ -243,7 +249,7 @@ def sentence_features(analysis: "StoryAnalysis", params: SummaryConfig) -> Featu
             previous[i] = i - 1
     return Features(
         length=length, base=base, matrix=matrix, weight=weight, previous=previous,
-        dependent=np.array([is_dependent(t) or is_unattributed_quote(t) for t in texts], dtype=bool),
+        dependent=np.array([not stands_alone(t) for t in texts], dtype=bool),
         candidate=np.array([not is_fragment(t, params, k) for t, k in zip(texts, counts)], dtype=bool),
         group_of=np.asarray(analysis.group_of),
     )

@@ -224,7 +224,7 @@ def _inverted(items: list[Item], v: int) -> bool:
         it = items[k]
         if it.kind == "Q":  # a quotation, not a phrase in quote marks ("“stand your ground” laws")
             return it.sent_end == items[v].sent and k < v - 2 and len(it.text.split()) >= MIN_WORDS
-        if it.sent != items[v].sent or it.kind == "E" or it.kind == "P" and it.text not in "-" \
+        if it.sent != items[v].sent or it.kind == "E" or it.kind == "P" and it.text != "-" \
                 or it.kind == "W" and (it.low in _NOT_ATTRIBUTION - _JOINING or it.low in PRONOUNS
                                         or is_verb_word(items, k)):
             return False

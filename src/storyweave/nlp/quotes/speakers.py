@@ -176,8 +176,9 @@ class Article:
         spoke = list(dict.fromkeys(n for n in fits if n in speakers))
         before_subject = (self.subjects.get(window[-1]) or subject([x for x in items if x.sent == window[-1]])
                           if window else None)
-        if window and window[-1] not in self.said and before_subject in fits and gender and self.entities.gender.get(before_subject) == gender \
-                and not any(it.kind == "E" and it.type == PERSON and it.sent == items[k].sent for it in items[:k]):
+        named_here = any(it.kind == "E" and it.type == PERSON and it.sent == items[k].sent for it in items[:k])
+        if window and window[-1] not in self.said and before_subject in fits and not named_here \
+                and gender and self.entities.gender.get(before_subject) == gender:
             # the sentence before, saying nothing, brought in a person as its subject: "he"
             # continues that person ("Nick Patterson, ..., agrees that Mercer's influence has been
             # huge. “...,” he said"), not a name inside its clauses nor an earlier speaker
