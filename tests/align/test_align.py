@@ -189,10 +189,13 @@ def test_a_unique_fact_stands_alone(pipeline):
     texts = ("The Harbour Bridge in Tollmouth stayed shut on Thursday after engineers found a cracked cable.\n"
              "The city council will hold an emergency session on the bridge budget next Monday evening.\n"
              "They were seen leaving the inspection office at noon with two folders of cable test results.\n"
-             "“Nobody should have to wait this long for a crossing that was promised to be safe for decades.”",
+             "“Nobody should have to wait this long for a crossing that was promised to be safe for decades.”\n"
+             "Will the port authority pay for the repairs of the cable this winter, or the city council again?",
              "Engineers closed the Harbour Bridge in Tollmouth on Thursday after a cable was found cracked.\n"
              "Commuters faced long detours.")
     unique = [u.text for u in pipeline.brief(_reports(dt.date(2024, 9, 5), *texts)).unique]
     assert any("emergency session" in u for u in unique)
     # "they" with no one named, a quotation with no word of its speaker: a reader cannot use them alone
     assert not [u for u in unique if u.startswith(("They were seen", "“Nobody"))]
+    # a question states nothing
+    assert not [u for u in unique if u.endswith("?")]

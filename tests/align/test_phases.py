@@ -33,6 +33,21 @@ def test_opposite_phases():
     assert not opposite_phases(phases("Voting began at seven."), phases("Turnout was low."))
 
 
+def test_the_stages_of_a_criminal_case():
+    charged = phases("Prosecutors have charged Dale Mott with two counts of murder.")
+    assert charged == {"charge"}
+    assert phases("Dale Mott was indicted on Friday.") == {"charge"}
+    assert phases("A jury convicted Dale Mott of murder.") == {"verdict"}
+    assert phases("Dale Mott has pleaded guilty to lying to investigators.") == {"verdict"}
+    assert phases("Dale Mott was sentenced to life in prison.") == {"sentence"}
+    assert opposite_phases(charged, phases("Dale Mott has pleaded guilty to lying to investigators."))
+    assert opposite_phases(charged, phases("Dale Mott was sentenced to life in prison."))
+    # "charges" as a noun is no stage: a plea to charges is the plea
+    assert phases("Dale Mott pleaded guilty to fraud charges.") == {"verdict"}
+    # a conviction and its sentence are often told as one fact
+    assert not opposite_phases(phases("Mott was convicted of assault."), phases("Mott was sentenced to life for assault."))
+
+
 def test_the_start_is_not_cited_for_the_end(models, monkeypatch):
     arts = [Article(id=f"o{i}", text=t, outlet=f"Outlet {i}") for i, t in enumerate(STORY)]
     an = Pipeline(NO_NER, models).analyse(arts)

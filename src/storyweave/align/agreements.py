@@ -15,6 +15,7 @@ from ..unionfind import UnionFind
 from ..nlp.quotes.vocab import SPEECH
 from ..text import one_edit_apart, quoted_share
 from .pairs import claim_pairs
+from .paraphrases import meaning_pairs, same_fact
 from .patterns import ANAPHORIC, CAP, PRONOUN_SUBJECT, QUOTED
 
 # a quotation this long found word for word in another outlet is that outlet's report too
@@ -83,29 +84,29 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
         support = [i for i in analysis.support(rep) if _statement(analysis, i, config)]
         if len(support) < 2 or support[0] != rep:
             continue  # grouped, but no other outlet states this sentence's fact closely enough
-        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
-                                          syndicated=shared, rewritten=analysis.rewrites or set())
-        evidence = analysis.evidence(support)
-        rec = Agreement(
-            text=analysis.sentences[rep].text,
-            citations=[e.article for e in evidence],
-            independent_sources=independent,
-            sentence_ids=[e.sentence for e in evidence],
-            evidence=evidence,
-        )
-        (agreed if independent >= 2 else single).append(rec)
+        rec = _record(analysis, support, shared)
+        (agreed if rec.independent_sources >= 2 else single).append(rec)
     cited = {sid for a in agreed + single for sid in a.sentence_ids}
     for support in _claim_agreements(analysis, config, central):
         if cited & {analysis.sentences[i].id for i in support}:
             continue  # already stated by an agreement of the fact groups
-        independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
-                                          syndicated=shared, rewritten=analysis.rewrites or set())
-        evidence = analysis.evidence(support)
-        rec = Agreement(text=analysis.sentences[support[0]].text, citations=[e.article for e in evidence],
-                        independent_sources=independent, sentence_ids=[e.sentence for e in evidence], evidence=evidence)
-        (agreed if independent >= 2 else single).append(rec)
+        rec = _record(analysis, support, shared)
+        (agreed if rec.independent_sources >= 2 else single).append(rec)
+    cited = {sid for a in agreed + single for sid in a.sentence_ids}
+    for support in _meaning_agreements(analysis, config, central, cited):
+        rec = _record(analysis, support, shared)
+        (agreed if rec.independent_sources >= 2 else single).append(rec)
     agreed.sort(key=lambda a: (-a.independent_sources, -len(a.citations)))
     return agreed[: config.brief.max_agreements], single
+
+
+def _record(analysis: StoryAnalysis, support: list[int], shared) -> Agreement:
+    """The agreement of a statement (``support[0]``) and each other outlet's sentence stating it."""
+    independent = independent_sources(support, analysis.sentences, analysis.copies, analysis.similarity,
+                                      syndicated=shared, rewritten=analysis.rewrites or set())
+    evidence = analysis.evidence(support)
+    return Agreement(text=analysis.sentences[support[0]].text, citations=[e.article for e in evidence],
+                     independent_sources=independent, sentence_ids=[e.sentence for e in evidence], evidence=evidence)
 
 
 def _group_statements(analysis: StoryAnalysis, central: np.ndarray) -> dict[int, int]:
@@ -152,6 +153,30 @@ def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarr
     return out
 
 
+def _meaning_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarray,
+                        cited: set[str]) -> list[list[int]]:
+    """Facts outlets word too far apart for the groups and the claim pairs, found by meaning
+    (align/paraphrases.py) among the sentences no agreement cites yet: each pair's sentences
+    joined across outlets, the clearest first, then each other outlet's sentence closest in
+    meaning to it, if above the bar and about the same event."""
+    free = [i for i, s in enumerate(analysis.sentences) if s.id not in cited and _statement(analysis, i, config)]
+    links: UnionFind[int] = UnionFind()
+    for i, j, _ in meaning_pairs(analysis, config, free):
+        links.union(i, j)
+    out = []
+    for members in links.groups():
+        rep = _representative(analysis, members, central)
+        support = [rep]
+        for i in sorted(members, key=lambda k: -analysis.meaning.cosine(rep, k)):
+            if analysis.sentences[i].article_id in {analysis.sentences[k].article_id for k in support}:
+                continue
+            if same_fact(analysis, config, rep, i):
+                support.append(i)
+        if len(support) >= 2:
+            out.append(support)
+    return out
+
+
 def _statement(analysis: StoryAnalysis, i: int, config: Config) -> bool:
     """A sentence that can carry a fact on its own: not a question or a heading, not a piece of
     a quotation the splitter cut, not a stub (the summary's own test)."""
@@ -186,8 +211,8 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             words = len(s.split())
             if words < 8 or meaning[i].max(initial=-1.0) >= config.align.unique_meaning:
                 continue
-            if not stands_alone(s):
-                continue  # shown alone, it must stand alone: no "he"/"they"/"I" or quote of nobody
+            if not stands_alone(s) or not _statement(analysis, i, config):
+                continue  # shown alone, it must stand alone (no "he"/"they"/"I" or quote of nobody) and state something (no question)
             if (claims[i][arts != arts[i]] >= config.align.unique_below).any():
                 continue
             if _specific_elsewhere(analysis, i, elsewhere, claim):

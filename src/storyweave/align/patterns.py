@@ -109,9 +109,16 @@ PHASES = {
     "leave": r"(?:has|had|have|abruptly|then|just) left|checked out|resign(?:s|ed)|stepp(?:ed|ing) down|quit|ousted",
     "arrest": r"arrest(?:s|ed)|detain(?:s|ed)|taken into custody",
     "release": r"released from|released on bail|freed|set free",
+    # the stages of a criminal case: being charged is one fact, a verdict or a sentence another
+    # (a conviction and its sentence are often told as one: not opposed)
+    "charge": r"(?:was|were|been|be|is|are|has|have|had|being) (?:formally |also |now )?charged|indicted|"
+              r"fil(?:e|es|ed|ing) (?:criminal |federal |formal )?charges",
+    "verdict": r"convicted|found (?:him |her |them )?(?:not )?guilty|acquitted|pleaded guilty|pleads guilty",
+    "sentence": r"sentenced|(?:was|were) given (?:a |an )?(?:life|\d+-year|death) sentence",
 }
 PHASE = {name: re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE) for name, words in PHASES.items()}
-OPPOSITE_PHASES = frozenset({("begin", "end"), ("enter", "leave"), ("arrest", "release")})
+OPPOSITE_PHASES = frozenset({("begin", "end"), ("enter", "leave"), ("arrest", "release"),
+                             ("charge", "verdict"), ("charge", "sentence")})
 # a clause opening the sentence with the time of another event ("After she left the clinic, ...")
 LEADING_TIME_CLAUSE = re.compile(r"^(?:after|before|while|when|as|since|once|until|(?:one|two|three) days? after)\b[^,]*,\s*",
                                  re.IGNORECASE)

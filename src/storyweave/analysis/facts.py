@@ -42,11 +42,12 @@ class Divergences(Step):
 
 class Unique(Step):
     """Facts one outlet alone reports; a sentence another outlet contradicts or words more
-    exactly (a divergence's variant) reports a shared fact, differently: never unique; nor is what a
-    person said when another outlet reports that person speaking."""
+    exactly (a divergence's variant) reports a shared fact, differently: never unique; nor is a
+    sentence an agreement cites, nor what a person said when another outlet reports that person
+    speaking."""
 
     name, reads, adds = ("unique", ("sentences", "tokens", "vectors", "groups", "anchors", "entity_index", "quotes",
-                                    "divergences"),
+                                    "divergences", "agreements", "single_source"),
                          ("unique",))
 
     def __init__(self, config: Config) -> None:
@@ -54,7 +55,8 @@ class Unique(Step):
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         disputed = {sid for d in an.divergences for v in d.variants for sid in v.sentence_ids}
-        an.unique = align.unique_facts(an, self.config, exclude=disputed)
+        agreed = {sid for a in (an.agreements or []) + (an.single_source or []) for sid in a.sentence_ids}
+        an.unique = align.unique_facts(an, self.config, exclude=disputed | agreed)
         return an
 
 
