@@ -68,6 +68,7 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/python bench/cited_pairs.py --split tune
 	$(BIN)/python bench/cited_pairs.py --split held-out
 	$(BIN)/python bench/cited_pairs.py --split multinews
+	$(BIN)/python bench/unique_facts.py
 	$(BIN)/storyweave eval dates ../shared/data/meantime-timeml
 	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
 

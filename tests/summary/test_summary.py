@@ -47,6 +47,17 @@ def test_dependent_openers(text, expected):
     ("and then the delegation left the capital for Washington at night.", True),
     ("The spokesman said the talks were “candid and useful for both sides.”", False),  # closer after the stop
     ("The talks were candid and useful for both sides, the spokesman said ”", True),
+    # spoken to the reader: page furniture, advice, a reviewer's aside
+    ("If you are looking for an older news story, it may no longer be here.", True),
+    ("Click here for interactive results, complete trends over time and methodology.", True),
+    ("Notice how every shot of the film communicates something precise.", True),
+    # somebody's words: their "you" is whoever they spoke to
+    ("“If I could give you more, I would,” the judge told the court on Friday.", False),
+    ("``We appreciate your respect for her privacy at this time,'' her representative said.", False),
+    ("Lawyers told reporters you cannot appeal a verdict of this kind.", False),
+    # openings that look like imperatives but are news
+    ("Share prices in Harwick fell sharply on Monday after the announcement.", False),
+    ("Test results released by the council showed no structural damage.", False),
 ])
 def test_fragments(text, expected):
     assert is_fragment(text, SummaryConfig()) is expected
