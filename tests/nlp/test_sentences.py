@@ -75,3 +75,15 @@ def test_a_clock_time_followed_by_a_day_or_zone_does_not_end_the_sentence():
     assert split_text("It began at 7 a.m. EST and ended at noon.") == ["It began at 7 a.m. EST and ended at noon."]
     assert split_text("The talks ended at 9 p.m. The leaders then left.") == [
         "The talks ended at 9 p.m.", "The leaders then left."]
+
+
+def test_a_sentence_in_parentheses_ends_at_its_closing_parenthesis():
+    assert split_text("The film made $1 billion. (The first one also crossed that mark, but only after a "
+                      "re-release in 2013.) Thanks to its success, a sequel is likely.") == [
+        "The film made $1 billion.",
+        "(The first one also crossed that mark, but only after a re-release in 2013.)",
+        "Thanks to its success, a sequel is likely."]
+    # an abbreviation in parentheses inside a sentence is no sentence of its own
+    assert split_text("Sen. Rand Paul (R-Ky.) Thursday said the bill was dead. He left.") == [
+        "Sen. Rand Paul (R-Ky.) Thursday said the bill was dead.", "He left."]
+    assert split_text("(AP) The storm hit the coast on Monday.") == ["(AP) The storm hit the coast on Monday."]

@@ -44,6 +44,18 @@ _CLOCK_END = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
 _DAY_OR_ZONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                           r"April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|"
                           r"Sept?\.|Oct\.|Nov\.|Dec\.|[ECMP][SD]?T\b|GMT\b|UTC\b|BST\b|local time)")
+# a whole sentence in parentheses that opens a piece, then the next sentence: "(It was re-released
+# in 2013.) Thanks to ..." (sentencex does not end a sentence at ".)"; only a piece that opens
+# with the parenthesis is cut, so "Sen. Rand Paul (R-Ky.) Thursday said" stays whole)
+_PARENTHESISED_SENTENCE = re.compile(r"^\((?:[^()\s]+\s+){2,}[^()]*[.!?]\)(?=\s+[A-Z“\"‘])")
+
+
+def _split_parenthesised(parts: list[str]) -> list[str]:
+    out = []
+    for s in parts:
+        m = _PARENTHESISED_SENTENCE.match(s)
+        out += [m.group(0), s[m.end():].lstrip()] if m else [s]
+    return out
 
 
 def split_text(text: str, language: str = "en") -> list[str]:
@@ -54,7 +66,7 @@ def split_text(text: str, language: str = "en") -> list[str]:
         s = " ".join(s.split())  # runs of whitespace to one space (what \s+ matches, faster)
         if s:
             out.append(s)
-    return _bounded(_repair(out))
+    return _bounded(_repair(_split_parenthesised(out)))
 
 
 def _bounded(sentences: list[str], limit: int = MAX_SENTENCE_CHARS) -> list[str]:
