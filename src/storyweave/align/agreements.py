@@ -219,7 +219,10 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
                 continue
             if i in heard_elsewhere:
                 continue
-            specifics = len(CAP.findall(s[1:])) + len(find_quantities(s)) + sum(ch.isdigit() for ch in s[:1])
+            names, figures = len(CAP.findall(s[1:])), len(find_quantities(s)) + sum(ch.isdigit() for ch in s[:1])
+            specifics = names + figures
+            if names + config.align.unique_min_specifics * figures < config.align.unique_min_specifics:
+                continue  # nothing one could check, a figure or a name (an aside, an opinion, page furniture)
             score = 0.5 * float(central[i]) + 0.1 * min(specifics, 5) - 0.01 * max(0, words - 40)
             per_article[analysis.sentences[i].article_id].append((score, i))
     out: list[UniqueFact] = []
