@@ -183,14 +183,15 @@ def test_one_quote_two_speakers_is_a_divergence(pipeline):
     assert sides == {"Ida Lind": {"a", "c"}, "Tomas Berg": {"b"}}
 
 
-def test_a_unique_fact_stands_alone(pipeline):
+def test_a_unique_fact_stands_alone_and_names_something_one_could_check(pipeline):
     import datetime as dt
 
     texts = ("The Harbour Bridge in Tollmouth stayed shut on Thursday after engineers found a cracked cable.\n"
              "Mayor Ida Lind will hold an emergency session on the bridge budget next Monday evening.\n"
              "They were seen leaving the inspection office at noon with two folders of cable test results.\n"
              "“Nobody should have to wait this long for a crossing that was promised to be safe for decades.”\n"
-             "Will the port authority pay for the repairs of the cable this winter, or the city council again?",
+             "Will the port authority pay for the repairs of the cable this winter, or the city council again?\n"
+             "The mood among the people waiting at the barrier was grim and rather tired by the evening.",
              "Engineers closed the Harbour Bridge in Tollmouth on Thursday after a cable was found cracked.\n"
              "Commuters faced long detours.")
     unique = [u.text for u in pipeline.brief(_reports(dt.date(2024, 9, 5), *texts)).unique]
@@ -199,16 +200,4 @@ def test_a_unique_fact_stands_alone(pipeline):
     assert not [u for u in unique if u.startswith(("They were seen", "“Nobody"))]
     # a question states nothing
     assert not [u for u in unique if u.endswith("?")]
-
-
-def test_a_unique_fact_names_something_one_could_check(pipeline):
-    import datetime as dt
-
-    texts = ("The Harbour Bridge in Tollmouth stayed shut on Thursday after engineers found a cracked cable.\n"
-             "Mayor Ida Lind will hold an emergency session on the bridge budget next Monday evening.\n"
-             "The mood among the people waiting at the barrier was grim and rather tired by the evening.",
-             "Engineers closed the Harbour Bridge in Tollmouth on Thursday after a cable was found cracked.\n"
-             "Commuters faced long detours.")
-    unique = [u.text for u in pipeline.brief(_reports(dt.date(2024, 9, 5), *texts)).unique]
-    assert any("emergency session" in u for u in unique)
     assert not [u for u in unique if u.startswith("The mood")]  # no name, no figure: an aside
