@@ -140,17 +140,20 @@ def _claim_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarr
     if analysis.meaning is not None:  # every candidate's meaning in one batch
         analysis.meaning.warm(_asked({rep: [i for i in members if analysis.needs_meaning(rep, i)]
                                       for members, rep in groups}))
-    out = []
-    for members, rep in groups:
-        support = [rep]
-        for i in sorted(members, key=lambda k: -float(analysis.similarity[rep, k])):
-            arts = {analysis.sentences[k].article_id for k in support}
-            if analysis.sentences[i].article_id not in arts and analysis.states(rep, i, *analysis.cite_bars) \
-                    and _statement(analysis, i, config):
-                support.append(i)
-        if len(support) >= 2:
-            out.append(support)
-    return out
+    supports = (_one_per_outlet(analysis, rep, members, lambda k: float(analysis.similarity[rep, k]),
+                                lambda k: analysis.states(rep, k, *analysis.cite_bars) and _statement(analysis, k, config))
+                for members, rep in groups)
+    return [s for s in supports if len(s) >= 2]
+
+
+def _one_per_outlet(analysis: StoryAnalysis, rep: int, members: list[int], closeness, states) -> list[int]:
+    """The statement and, for each other outlet, its member closest to it that ``states`` its fact."""
+    support, outlets = [rep], {analysis.sentences[rep].article_id}
+    for i in sorted(members, key=lambda k: -closeness(k)):
+        if analysis.sentences[i].article_id not in outlets and states(i):
+            support.append(i)
+            outlets.add(analysis.sentences[i].article_id)
+    return support
 
 
 def _meaning_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarray,
@@ -163,18 +166,11 @@ def _meaning_agreements(analysis: StoryAnalysis, config: Config, central: np.nda
     links: UnionFind[int] = UnionFind()
     for i, j, _ in meaning_pairs(analysis, config, free):
         links.union(i, j)
-    out = []
-    for members in links.groups():
-        rep = _representative(analysis, members, central)
-        support = [rep]
-        for i in sorted(members, key=lambda k: -analysis.meaning.cosine(rep, k)):
-            if analysis.sentences[i].article_id in {analysis.sentences[k].article_id for k in support}:
-                continue
-            if same_fact(analysis, config, rep, i):
-                support.append(i)
-        if len(support) >= 2:
-            out.append(support)
-    return out
+    reps = ((members, _representative(analysis, members, central)) for members in links.groups())
+    supports = (_one_per_outlet(analysis, rep, members, lambda k: analysis.meaning.cosine(rep, k),
+                                lambda k: same_fact(analysis, config, rep, k))
+                for members, rep in reps)
+    return [s for s in supports if len(s) >= 2]
 
 
 def _statement(analysis: StoryAnalysis, i: int, config: Config) -> bool:
@@ -220,9 +216,9 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             if i in heard_elsewhere:
                 continue
             names, figures = len(CAP.findall(s[1:])), len(find_quantities(s)) + sum(ch.isdigit() for ch in s[:1])
-            specifics = names + figures
-            if names + config.align.unique_min_specifics * figures < config.align.unique_min_specifics:
+            if not figures and names < config.align.unique_min_specifics:
                 continue  # nothing one could check, a figure or a name (an aside, an opinion, page furniture)
+            specifics = names + figures
             score = 0.5 * float(central[i]) + 0.1 * min(specifics, 5) - 0.01 * max(0, words - 40)
             per_article[analysis.sentences[i].article_id].append((score, i))
     out: list[UniqueFact] = []
