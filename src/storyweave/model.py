@@ -34,6 +34,7 @@ class Reason(str, Enum):
     NEWSLETTER = "newsletter or subscription prompt"
     BOILERPLATE = "page boilerplate"
     CORRECTION = "correction notice"
+    NOTICE = "site notice (error page, web archive, widget)"
 
     def __str__(self) -> str:  # so f-strings and JSON show the readable value
         return self.value

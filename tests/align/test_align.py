@@ -201,3 +201,14 @@ def test_a_unique_fact_stands_alone_and_names_something_one_could_check(pipeline
     # a question states nothing
     assert not [u for u in unique if u.endswith("?")]
     assert not [u for u in unique if u.startswith("The mood")]  # no name, no figure: an aside
+
+
+def test_one_article_with_text_has_no_unique_facts(pipeline):
+    import datetime as dt
+
+    # the second "report" is a web archive's notice: nothing of it is left to compare with
+    texts = ("Mayor Ida Lind will hold an emergency session on the Tollmouth bridge budget next Monday.\n"
+             "Engineers found a cracked cable on the Harbour Bridge on Thursday, the city said.",
+             "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.")
+    brief = pipeline.brief(_reports(dt.date(2024, 9, 5), *texts))
+    assert brief.unique == []

@@ -236,3 +236,23 @@ def test_photo_credits_galleries_handles_and_account_pages_are_not_the_story():
     assert r[handle] == str(Reason.BYLINE)
     assert all(r[x] == str(Reason.NEWSLETTER) for x in account)
     assert a.body == prose  # a handle the story reports on is the story's
+
+
+def test_a_site_notice_page_is_no_article_and_a_story_about_the_archive_stays():
+    # an error page and a web archive's capture notice, scraped where the article should be
+    error_page = ("Sorry, the page you requested could not be found.\n"
+                  "If you are trying to reach a page from a bookmark, the page URL may have changed.\n"
+                  "If you are looking for an older story, it may no longer be here.\n")
+    archive = ("Since 1999 the Harbour Trust has given its crawl data to the Internet Archive. "
+               "These captures are added to the Wayback Machine after an embargo period.\n")
+    tweet_box = "Tweet with a location\nYou can add location information to your Tweets, such as your city.\n"
+    for page in (error_page, archive, tweet_box):
+        a = clean(page)
+        assert a.body == [] and {r.reason for r in a.removed} == {str(Reason.NOTICE)}
+    # news about the archive, and a story with a notice glued on: the story stays
+    prose = ["The Internet Archive said on Monday its Wayback Machine now holds 900 billion web pages.",
+             "The Eastmere council voted on Tuesday to close the old bridge for two years, its leader said.",
+             "Repairs to the bridge's cables will cost about 4 million pounds, engineers told the council.",
+             "Drivers will be sent through the harbour tunnel, which opens two extra lanes in March."]
+    a = clean("\n".join(prose) + "\nSorry, the page you requested could not be found.\n")
+    assert a.body == prose

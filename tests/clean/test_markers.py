@@ -44,6 +44,16 @@ EXAMPLES = {
         "Editor’s note: This story has been revised.", "An earlier version of this article gave the wrong date.",
         "Correction 31 July 2017: This article has been amended to give the right date.",
     ],
+    "SITE_NOTICE": [
+        "Sorry, the page you requested could not be found.", "The page you are looking for doesn't exist.",
+        "If you are trying to reach a page from a bookmark, the page URL may have changed.",
+        "If you still have trouble, please contact our webmaster",
+        "Since 1999 the trust has given its crawl data to the Internet Archive.",
+        "These captures are added to the Wayback Machine after an embargo period.",
+        "The seed for this crawl was a list of every host", "This crawl was run at a level 1",
+        "this data is currently not publicly accessible.", "Tweet with a location",
+        "You can add location information to your Tweets.", "You always have the option to delete your Tweet location history.",
+    ],
     "FORM_PROMPT": [
         "Please re-enter.", "Try again later", "For the full council report, click here.", "You must select a plan",
         "Get full access for 99 cents", "This feature is not available right now.", "Continue reading the main story",

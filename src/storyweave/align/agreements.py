@@ -188,6 +188,8 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     all share weigh little, or meaning above ``align.unique_meaning``) is not called unique, nor is what a
     person said when another outlet reports that person speaking (``align.unique_unheard_speakers``) —
     a gap is better than a false "only here"."""
+    if len({s.article_id for s in analysis.sentences}) < 2:
+        return []  # one article with text: every fact of it is "only here", which tells nothing
     central = _centrality(analysis)
     claim, _ = analysis.claim_words()
     claims = analysis.claim_matrix()

@@ -53,6 +53,7 @@ def clean_lines(text: str, config: CleanConfig, markers_only: bool = False) -> C
     _mark_metadata(lines, res)
     _cut_furniture_prefix(lines, res)
     _mark_furniture(lines, markers_only)
+    _mark_notice_page(lines)
     if not markers_only:
         _mark_title(lines, res, max_h)
     _mark_by_context(lines)
@@ -141,6 +142,8 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
         elif len(ln.words) <= 40 and (pat.CONTACT_ADDRESS.search(t) and pat.CONTACT_OFFER.search(t)
                                       or "@" in t and pat.FOLLOW_HANDLE.search(t)):
             ln.mark(Reason.BYLINE)  # the reporter's address is no part of the story
+        elif len(ln.words) <= 60 and pat.SITE_NOTICE.search_line(t, low, ascii_):
+            ln.mark(Reason.NOTICE)
         elif len(ln.words) <= 60 and pat.CORRECTION.search_line(t, low, ascii_):
             ln.mark(Reason.CORRECTION)
         elif pat.ADVERT.match(t):
@@ -149,6 +152,21 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             ln.mark(Reason.LEGAL)
         elif not markers_only and looks_foreign(t, ln.words):
             ln.mark(Reason.FOREIGN)
+
+
+# what is left of a page beside its site notices that is still no article (words)
+_NOTICE_PAGE_REST = 40
+
+
+def _mark_notice_page(lines: list[Line]) -> None:
+    """A page that shows a site notice (an error page, a web archive's notice) and little else is
+    the notice: what is left of it ("it may no longer be here") is the notice's, not a story's."""
+    if not any(ln.reason == Reason.NOTICE for ln in lines):
+        return
+    rest = [ln for ln in lines if ln.reason is None]
+    if sum(len(ln.words) for ln in rest) < _NOTICE_PAGE_REST:
+        for ln in rest:
+            ln.mark(Reason.NOTICE)
 
 
 def _gallery_run(low: str) -> bool:

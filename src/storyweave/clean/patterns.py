@@ -106,6 +106,19 @@ FORM_PROMPT = Marker(
           "get full access", "please ", "feature is not available", "try again later", "update your profile",
           "verify your", "we have sent ", "you must select", "{*", "{{"),
 )
+# A notice of the site or of a widget, not of the story: an error page ("the page you requested
+# could not be found"), a web archive's capture notice, a tweet box's location prompt. Scraped in
+# place of the article, it is all that is left of the page.
+SITE_NOTICE = Marker(
+    r"(page you (requested|are looking for|were looking for) (could not|cannot|can['’]t|was not|does not|doesn['’]t) "
+    r"(be found|exist)|trying to reach a page from a bookmark|the page url may have changed|"
+    r"please contact (our|the) webmaster|"
+    r"crawl data to the internet archive|added to the wayback machine|the seed for this crawl|"
+    r"this crawl was run|data is currently not publicly accessible|"
+    r"^tweet with a location$|location information to your tweets|tweet location history)",
+    keys=("added to the wayback machine", "crawl data", "currently not publicly", "location", "page you ",
+          "page from a bookmark", "page url may have", "the seed for this crawl", "this crawl was run", "webmaster"),
+)
 # A reporting credit at a story's end: "Staff writer Ana Ruiz contributed to this report.",
 # "(Additional reporting by X; Editing by Y)", "Quist reported from Eastmere." A line all of whose
 # sentences are credits is the byline's, not the story's.
