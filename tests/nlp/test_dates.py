@@ -167,6 +167,24 @@ def test_a_year_dates_an_event_only_as_an_adverbial_and_only_when_nothing_finer_
     }  # no "2009" (Monday dates that sentence's event), no "2030" (a modifier: "the 2030 regatta")
 
 
+def test_a_year_inside_a_clause_that_describes_a_noun_dates_that_clause_not_the_sentence():
+    an = story(("a", None, [
+        # the year is the described noun's (its own clause); the sentence's event is undated
+        "Ilse Marant, who became mayor of Velmora in 2009, has proved hard to beat at the polls.",
+        "The pier drew more visitors than the old ferry, which sank in the harbour in 1974, ever did.",
+        "The mayor opened with a joke about how the council had lost the harbour keys in 2015.",
+        # the clause is the event: the sentence only introduces its noun, or the main verb follows
+        "Tomas Lind is a ferryman who rescued four swimmers off the north pier in 2018.",
+        "The share of residents who used the ferry was 40 percent in 2016, the council said.",
+        "The harbour was dredged in 2012, the council said.",
+    ]))
+    assert {e.date: e.text for e in build_timeline(an, article_anchors(an))} == {
+        "2018": "Tomas Lind is a ferryman who rescued four swimmers off the north pier in 2018.",
+        "2016": "The share of residents who used the ferry was 40 percent in 2016, the council said.",
+        "2012": "The harbour was dredged in 2012, the council said.",
+    }
+
+
 def test_timeline_trims_a_leading_date_phrase():
     an = story(("a", MON, ["On Sunday, the two ministers held talks for seven hours in Beijing."]))
     (event,) = build_timeline(an, article_anchors(an))

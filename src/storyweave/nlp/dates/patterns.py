@@ -210,3 +210,17 @@ NOT_PAST = frozenset({"need", "speed", "indeed", "proceed", "exceed", "succeed",
 PREP_BACK = frozenset({"since"})
 PREP_AHEAD = frozenset({"until", "till", "through", "by", "before"})
 WORD_RE = re.compile(r"[A-Za-z]+(?:n['’]t)?|['’](?:ll|s|re|ve|d)\b")
+
+# A year inside a clause that describes a noun ("Schumer, who was first elected in 1980, has
+# proved unbeatable", "a joke about how Harvey had announced the wrong winner in 2015") dates
+# that clause's event, not the sentence's: the relative words that open such a clause ("that"
+# is left out: it also opens reported speech, whose clause is the event) ...
+NOUN_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|about how|of how)\b", re.IGNORECASE)
+# ... the punctuation that closes it before the year would (the year is then the main clause's) ...
+CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
+# ... a main clause that only introduces the noun: "Conyers is a Democrat who was first elected
+# in 1964" — the relative clause is then the sentence's one event ...
+INTRODUCES = re.compile(r"\b(?:is|was|are|were|(?:has|have|had) been)\s+(?:a|an|the|one)\b", re.IGNORECASE)
+# ... and the main verb after a short relative clause: "The share of couples who used them was
+# 75% in 2014" (a be-verb past the relative clause's own first words)
+MAIN_BE = re.compile(r"\b(?:is|was|are|were)\b", re.IGNORECASE)

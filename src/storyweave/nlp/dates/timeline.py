@@ -8,6 +8,7 @@ from ...model import TimelineEvent
 from ...text import event_words
 from .anchors import article_anchors
 from .mentions import DateMention, find_dates
+from .patterns import CLAUSE_BREAK, INTRODUCES, MAIN_BE, NOUN_CLAUSE
 
 _SAME_EVENT = 0.5  # share of the shorter sentence's content words the two sentences must share
 _MIN_WORDS = 5  # a "sentence" shorter than this (a dateline, a caption stub) is no event
@@ -63,7 +64,7 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
         dated = [(m, m.calendar or _year(m)) for m in found if not (guessed and m.relative)]
         finer = any(m.calendar for m, _ in dated)
         for m, date in dated:
-            if date is None or (finer and not m.calendar):
+            if date is None or (finer and not m.calendar) or (not m.calendar and _describes_a_noun(s.text, m)):
                 continue
             text = _trim_lead(s.text, m)
             candidates.append((date, text, s.article_id, s.id, inferred and m.relative, event_words(text)))
@@ -83,6 +84,21 @@ def _only_a_stamp(text: str, mentions: list[DateMention]) -> bool:
     rest.append(text[at:])
     words = [w for w in _WORDS.findall(" ".join(rest)) if not w.isupper() and w.lower() not in _STAMP_WORDS]
     return len(words) < _MIN_EVENT_WORDS  # (an all-capitals word is a time zone: "EDT")
+
+
+def _describes_a_noun(text: str, m: DateMention) -> bool:
+    """Is the year inside a clause that describes a noun ("Lane represented Jim Jones, the cult
+    leader who orchestrated a mass suicide in 1978")? It dates that clause, not the sentence's
+    event: a timeline entry would put the whole sentence in 1978."""
+    before = text[: m.start]
+    clause = CLAUSE_BREAK.split(before)[-1]
+    opener = None
+    for opener in NOUN_CLAUSE.finditer(clause):
+        pass
+    if opener is None or INTRODUCES.search(before[: len(before) - len(clause) + opener.start()]):
+        return False  # no such clause, or the sentence only introduces its noun: the clause is the event
+    inside = clause[opener.end():].split()
+    return not any(MAIN_BE.fullmatch(w) for w in inside[2:])
 
 
 def _year(m: DateMention) -> str | None:
