@@ -374,3 +374,26 @@ def test_a_descriptor_opening_the_sentence_is_not_part_of_the_name(models):
     assert [q.speaker for q in extract_quotes(an, ents)] == ["Grace Okafor"]
     assert "Francisco Chronicle" not in ents.types
     assert ents.types.get("Kenneth Lonergan") == "person" and "Filmmaker Kenneth Lonergan" not in ents.types
+
+
+def test_a_person_tagged_name_that_nothing_vouches_for_and_something_contradicts_is_not_a_person():
+    from storyweave.nlp.entities.evidence import decide_types
+    from storyweave.nlp.entities.people import People
+    from storyweave.nlp.entities.spans import Span
+
+    names = ["Frozen Cone Drops", "KVL7 News", "Quillbury.biz", "Togo", "Will Ardent", "De la Marsh",
+             "Harbourmaster Ivo Lind", "Ivo Lind", "Lind", "Tessaly Brand", "Frozen Pike"]
+    spans = [Span(k, 0, len(n), n, n, "person") for k, n in enumerate(names)]
+    spans.append(Span(len(names), 0, 11, "Frozen Pike", "Frozen Pike", "person", cues=frozenset({"speech"})))
+    people = People(Counter(n for n in names if n in ("Ivo Lind", "Lind")))
+    # the story writes these words in lower case too ("frozen", "will", "de", "harbourmaster", "brand")
+    common = frozenset("frozen will de harbourmaster brand news".split())
+    types = decide_types(spans, dict(enumerate(names + ["Frozen Pike"])), people, common)
+    assert types["Frozen Cone Drops"] == "other"  # opens on a word the story writes in lower case
+    assert types["KVL7 News"] == types["Quillbury.biz"] == "organisation"  # a digit, a web address
+    assert types["Togo"] == "place"  # a country
+    # a given name, a particle, a doer's title, a person's surname, a name that opens on no common
+    # word, and one a verb of speech vouches for stay people
+    for name in ("Will Ardent", "De la Marsh", "Harbourmaster Ivo Lind", "Lind", "Frozen Pike"):
+        assert types[name] == "person", name
+    assert types["Tessaly Brand"] == "person"  # a common word that does not open the name

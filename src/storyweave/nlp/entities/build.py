@@ -33,6 +33,7 @@ from .vocab import BODIES, GROUP, ORGANISATION, OTHER, PERSON, PLACE
 
 _ALIAS_EDGE = r"(?<![\w’'-])({})(?![\w-])"
 _DEMONYMS = re.compile(r"\b[A-Z][a-z]+(?:ese|ian|an|ish)\b")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 
 
 def build_entities(analysis: Any) -> EntityIndex:
@@ -46,7 +47,8 @@ def build_entities(analysis: Any) -> EntityIndex:
     names = _name_people(spans, people)
     others, keys = _name_others(spans, sentences)
     names.update(others)
-    types = decide_types(spans, names, people)
+    common = frozenset(w for s in sentences for w in _LOWER_WORD.findall(s.text))
+    types = decide_types(spans, names, people, common)
     aliases = _aliases(spans, names, types, people)
     for key, name in keys.items():
         aliases.setdefault(key, name)

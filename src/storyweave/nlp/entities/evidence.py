@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..places import country
+from ..places import country, level
+from .given_names import gender_of_given_name
 from .people import People
 from .spans import Span
 from .vocab import (
-    CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, ORGANISATION, OUTLETS, PERSON, PLACE, US_STATE_ABBREVIATIONS,
+    AGENT_ENDINGS, CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, MACHINE_NAME, ORGANISATION, OTHER, OUTLETS, PARTICLES,
+    PERSON, PLACE, ROLES, TITLE_WORDS, US_STATE_ABBREVIATIONS,
 )
 
 
@@ -68,8 +70,10 @@ def retype_person_names(spans: list[Span], people: People) -> None:
             s.label = PERSON
 
 
-def decide_types(spans: list[Span], names: dict[int, str], people: People) -> dict[str, str]:
-    """Canonical name -> type, weighed over all its mentions."""
+def decide_types(spans: list[Span], names: dict[int, str], people: People,
+                 common: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Canonical name -> type, weighed over all its mentions; ``common``: the words the story
+    writes in lower case (a name opening on one is no person's, see ``_person_shaped``)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     cues: dict[str, Counter[str]] = defaultdict(Counter)
     for k, s in enumerate(spans):
@@ -86,9 +90,31 @@ def decide_types(spans: list[Span], names: dict[int, str], people: People) -> di
             types[name] = fixed
         elif c[PERSON]:
             types[name] = _lone_word_type(name, cues[name], sum(c.values()), people, bodies)
+            if types[name] == PERSON and not _person_shaped(name, cues[name], people, common):
+                types[name] = (ORGANISATION if MACHINE_NAME.search(name) else PLACE if " " not in name else OTHER)
         else:
             types[name] = c.most_common(1)[0][0]
     return types
+
+
+def _person_shaped(name: str, cue: Counter[str], people: People, common: frozenset[str]) -> bool:
+    """Does nothing contradict that a person-tagged name is a person's? A name with a digit or a
+    web address is a body's (NBC10, a site); a lone word that is a country or a region is that
+    place; a name opening on a word the story writes in lower case ("Frozen Yogurt Pearls",
+    "Daily Shoah") is a thing's — unless a title or a verb of speech vouches for the person, or
+    the word is a given name ("Will", "Rich"), a particle ("de la Renta"), a title or a doer ("Airman")."""
+    if cue["titled"] or cue["speech"]:
+        return True
+    if MACHINE_NAME.search(name):
+        return False
+    tokens = name.split()
+    first = tokens[0].lower()
+    if len(tokens) == 1:
+        return not (country(name) or level(name) == "region") or name in people.tokens
+    if (first not in common or first in PARTICLES or first in TITLE_WORDS | ROLES or first.endswith(AGENT_ENDINGS)
+            or gender_of_given_name(first)):
+        return True
+    return False
 
 
 def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People, bodies: set[str]) -> str:

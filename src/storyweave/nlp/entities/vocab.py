@@ -167,6 +167,8 @@ NOT_PERSON_HEADS = {
                      "boulevard square bridge tower valley bay".split()),
     OTHER: frozenset("act bill lecture award awards prize grants grant program programme plan".split()),
 }
+# What no person's name holds: a digit ("NBC10") or a web address ("TheRightStuff.biz").
+MACHINE_NAME = re.compile(r"\d|\.(?:com|org|net|biz|info|co|io|tv|gov|edu)\b|@", re.IGNORECASE)
 # Adjectives made with a name: "Atlanta-based" is not a longer name than "Atlanta".
 HYPHEN_ADJECTIVES = ("based", "style", "area", "born", "led", "backed", "owned", "run", "era", "like", "type",
                      "funded", "linked", "affiliated", "related", "bound", "wide", "made", "controlled", "aligned",

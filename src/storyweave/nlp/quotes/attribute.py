@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..entities import ORGANISATION, PERSON, PLACE
 from .items import Item, Paragraph
-from .mentions import described, possessive, subject
+from .mentions import described, possessive, pronoun_subject, subject
 from .speakers import Article, after_preposition, compound, is_verb_word, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, NP_END, PARTICIPLES, PRONOUNS, QUOTING, SUBORDINATORS,
                     TITLE_SMALL_WORDS)
@@ -187,7 +187,13 @@ def _passive(items: list[Item], v: int) -> bool:
     nxt = items[v + 1:v + 3]
     if nxt and nxt[0].low == "to" or len(nxt) == 2 and nxt[0].low == "as" and is_verb_word(items, v + 2):
         return False  # "Qin was reported as saying", "he is said to have told": his words, reported
+    if v > 0 and items[v - 1].kind == "W" and items[v - 1].low in _ELLIPTIC:
+        return True  # "Dole said when asked whether ...": the "be" is left out, he was asked
     return _be_before(items, v)
+
+
+# subordinators before which a clause drops its "be": "when asked", "if pressed", "once told"
+_ELLIPTIC = frozenset("when whenever if once unless until while after before".split())
 
 
 def _be_before(items: list[Item], v: int) -> bool:
@@ -385,6 +391,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
     for s in para.sentences:
         art.mentions[s] = [x for x in items if x.kind == "E" and x.sent == s]
         art.described[s] = described([x for x in items if x.sent == s])
-        if (who := subject([x for x in items if x.sent == s])) is not None:
+        if (who := subject([x for x in items if x.sent == s])
+                or pronoun_subject(items, s, art, _window(art, para, s))) is not None:
             art.subjects[s] = who
     return out
+

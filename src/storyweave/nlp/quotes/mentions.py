@@ -3,9 +3,11 @@
 (speakers.py, attribute.py) weigh these as rivals or answers for "he" and "she"."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..entities import GENDERED_ROLES, PERSON, ROLES
 from .items import Item
-from .vocab import DESCRIBED, DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS
+from .vocab import CONJUNCTIONS, DESCRIBED, DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS
 
 # words after which "the <noun>" describes someone already there ("served as the host")
 _PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
@@ -58,3 +60,16 @@ def described(items: list[Item]) -> list[tuple[str, str]]:
             continue  # named in apposition
         out.append((items[j].low, it.low))
     return out
+
+
+def pronoun_subject(items: list[Item], s: int, art: Any, window: list[int]) -> str | None:
+    """The person sentence ``s`` opens on as "he" or "she" ("But she's also worried ..."), when
+    that pronoun has one referent in reach (``art.pronoun``, ``window``: the sentences it may
+    reach): the next sentence's "she said" may reach it through this one, as a reader's does."""
+    own = [k for k, x in enumerate(items) if x.sent == s and x.kind != "P"]
+    if own and items[own[0]].low in CONJUNCTIONS:
+        own = own[1:]
+    word = items[own[0]].low.split("'")[0].split("’")[0] if own else ""  # "she's", "he’d"
+    if not own or items[own[0]].kind != "W" or word not in ("he", "she"):
+        return None
+    return art.pronoun(word, items, own[0], window)

@@ -109,6 +109,7 @@ class Article:
     described: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # sentence -> people described, unnamed
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the person it opens on, as subject
     paragraph: int = 0
+    learned: dict[str, str] = field(default_factory=dict)  # person -> gender the article's "he"/"she" gave them
 
     def spoke(self, sent: int, speaker: str | None) -> None:
         self.said.setdefault(sent, []).append(speaker)
@@ -131,8 +132,22 @@ class Article:
 
     # ---- pronouns ---------------------------------------------------------------------------------
 
+    def gender_of(self, name: str, default: str | None = None) -> str | None:
+        """A person's gender as the story states it: a title or a given name (the entity index),
+        else the "he" or "she" the article has used for them (``pronoun``)."""
+        return self.entities.gender.get(name) or self.learned.get(name) or default
+
     def pronoun(self, word: str, items: list[Item], k: int, window: list[int]) -> str | None:
-        """The referent of a subject pronoun at items[k]; ``window``: earlier sentences it may reach."""
+        """The referent of a subject pronoun at items[k]; ``window``: earlier sentences it may reach.
+        "She" continuing the person the sentence before opened on, whose gender was unknown,
+        states it for the sentences after (not a "she" resolved to someone merely named nearby)."""
+        who = self._pronoun(word, items, k, window)
+        if (who is not None and PRONOUNS.get(word.lower()) and not self.gender_of(who) and window
+                and self.subjects.get(window[-1]) == who):
+            self.learned[who] = PRONOUNS[word.lower()]
+        return who
+
+    def _pronoun(self, word: str, items: list[Item], k: int, window: list[int]) -> str | None:
         low = word.lower()
         if low not in ("he", "she", "it"):
             return None  # "they" is too often a group with no name
@@ -141,7 +156,7 @@ class Article:
         # "Sean Hannity, who has ripped what he called ...": in a relative clause on a person,
         # "he" is that person, whoever spoke before
         head = _relative_head(items, k)
-        if head is not None and low != "it" and self.entities.gender.get(head, gender) == gender:
+        if head is not None and low != "it" and self.gender_of(head, gender) == gender:
             return head
         before = self.said.get(window[-1], []) if window else []
         same = self.said.get(items[k].sent, [])
@@ -155,10 +170,12 @@ class Article:
                             and not (own and _named_relation(items, j, own))]
         for s in window:
             names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
+            if s in self.subjects and not self.mentions.get(s) and self.entities.types.get(self.subjects[s]) in kinds:
+                names.append(self.subjects[s])  # "But she's also worried ...": she, carried on
         speakers = [w for s in [*window, items[k].sent] for w in self.said.get(s, []) if w]
         names += [w for w in speakers if self.entities.types.get(w) in kinds]
         # a person whose gender the story contradicts is out; one it does not state stays a rival
-        fits = list(dict.fromkeys(n for n in names if self.entities.gender.get(n, gender) == gender))
+        fits = list(dict.fromkeys(n for n in names if self.gender_of(n, gender) == gender))
         if low != "it":
             # "Host X pressed the senator ... “...,” he said": the senator, described and not
             # named, is a rival too, unless the role is a named person's
@@ -167,7 +184,7 @@ class Article:
                 holder = self.role_holder(noun)
                 if holder is None and GENDERED_ROLES.get(noun, gender) == gender:
                     fits.append(f"{_UNNAMED}{len(fits)}")
-                elif holder is not None and holder not in fits and self.entities.gender.get(holder, gender) == gender:
+                elif holder is not None and holder not in fits and self.gender_of(holder, gender) == gender:
                     fits.append(holder)
 
         if len(fits) == 1:
@@ -178,12 +195,12 @@ class Article:
                           if window else None)
         named_here = any(it.kind == "E" and it.type == PERSON and it.sent == items[k].sent for it in items[:k])
         if window and window[-1] not in self.said and before_subject in fits and not named_here \
-                and gender and self.entities.gender.get(before_subject) == gender:
+                and gender and self.gender_of(before_subject) == gender:
             # the sentence before, saying nothing, brought in a person as its subject: "he"
             # continues that person ("Nick Patterson, ..., agrees that Mercer's influence has been
             # huge. “...,” he said"), not a name inside its clauses nor an earlier speaker
             return before_subject
-        return spoke[0] if len(spoke) == 1 and (not gender or self.entities.gender.get(spoke[0]) == gender) else None
+        return spoke[0] if len(spoke) == 1 and (not gender or self.gender_of(spoke[0]) == gender) else None
 
     # ---- descriptions -----------------------------------------------------------------------------
 
