@@ -246,7 +246,11 @@ def test_a_site_notice_page_is_no_article_and_a_story_about_the_archive_stays():
     archive = ("Since 1999 the Harbour Trust has given its crawl data to the Internet Archive. "
                "These captures are added to the Wayback Machine after an embargo period.\n")
     tweet_box = "Tweet with a location\nYou can add location information to your Tweets, such as your city.\n"
-    for page in (error_page, archive, tweet_box):
+    # a capture notice scraped as one long paragraph that opens with it
+    long_notice = ("These crawls are part of an effort to archive pages as they are created. " +
+                   "The archive keeps the version of each linked page that was live when it was cited. " * 8 +
+                   "The goal is to fix all broken links on the web.\n")
+    for page in (error_page, archive, tweet_box, long_notice):
         a = clean(page)
         assert a.body == [] and {r.reason for r in a.removed} == {str(Reason.NOTICE)}
     # news about the archive, and a story with a notice glued on: the story stays

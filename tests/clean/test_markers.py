@@ -52,6 +52,7 @@ EXAMPLES = {
         "These captures are added to the Wayback Machine after an embargo period.",
         "The seed for this crawl was a list of every host", "This crawl was run at a level 1",
         "this data is currently not publicly accessible.", "Tweet with a location",
+        "These crawls are part of an effort to archive pages.", "The goal is to fix all broken links on the web .",
         "You can add location information to your Tweets.", "You always have the option to delete your Tweet location history.",
     ],
     "FORM_PROMPT": [

@@ -177,11 +177,16 @@ def test_a_year_inside_a_clause_that_describes_a_noun_dates_that_clause_not_the_
         "Tomas Lind is a ferryman who rescued four swimmers off the north pier in 2018.",
         "The share of residents who used the ferry was 40 percent in 2016, the council said.",
         "The harbour was dredged in 2012, the council said.",
+        # a day in such a clause is the story's own recent event; "was Brook, who" introduces him
+        "Councillors who voted on 3 May 2021 to close the ferry met again in the town hall.",
+        "Among the guests was Tomas Brook, who rowed the first ferry across in 1961.",
     ]))
     assert {e.date: e.text for e in build_timeline(an, article_anchors(an))} == {
         "2018": "Tomas Lind is a ferryman who rescued four swimmers off the north pier in 2018.",
         "2016": "The share of residents who used the ferry was 40 percent in 2016, the council said.",
         "2012": "The harbour was dredged in 2012, the council said.",
+        "2021-05-03": "Councillors who voted on 3 May 2021 to close the ferry met again in the town hall.",
+        "1961": "Among the guests was Tomas Brook, who rowed the first ferry across in 1961.",
     }
 
 

@@ -121,6 +121,8 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
                 ln.mark(Reason.NEWSLETTER)
                 continue
             if len(ln.words) > 60:
+                if _opens_with_notice(t):
+                    ln.mark(Reason.NOTICE)  # a web archive's notice scraped as one long paragraph
                 continue
         if len(ln.words) <= 30 and pat.COMMENT_FORM.search_line(t, low, ascii_):
             ln.mark(Reason.COMMENT_FORM)
@@ -142,7 +144,7 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
         elif len(ln.words) <= 40 and (pat.CONTACT_ADDRESS.search(t) and pat.CONTACT_OFFER.search(t)
                                       or "@" in t and pat.FOLLOW_HANDLE.search(t)):
             ln.mark(Reason.BYLINE)  # the reporter's address is no part of the story
-        elif len(ln.words) <= 60 and pat.SITE_NOTICE.search_line(t, low, ascii_):
+        elif pat.SITE_NOTICE.search_line(t, low, ascii_):
             ln.mark(Reason.NOTICE)
         elif len(ln.words) <= 60 and pat.CORRECTION.search_line(t, low, ascii_):
             ln.mark(Reason.CORRECTION)
@@ -167,6 +169,11 @@ def _mark_notice_page(lines: list[Line]) -> None:
     if sum(len(ln.words) for ln in rest) < _NOTICE_PAGE_REST:
         for ln in rest:
             ln.mark(Reason.NOTICE)
+
+
+def _opens_with_notice(text: str) -> bool:
+    """A long paragraph is a site notice only when its first sentence is one."""
+    return pat.SITE_NOTICE.search(pat.SENTENCE_END.split(text, maxsplit=1)[0])
 
 
 def _gallery_run(low: str) -> bool:

@@ -114,9 +114,11 @@ SITE_NOTICE = Marker(
     r"(be found|exist)|trying to reach a page from a bookmark|the page url may have changed|"
     r"please contact (our|the) webmaster|"
     r"crawl data to the internet archive|added to the wayback machine|the seed for this crawl|"
-    r"this crawl was run|data is currently not publicly accessible|"
+    r"this crawl was run|data is currently not publicly accessible|these crawls are part of an effort to archive|"
+    r"fix all broken links on the web|"
     r"^tweet with a location$|location information to your tweets|tweet location history)",
-    keys=("added to the wayback machine", "crawl data", "currently not publicly", "location", "page you ",
+    keys=("added to the wayback machine", "broken links on the web", "crawl data", "currently not publicly",
+          "effort to archive", "location", "page you ",
           "page from a bookmark", "page url may have", "the seed for this crawl", "this crawl was run", "webmaster"),
 )
 # A reporting credit at a story's end: "Staff writer Ana Ruiz contributed to this report.",

@@ -220,7 +220,8 @@ NOUN_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|about how|of how)\b", re.IG
 CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
 # ... a main clause that only introduces the noun: "Conyers is a Democrat who was first elected
 # in 1964" — the relative clause is then the sentence's one event ...
-INTRODUCES = re.compile(r"\b(?:is|was|are|were|(?:has|have|had) been)\s+(?:a|an|the|one)\b", re.IGNORECASE)
+INTRODUCES = re.compile(r"\b(?:is|was|are|were|(?:has|have|had) been)\s+(?:(?i:a|an|the|one)\b|[A-Z])")
 # ... and the main verb after a short relative clause: "The share of couples who used them was
-# 75% in 2014" (a be-verb past the relative clause's own first words)
-MAIN_BE = re.compile(r"\b(?:is|was|are|were)\b", re.IGNORECASE)
+# 75% in 2014", "one of the climbers who found them said on Monday" (a be-verb or a verb of
+# speech past the relative clause's own first words)
+MAIN_BE = re.compile(r"\b(?:is|was|are|were|said|says|told|tells|added)\b", re.IGNORECASE)

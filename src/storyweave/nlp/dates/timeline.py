@@ -89,7 +89,8 @@ def _only_a_stamp(text: str, mentions: list[DateMention]) -> bool:
 def _describes_a_noun(text: str, m: DateMention) -> bool:
     """Is the year inside a clause that describes a noun ("Lane represented Jim Jones, the cult
     leader who orchestrated a mass suicide in 1978")? It dates that clause, not the sentence's
-    event: a timeline entry would put the whole sentence in 1978."""
+    event: a timeline entry would put the whole sentence in 1978. (A day named in such a clause
+    is kept: "Democrats who voted Friday to block the bill" is the story's own recent event.)"""
     before = text[: m.start]
     clause = CLAUSE_BREAK.split(before)[-1]
     opener = None
