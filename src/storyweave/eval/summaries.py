@@ -132,6 +132,16 @@ class _WordTokenizer:
         return tuple(split_text(text))
 
 
+def _twice(base: "SumyBaseline", documents: Sequence[str], words: int, truncate: bool) -> list[str]:
+    """A peer's run, asked once more when LAPACK's SVD does not converge (sumy's LSA, seen once)."""
+    import numpy as np
+
+    try:
+        return base(documents, words, truncate)
+    except np.linalg.LinAlgError:
+        return base(documents, words, truncate)
+
+
 class SumyBaseline:
     """A sumy summarizer turned into a ranker: all sentences by its score, then the budget.
 
@@ -315,7 +325,7 @@ def evaluate(
             runners[name] = lambda c, ref: oracle(c.documents, ref, words, truncate, rouge)
         else:
             base = SumyBaseline(name)
-            runners[name] = lambda c, ref, base=base: base(c.documents, words, truncate)
+            runners[name] = lambda c, ref, base=base: _twice(base, c.documents, words, truncate)
     results = {name: SystemResult() for name in systems}
     with progress("summaries", total=len(clusters), enabled=show_progress) as advance:
         for c in clusters:
