@@ -69,6 +69,10 @@ def test_fragments(text, expected):
     ("“We are disappointed by the decision, but hardly surprised,” the statement read.", False),
     ("The new hero is “unlike any we have seen before,” according to the publisher.", False),
     ("The council voted to offer a reward of $50,000 for information.", False),
+    # "she said" names nobody: the speaker is in the sentence before
+    ("“There is no quick remedy for a flood of this size. It does take time,” she said.", True),
+    ("“There is no quick remedy for a flood of this size. It does take time,” said he.", True),
+    ("“There is no quick remedy for a flood of this size. It does take time,” Mayor Lind said.", False),
 ])
 def test_a_quotation_without_its_speaker_is_no_summary_sentence(text, expected):
     from storyweave.summary.features import is_unattributed_quote

@@ -190,12 +190,21 @@ def is_dependent(text: str) -> bool:
 
 
 def is_unattributed_quote(text: str) -> bool:
-    """A quotation with no word of who says it: in a summary it reads as nobody's claim (the
-    speaker was in a sentence the summary leaves out)."""
+    """A quotation with no word of who says it, or only "he" or "she" ("“...,” she said on the
+    radio"): in a summary it reads as nobody's claim (the speaker was in a sentence the summary
+    leaves out)."""
     if quoted_share(text) < _QUOTED:
         return False
     outside = QUOTED.sub(" ", text).lower()
-    return "according to" not in outside and not any(w in SPEECH for w in _TOKEN.findall(outside))
+    if "according to" in outside:
+        return False
+    words = _TOKEN.findall(outside)
+    said = [k for k, w in enumerate(words) if w in SPEECH]
+    # the speech verb's subject is a pronoun, right before it ("she said") or after ("said he")
+    return not said or all(_PRONOUN_SUBJECTS & {*words[max(0, k - 2):k], *words[k + 1:k + 2]} for k in said)
+
+
+_PRONOUN_SUBJECTS = frozenset({"he", "she"})
 
 
 def stands_alone(text: str) -> bool:
