@@ -189,6 +189,9 @@ def is_dependent(text: str) -> bool:
     return bool(_DEPENDENT_OPENER.match(text))
 
 
+_PRONOUN_SUBJECTS = frozenset({"he", "she"})  # a speaker the quotation's own sentence does not name
+
+
 def is_unattributed_quote(text: str) -> bool:
     """A quotation with no word of who says it, or only "he" or "she" ("“...,” she said on the
     radio"): in a summary it reads as nobody's claim (the speaker was in a sentence the summary
@@ -202,9 +205,6 @@ def is_unattributed_quote(text: str) -> bool:
     said = [k for k, w in enumerate(words) if w in SPEECH]
     # the speech verb's subject is a pronoun, right before it ("she said") or after ("said he")
     return not said or all(_PRONOUN_SUBJECTS & {*words[max(0, k - 2):k], *words[k + 1:k + 2]} for k in said)
-
-
-_PRONOUN_SUBJECTS = frozenset({"he", "she"})
 
 
 def stands_alone(text: str) -> bool:

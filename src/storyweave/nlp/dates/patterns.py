@@ -224,4 +224,4 @@ INTRODUCES = re.compile(r"\b(?:is|was|are|were|(?:has|have|had) been)\s+(?:(?i:a
 # ... and the main verb after a short relative clause: "The share of couples who used them was
 # 75% in 2014", "one of the climbers who found them said on Monday" (a be-verb or a verb of
 # speech past the relative clause's own first words)
-MAIN_BE = re.compile(r"\b(?:is|was|are|were|said|says|told|tells|added)\b", re.IGNORECASE)
+MAIN_VERB = re.compile(r"\b(?:is|was|are|were|said|says|told|tells|added)\b", re.IGNORECASE)

@@ -8,7 +8,7 @@ from ...model import TimelineEvent
 from ...text import event_words
 from .anchors import article_anchors
 from .mentions import DateMention, find_dates
-from .patterns import CLAUSE_BREAK, INTRODUCES, MAIN_BE, NOUN_CLAUSE
+from .patterns import CLAUSE_BREAK, INTRODUCES, MAIN_VERB, NOUN_CLAUSE
 
 _SAME_EVENT = 0.5  # share of the shorter sentence's content words the two sentences must share
 _MIN_WORDS = 5  # a "sentence" shorter than this (a dateline, a caption stub) is no event
@@ -99,7 +99,7 @@ def _describes_a_noun(text: str, m: DateMention) -> bool:
     if opener is None or INTRODUCES.search(before[: len(before) - len(clause) + opener.start()]):
         return False  # no such clause, or the sentence only introduces its noun: the clause is the event
     inside = clause[opener.end():].split()
-    return not any(MAIN_BE.fullmatch(w) for w in inside[2:])
+    return not any(MAIN_VERB.fullmatch(w) for w in inside[2:])
 
 
 def _year(m: DateMention) -> str | None:

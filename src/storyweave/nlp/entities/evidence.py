@@ -111,10 +111,8 @@ def _person_shaped(name: str, cue: Counter[str], people: People, common: frozens
     first = tokens[0].lower()
     if len(tokens) == 1:
         return not (country(name) or level(name) == "region") or name in people.tokens
-    if (first not in common or first in PARTICLES or first in TITLE_WORDS | ROLES or first.endswith(AGENT_ENDINGS)
-            or gender_of_given_name(first)):
-        return True
-    return False
+    return bool(first not in common or first in PARTICLES or first in TITLE_WORDS | ROLES
+                or first.endswith(AGENT_ENDINGS) or gender_of_given_name(first))
 
 
 def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People, bodies: set[str]) -> str:

@@ -395,4 +395,3 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
                 or pronoun_subject(items, s, art, _window(art, para, s))) is not None:
             art.subjects[s] = who
     return out
-
