@@ -397,3 +397,35 @@ def test_a_person_tagged_name_that_nothing_vouches_for_and_something_contradicts
     for name in ("Will Ardent", "De la Marsh", "Harbourmaster Ivo Lind", "Lind", "Frozen Pike"):
         assert types[name] == "person", name
     assert types["Tessaly Brand"] == "person"  # a common word that does not open the name
+
+
+@pytest.mark.parametrize("text, tagged, expected", [
+    # a span the tagger stopped on a small word runs on through the name after it, or loses the word
+    ("Signatures went to the Kestria Commission on Judicial Performance today.", "Kestria Commission on",
+     "Kestria Commission on Judicial Performance"),
+    ("Leaders of the Group of 20 met in Velmora.", "Group of", "Group of 20"),
+    ("The Embassy of the city was shut.", "Embassy of", "Embassy"),
+    ("The Kestria Commission met today.", "Kestria Commission", "Kestria Commission"),  # nothing to mend
+])
+def test_a_name_never_ends_on_a_small_word(text, tagged, expected):
+    from storyweave.nlp.entities.spans import _past_connector
+
+    start = text.index(tagged)
+    assert text[start:_past_connector(text, start, start + len(tagged))] == expected
+
+
+@pytest.mark.parametrize("surface, label, kind", [
+    ("Marlow Constitution Hall", "ORG", "place"),  # a building the tagger called a body
+    ("Travis Kestrel Air Force Base", "ORG", "place"),
+    ("Kestria Jobs Act", "ORG", "other"),  # a law
+    ("Velmora Health Insurance Program", "ORG", "other"),
+    ("Velmora Food Programme", "ORG", "organisation"),  # how agencies are named
+    ("Velmora School of Law", "ORG", "organisation"),
+    ("Velmora House", "ORG", "organisation"),  # "the White House said": the institution
+])
+def test_a_bodys_last_word_may_make_it_a_building_or_a_law(surface, label, kind):
+    from storyweave.nlp.entities.spans import clean_span
+
+    text = f"People met at {surface} on Monday."
+    start = text.index(surface)
+    assert clean_span(0, text, start, start + len(surface), surface, label).label == kind

@@ -475,7 +475,7 @@ def test_a_sentence_opens_on_its_subject_only_as_a_lone_person_before_a_word_or_
       ("E", "Peter Lind")), False),
 ])
 def test_said_x_inverted_after_a_quotes_clause(spec, inverted):
-    from storyweave.nlp.quotes.attribute import _inverted
+    from storyweave.nlp.quotes.inversion import inverted as _inverted
 
     items = _items(*spec)
     assert _inverted(items, next(k for k, it in enumerate(items) if it.low in ("said", "saying"))) is inverted
@@ -505,3 +505,49 @@ def test_said_x_inverted_after_a_quotes_clause(spec, inverted):
 def test_who_he_or_she_is_carried_across_sentences(models, text, expected):
     quotes = brief_quotes(models, text)
     assert {start: find(quotes, start).speaker for start in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "..., says X." inverts a reported clause: X speaks, and the next "she says" is X
+    ("The harbour will reopen next spring, says port engineer Maren Tolle. "
+     '"It could fit any number of uses," she says.\n\n'
+     "The repair rate is low, says Ida Venn, a senior analyst at the Velmora Institute.\n\n"
+     '"Owners have an obligation to help," she says. "Repairs are part of that."\n',
+     {"It could fit": "Maren Tolle", "Owners have an obligation": "Ida Venn", "Repairs are part": "Ida Venn"}),
+    # "And, said X, “...”": the verb before its speaker, the quote after
+    ("Tomas Lind, a spokesman for the harbour board, said the donors came late. "
+     'And, said Lind, "the fishermen were calling us last night, asking what they could do."\n',
+     {"the fishermen were calling": "Tomas Lind"}),
+    # a place and its region before the title qualify it: the mayor speaks
+    ("Velmora, Kestria, Mayor Anna Marant, whose town was flooded in 2019, said recovery takes time.\n\n"
+     '"There is no quick remedy for a flood of this size," she said.\n',
+     {"There is no quick remedy": "Anna Marant"}),
+])
+def test_a_speaker_named_after_an_inverted_verb_or_a_place(models, text, expected):
+    quotes = brief_quotes(models, text)
+    assert {start: find(quotes, start).speaker for start in expected} == expected
+
+
+@pytest.mark.parametrize("spec, inverted", [
+    ((("W", "low"), ("P", ","), ("W", "says"), ("E", "Ida Venn"), ("P", ".")), True),
+    ((("W", "low"), ("P", ","), ("W", "says"), ("E", "Ida Venn"), ("W", "on"), ("W", "Monday"), ("P", ".")), True),
+    # an object clause after the name: "said Venn would ..." is no inversion
+    ((("W", "low"), ("P", ","), ("W", "said"), ("E", "Ida Venn"), ("W", "on"), ("W", "Monday"), ("W", "was"),
+      ("W", "wrong"), ("P", ".")), False),
+    ((("W", "low"), ("P", ","), ("W", "saying"), ("E", "Ida Venn"), ("P", ".")), False),  # a participle
+    ((("W", "low"), ("P", ","), ("W", "said"), ("W", "nothing"), ("P", ".")), False),  # nobody named
+])
+def test_a_verb_inverted_after_its_reported_clause(spec, inverted):
+    from storyweave.nlp.quotes.inversion import closing_inversion as _closing_inversion, phrase_after as _phrase_after
+
+    items = _items(*spec)
+    v = next(k for k, it in enumerate(items) if it.low in ("says", "said", "saying"))
+    assert _closing_inversion(items, v, _phrase_after(items, v)) is inverted
+
+
+def test_a_name_set_off_after_one_of_a_role_speaks(models):
+    quotes = brief_quotes(models, (
+        "The harbour cafe will sell the cups next year.\n\n"
+        "One of the founders of the Velmora Bakery Guild, Ida Venn, said: “not only do the cups taste good, "
+        "but they smell good too.”\n"))
+    assert find(quotes, "not only do the cups").speaker == "Ida Venn"

@@ -15,10 +15,11 @@ from typing import Any
 from ..places import country
 from .given_names import gender_of_given_name
 from .vocab import (
-    BODY_OF, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
-    AGENT_ENDINGS, GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
+    BODY_OF, GROUP, OTHER, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
+    AGENT_ENDINGS, BUILT_PLACE_HEADS, GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
     ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
-    ROLE_AFTER, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, TITLE_CONTEXT, TITLE_WORDS,
+    ROLE_AFTER, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT,
+    TITLE_WORDS,
 )
 
 _SPACES = re.compile(r"\s+")
@@ -141,8 +142,28 @@ def doc_spans(text: str, doc: Any) -> list[tuple[int, int, str, str]]:
             last = _LAST_WORD.search(text[start:end])
             if tail and last and len(last.group(0)) <= 4:
                 end += tail.end()
+            end = _past_connector(text, start, end)
             out += _split_list(start, end, text[start:end], e.label_)
     return out
+
+
+# a name never ends on one of these; the tagger stopped early ("California Commission on" +
+# "Judicial Performance") or took a word too many
+_CONNECTORS = frozenset("of on for and the in at to from with by de".split())
+_CONNECTOR_END = re.compile(r"\s+([a-z]+)$")
+_NEXT_RUN = re.compile(r"\s+(?:the\s+)?[A-Z]")
+_NEXT_NUMBER = re.compile(r"\s+\d+\b")  # "Group of" + "20"
+
+
+def _past_connector(text: str, start: int, end: int) -> int:
+    """The end of a span that stops on a small word: through the capitalised run that follows
+    it ("Book of" + "Mormon"), else before the word."""
+    m = _CONNECTOR_END.search(text, start, end)
+    if not m or m.group(1) not in _CONNECTORS:
+        return end
+    nxt = _NEXT_RUN.match(text, end)
+    run = _CAPS_RUN.match(text, nxt.end() - 1) if nxt else _NEXT_NUMBER.match(text, end)
+    return run.end() if run else m.start()
 
 
 def _around_verbs(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -286,6 +307,10 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
         return None
     if len(tokens) > 1 and tokens[0].lower() in PLACE_LEADS:
         kind = PLACE  # "River Sella", "Lake Chad": spaCy calls rivers organisations
+    elif kind == ORGANISATION and len(tokens) > 1 and tokens[-1].lower() in BUILT_PLACE_HEADS:
+        kind = PLACE  # "Constitution Hall", "Davis-Monthan Air Force Base"
+    elif kind == ORGANISATION and len(tokens) > 1 and tokens[-1].lower() in THING_HEADS:
+        kind = OTHER  # "American Jobs Act": a law, not a body
     return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
 
 

@@ -164,9 +164,16 @@ NOT_PERSON_HEADS = {
                             "school hospital church foundation institute association corporation inc corp company "
                             "club union network".split()),
     PLACE: frozenset("stadium airport station river lake mountain mountains island islands county avenue "
-                     "boulevard square bridge tower valley bay".split()),
+                     "boulevard square bridge tower valley bay base road".split()),
     OTHER: frozenset("act bill lecture award awards prize grants grant program programme plan".split()),
 }
+# The last word of a name that makes a span the tagger called a body a building or a road
+# ("Constitution Hall", "Travis Air Force Base"), or a law or a plan ("American Jobs Act"). Not
+# "house" ("the White House said" is the institution), nor what runs itself (hospital, zoo, school).
+BUILT_PLACE_HEADS = frozenset("airport station boulevard avenue road street square base temple hall stadium arena "
+                              "bridge tower palace theatre theater cathedral mosque synagogue".split())
+# (not "programme", as the UN's bodies are named, nor "law", as in "School of Law")
+THING_HEADS = frozenset("act bill treaty accord amendment agreement plan program".split())
 # What no person's name holds: a digit ("NBC10") or a web address ("TheRightStuff.biz").
 MACHINE_NAME = re.compile(r"\d|\.(?:com|org|net|biz|info|co|io|tv|gov|edu)\b|@", re.IGNORECASE)
 # Adjectives made with a name: "Atlanta-based" is not a longer name than "Atlanta".

@@ -25,21 +25,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..entities import ORGANISATION, PERSON, PLACE
+from .inversion import closing_inversion, inverted, phrase_after
 from .items import Item, Paragraph
 from .mentions import described, possessive, pronoun_subject, subject
 from .speakers import Article, after_preposition, compound, is_verb_word, resolve_phrase
-from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, NP_END, PARTICIPLES, PRONOUNS, QUOTING, SUBORDINATORS,
-                    TITLE_SMALL_WORDS)
+from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
+                    PRONOUNS, QUOTING, SUBORDINATORS, TITLE_SMALL_WORDS)
 
-MIN_WORDS = 4  # shorter quotes are scare quotes or titles ("low point", “Today”)
 _AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,” Sen. X of Y, who ..., told")
-# a quote followed by one of these starts a new clause, not its attribution ("“...,” but Obama said")
-_NOT_ATTRIBUTION = frozenset("but and while because although though whereas so yet which that if when after before "
-                             "as since until unless where".split())
 _CLAUSE_MARKS = frozenset(";:")
-# words between a quote and the comma before an inverted "said X" (“...” in both business and politics, said X)
-_INVERTED_REACH = 8
-_JOINING = frozenset(("and", "or"))  # "in business and politics": a phrase, not a new clause
 # words that open a clause reported by someone else, about its subject ("noted how X “...”")
 _REPORTED = frozenset("that how whether".split())
 _END_MARKS = tuple(",.!?…—–-:")
@@ -83,16 +77,10 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     j = v - 1
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
-    if j >= 0 and (items[j].kind == "Q" or _inverted(items, v)):
+    after = phrase_after(items, v)
+    if j >= 0 and (items[j].kind == "Q" or inverted(items, v)):
         # “...,” said Mr. X / said the statement from X's attorney, William McGinley
-        idx = []
-        for k in range(v + 1, len(items)):
-            it = items[k]
-            if it.sent != sent or it.kind == "Q" or (it.kind == "W" and it.low in NP_END) \
-                    or (it.kind == "P" and it.text in ".!?;:"):
-                break
-            idx.append(k)
-        return resolve_phrase(items, idx, art, window) or _surname(items, idx, art)
+        return resolve_phrase(items, after, art, window) or _surname(items, after, art)
     j = v - 1
     while j >= 0 and items[j].kind == "W" and items[j].low in AUX:
         j -= 1
@@ -126,7 +114,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     start = v
     while start > 0:
         it = items[start - 1]
-        if it.sent != sent or it.kind == "Q" and len(it.text.split()) >= MIN_WORDS \
+        if it.sent != sent or it.kind == "Q" and len(it.text.split()) >= MIN_QUOTE_WORDS \
                 or it.kind == "P" and it.text in _CLAUSE_MARKS:
             break
         if it.kind == "W" and it.low in SUBORDINATORS and any(
@@ -134,7 +122,12 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
                 and not _in_relative(items, start - 1):
             break  # "..., when Senate Majority Leader Mitch McConnell suggested"
         start -= 1
-    return resolve_phrase(items, list(range(start, v)), art, window, clause=True)
+    who = resolve_phrase(items, list(range(start, v)), art, window, clause=True)
+    if who is None and closing_inversion(items, v, after):
+        # "The rate is low, says Darby Hoover, an analyst." / "And, said Malkan, “...”"; but
+        # "Ms. Venn, an analyst, said the Times erred" has its subject before the verb
+        return resolve_phrase(items, after, art, window)
+    return who
 
 
 def _quoted(items: list[Item], v: int, art: Article, window: list[int]) -> str | None:
@@ -219,24 +212,6 @@ def _relative_word(items: list[Item], k: int) -> int | None:
     return None
 
 
-def _inverted(items: list[Item], v: int) -> bool:
-    """Is the speech verb at items[v] inverted after a clause its quote opens? ("“... his money”
-    in both business and politics, said Nick Patterson"): the verb comes right after the comma
-    that ends the quote's clause, a few words after the quote, with no verb or clause word
-    between; its speaker is then the phrase after it, as right after a quote."""
-    if v < 2 or items[v - 1].text != "," or items[v].low.endswith("ing"):
-        return False  # "…” about the whole thing, saying, “…”": a participle is no inversion
-    for k in range(v - 2, max(-1, v - 2 - _INVERTED_REACH), -1):
-        it = items[k]
-        if it.kind == "Q":  # a quotation, not a phrase in quote marks ("“stand your ground” laws")
-            return it.sent_end == items[v].sent and k < v - 2 and len(it.text.split()) >= MIN_WORDS
-        if it.sent != items[v].sent or it.kind == "E" or it.kind == "P" and it.text != "-" \
-                or it.kind == "W" and (it.low in _NOT_ATTRIBUTION - _JOINING or it.low in PRONOUNS
-                                        or is_verb_word(items, k)):
-            return False
-    return False
-
-
 def _after_verb(items: list[Item], q: int) -> int | None:
     """The speech verb of an attribution right after the quote at items[q], if any."""
     end = items[q].sent_end
@@ -248,7 +223,7 @@ def _after_verb(items: list[Item], q: int) -> int | None:
         it = items[k]
         if it.kind == "Q" or it.sent != end and not (ask and it.sent == end + 1 and k - q <= 4):
             return None
-        if it.kind == "W" and not seen_word and it.low in _NOT_ATTRIBUTION:
+        if it.kind == "W" and not seen_word and it.low in NOT_ATTRIBUTION:
             return None
         if is_verb_word(items, k):
             return k
@@ -360,7 +335,7 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         if it.kind != "Q":
             continue
         opens = all(x.kind == "P" for x in items[:q])
-        if len(it.text.split()) < MIN_WORDS or is_title(it.text):
+        if len(it.text.split()) < MIN_QUOTE_WORDS or is_title(it.text):
             continue
         if (signed := _signed(items, q)) is not None:
             out.append(Attribution(it, signed, "verb", opens))  # “... I do.” — Claire Danes, asked ...

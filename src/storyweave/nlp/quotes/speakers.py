@@ -23,6 +23,7 @@ _RELATIVE = frozenset("who which whose whom where".split())
 _SEPARATORS = frozenset(",;:()[]—–-")
 _END_MARKS = tuple(",!?—–")  # a quote that closes on one of these goes on into its attribution
 _OWNER_REACH = 3  # paragraphs back that "the statement" may point to the statement issued
+_PARTITIVES = frozenset("one two three some several many each both most".split())
 _UNNAMED = "\0unnamed:"  # a person described, not named: a rival, never an answer
 
 
@@ -247,6 +248,8 @@ def segments(items: list[Item]) -> list[list[int]]:
 def _head_noun(items: list[Item], seg: list[int]) -> tuple[str, int]:
     """The last plain word before any preposition: "the statement from X" -> statement."""
     noun, at = "", -1
+    if len(seg) > 2 and items[seg[0]].low in _PARTITIVES and items[seg[1]].low == "of":
+        seg = seg[2:]  # "one of the founders of X": the founders
     for k in seg:
         it = items[k]
         if it.kind == "W" and it.low in PREPOSITIONS:
@@ -342,6 +345,12 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
         if opened and len(segs) > 1 and all(items[k].kind == "E" for k in segs[0]) \
                 and (items[segs[1][0]].kind == "E" or items[segs[1][0]].low in PRONOUNS):
             segs.pop(0)
+        # "Joplin, Mo., Mayor Melodee Colbert-Kean, ..., said": the places qualify the title after them
+        places = 0
+        while places < len(segs) and all(items[k].kind == "E" and items[k].type == PLACE for k in segs[places]):
+            places += 1
+        if 0 < places < len(segs) and any(items[k].kind == "E" and items[k].type == PERSON for k in segs[places]):
+            segs = segs[places:]
     if not segs:
         return None
     head = segs[0]

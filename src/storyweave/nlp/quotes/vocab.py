@@ -119,6 +119,24 @@ _TOKEN = re.compile(
 )
 
 
+MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes or titles ("low point", “Today”)
+# a quote followed by one of these starts a new clause, not its attribution ("“...,” but Obama said")
+NOT_ATTRIBUTION = frozenset("but and while because although though whereas so yet which that if when after before "
+                            "as since until unless where".split())
+# words between a quote and the comma before an inverted "said X" (“...” in both business and politics, said X)
+INVERTED_REACH = 8
+JOINING = frozenset(("and", "or"))  # "in business and politics": a phrase, not a new clause
+# after "..., says X": a place or a time may close the name's phrase ("said Smith on Tuesday")
+PLACE_OR_TIME = frozenset("in on at during".split())
+# speech verbs whose next noun is the one spoken to or of, never an inverted subject
+# ("..., told the Los Angeles Times", "..., described the Mercers as")
+OBJECT_FIRST = frozenset("tell tells told ask asks asked inform informs informed assure assures assured remind "
+                         "reminds reminded urge urges urged warn warns warned describe describes described "
+                         "call calls called quote quotes quoted thank thanks thanked".split())
+# finite verbs: a phrase after "..., said X" that holds one is a reported clause ("said Smith was wrong")
+FINITE = frozenset("is was are were be been has have had will would can could may might must should does did".split())
+
+
 def tokens(text: str):
     """(start, end, token) for each word and punctuation mark of ``text``."""
     return ((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
