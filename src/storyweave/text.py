@@ -183,6 +183,30 @@ def claim_text(text: str) -> str:
 
 CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z’'-]+")  # a cheap, model-free stand-in for names
 
+# An embedded post's sign-off, as news pages scrape it: "— Donald J. Trump (@realDonaldTrump)
+# January 5, 2018" after a tweet's text, "A post shared by Jo Bell (@jobell) on Jun 20, 2017 at
+# 12:38pm PDT" after an Instagram caption: who posted it and when (quotes and the timeline read it)
+_POST_DATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}"
+POST_SIGNOFFS = (
+    re.compile(r"(?:^|\s)[—–]\s*(?P<name>[^\s()@—–][^()@—–\n]{0,60}?)\s*\(@(?P<handle>\w{1,30})\)\s+"
+               rf"(?P<date>{_POST_DATE})\s*$"),
+    re.compile(r"(?:^|\s)A post shared by\s+(?P<name>[^()@\n]{1,60}?)\s*\(@(?P<handle>[\w.]{1,30})\)\s+on\s+"
+               rf"(?P<date>{_POST_DATE})(?:\s+at\s+[\d:]+\s*[ap]m(?:\s+[A-Z]{{2,4}})?)?\s*$"),
+)
+
+
+def post_signoff(text: str) -> re.Match | None:
+    """The sign-off an embedded post's text ends on (``name``, ``handle`` and ``date`` groups), if any."""
+    for pattern in POST_SIGNOFFS:
+        m = pattern.search(text)
+        if m:
+            return m
+    return None
+
+
+# the links a scraped post ends on ("pic.twitter.com/x1y2", "https://t.co/x1y2")
+POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))+\s*$")
+
 def one_edit_apart(a: str, b: str) -> bool:
     """One letter added, dropped, changed or two swapped ("Tump" / "Trump", "Preibus" / "Priebus"),
     a plural "s" aside."""

@@ -205,6 +205,15 @@ def test_a_sentence_that_is_only_a_date_stamp_dates_no_event():
         ("2023-06-18", "The ministers met for talks in Beijing.")]
 
 
+def test_an_embedded_posts_sign_off_alone_dates_no_event():
+    an = story(("a", MON, ["The harbour will reopen next spring, and the ferries with it!",
+                           "— Ilse Marant (@ilsemarant) June 14, 2023",
+                           "Well done — Tomas Lind (@tlind) June 14, 2023",  # a post's last words: no event
+                           "Ferry tickets sold out in an hour, I am told — Tomas Lind (@tlind) June 15, 2023"]))
+    assert [(e.date, e.text[:20]) for e in build_timeline(an, article_anchors(an))] == [
+        ("2023-06-15", "Ferry tickets sold o")]  # the post with its sign-off stays, dated as posted
+
+
 # ---- the real example story (read from ../shared) --------------------------------------------------
 
 def test_example_undated_articles_are_anchored_on_the_dated_ones(example_brief):

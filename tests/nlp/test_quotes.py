@@ -551,3 +551,32 @@ def test_a_name_set_off_after_one_of_a_role_speaks(models):
         "One of the founders of the Velmora Bakery Guild, Ida Venn, said: “not only do the cups taste good, "
         "but they smell good too.”\n"))
     assert find(quotes, "not only do the cups").speaker == "Ida Venn"
+
+
+def test_an_embedded_post_is_a_quote_of_the_account_that_signed_it(models):
+    quotes = brief_quotes(models, (
+        "Harbour Governor Anna Marant welcomed the vote on Monday.\n\n"
+        "The harbour will reopen next spring, and the ferries with it! pic.twitter.com/ab12Cd "
+        "— Anna B. Marant (@annamarant) June 12, 2023\n\n"
+        "Lovely morning on the pier with the whole crew A post shared by Tomas Lind (@tomas.lind) "
+        "on Jun 12, 2023 at 9:15am PDT\n\n"
+        "Great news \"for the whole harbour town,\" says the mayor. — Velmora Gazette (@vgazette) June 12, 2023\n\n"
+        "Sad day for the harbour, sad day for us all — RIP OLD PIER (@pierfan) June 12, 2023\n"))
+    # "Anna B. Marant" signs what the story calls Anna Marant
+    speakers = {q.text[:20]: q.speaker for q in quotes}
+    assert speakers["The harbour will reo"] == "Anna Marant"
+    assert speakers["Lovely morning on th"] == "Tomas Lind"
+    assert speakers["Sad day for the harb"] == "@pierfan"  # a display name in capitals is decoration
+
+    # a post that quotes someone is left to the quote rules: the account only relays the words
+    assert "Velmora Gazette" not in speakers.values()
+    assert not any(t.startswith("Great news") for t in speakers)
+
+
+def test_a_quote_in_an_embedded_post_continues_no_speaker_of_the_article(models):
+    quotes = brief_quotes(models, (
+        "The Velmora Harbour Board issued a statement on Monday. \"We are saddened by the loss of the old pier,\" the "
+        "statement said, \"and we ask for patience.\"\n\n"
+        "\"He is a good man. It is too bad the storm got the best of the pier.\" -Velmora Mayor Ilse Marant, on "
+        "the pier pic.twitter.com/ab12Cd — Tomas Lind (@tomaslind) March 13, 2016\n"))
+    assert find(quotes, "He is a good man").speaker is None

@@ -7,6 +7,7 @@ import warnings
 from dataclasses import dataclass
 
 from ..model import Reason
+from ..text import post_signoff
 from .patterns import DATE_LABEL, DAY_FIRST, END_PUNCT, EN_STOP, ISO_DATE, NON_WORD, STOP_FOR_OVERLAP, WORD
 
 
@@ -39,8 +40,13 @@ def words_of(line: str) -> list[str]:
 
 
 def is_sentence(line: str) -> bool:
-    # only the end matters; an end-anchored search would try every position of a long line
-    return bool(END_PUNCT.search(line[-8:]))
+    # only the end matters; an end-anchored search would try every position of a long line.
+    # An embedded post ends on its sign-off, not a stop ("... — Jo Bell (@jobell) June 5, 2023"):
+    # it is body text, no headline
+    return bool(END_PUNCT.search(line[-8:])) or post_signoff(line[-_SIGNOFF_REACH:]) is not None
+
+
+_SIGNOFF_REACH = 160  # characters at a line's end that may hold a post's sign-off
 
 
 def _english_share(words: list[str]) -> float:

@@ -9,7 +9,8 @@ ambiguously, gets no speaker (``UNKNOWN``, None: ``speaker: null`` in the JSON) 
 nearby name, and an article's quotes are attributed from that article's text alone.
 
 Modules: ``vocab`` (speech verbs, titles, cue words), ``items`` (quote spans, a paragraph as
-items), ``speakers`` (phrases to names), ``attribute`` (the rules), ``merge`` (across outlets).
+items), ``speakers`` (phrases to names), ``attribute`` and ``inversion`` (the rules), ``posts``
+(embedded posts, signed by their account), ``merge`` (across outlets).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..entities import EntityIndex
 from .attribute import Attribution, attribute
 from .items import Paragraph, find_quote_spans
 from .merge import UNKNOWN, Found, clean, merge
+from .posts import is_post, post_quotes
 from .speakers import Article
 
 __all__ = ["extract_quotes", "find_quote_spans", "UNKNOWN"]
@@ -38,7 +40,7 @@ def extract_quotes(analysis: Any, entities: EntityIndex) -> list[Quote]:
         art = articles.setdefault(article, Article(entities, first=idx[0]))
         art.paragraph = pnum
         para = Paragraph(idx, analysis, entities)
-        adjacent = last.get(article) == pnum - 1
+        adjacent = last.get(article) == pnum - 1 and not is_post([analysis.sentences[i].text for i in idx])
         last[article] = pnum
         run = chain.pop(article, []) if adjacent else []
         atts = attribute(para, art, adjacent)
@@ -53,6 +55,7 @@ def extract_quotes(analysis: Any, entities: EntityIndex) -> list[Quote]:
                 chain[article] = run if run and run[-1][0] is a else [(a, f)]
             if not a.opens:
                 run = []
+    found += post_quotes(analysis, paragraphs, entities)
     return merge(found, [a.id for a in analysis.articles])
 
 
