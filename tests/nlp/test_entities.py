@@ -414,6 +414,13 @@ def test_a_name_never_ends_on_a_small_word(text, tagged, expected):
     assert text[start:_past_connector(text, start, start + len(tagged))] == expected
 
 
+def test_a_persons_name_cut_on_a_small_word_loses_the_word():
+    from storyweave.nlp.entities.spans import _past_connector
+
+    text = "Ida Venn of Velmora, Kestria, tweeted after the call."
+    assert text[:_past_connector(text, 0, len("Ida Venn of"), extend=False)] == "Ida Venn"
+
+
 @pytest.mark.parametrize("surface, label, kind", [
     ("Marlow Constitution Hall", "ORG", "place"),  # a building the tagger called a body
     ("Travis Kestrel Air Force Base", "ORG", "place"),

@@ -142,7 +142,7 @@ def doc_spans(text: str, doc: Any) -> list[tuple[int, int, str, str]]:
             last = _LAST_WORD.search(text[start:end])
             if tail and last and len(last.group(0)) <= 4:
                 end += tail.end()
-            end = _past_connector(text, start, end)
+            end = _past_connector(text, start, end, extend=e.label_ != "PERSON")
             out += _split_list(start, end, text[start:end], e.label_)
     return out
 
@@ -155,12 +155,15 @@ _NEXT_RUN = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _NEXT_NUMBER = re.compile(r"\s+\d+\b")  # "Group of" + "20"
 
 
-def _past_connector(text: str, start: int, end: int) -> int:
+def _past_connector(text: str, start: int, end: int, extend: bool = True) -> int:
     """The end of a span that stops on a small word: through the capitalised run that follows
-    it ("Book of" + "Mormon"), else before the word."""
+    it ("Book of" + "Mormon"), else before the word. A person's name never runs on ("Rita
+    Schrimsher of" + "Athens" is Rita Schrimsher, of Athens): ``extend`` False."""
     m = _CONNECTOR_END.search(text, start, end)
     if not m or m.group(1) not in _CONNECTORS:
         return end
+    if not extend:
+        return m.start()
     nxt = _NEXT_RUN.match(text, end)
     run = _CAPS_RUN.match(text, nxt.end() - 1) if nxt else _NEXT_NUMBER.match(text, end)
     return run.end() if run else m.start()
