@@ -580,3 +580,11 @@ def test_a_quote_in_an_embedded_post_continues_no_speaker_of_the_article(models)
         "\"He is a good man. It is too bad the storm got the best of the pier.\" -Velmora Mayor Ilse Marant, on "
         "the pier pic.twitter.com/ab12Cd — Tomas Lind (@tomaslind) March 13, 2016\n"))
     assert find(quotes, "He is a good man").speaker is None
+
+
+def test_a_name_that_only_qualifies_a_noun_is_no_rival_for_he(models):
+    quotes = brief_quotes(models, (
+        "Velmora councillor Tomas Lind spoke on Monday.\n\n"
+        "Madden accused the Lind campaign of being petty.\n\n"
+        '"I do not think the message to voters ought to be a game with names," he said.\n'))
+    assert find(quotes, "I do not think the message").speaker == "Madden"

@@ -28,7 +28,7 @@ from ..entities import ORGANISATION, PERSON, PLACE
 from .inversion import closing_inversion, inverted, phrase_after
 from .items import Item, Paragraph
 from .mentions import described, possessive, pronoun_subject, subject
-from .speakers import Article, after_preposition, compound, is_verb_word, resolve_phrase
+from .speakers import Article, after_preposition, compound, is_verb_word, names_a_thing, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
                     PRONOUNS, QUOTING, SUBORDINATORS, TITLE_SMALL_WORDS)
 
@@ -364,7 +364,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         if speaker:
             art.spoke(it.sent_end, speaker)
     for s in para.sentences:
-        art.mentions[s] = [x for x in items if x.kind == "E" and x.sent == s]
+        art.mentions[s] = [x for k, x in enumerate(items)
+                           if x.kind == "E" and x.sent == s and not names_a_thing(items, k)]
         art.described[s] = described([x for x in items if x.sent == s])
         if (who := subject([x for x in items if x.sent == s])
                 or pronoun_subject(items, s, art, _window(art, para, s))) is not None:

@@ -168,7 +168,7 @@ class Article:
         # "his fiancee, Dana Reyes, he added": the one named as his relation is not "he"
         own = {"he": "his", "she": "her"}.get(low)
         names: list[str] = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type in kinds
-                            and not (own and _named_relation(items, j, own))]
+                            and not (own and _named_relation(items, j, own)) and not names_a_thing(items, j)]
         for s in window:
             names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
             if s in self.subjects and not self.mentions.get(s) and self.entities.types.get(self.subjects[s]) in kinds:
@@ -305,6 +305,13 @@ def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause
                                         or nxt.low in DOCUMENTS or nxt.low.endswith("ed") or nxt.low == "called"):
             return it  # the body is the head, or speaks through a spokesman or a statement
     return None
+
+
+def names_a_thing(items: list[Item], k: int) -> bool:
+    """The name at items[k] only qualifies a noun ("the Obama campaign", "a Haldane aide"): it
+    names a thing, and is no person on the scene for a "he" or "she" to mean."""
+    return 0 < k < len(items) - 1 and items[k - 1].sent == items[k].sent == items[k + 1].sent \
+        and _modifier(items, [k - 1, k, k + 1], k)
 
 
 def _modifier(items: list[Item], seg: list[int], k: int) -> bool:
