@@ -195,17 +195,24 @@ POST_SIGNOFFS = (
 )
 
 
+_SIGNOFF_REACH = 200  # a sign-off is short: only a text's last characters are read
+# the links a scraped post ends on ("pic.twitter.com/x1y2", "https://t.co/x1y2")
+POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))+\s*$")
+
+
 def post_signoff(text: str) -> re.Match | None:
     """The sign-off an embedded post's text ends on (``name``, ``handle`` and ``date`` groups), if any."""
+    start = max(0, len(text) - _SIGNOFF_REACH)
     for pattern in POST_SIGNOFFS:
-        m = pattern.search(text)
+        m = pattern.search(text, start)
         if m:
             return m
     return None
 
 
-# the links a scraped post ends on ("pic.twitter.com/x1y2", "https://t.co/x1y2")
-POST_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://t\.co/\w+))+\s*$")
+def post_body(text: str, signoff: re.Match) -> str:
+    """The post's own words: the text before its sign-off, without the links it ends on."""
+    return POST_LINKS.sub("", text[:signoff.start()]).rstrip()
 
 def one_edit_apart(a: str, b: str) -> bool:
     """One letter added, dropped, changed or two swapped ("Tump" / "Trump", "Preibus" / "Priebus"),

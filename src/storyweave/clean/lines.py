@@ -43,10 +43,7 @@ def is_sentence(line: str) -> bool:
     # only the end matters; an end-anchored search would try every position of a long line.
     # An embedded post ends on its sign-off, not a stop ("... — Jo Bell (@jobell) June 5, 2023"):
     # it is body text, no headline
-    return bool(END_PUNCT.search(line[-8:])) or post_signoff(line[-_SIGNOFF_REACH:]) is not None
-
-
-_SIGNOFF_REACH = 160  # characters at a line's end that may hold a post's sign-off
+    return bool(END_PUNCT.search(line[-8:])) or post_signoff(line) is not None
 
 
 def _english_share(words: list[str]) -> float:

@@ -5,7 +5,7 @@ import re
 from typing import Any, Iterable
 
 from ...model import TimelineEvent
-from ...text import POST_LINKS, event_words, post_signoff
+from ...text import event_words, post_body, post_signoff
 from .anchors import article_anchors
 from .mentions import DateMention, find_dates
 from .patterns import CLAUSE_BREAK, INTRODUCES, MAIN_VERB, NOUN_CLAUSE
@@ -81,7 +81,7 @@ def _only_a_stamp(text: str, mentions: list[DateMention]) -> bool:
     if signoff is not None:
         # "— Donald J. Trump (@realDonaldTrump) January 5, 2018": the sign-off's names are no event
         # words; a post's last few words before it ("Well done — ...") are no event either
-        text = POST_LINKS.sub("", text[:signoff.start()])
+        text = post_body(text, signoff)
         mentions = [m for m in mentions if m.end <= len(text)]
     rest, at = [], 0
     for m in sorted(mentions, key=lambda m: m.start):

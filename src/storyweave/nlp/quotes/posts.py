@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...text import POST_LINKS, post_signoff
+from ...text import post_body, post_signoff
 from ..entities import EntityIndex
 from .items import find_quote_spans
 from .merge import Found, clean
@@ -22,8 +22,7 @@ from .vocab import MIN_QUOTE_WORDS
 def is_post(texts: list[str]) -> bool:
     """Does the paragraph of these sentence texts end on a post's sign-off? An embedded post is
     another voice: a quote in it continues no speaker of the article around it."""
-    joined = " ".join(texts)
-    return post_signoff(joined[-_SIGNOFF_REACH:]) is not None
+    return post_signoff(" ".join(texts)) is not None
 
 
 def post_quotes(analysis: Any, paragraphs: dict[tuple[str, int], list[int]], entities: EntityIndex) -> list[Found]:
@@ -33,11 +32,10 @@ def post_quotes(analysis: Any, paragraphs: dict[tuple[str, int], list[int]], ent
     for (article, _), idx in paragraphs.items():
         texts = [analysis.sentences[i].text for i in idx]
         joined = " ".join(texts)
-        tail = max(0, len(joined) - _SIGNOFF_REACH)
-        m = post_signoff(joined[tail:])  # a sign-off is short: only a paragraph's end is read
+        m = post_signoff(joined)
         if m is None:
             continue
-        body = POST_LINKS.sub("", joined[:tail + m.start()]).strip()
+        body = post_body(joined, m)
         if len(body.split()) < MIN_QUOTE_WORDS or find_quote_spans(body):
             continue
         name = m.group("name").strip()
@@ -52,11 +50,10 @@ def post_quotes(analysis: Any, paragraphs: dict[tuple[str, int], list[int]], ent
     return out
 
 
-_SIGNOFF_REACH = 200  # characters at a paragraph's end that may hold a sign-off
 _INITIAL = re.compile(r"\s[A-Z]\.(?=\s)")
 _NAME_SHAPED = re.compile(r"[^\W\d_][\w.'’ -]*")
 
 
 def _only_signoff(text: str) -> bool:
-    m = post_signoff(text) if len(text) <= _SIGNOFF_REACH else None
-    return m is not None and not POST_LINKS.sub("", text[:m.start()]).strip()
+    m = post_signoff(text)
+    return m is not None and not post_body(text, m).strip()
