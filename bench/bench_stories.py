@@ -9,7 +9,7 @@ floor under any TF-IDF clusterer (it still has to compare the vectors). CPU seco
 (user + sys of the process) are printed beside wall time: on a shared machine they are the
 fairer measure.
 
-    python bench/bench_stories.py [--sizes 1000 10000 100000] [--peer-max 5000] [--settle-every N]
+    python bench/bench_stories.py [--sizes 1000 10000 100000] [--peer-max 5000] [--settle-every N] [--undated SHARE]
 
 Also counts storyline links on the stream: it holds none, so every link is a false one.
 
@@ -41,7 +41,7 @@ def _name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLL) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def synthetic(n: int, seed: int = 1):
+def synthetic(n: int, seed: int = 1, undated: float = 0.0):
     """n articles in stories of 1-12 articles over ~n/40 days: each story has its own people,
     place and event words (what happened), a topic shared with many others (what kind of
     news), and dates within three days."""
@@ -70,7 +70,11 @@ def synthetic(n: int, seed: int = 1):
                                 outlet=f"outlet{rng.randrange(30)}", published=day0 + dt.timedelta(days=rng.randrange(3))))
             gold.append(f"s{s}")
     order = sorted(range(n), key=lambda i: (arts[i].published, rng.random()))  # a stream arrives in time order
-    return [arts[i] for i in order], [gold[i] for i in order]
+    arts = [arts[i] for i in order]
+    for a in arts:  # pages that carry no date (a share of a real crawl), left where they arrived
+        if undated and rng.random() < undated:
+            a.published = None
+    return arts, [gold[i] for i in order]
 
 
 def _pool_mib(engine) -> tuple[float, float]:
@@ -101,10 +105,10 @@ def _cpu() -> float:
     return use.ru_utime + use.ru_stime
 
 
-def run_one(n: int, system: str, settle_every: int | None = None) -> dict:
+def run_one(n: int, system: str, settle_every: int | None = None, undated: float = 0.0) -> dict:
     from storyweave.eval.stories import baseline, bcubed
 
-    arts, gold = synthetic(n)
+    arts, gold = synthetic(n, undated=undated)
     if system.startswith("storyweave"):
         from storyweave.engines.local import LocalEngine
         from storyweave.stories import StoryIndex
@@ -120,7 +124,8 @@ def run_one(n: int, system: str, settle_every: int | None = None) -> dict:
         from storyweave.config import StoriesConfig
 
         index = StoryIndex(StoriesConfig() if settle_every is None else StoriesConfig(settle_every=settle_every))
-        for feats in featurize(arts, engine, batch_size=1000):  # the stream, delivered in chunks
+        # the features the configuration weighs (the whole-text terms for regrouping among them)
+        for feats in featurize(arts, engine, batch_size=1000, config=index.params):  # the stream, in chunks
             index.add(feats)
         secs, cpu = time.perf_counter() - t, _cpu() - cpu0
         workers_peak, pool_pss = _pool_mib(engine)
@@ -160,10 +165,12 @@ def main() -> None:
     ap.add_argument("--peer-max", type=int, default=5000, help="largest size the quadratic baseline runs at")
     ap.add_argument("--settle-every", type=int, default=None,
                     help="[stories] settle_every for storyweave (default: the configured one; 0 = no settling)")
+    ap.add_argument("--undated", type=float, default=0.0,
+                    help="share of articles whose date is dropped (they are regrouped; default 0)")
     ap.add_argument("--one", nargs=2, metavar=("N", "SYSTEM"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.one:
-        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.settle_every)))
+        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.settle_every, args.undated)))
         return
     print(f"{'system':<22} {'articles':>9} {'seconds':>8} {'art/s':>8} {'CPU s':>7} {'art/CPU s':>9} {'peak MiB':>9} "
           f"{'B3 F1':>6}  ratio (CPU)")
@@ -174,6 +181,7 @@ def main() -> None:
                 print(f"{system:<22} {n:>9}  skipped: O(n^2) memory beyond --peer-max {args.peer_max}")
                 continue
             settle = [] if args.settle_every is None else ["--settle-every", str(args.settle_every)]
+            settle += ["--undated", str(args.undated)] if args.undated else []
             out = subprocess.run([sys.executable, __file__, "--one", str(n), system, *settle], capture_output=True, text=True)
             if out.returncode:
                 print(f"{system:<22} {n:>9}  failed: {out.stderr.strip()[-300:]}")

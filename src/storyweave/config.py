@@ -157,6 +157,9 @@ class StoriesConfig:
     chunk: int = 2000  # articles per store transaction and per index commit (storyweave ingest)
     merge_threshold: float = 0.0  # >0: an article that qualifies for two alike stories merges them (0 = never)
     settle_every: int = 100  # every this many articles, lone founders look again (stories/settle.py; 0 = never)
+    regroup_threshold: float = 0.175  # stories holding an undated article are re-clustered by average link at this similarity (stories/regroup.py; 0 = never)
+    regroup_text_weight: float = 0.7  # share of whole-text TF-IDF in that similarity; the rest is the ledes' names
+    regroup_limit: int = 3000  # articles whose features the index keeps for regrouping (memory bound)
     storyline_threshold: float = 0.30  # story-to-story score (text centroids + names) to continue a storyline
     storyline_days: int = 120  # a later event continues an earlier one at most this many days (~four months) after it
     storyline_names: int = 2  # central names (in a majority of each story's articles) the two stories must share
@@ -171,6 +174,9 @@ class StoriesConfig:
             (self.top_k >= 1, f"top_k must be >= 1, got {self.top_k}"),
             (self.chunk >= 1, f"chunk must be >= 1, got {self.chunk}"),
             (self.settle_every >= 0, f"settle_every must be >= 0, got {self.settle_every}"),
+            (0.0 <= self.regroup_threshold < 1.0, f"regroup_threshold must be in [0, 1), got {self.regroup_threshold}"),
+            (0.0 <= self.regroup_text_weight <= 1.0, f"regroup_text_weight must be in [0, 1], got {self.regroup_text_weight}"),
+            (self.regroup_limit >= 2, f"regroup_limit must be >= 2, got {self.regroup_limit}"),
             (0.0 <= self.merge_threshold < 1.0, f"merge_threshold must be in [0, 1), got {self.merge_threshold}"),
             (0.0 < self.storyline_threshold < 1.0, f"storyline_threshold must be in (0, 1), got {self.storyline_threshold}"),
             (self.storyline_days >= 0, f"storyline_days must be >= 0, got {self.storyline_days}"),

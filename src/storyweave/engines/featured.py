@@ -47,7 +47,7 @@ class ReadAndFeaturize:
         read = [read_unit(u, self.config) for u in units]
         # cleaned here as the driver's ingest would (there it is then a no-op), before featurising
         arts = prepare([x for items in read for x in items if isinstance(x, Article)], self.config)
-        feats = iter(Featurizer(words=self.config.stories.word_weight > 0)(arts) if arts else [])
+        feats = iter(Featurizer.for_config(self.config.stories)(arts) if arts else [])
         out = []
         for items in read:
             extras = []

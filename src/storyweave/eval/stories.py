@@ -248,6 +248,7 @@ def evaluate(paths: list[str] | str, config: Config, engine=None, split: str = "
     inc = StoryIndex(config.stories)
     for i in order:
         inc.add([feats[i]])
+    inc.flush()  # the stream's end: its last articles get the second look a full group gets
     shuffled = _labels(inc.assignments, arts)
     rows += score("storyweave-shuffled", gold, shuffled, time.perf_counter() - t, sources)
     agreement = bcubed(batch, shuffled)[2]

@@ -40,13 +40,13 @@ def batches(items: Iterable[Article], size: int = BATCH) -> Iterator[list[Articl
 def featurize(articles: Iterable[Article], engine=None, batch_size: int = BATCH,
               config: StoriesConfig | None = None) -> Iterator[list[Features]]:
     """Features per batch, in input order, computed by ``engine`` (default: this process);
-    content words only when ``config`` weighs them."""
+    content words and whole-text terms only when ``config`` weighs them."""
     if engine is None:
         from ..engines.local import LocalEngine
 
         engine = LocalEngine()
-    words = config is not None and config.word_weight > 0
-    yield from engine.map(Featurizer(words=words), batches(articles, batch_size))
+    featurizer = Featurizer.for_config(config) if config is not None else Featurizer()
+    yield from engine.map(featurizer, batches(articles, batch_size))
 
 
 def cluster_articles(

@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,6 +27,9 @@ from ..text import CONCEPT_STOP_WORDS, WORD, stable_shingles, stem, url_date
 LEDE_CHARS = 600  # title + the first paragraph or two
 WORD_CHARS = 1500  # the event's words and figures are read a little further than the lede
 SHINGLE_CHARS = 4000  # copies are detected on this much body text
+TERM_CHARS = 20_000  # whole-text terms for regrouping (stories/regroup.py), bounded per article
+TERM_SPACE = 2**20  # hashed term ids: no vocabulary to keep or ship between processes
+_TERM = re.compile(r"\w\w+")  # a word of two or more letters or digits, as scikit-learn's default token
 # A capitalised run: "Kim Jong-un", "North Korea", "C.I.A." (a name may carry inner dots/hyphens).
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+(?:[A-Z][\w'’.-]*[\w]|of|de|la|al|bin|von|van))*")
 _WORD = WORD
@@ -53,6 +58,7 @@ class Features:
     title: str = ""
     shingles: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     words: dict[str, float] = field(default_factory=dict)  # content word or figure -> 1 + log(count)
+    terms: tuple[np.ndarray, np.ndarray] | None = None  # hashed term ids and counts of the whole text (regrouping)
     empty: bool = False  # no usable text: clustered on date/title alone, never opens a copy
 
 
@@ -102,24 +108,48 @@ def shingles(text: str, k: int = 5) -> np.ndarray:
     return np.fromiter(grams, dtype=np.uint32, count=len(grams))
 
 
+def terms(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Hashed term counts of each text (words of two or more letters, stop words out): the bag
+    TF-IDF weighs when stories are regrouped. Hashing (crc32, stable across processes) needs no
+    fitted vocabulary, so workers agree without one. Written here rather than with
+    scikit-learn's HashingVectorizer, whose import adds ~90 MiB to every featurising worker."""
+    out = []
+    for text in texts:
+        counts = Counter(_TERM.findall(text[:TERM_CHARS].lower()))
+        by_id: dict[int, int] = {}
+        for w, c in counts.items():
+            if w not in CONCEPT_STOP_WORDS:
+                h = zlib.crc32(w.encode("utf-8")) & (TERM_SPACE - 1)
+                by_id[h] = by_id.get(h, 0) + c  # two words on one id (rare) add up
+        out.append((np.fromiter(by_id, np.int32, len(by_id)), np.fromiter(by_id.values(), np.float32, len(by_id))))
+    return out
+
+
 class Featurizer:
     """Article batch -> Features batch. Picklable; the embedder loads once per process/worker."""
 
     # a pool's server loads the embedder once and its workers fork with it (``LocalEngine.warm``)
     preload = ("storyweave.engines.warm.embedder",)
 
-    def __init__(self, models=None, words: bool = False) -> None:
+    def __init__(self, models=None, words: bool = False, terms: bool = False) -> None:
         self._models = models
         # the content-word bags cost a third of the throughput: read only when weighed
-        # (``[stories] word_weight`` > 0)
+        # (``[stories] word_weight`` > 0); the whole-text terms only when stories are regrouped
         self._words = words
+        self._terms = terms
+
+    @classmethod
+    def for_config(cls, config, models=None) -> "Featurizer":
+        """The features a ``StoriesConfig`` weighs, and no others."""
+        return cls(models, words=config.word_weight > 0, terms=config.regroup_threshold > 0)
 
     def __getstate__(self) -> dict:
-        return {"words": self._words}
+        return {"words": self._words, "terms": self._terms}
 
     def __setstate__(self, state: dict) -> None:
         self._models = None
         self._words = state.get("words", False)
+        self._terms = state.get("terms", False)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         if self._models is None:
@@ -129,8 +159,9 @@ class Featurizer:
     def __call__(self, articles: list[Article]) -> list[Features]:
         ledes = [lede(a) for a in articles]
         vecs = self._embed([t if t.strip() else "(empty)" for t in ledes])
+        bags = terms([f"{a.title or ''}\n{body_text(a)}" for a in articles]) if self._terms else [None] * len(articles)
         out = []
-        for a, text, v in zip(articles, ledes, vecs):
+        for a, text, v, bag in zip(articles, ledes, vecs, bags):
             empty = not text.strip()
             out.append(
                 Features(
@@ -142,6 +173,7 @@ class Featurizer:
                     title=(a.title or _first_line(body_text(a)))[:160],
                     shingles=shingles(body_text(a)),
                     words=words(lede(a, WORD_CHARS)) if self._words else {},
+                    terms=bag,
                     empty=empty,
                 )
             )

@@ -13,7 +13,9 @@ One event = time + names + text. For a new article the index
 4. joins the best story above ``threshold``, else opens a story whose id is derived from
    the founding article's id — ids never change as stories grow.
 5. every ``settle_every`` articles, those still alone in the story they founded are scored
-   again against the grown stories and may move (stories/settle.py; the old id resolves).
+   again against the grown stories and may move (stories/settle.py; the old id resolves);
+6. then, and at the end of a batch of several articles, the stories that hold an undated
+   article are clustered again as a whole, order-free (stories/regroup.py).
 
 Articles without a date are compared with all stories, with a stricter bar (their time is
 unknown, so the text and names must carry the decision alone). The batch clusterer is this
@@ -33,6 +35,8 @@ from ..model import Problem
 from .features import Features
 from .near_duplicates import CopyIndex
 from .profiles import Profiles, as_bag
+from .merge import bridge
+from .regroup import Kept, keep, regroup
 
 MIN_NAMES_TO_JUDGE = 3  # with fewer names in its lede, an article's names prove nothing
 
@@ -89,6 +93,7 @@ class StoryIndex:
         self._out: AddOutcome | None = None  # the batch being placed (a merge reports its moves there)
         self._recent: list[Features] = []  # founders since the last settling (stories/settle.py; not saved)
         self._arrived = 0  # articles placed since the last settling
+        self._kept = Kept()  # recent articles' features for regrouping (stories/regroup.py; not saved)
 
     def __len__(self) -> int:
         return len(self.story_ids)
@@ -135,13 +140,27 @@ class StoryIndex:
                 self.copies[f.id] = original
                 out.copies[f.id] = original
                 self._ncopies[s] += 1
+            if self.params.regroup_threshold:
+                keep(self, f)
         self._out = None
         self._arrived += len(order)
-        if self.params.settle_every and self._arrived >= self.params.settle_every:
+        due = bool(self.params.settle_every) and self._arrived >= self.params.settle_every
+        self._look_again(out, settling=due, regrouping=due or len(order) > 1 or not self.params.settle_every)
+        return out
+
+    def flush(self) -> AddOutcome:
+        """The second looks now, for the articles since the last one (at a stream's end)."""
+        out = AddOutcome()
+        self._look_again(out, settling=bool(self._recent), regrouping=True, force=True)
+        return out
+
+    def _look_again(self, out: AddOutcome, settling: bool, regrouping: bool, force: bool = False) -> None:
+        if settling:
             from .settle import settle
 
             settle(self, out)
-        return out
+        if regrouping and self.params.regroup_threshold:
+            regroup(self, out, force)
 
     def resolve(self, story_id: str) -> str:
         """The live story a (possibly merged) story id now is."""
@@ -181,7 +200,7 @@ class StoryIndex:
         best = max(reversed(qualified), key=lambda t: t[0])[1]  # ties: the later candidate
         if self.params.merge_threshold:
             day = f.date.toordinal() if f.date else None
-            best = self._bridge(best, [s for _, s in sorted(qualified, key=lambda t: -t[0]) if s != best], day)
+            best = bridge(self, best, [s for _, s in sorted(qualified, key=lambda t: -t[0]) if s != best], day)
         return best
 
     def _qualified(self, f: Features) -> list[tuple[float, int]]:
@@ -221,64 +240,6 @@ class StoryIndex:
             score -= p.undated_margin
         return score
 
-    # -- merging: a late article that bridges two stories of one event --------------------
-    def _bridge(self, best: int, others: list[int], day: int | None) -> int:
-        """The article qualifies for several stories. Those within ``max_days`` of each other
-        (counting the article's ``day`` in) and alike as stories (text centroids and names, scored like an article against a
-        story, >= ``merge_threshold``) are one event that arrival order split: merge them
-        into the larger. Returns the story the article joins."""
-        for other in others:
-            if self._size[other] == 0 or self._span_gap(best, other, day) > self.params.max_days:
-                continue
-            if self._story_sim(best, other) >= self.params.merge_threshold:
-                keep, gone = (best, other) if self._size[best] >= self._size[other] else (other, best)
-                self._merge(keep, gone)
-                best = keep
-        return best
-
-    def _span_gap(self, a: int, b: int, day: int | None) -> int:
-        """Days between story ``b``'s span and story ``a``'s with ``day`` added (0 if one is undated)."""
-        if self._first[b] == 0 or (self._first[a] == 0 and day is None):
-            return 0
-        days = [d for d in (int(self._first[a]), int(self._last[a]), day) if d]
-        return max(0, min(days) - int(self._last[b]), int(self._first[b]) - max(days))
-
-    def _story_sim(self, a: int, b: int) -> float:
-        p = self.params
-        cos = float(self._sums[a] @ self._sums[b]) / max(float(self._norms[a] * self._norms[b]), 1e-9)
-        return (1.0 - p.name_weight) * cos + p.name_weight * self._names.sim(self._names.bags[b], a)
-
-    def _merge(self, keep: int, gone: int) -> None:
-        """Story ``gone`` joins ``keep``; its id is recorded in ``merged`` (and its articles'
-        new story reported to the batch's outcome), so the old id stays resolvable."""
-        self._sums[keep] += self._sums[gone]
-        self._norms[keep] = float(np.linalg.norm(self._sums[keep]))
-        self._size[keep] += self._size[gone]
-        self._names.join(keep, self._names.bags[gone])
-        self._words.join(keep, self._words.bags[gone])
-        self._names.empty(gone)
-        self._words.empty(gone)
-        self._outlets[keep].update(self._outlets[gone])
-        self._ncopies[keep] += self._ncopies[gone]
-        if self._first[gone]:
-            self._extend_span(keep, int(self._first[gone]))
-            self._extend_span(keep, int(self._last[gone]))
-            for d in range(int(self._first[gone]), int(self._last[gone]) + 1):
-                self._days[d].remove(gone)
-        self._undated.discard(gone)
-        self._sums[gone] = 0.0
-        self._norms[gone] = self._size[gone] = self._first[gone] = self._last[gone] = 0
-        kid, gid = self.story_ids[keep], self.story_ids[gone]
-        self.merged[gid] = kid
-        for aid in self._members[gone]:
-            self.assignments[aid] = kid
-            if self._out is not None:
-                self._out.assignments[aid] = kid
-        self._members[keep] += self._members[gone]
-        self._members[gone] = []
-        if self._out is not None:
-            self._out.merged[gid] = kid
-
     def _gap(self, s: int, date) -> int:
         """Days between a date and the story's span (0 inside it, or when either is unknown)."""
         if date is None or self._first[s] == 0:
@@ -317,6 +278,21 @@ class StoryIndex:
             grown = np.zeros(cap, dtype=arr.dtype)
             grown[: len(arr)] = arr
             setattr(self, name, grown)
+
+    def _empty(self, s: int) -> None:
+        """Story ``s`` without its articles: no candidate until one joins again (its id stays)."""
+        if self._first[s]:
+            for d in range(int(self._first[s]), int(self._last[s]) + 1):
+                if s in self._days.get(d, ()):
+                    self._days[d].remove(s)
+        self._undated.discard(s)
+        self._sums[s] = 0.0
+        self._norms[s] = self._size[s] = self._first[s] = self._last[s] = 0
+        self._names.empty(s)
+        self._words.empty(s)
+        self._outlets[s].clear()
+        self._members[s] = []
+        self._ncopies[s] = 0
 
     def _join(self, s: int, f: Features) -> None:
         self._sums[s] += f.vector

@@ -2,10 +2,12 @@
 shared database). ``StoryIndex.to_bytes`` / ``from_bytes`` call these.
 
 Version 3 adds ``merged`` (story id -> the story it was merged into); version 2 and 1 states
-load with none.
+load with none. Version 4 adds the features kept for regrouping (stories/regroup.py), so
+stories of undated articles are regrouped across deliveries; older states load with none.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from collections import Counter
@@ -13,11 +15,13 @@ from collections import Counter
 import numpy as np
 
 from ..config import StoriesConfig
+from .features import TERM_SPACE, Features
 from .near_duplicates import CopyIndex
 from .profiles import Profiles
+from .regroup import Kept
 
-STATE_VERSION = 3
-READS = (1, 2, 3)
+STATE_VERSION = 4
+READS = (1, 2, 3, 4)
 
 
 def dump(idx) -> bytes:
@@ -38,13 +42,54 @@ def dump(idx) -> bytes:
         "merged": idx.merged,
         "copy_keys": keys,
     }
+    kept_meta, kept_arrays = _dump_kept(idx._kept, idx.dim)
+    meta["kept"] = kept_meta
     buf = io.BytesIO()
     np.savez_compressed(
         buf,
         meta=np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
         sums=idx._sums[:n], size=idx._size[:n], first=idx._first[:n], last=idx._last[:n], sigs=sigs,
+        **kept_arrays,
     )
     return buf.getvalue()
+
+
+def _dump_kept(kept: Kept, dim: int) -> tuple[dict, dict]:
+    """The kept features as JSON (ids, dates, names, outlets, titles, words) and arrays
+    (vectors, hashed term ids and counts, the term document frequencies that are not zero)."""
+    feats = list(kept.feats.values())
+    terms = [f.terms for f in feats]
+    df = kept.df if kept.df is not None else np.zeros(0, dtype=np.int32)
+    meta = {"ids": [f.id for f in feats], "dates": [f.date.toordinal() if f.date else 0 for f in feats],
+            "names": [sorted(f.names) for f in feats], "outlets": [f.outlet for f in feats],
+            "titles": [f.title for f in feats], "words": [f.words for f in feats], "docs": kept.docs,
+            "undated": kept.undated}
+    arrays = {
+        "kept_vectors": np.stack([f.vector for f in feats]) if feats else np.zeros((0, dim), dtype=np.float32),
+        "kept_ptr": np.cumsum([0] + [len(t[0]) for t in terms]).astype(np.int64),
+        "kept_ids": np.concatenate([t[0] for t in terms]) if feats else np.zeros(0, dtype=np.int32),
+        "kept_counts": np.concatenate([t[1] for t in terms]) if feats else np.zeros(0, dtype=np.float32),
+        "df_at": np.flatnonzero(df).astype(np.int32),
+    }
+    arrays["df_n"] = df[arrays["df_at"]]
+    return meta, arrays
+
+
+def _load_kept(meta: dict | None, z) -> Kept:
+    kept = Kept()
+    if not meta:
+        return kept
+    ptr, vectors, ids, counts = z["kept_ptr"], z["kept_vectors"], z["kept_ids"], z["kept_counts"]
+    for i, aid in enumerate(meta["ids"]):
+        day = meta["dates"][i]
+        kept.feats[aid] = Features(aid, dt.date.fromordinal(day) if day else None, vectors[i],
+                                   frozenset(meta["names"][i]), meta["outlets"][i], meta["titles"][i],
+                                   words=meta["words"][i], terms=(ids[ptr[i]:ptr[i + 1]], counts[ptr[i]:ptr[i + 1]]))
+    if meta["docs"]:
+        kept.df = np.zeros(TERM_SPACE, dtype=np.int32)
+        kept.df[z["df_at"]] = z["df_n"]
+    kept.docs, kept.undated = meta["docs"], meta["undated"]
+    return kept
 
 
 def load(cls, blob: bytes, params: StoriesConfig | None = None):
@@ -68,6 +113,7 @@ def load(cls, blob: bytes, params: StoriesConfig | None = None):
         idx._last[:n] = z["last"]
         idx._norms[:n] = np.linalg.norm(idx._sums[:n], axis=1)
         sigs = z["sigs"]
+        idx._kept = _load_kept(meta.get("kept"), z)
     idx.story_ids = meta["story_ids"]
     idx._by_id = {sid: s for s, sid in enumerate(idx.story_ids)}
     idx._titles = meta["titles"]

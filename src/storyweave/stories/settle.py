@@ -54,17 +54,7 @@ def _revisit(index: "StoryIndex", f: Features, out: "AddOutcome") -> bool:
 def _retire(index: "StoryIndex", gone: int, keep: int, out: "AddOutcome") -> None:
     """Story ``gone`` loses its one article to ``keep``: it is no longer a candidate, and its
     id resolves to ``keep``."""
-    if index._first[gone]:
-        for d in range(int(index._first[gone]), int(index._last[gone]) + 1):
-            if gone in index._days.get(d, ()):
-                index._days[d].remove(gone)
-    index._undated.discard(gone)
-    index._sums[gone] = 0.0
-    index._norms[gone] = index._size[gone] = index._first[gone] = index._last[gone] = 0
-    index._names.empty(gone)
-    index._words.empty(gone)
-    index._outlets[gone].clear()
-    index._members[gone] = []
+    index._empty(gone)
     gid, kid = index.story_ids[gone], index.story_ids[keep]
     index.merged[gid] = kid
     out.merged[gid] = kid

@@ -117,7 +117,7 @@ class _Lazy:
             from ..stories.assign import StoryAssigner
             from ..stories.features import Featurizer
 
-            self._assigner = StoryAssigner(self.config.stories, Featurizer())
+            self._assigner = StoryAssigner(self.config.stories, Featurizer.for_config(self.config.stories))
         placed = self._assigner.assign(store, articles)
         for p in placed.problems:
             log.info("clustering: %s", p)
