@@ -61,6 +61,8 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl
 	$(BIN)/storyweave eval stories ../shared/data/stories-dev.jsonl ../shared/data/stories-dev-ecbplus.jsonl --split held-out
+	$(BIN)/python bench/stories_multinews.py --split tune
+	$(BIN)/python bench/stories_multinews.py --split held-out
 	$(BIN)/storyweave eval storylines ../shared/data/stories-dev.jsonl --split held-out
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/injected-dev

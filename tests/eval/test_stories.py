@@ -86,7 +86,20 @@ def test_two_streams_together_per_source_beside_the_baseline(capsys):
     rows = {(r["system"], r["source"]): r for r in out["results"]}
     assert {src for _, src in rows} == {"all", "basil", "wcl", "ecb"}
     assert out["articles"] == 696 and out["gold_stories"] == 102
-    # floors from 2 December 2026 (0.881 all, 0.996 basil); the 0.95 target is not met yet
-    assert rows[("storyweave", "all")]["f1"] >= 0.87
+    # floors from 4 December 2026 (0.901 all, 1.000 basil, agreement 0.997); 0.95 is not met yet
+    assert rows[("storyweave", "all")]["f1"] >= 0.89
     assert rows[("storyweave", "basil")]["f1"] > rows[("tfidf+agglomerative", "basil")]["f1"]
-    assert out["agreement"] >= 0.93
+    assert out["agreement"] >= 0.98
+
+
+def test_held_out_part_is_above_the_baseline_on_every_source_and_shuffled_stays_with_batch(capsys):
+    """The issue's gates on the part nobody tuned on, in one run (4 December: 0.888 against
+    TF-IDF's 0.873; ECB+ 0.843 against 0.831; shuffled 0.886)."""
+    if not (DEV.is_file() and ECB.is_file()):
+        pytest.skip(f"shared dev data missing at {DEV.parent}")
+    assert main(["eval", "stories", str(DEV), str(ECB), "--json", "--split", "held-out"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    f1 = {(r["system"], r["source"]): r["f1"] for r in out["results"]}
+    for source in ("all", "basil", "wcl", "ecb"):
+        assert f1[("storyweave", source)] > f1[("tfidf+agglomerative", source)], source
+    assert abs(f1[("storyweave-shuffled", "all")] - f1[("storyweave", "all")]) <= 0.01
