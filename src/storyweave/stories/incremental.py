@@ -93,7 +93,7 @@ class StoryIndex:
         self._out: AddOutcome | None = None  # the batch being placed (a merge reports its moves there)
         self._recent: list[Features] = []  # founders since the last settling (stories/settle.py; not saved)
         self._arrived = 0  # articles placed since the last settling
-        self._kept = Kept()  # recent articles' features for regrouping (stories/regroup.py; not saved)
+        self._kept = Kept()  # the latest articles' features for regrouping (stories/regroup.py; saved)
 
     def __len__(self) -> int:
         return len(self.story_ids)
