@@ -164,3 +164,34 @@ def test_kept_features_survive_a_reload_so_a_later_delivery_regroups_with_an_ear
         idx = again
     assert _partition(idx) == {frozenset({"a0", "a1", "a2", "a3"}), frozenset({"b0", "b1", "b2"})}
     assert idx.resolve(story_id_for("a2")) == story_id_for("a0")
+
+
+def test_after_regrouping_real_twins_every_story_is_exactly_its_articles(shared_dir):
+    """ECB+ dev articles (twin incidents, few dates), fed in deliveries of 37 with settling every 50:
+    regrouping must leave each story's sums, names, span, day buckets and members consistent."""
+    from storyweave.eval.stories import load_gold
+
+    arts, _, _ = load_gold(str(shared_dir / "data" / "stories-dev-ecbplus.jsonl"))
+    feats = Featurizer.for_config(StoriesConfig())(arts[:222])
+    idx = StoryIndex(_config(settle_every=50))
+    moved = 0
+    for i in range(0, len(feats), 37):
+        out = idx.add(feats[i:i + 37])
+        moved += sum(1 for a in out.assignments if a in idx.assignments and a not in {f.id for f in feats[i:i + 37]})
+    idx.flush()
+    assert moved > 0  # regrouping did move earlier articles
+    by_id = {f.id: f for f in feats}
+    assert sorted(a for m in idx._members for a in m) == sorted(by_id)
+    for s, members in enumerate(idx._members):
+        sid = idx.story_ids[s]
+        assert idx._size[s] == len(members) and all(idx.assignments[a] == sid for a in members)
+        want = sum((by_id[a].vector for a in members), np.zeros(idx.dim, dtype=np.float32))
+        assert np.allclose(idx._sums[s], want, atol=1e-4)
+        assert set(idx._names.bags[s]) == {t for a in members for t in by_id[a].names}
+        days = [by_id[a].date.toordinal() for a in members if by_id[a].date]
+        assert (int(idx._first[s]), int(idx._last[s])) == ((min(days), max(days)) if days else (0, 0))
+        assert (s in idx._undated) == (bool(members) and not days)
+        buckets = {d for d, stories in idx._days.items() if s in stories}
+        assert buckets == (set(range(min(days), max(days) + 1)) if days else set())
+        if not members:
+            assert idx.resolve(sid) != sid

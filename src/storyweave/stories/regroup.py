@@ -13,7 +13,8 @@ clusters again, by average link, every kept article that an undated one could en
 the single-link component around the undated articles at the threshold, closed over the
 stories its articles are in. No average-link cluster reaches outside that component (an
 average at or above the threshold needs one pair at or above it), so the result is the
-same as average link over everything kept, and a dated stream costs nothing.
+same as average link over everything kept; a stream without undated articles is never
+regrouped (it pays only for the word bags and the kept features).
 
 The similarity is ``regroup_text_weight`` x the TF-IDF cosine of the whole texts (hashed
 terms, sublinear counts, IDF over every article the index has kept since it started) + the
