@@ -24,6 +24,10 @@ def main() -> int:
     ap.add_argument("--split", default="held-out", choices=("tune", "held-out", "all"))
     ap.add_argument("--data", default="../shared/data/multinews-validation.jsonl")
     args = ap.parse_args()
+    if not Path(args.data).is_file():
+        print(f"stories_multinews: no Multi-News file at {args.data}: give --data PATH "
+              "(../shared/data/multinews-validation.jsonl beside the repo)", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as tmp:
         gold = Path(tmp) / "multinews-stories.jsonl"
         with open(args.data, encoding="utf-8") as src, gold.open("w", encoding="utf-8") as out:
