@@ -587,3 +587,25 @@ def test_a_quote_in_an_embedded_post_continues_no_speaker_of_the_article(models)
         "\"He is a good man. It is too bad the storm got the best of the pier.\" -Velmora Mayor Ilse Marant, on "
         "the pier pic.twitter.com/ab12Cd — Tomas Lind (@tomaslind) March 13, 2016\n"))
     assert find(quotes, "He is a good man").speaker is None
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # a speech verb's -s form before a verb is a plural noun: "reports" here said nothing
+    ("Critics have questioned the Velmora sensor programme since it began.\n\nMultiple government reports issued "
+     "over more than a decade have raised questions about its cost.\n\n“Since 2003, about $1 billion has been spent "
+     "on the programme and it has found nothing.”", "Since 2003", None),
+    # a document's words are its issuer's, named after "by" or "from"
+    ("The Velmora sensor programme has cost more than expected.\n\n“Since 2003, about $1 billion has been spent on "
+     "the programme,” according to a 2013 memo by the Velmora Finance Office's audit unit.", "Since 2003",
+     "Velmora Finance Office"),
+    # its own "according to" is not the last speaker's voice, even when it names no one
+    ("Mayor Ida Venn defended the programme on Monday.\n\n“It has kept the city safe and we will keep it running,” "
+     "she said. “Since 2003, about $1 billion has been spent on the programme,” according to the memo.",
+     "Since 2003", None),
+    # ... and "the statement" is the document issued in reach, whatever the word for it
+    ("The Velmora Police Department said in a news release that it had officers at the march. “Those officers were "
+     "on scene immediately as the fighting began and called for more help,” according to the statement.",
+     "Those officers", "Velmora Police Department"),
+])
+def test_according_to_a_document_and_reports_that_are_nouns(models, text, start, speaker):
+    assert find(brief_quotes(models, text), start).speaker == speaker

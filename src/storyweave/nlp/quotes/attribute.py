@@ -277,8 +277,10 @@ def _subordinate(items: list[Item], v: int) -> bool:
     return False
 
 
-def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> str | None:
-    """ "..., according to X" in the quote's sentences."""
+def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> tuple[bool, str | None]:
+    """ "..., according to X" in the quote's sentences: whether the sentence says whose words
+    they are, and X when it names one ("according to a 2013 memo by the House Committee ..." is
+    the committee's: a document is its issuer's words)."""
     sents = range(items[q].sent, items[q].sent_end + 1)
     for k, it in enumerate(items[:-1]):
         if it.sent in sents and it.low == "according" and items[k + 1].low == "to":
@@ -288,8 +290,15 @@ def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> str 
                         or items[j].low in NP_END:
                     break
                 idx.append(j)
-            return resolve_phrase(items, idx, art, _window(art, para, it.sent))
-    return None
+            who = resolve_phrase(items, idx, art, _window(art, para, it.sent))
+            for a, b, c in zip(idx, idx[1:], idx[2:]):
+                if who is None and items[a].low in DOCUMENTS and items[b].low in ("by", "from") \
+                        and items[c].kind == "E" and items[c].type in (PERSON, ORGANISATION):
+                    who = items[c].name
+            if who is None and len(idx) == 2 and items[idx[0]].low == "the" and items[idx[1]].low in DOCUMENTS:
+                who = art.issuer(items[idx[1]].low, any_kind=True)  # "according to the statement"
+            return True, who
+    return False, None
 
 
 def _issue(items: list[Item], k: int, art: Article, verbs: dict[int, str | None], para: Paragraph) -> None:
@@ -348,7 +357,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         if verb is not None:
             out.append(Attribution(it, quoted[verb] if verb in quoted else verbs[verb], "verb", opens))
             continue
-        speaker, how = _according(items, q, art, para), "according"
+        attributed, speaker = _according(items, q, art, para)
+        how = "according"
         if not speaker and q >= 2 and items[q - 1].text == ":" and items[q - 2].low in DOCUMENTS:
             speaker, how = art.issuer(items[q - 2].low), "verb"  # "Pema released a short statement: “...”"
         if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
@@ -357,7 +367,7 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             if q >= 2 and items[q - 2].kind == "W" and items[q - 2].low in _REPORTED:
                 speaker, how = None, ""  # "bragged that Whitcombe “is the best hire”": said of him
         starts_sentence = all(x.kind == "P" for x in items[:q] if x.sent == it.sent)
-        if not speaker and starts_sentence:
+        if not speaker and starts_sentence and not attributed:  # its own "according to" is not the last speaker
             if not opens or carries:
                 speaker, how = art.speaker_of(it.sent - 1), "continued"
         out.append(Attribution(it, speaker, how if speaker else "", opens))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..entities import GENDERED_ROLES, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
 from .mentions import described, possessive, subject
-from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, OFFICE, OPENERS, ORG_NOUNS,
+from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS,
                     POSSESSIVE_PRONOUNS,
                     PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
 
@@ -71,6 +71,8 @@ def is_verb_word(items: list[Item], k: int) -> bool:
         return _closes_quote(items, k)
     if it.kind != "W" or it.low not in SPEECH:
         return False
+    if it.low.endswith("s") and k + 1 < len(items) and items[k + 1].kind == "W" and items[k + 1].low in NOUN_SUBJECT_OF:
+        return False  # "government reports issued ...", "the claims were": a plural noun, the next verb's subject
     if it.low in ("called", "named") and k >= 1 and k + 1 < len(items) and items[k - 1].kind == "W" \
             and items[k - 1].text[:1].islower() and items[k - 1].low not in PRONOUNS and items[k - 1].low not in AUX \
             and (items[k + 1].kind == "E" or items[k + 1].text[:1].isupper()):
@@ -123,13 +125,18 @@ class Article:
     def issued(self, noun: str, speaker: str) -> None:
         self.owners.append((self.paragraph, noun, speaker))
 
-    def issuer(self, noun: str) -> str | None:
+    def issuer(self, noun: str, any_kind: bool = False) -> str | None:
+        """Who issued the document ``noun`` names, in reach; with ``any_kind``, also the one
+        issuer of whatever documents are in reach ("said in a news release ... according to the
+        statement": one document, two words for it)."""
+        seen = set()
         for para, n, who in reversed(self.owners):
             if para < self.paragraph - _OWNER_REACH:
                 break
             if n == noun or (n.rstrip("s") == noun.rstrip("s")):
                 return who
-        return None
+            seen.add(who)
+        return next(iter(seen)) if any_kind and len(seen) == 1 else None
 
     # ---- pronouns ---------------------------------------------------------------------------------
 

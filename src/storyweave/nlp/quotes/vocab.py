@@ -36,6 +36,13 @@ def _forms(base: str) -> set[str]:
 SPEECH = frozenset(set().union(*(_forms(b) for b in _BASE_VERBS)) | _IRREGULAR) - {
     "charges", "charged", "objects", "counters", "continues", "continued", "cries", "labels", "brands"}
 
+# Verbs a plural noun of speech may be the subject of: "government reports issued over a decade
+# have raised questions", "his claims were false". A speech verb's -s form right before one of
+# these is that noun, not a verb of saying.
+NOUN_SUBJECT_OF = frozenset(
+    "have has had were are was is show showed shown found find suggest suggested indicate indicated "
+    "issued released published obtained filed seen reviewed cited leaked prompted raised".split())
+
 # Verbs that attribute only when they close a quote ("“...,” Quill continued"; "the talks
 # continued" is no speech), with "went on".
 AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped".split())
