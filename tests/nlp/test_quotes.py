@@ -609,3 +609,18 @@ def test_a_quote_in_an_embedded_post_continues_no_speaker_of_the_article(models)
 ])
 def test_according_to_a_document_and_reports_that_are_nouns(models, text, start, speaker):
     assert find(brief_quotes(models, text), start).speaker == speaker
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    ("The senator appeared on the Sunday programme.\n\nIda Venn broached the subject of the dismissal first: “I want "
+     "to ask you about two answers you gave on the matter last week.”", "I want to ask", "Ida Venn"),
+    ("The council met on Tuesday.\n\nTomas Lind was not convinced: “We have no money left for the harbour this "
+     "year.”", "We have no money", "Tomas Lind"),
+    # the words of a text the person found, and a newsletter's header, are not the person's
+    ("The cafe stayed shut all week.\n\nIda Venn found a note taped to the door: “Closed for the season, back in May "
+     "with new owners.”", "Closed for the season", None),
+    ("VELMORA GOES TO THE POLLS - GAZETTE’s Ida Venn: “The harbour vote will decide the mayor’s race this spring.”",
+     "The harbour vote", None),
+])
+def test_a_clause_that_hands_over_to_a_quote_with_a_colon(models, text, start, speaker):
+    assert find(brief_quotes(models, text), start).speaker == speaker

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..entities import ORGANISATION, PERSON, PLACE
 from .inversion import closing_inversion, inverted, phrase_after
 from .items import Item, Paragraph
-from .mentions import described, possessive, pronoun_subject, subject
+from .mentions import colon_speaker, described, possessive, pronoun_subject, subject
 from .speakers import Article, after_preposition, compound, is_verb_word, names_a_thing, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
                     PRONOUNS, QUOTING, SUBORDINATORS, TITLE_SMALL_WORDS)
@@ -361,6 +361,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         how = "according"
         if not speaker and q >= 2 and items[q - 1].text == ":" and items[q - 2].low in DOCUMENTS:
             speaker, how = art.issuer(items[q - 2].low), "verb"  # "Pema released a short statement: “...”"
+        if not speaker and q >= 2 and items[q - 1].text == ":" and items[q - 2].low not in DOCUMENTS:
+            speaker, how = colon_speaker([x for x in items[:q - 1] if x.sent == it.sent]), "verb"
         if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
                 and not para.text[items[q - 1].end:it.start].strip():
             speaker, how = items[q - 1].name, "adjacent"  # Mr Blinken “emphasised ...”

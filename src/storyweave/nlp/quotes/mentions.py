@@ -7,7 +7,7 @@ from typing import Any
 
 from ..entities import GENDERED_ROLES, PERSON, ROLES
 from .items import Item
-from .vocab import CONJUNCTIONS, DESCRIBED, DETERMINERS, POSSESSIVE_PRONOUNS, PREPOSITIONS
+from .vocab import CONJUNCTIONS, DESCRIBED, DETERMINERS, DOCUMENTS, POSSESSIVE_PRONOUNS, PREPOSITIONS, READ_MATTER
 
 # words after which "the <noun>" describes someone already there ("served as the host")
 _PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
@@ -32,6 +32,25 @@ def subject(items: list[Item]) -> str | None:
     if nxt is None or not (nxt.kind == "W" and nxt.low not in ("and", "&", "or") or nxt.text == ","):
         return None  # a transcript's "NAME:" is a label, not a subject
     return items[k].name
+
+
+def colon_speaker(clause: list[Item]) -> str | None:
+    """The person a clause opens on when it hands over to a quote with a colon ("Ida Venn
+    broached the subject first: “...”", "Rick Perry was not convinced: “...”"): a plain clause,
+    written in lower case after its subject, not a newsletter's "OBAMA GOES ... - POLITICO's X:"
+    header nor a "SOURCE - From spokesman X:" credit line, and not about a text the person
+    found or read, whose words the quote then is."""
+    who = subject(clause)
+    if who is None:
+        return None
+    start = next(k for k, x in enumerate(clause) if x.kind != "P")
+    rest = clause[start + 1:]
+    if clause[start].text.isupper() or any(x.kind == "P" and x.text in "-–—:" for x in rest) \
+            or not any(x.kind == "W" and x.text[:1].islower() for x in rest[:3]):
+        return None
+    if any(x.kind == "W" and (x.low in DOCUMENTS or x.low in READ_MATTER) for x in rest):
+        return None  # "Ida Venn read out the letter: “...”": the letter's words
+    return who
 
 
 def described(items: list[Item]) -> list[tuple[str, str]]:

@@ -126,9 +126,8 @@ class Article:
         self.owners.append((self.paragraph, noun, speaker))
 
     def issuer(self, noun: str, any_kind: bool = False) -> str | None:
-        """Who issued the document ``noun`` names, in reach; with ``any_kind``, also the one
-        issuer of whatever documents are in reach ("said in a news release ... according to the
-        statement": one document, two words for it)."""
+        """Who issued the document ``noun`` names, in reach; with ``any_kind``, else the one issuer of
+        any documents in reach ("said in a news release ... according to the statement")."""
         seen = set()
         for para, n, who in reversed(self.owners):
             if para < self.paragraph - _OWNER_REACH:

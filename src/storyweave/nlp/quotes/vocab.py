@@ -43,6 +43,11 @@ NOUN_SUBJECT_OF = frozenset(
     "have has had were are was is show showed shown found find suggest suggested indicate indicated "
     "issued released published obtained filed seen reviewed cited leaked prompted raised".split())
 
+# Texts a person may find, hold or read out: a quote after "X found a note on the door:" is the
+# note's words (with DOCUMENTS).
+READ_MATTER = frozenset("note notes sign signs placard banner card label headline headlines caption text message "
+                        "messages inscription slogan sticker poster".split())
+
 # Verbs that attribute only when they close a quote ("“...,” Quill continued"; "the talks
 # continued" is no speech), with "went on".
 AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped".split())
