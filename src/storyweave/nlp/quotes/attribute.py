@@ -291,10 +291,10 @@ def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> tupl
                     break
                 idx.append(j)
             who = resolve_phrase(items, idx, art, _window(art, para, it.sent))
-            for a, b, c in zip(idx, idx[1:], idx[2:]):
-                if who is None and items[a].low in DOCUMENTS and items[b].low in ("by", "from") \
-                        and items[c].kind == "E" and items[c].type in (PERSON, ORGANISATION):
-                    who = items[c].name
+            if who is None:  # "a memo by X", "a statement from X": the issuer's words
+                who = next((items[c].name for a, b, c in zip(idx, idx[1:], idx[2:])
+                            if items[a].low in DOCUMENTS and items[b].low in ("by", "from")
+                            and items[c].kind == "E" and items[c].type in (PERSON, ORGANISATION)), None)
             if who is None and len(idx) == 2 and items[idx[0]].low == "the" and items[idx[1]].low in DOCUMENTS:
                 who = art.issuer(items[idx[1]].low, any_kind=True)  # "according to the statement"
             return True, who
@@ -359,10 +359,12 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             continue
         attributed, speaker = _according(items, q, art, para)
         how = "according"
-        if not speaker and q >= 2 and items[q - 1].text == ":" and items[q - 2].low in DOCUMENTS:
-            speaker, how = art.issuer(items[q - 2].low), "verb"  # "Pema released a short statement: “...”"
-        if not speaker and q >= 2 and items[q - 1].text == ":" and items[q - 2].low not in DOCUMENTS:
-            speaker, how = colon_speaker([x for x in items[:q - 1] if x.sent == it.sent]), "verb"
+        if not speaker and q >= 2 and items[q - 1].text == ":":
+            if items[q - 2].low in DOCUMENTS:
+                speaker = art.issuer(items[q - 2].low)  # "Pema released a short statement: “...”"
+            else:  # "Rick Perry was not convinced: “...”"
+                speaker = colon_speaker([x for x in items[:q - 1] if x.sent == it.sent])
+            how = "verb"
         if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
                 and not para.text[items[q - 1].end:it.start].strip():
             speaker, how = items[q - 1].name, "adjacent"  # Mr Blinken “emphasised ...”
