@@ -169,6 +169,26 @@ def test_what_a_person_said_is_not_unique_when_others_report_them_speaking(pipel
     assert [u for u in off.brief(_reports(day, *texts)).unique if "Lind" in u.text]
 
 
+def test_the_speaker_is_the_subject_of_the_speech_verb_not_the_person_spoken_of(pipeline):
+    import datetime as dt
+
+    day = dt.date(2024, 9, 5)
+    bridge = ("The Harbour Bridge in Tollmouth stayed shut on Thursday after engineers found a cracked cable.\n"
+              "Ida Lind, the mayor, told reporters she was angry that the inspection had come so late.\n"
+              "Commuters faced long detours.")
+    critics = ("Engineers closed the Harbour Bridge in Tollmouth on Thursday after a cable was found cracked.\n"
+               "Two council members, Rhea Dorn and Amos Vell, have criticized Mayor Ida Lind for cutting the "
+               "bridge inspection budget by 40 percent in 2022.\nDrivers were sent along the coast road.")
+    # Lind speaks in the other outlet, but here she is spoken of: Dorn and Vell speak, and only here
+    assert [u for u in pipeline.brief(_reports(day, bridge, critics)).unique if "Dorn" in u.text]
+    inverted = critics.replace("Two council members, Rhea Dorn and Amos Vell, have criticized Mayor Ida Lind",
+                               "The city cut the bridge inspection budget by 40 percent in 2022, said Ida Lind, the "
+                               "mayor, in a letter to Rhea Dorn and Amos Vell").replace(
+        " for cutting the bridge inspection budget by 40 percent in 2022", "")
+    # "..., said Ida Lind": the inverted verb's subject follows it, and she speaks elsewhere
+    assert not [u for u in pipeline.brief(_reports(day, bridge, inverted)).unique if "Dorn" in u.text]
+
+
 def test_one_quote_two_speakers_is_a_divergence(pipeline):
     from storyweave.model import Article
 

@@ -16,7 +16,8 @@ from ..nlp.quotes.vocab import SPEECH
 from ..text import one_edit_apart, quoted_share
 from .pairs import claim_pairs
 from .paraphrases import meaning_pairs, same_fact
-from .patterns import ANAPHORIC, CAP, PRONOUN_SUBJECT, QUOTED
+from .patterns import ANAPHORIC, CAP, QUOTED
+from .speakers import heard_elsewhere_sentences
 
 # a quotation this long found word for word in another outlet is that outlet's report too
 _SHARED_QUOTE_WORDS = 4
@@ -197,7 +198,7 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
     arts = np.array([s.article_id for s in analysis.sentences])
     meaning = analysis.vectors @ analysis.vectors.T if len(arts) else np.zeros((0, 0))
     meaning[arts[:, None] == arts[None, :]] = -1.0  # only other outlets' sentences count
-    heard_elsewhere = _speaker_heard_elsewhere(analysis) if config.align.unique_unheard_speakers else set()
+    heard_elsewhere = heard_elsewhere_sentences(analysis) if config.align.unique_unheard_speakers else set()
     per_article: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for g, members in enumerate(analysis.groups):
         if len(analysis.group_articles(g)) != 1:
@@ -231,44 +232,6 @@ def unique_facts(analysis: StoryAnalysis, config: Config, exclude: set[str] | fr
             out.append(UniqueFact(text=s.text, citations=[s.article_id], sentence_ids=[s.id],
                                   evidence=analysis.evidence([i])))
     return out
-
-
-def _speaker_heard_elsewhere(analysis: StoryAnalysis) -> set[int]:
-    """Sentences reporting what a person said when another outlet also reports that person
-    speaking: outlets quote and paraphrase one statement in words too far apart to match.
-    The speaker is the quotation's (``analysis.quotes``), else the person the sentence names, else,
-    for "She said ...", the person the sentence before names."""
-    ents = analysis.entity_index
-    if ents is None:
-        return set()
-    quoted: dict[int, str | None] = {}
-    for q in analysis.quotes or []:
-        for sid in q.sentence_ids:
-            i = analysis.sentence_index(sid)
-            if i is not None:
-                quoted[i] = q.attributions.get(analysis.sentences[i].article_id) or q.speaker
-    people: list[set[str]] = []
-    prev: dict[str, set[str]] = {}
-    for i, s in enumerate(analysis.sentences):
-        named = {n for n, t in ents.by_sentence[i] if t == "person"}
-        who: set[str] = set()
-        if quoted.get(i):
-            who = {quoted[i]}
-        elif not quoted_share(s.text) and _speech_verb(s.text):  # reported speech
-            who = named or (prev.get(s.article_id, set()) if PRONOUN_SUBJECT.match(s.text) else set())
-        people.append(who)
-        if named:
-            prev[s.article_id] = named
-    heard: dict[str, set[str]] = defaultdict(set)
-    for i, s in enumerate(analysis.sentences):
-        for n in people[i]:
-            heard[n].add(s.article_id)
-    return {i for i, s in enumerate(analysis.sentences) if any(heard[n] - {s.article_id} for n in people[i])}
-
-
-def _speech_verb(text: str) -> bool:
-    """A speech verb ("said", "told", "declined") in the sentence."""
-    return any(w.strip(".,;:!?“”\"'’").lower() in SPEECH for w in text.split())
 
 
 def _quotations(text: str) -> set[str]:
