@@ -43,7 +43,20 @@ def is_sentence(line: str) -> bool:
     # only the end matters; an end-anchored search would try every position of a long line.
     # An embedded post ends on its sign-off, not a stop ("... — Jo Bell (@jobell) June 5, 2023"):
     # it is body text, no headline
-    return bool(END_PUNCT.search(line[-8:])) or post_signoff(line) is not None
+    return bool(END_PUNCT.search(line[-8:])) or post_signoff(line) is not None or _introduces(line)
+
+
+def _introduces(line: str) -> bool:
+    """A line of prose handing over to what follows with a colon ("The post concluded with these
+    sentences:"): body text, not a heading — long, and written mostly in lower case (a heading's
+    "Related Stories:" or "READ MORE:" is neither)."""
+    if not line.rstrip().endswith(":"):
+        return False
+    words = line.split()
+    return len(words) >= _INTRO_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
+_INTRO_WORDS = 8
 
 
 def _english_share(words: list[str]) -> float:

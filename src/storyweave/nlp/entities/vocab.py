@@ -84,6 +84,11 @@ GENDERED_ROLES = {
     "fiancee": "f", "fiancée": "f", "fiance": "m", "fiancé": "m", "stepmother": "f", "stepfather": "m",
     "stepdaughter": "f", "stepson": "m", "ex-wife": "f", "ex-husband": "m", "mom": "f", "dad": "m",
 }
+# Kin: a role held relative to another person ("her husband, Keith Rogers"): "her husband said"
+# is that person when the article introduced one husband.
+KIN = frozenset(w for w in GENDERED_ROLES if w not in {
+    "lady", "actress", "actor", "congresswoman", "congressman", "chairwoman", "chairman", "spokeswoman",
+    "spokesman", "businesswoman", "businessman", "queen", "king", "princess", "prince", "duchess", "duke"})
 # Portfolios: "Interior minister X" names a role, not a body called "Interior".
 PORTFOLIOS = frozenset(
     "interior foreign finance treasury defence defense health education justice commerce trade energy transport "
@@ -226,3 +231,5 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|across|throughout|outside|inside|aro
 # A role in an apposition after the name: "Qin Gang, the foreign minister,".
 ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){1,3})$")
 ROLE_AFTER = re.compile(r"^,\s+(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*[,;.]")
+# ... or in an apposition the name follows: "her husband, Keith Rogers" (the noun ends a possessive phrase)
+ROLE_APPOSED = re.compile(r"(?:\b(?:his|her|their|its)|[’']s)\s+(?:[\w-]+\s+)?([\w-]+),\s*$")

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from ..entities import ORGANISATION, PERSON, PLACE
 from .inversion import closing_inversion, inverted, phrase_after
 from .items import Item, Paragraph
-from .mentions import colon_speaker, described, possessive, pronoun_subject, subject
+from .mentions import colon_speaker, credit_speaker, described, possessive, pronoun_subject, subject
+from .pronouns import narrated
 from .speakers import Article, after_preposition, compound, is_verb_word, names_a_thing, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
                     PRONOUNS, QUOTING, SUBORDINATORS, TITLE_SMALL_WORDS)
@@ -360,10 +361,13 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         attributed, speaker = _according(items, q, art, para)
         how = "according"
         if not speaker and q >= 2 and items[q - 1].text == ":":
-            if items[q - 2].low in DOCUMENTS:
+            clause = [x for x in items[:q - 1] if x.sent == it.sent]
+            if (credited := credit_speaker(clause)) is not None:
+                speaker = credited  # "Bunder's response: “...”", "TechWorld's Dan Lyle: “...”"
+            elif items[q - 2].low in DOCUMENTS:
                 speaker = art.issuer(items[q - 2].low)  # "Pema released a short statement: “...”"
             else:  # "Rick Perry was not convinced: “...”"
-                speaker = colon_speaker([x for x in items[:q - 1] if x.sent == it.sent])
+                speaker = colon_speaker(clause)
             how = "verb"
         if not speaker and q > 0 and items[q - 1].kind == "E" and items[q - 1].type in (PERSON, ORGANISATION) \
                 and not para.text[items[q - 1].end:it.start].strip():
@@ -381,6 +385,7 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         art.mentions[s] = [x for k, x in enumerate(items)
                            if x.kind == "E" and x.sent == s and not names_a_thing(items, k)]
         art.described[s] = described([x for x in items if x.sent == s])
+        art.narrated[s] = narrated([x for x in items if x.sent == s])
         if (who := subject([x for x in items if x.sent == s])
                 or pronoun_subject(items, s, art, _window(art, para, s))) is not None:
             art.subjects[s] = who

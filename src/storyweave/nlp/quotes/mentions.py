@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..entities import GENDERED_ROLES, PERSON, ROLES
+from ..entities import GENDERED_ROLES, ORGANISATION, PERSON, ROLES
 from .items import Item
-from .vocab import CONJUNCTIONS, DESCRIBED, DETERMINERS, DOCUMENTS, POSSESSIVE_PRONOUNS, PREPOSITIONS, READ_MATTER
+from .vocab import (CONJUNCTIONS, CREDIT_NOUNS, CREDIT_OPENERS, DESCRIBED, DETERMINERS, DOCUMENTS, POSSESSIVE_PRONOUNS,
+                    PREPOSITIONS, READ_MATTER, SPOKES, TITLES)
 
+_TITLE_LOWS = frozenset(t.lower() for t in TITLES)
 # words after which "the <noun>" describes someone already there ("served as the host")
 _PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
 
@@ -92,3 +94,42 @@ def pronoun_subject(items: list[Item], s: int, art: Any, window: list[int]) -> s
     if not own or items[own[0]].kind != "W" or word not in ("he", "she"):
         return None
     return art.pronoun(word, items, own[0], window)
+
+
+def credit_speaker(clause: list[Item]) -> str | None:
+    """The person or body a credit line names when it hands over to a quote with a colon, the
+    line being that credit and nothing more: "Bunder's response:", "From Sen. Dick Durant's floor
+    statement:" (an owner and what they said or issued), "TechWorld's Dan Lyle:", "From spokesman
+    Lawrence Dirita:", "Per Goldman Sachs:" (a name, after its outlet or role). A newsletter's
+    header before a dash ("BANKS BACK DOWN - TechWorld's Dan Lyle:") is not part of it."""
+    cut = max((k for k, x in enumerate(clause) if x.kind == "P" and x.text in "-–—"), default=-1)
+    rest = [x for x in clause[cut + 1:] if x.kind != "P" or x.text in ("'s", "’s", "'", "’")]
+    if rest and rest[0].kind == "W" and rest[0].low in CREDIT_OPENERS:
+        rest = rest[1:]
+    if not rest:
+        return None
+    owner = next((k for k in range(len(rest) - 1) if rest[k].kind == "E" and possessive(rest, k)), None)
+    if owner is not None and rest[-1].kind == "W" and (rest[-1].low in CREDIT_NOUNS or rest[-1].low in DOCUMENTS) \
+            and len(rest) - owner <= 5 and all(x.kind == "W" and x.text[:1].islower() for x in rest[_past_owner(rest, owner):-1]) \
+            and _titles_only(rest[:owner]) and rest[owner].type in (PERSON, ORGANISATION):
+        return rest[owner].name  # "Bunder's response:"
+    last = rest[-1]
+    if last.kind != "E" or last.type not in (PERSON, ORGANISATION) or any(d in last.text for d in (" - ", " – ", " — ")):
+        return None  # (a name glued to the header before it is no name to show)
+    lead = rest[:-1]
+    owner = next((k for k in range(len(lead)) if possessive(lead, k)), None)
+    if owner is not None and all(x.kind == "E" or x.text[:1].isupper() for x in lead[:owner + 1]):
+        lead = lead[_past_owner(lead, owner):]  # "TechWorld's", "The Daily Post's": the outlet the writer is with
+    return last.name if _titles_only(lead) else None
+
+
+def _titles_only(items: list[Item]) -> bool:
+    """Nothing but titles and role words ("Sen.", "spokesman", "White House press secretary")."""
+    return all(x.kind == "W" and (x.low.rstrip(".") in _TITLE_LOWS or x.low in ROLES or x.low in SPOKES
+                                  or x.low in ("press", "chief", "deputy", "senior", "former", "a", "the"))
+               for x in items)
+
+
+def _past_owner(items: list[Item], k: int) -> int:
+    """The index after the owner at items[k] and its "'s"."""
+    return k + 1 if items[k].text.endswith(("'s", "’s")) else k + 2

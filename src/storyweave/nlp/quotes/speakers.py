@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..entities import GENDERED_ROLES, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
+from ..entities import KIN, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
-from .mentions import described, possessive, subject
+from .mentions import possessive
 from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS,
                     POSSESSIVE_PRONOUNS,
                     PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
@@ -24,7 +24,6 @@ _SEPARATORS = frozenset(",;:()[]—–-")
 _END_MARKS = tuple(",!?—–")  # a quote that closes on one of these goes on into its attribution
 _OWNER_REACH = 3  # paragraphs back that "the statement" may point to the statement issued
 _PARTITIVES = frozenset("one two three some several many each both most".split())
-_UNNAMED = "\0unnamed:"  # a person described, not named: a rival, never an answer
 
 
 def compound(items: list[Item], k: int) -> bool:
@@ -68,7 +67,7 @@ def is_verb_word(items: list[Item], k: int) -> bool:
     it = items[k]
     if it.kind == "W" and (it.low in AFTER_QUOTE or it.low == "went" and k + 1 < len(items)
                            and items[k + 1].low == "on"):
-        return _closes_quote(items, k)
+        return _closes_quote(items, k) or _opens_quote(items, k)
     if it.kind != "W" or it.low not in SPEECH:
         return False
     if it.low.endswith("s") and k + 1 < len(items) and items[k + 1].kind == "W" and items[k + 1].low in NOUN_SUBJECT_OF:
@@ -87,6 +86,13 @@ def is_verb_word(items: list[Item], k: int) -> bool:
         return False
     return not (prev.kind == "W" and (prev.low in DETERMINERS or prev.low in POSSESSIVE_PRONOUNS
                                       or prev.low in PREPOSITIONS and prev.low not in ("as", "to")))
+
+
+def _opens_quote(items: list[Item], k: int) -> bool:
+    """The verb at items[k] hands over to a quote with a colon, right after its subject's name or
+    pronoun ("Quill continued: “...”"): as plain as the verb closing the quote."""
+    return (k + 2 < len(items) and items[k + 1].kind == "P" and items[k + 1].text == ":" and items[k + 2].kind == "Q"
+            and k >= 1 and (items[k - 1].kind == "E" or items[k - 1].kind == "W" and items[k - 1].low in PRONOUNS))
 
 
 def _closes_quote(items: list[Item], k: int) -> bool:
@@ -113,6 +119,7 @@ class Article:
     subjects: dict[int, str] = field(default_factory=dict)  # sentence -> the person it opens on, as subject
     paragraph: int = 0
     learned: dict[str, str] = field(default_factory=dict)  # person -> gender the article's "he"/"she" gave them
+    narrated: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence -> genders its he/his/she/her say
 
     def spoke(self, sent: int, speaker: str | None) -> None:
         self.said.setdefault(sent, []).append(speaker)
@@ -145,75 +152,18 @@ class Article:
         return self.entities.gender.get(name) or self.learned.get(name) or default
 
     def pronoun(self, word: str, items: list[Item], k: int, window: list[int]) -> str | None:
-        """The referent of a subject pronoun at items[k]; ``window``: earlier sentences it may reach.
-        "She" continuing the person the sentence before opened on, whose gender was unknown,
-        states it for the sentences after (not a "she" resolved to someone merely named nearby)."""
-        who = self._pronoun(word, items, k, window)
-        if (who is not None and PRONOUNS.get(word.lower()) and not self.gender_of(who) and window
-                and self.subjects.get(window[-1]) == who):
-            self.learned[who] = PRONOUNS[word.lower()]
-        return who
+        """The referent of a subject pronoun at items[k]; ``window``: earlier sentences it may reach
+        (nlp/quotes/pronouns.py)."""
+        from .pronouns import pronoun  # it reads this module's phrase helpers
 
-    def _pronoun(self, word: str, items: list[Item], k: int, window: list[int]) -> str | None:
-        low = word.lower()
-        if low not in ("he", "she", "it"):
-            return None  # "they" is too often a group with no name
-        kinds = (PERSON,) if low != "it" else (ORGANISATION,)
-        gender = PRONOUNS[low]
-        # "Sean Hannity, who has ripped what he called ...": in a relative clause on a person,
-        # "he" is that person, whoever spoke before
-        head = _relative_head(items, k)
-        if head is not None and low != "it" and self.gender_of(head, gender) == gender:
-            return head
-        before = self.said.get(window[-1], []) if window else []
-        same = self.said.get(items[k].sent, [])
-        if before and not any(before) or same and not any(same):
-            # the sentence before, or this one before the pronoun, has someone the text leaves
-            # unnamed speak ("Sinbad himself has long denied that ..., he tweeted"): "he" may be them
-            return None
-        # "his fiancee, Dana Reyes, he added": the one named as his relation is not "he"
-        own = {"he": "his", "she": "her"}.get(low)
-        names: list[str] = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type in kinds
-                            and not (own and _named_relation(items, j, own)) and not names_a_thing(items, j)]
-        for s in window:
-            names += [it.name for it in self.mentions.get(s, []) if it.type in kinds]
-            if s in self.subjects and not self.mentions.get(s) and self.entities.types.get(self.subjects[s]) in kinds:
-                names.append(self.subjects[s])  # "But she's also worried ...": she, carried on
-        speakers = [w for s in [*window, items[k].sent] for w in self.said.get(s, []) if w]
-        names += [w for w in speakers if self.entities.types.get(w) in kinds]
-        # a person whose gender the story contradicts is out; one it does not state stays a rival
-        fits = list(dict.fromkeys(n for n in names if self.gender_of(n, gender) == gender))
-        if low != "it":
-            # "Host X pressed the senator ... “...,” he said": the senator, described and not
-            # named, is a rival too, unless the role is a named person's
-            nouns = [n for s in window for n in self.described.get(s, [])] + described(items[:k])
-            for _, noun in nouns:
-                holder = self.role_holder(noun)
-                if holder is None and GENDERED_ROLES.get(noun, gender) == gender:
-                    fits.append(f"{_UNNAMED}{len(fits)}")
-                elif holder is not None and holder not in fits and self.gender_of(holder, gender) == gender:
-                    fits.append(holder)
-
-        if len(fits) == 1:
-            return None if fits[0].startswith(_UNNAMED) else fits[0]  # the one person in reach
-        # several: the one who was speaking, and only if the story says that person's gender
-        spoke = list(dict.fromkeys(n for n in fits if n in speakers))
-        before_subject = (self.subjects.get(window[-1]) or subject([x for x in items if x.sent == window[-1]])
-                          if window else None)
-        named_here = any(it.kind == "E" and it.type == PERSON and it.sent == items[k].sent for it in items[:k])
-        if window and window[-1] not in self.said and before_subject in fits and not named_here \
-                and gender and self.gender_of(before_subject) == gender:
-            # the sentence before, saying nothing, brought in a person as its subject: "he"
-            # continues that person ("Nick Patterson, ..., agrees that Mercer's influence has been
-            # huge. “...,” he said"), not a name inside its clauses nor an earlier speaker
-            return before_subject
-        return spoke[0] if len(spoke) == 1 and (not gender or self.gender_of(spoke[0]) == gender) else None
+        return pronoun(self, word, items, k, window)
 
     # ---- descriptions -----------------------------------------------------------------------------
 
     def role_holder(self, noun: str) -> str | None:
-        """ "the minister": the one person of the article (else of the story) introduced with that role."""
-        if noun not in ROLES:
+        """ "the minister", "her husband": the one person of the article (else of the story)
+        introduced with that role."""
+        if noun not in ROLES and noun not in KIN:
             return None
         seen = {it.name for ms in self.mentions.values() for it in ms if it.type == PERSON}
         holders = [n for n, r in self.entities.roles.items() if noun in r]
@@ -400,4 +350,6 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
         return " ".join(x.text for x in qualified) + " " + items[at].text
     if noun and all(items[k].low in DETERMINERS or k == at for k in head):
         return art.role_holder(noun)  # "the minister": a bare role, not "one union official"
+    if noun in KIN and len(head) == 2 and items[head[0]].low in POSSESSIVE_PRONOUNS:
+        return art.role_holder(noun)  # "her husband", introduced as "her husband, Keith Rogers"
     return None

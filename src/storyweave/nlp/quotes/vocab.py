@@ -14,7 +14,7 @@ _BASE_VERBS = (
     "suggest confirm deny recall predict vow promise pledge conclude observe comment quip joke caution demand "
     "report quote brand label dub accuse criticise criticize hail praise assert maintain contend counter tout "
     "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
-    "exclaim answer object cry blast slam charge"
+    "exclaim answer object cry blast slam charge clarify"
 ).split()
 _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "read", "reads",
               "called"}  # "called the talks “candid”" (not "calls": a noun as often as a verb)
@@ -49,8 +49,9 @@ READ_MATTER = frozenset("note notes sign signs placard banner card label headlin
                         "messages inscription slogan sticker poster".split())
 
 # Verbs that attribute only when they close a quote ("“...,” Quill continued"; "the talks
-# continued" is no speech), with "went on".
-AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped".split())
+# continued" is no speech), with "went on", or hand over to one right after their subject
+# ("Quill continued: “...”").
+AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped detailed".split())
 
 # Words allowed between a subject and its verb, or between a verb and the rest of its clause
 # ("Mr Biden has also said", "Qin was reported as saying", "said Monday").
@@ -106,6 +107,10 @@ DESCRIBED = frozenset("woman man girl boy host anchor interviewer lawmaker senat
 DOCUMENTS = frozenset(
     "statement statements report release letter email e-mail memo filing complaint lawsuit tweet tweets post "
     "editorial study survey poll readout communique transcript message notice column blog".split())
+# What a credit line before a colon says someone gave ("Bunder's response: “...”"), with DOCUMENTS;
+# and the words that open such a line ("Per Goldman Sachs:", "From spokesman X:").
+CREDIT_NOUNS = frozenset("response reply answer retort comment comments words remarks message explanation".split())
+CREDIT_OPENERS = frozenset("per from via".split())
 # Verbs that issue a document ("issued a statement", "releasing a report").
 ISSUE = frozenset("issued issues issuing released releases releasing published publishes publishing sent sends "
                   "put posted posting wrote filed".split())

@@ -1,0 +1,117 @@
+"""Who "he", "she" or "it" is, for a quote's speaker.
+
+A pronoun needs exactly one person (not of the other gender) in its paragraph and the sentence
+before, or exactly one among them who was speaking and whose gender the story states. When that
+reach holds no one at all — the paragraph before was page furniture ("Advertisement") or
+narration of the same person ("During his year there, he ...") — the pronoun reaches a few
+sentences further back, and again needs exactly one person there.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..entities import GENDERED_ROLES, ORGANISATION, PERSON
+from .items import Item
+from .mentions import described, subject
+from .vocab import PRONOUNS
+
+if TYPE_CHECKING:
+    from .speakers import Article
+
+_UNNAMED = "\0unnamed:"  # a person described, not named: a rival, never an answer
+# sentences further back a pronoun reaches when its paragraph and the sentence before name no one
+_FURTHER = 3
+_GENDER_WORDS = {"he": "m", "his": "m", "him": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[int]) -> str | None:
+    """The referent of a subject pronoun at items[k]. "She" continuing the person the sentence
+    before opened on, whose gender was unknown, states it for the sentences after (not a "she"
+    resolved to someone merely named nearby)."""
+    who = _pronoun(art, word, items, k, window)
+    if (who is not None and PRONOUNS.get(word.lower()) and not art.gender_of(who) and window
+            and art.subjects.get(window[-1]) == who):
+        art.learned[who] = PRONOUNS[word.lower()]
+    return who
+
+
+def _pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[int]) -> str | None:
+    from .speakers import _named_relation, _relative_head, names_a_thing
+
+    low = word.lower()
+    if low not in ("he", "she", "it"):
+        return None  # "they" is too often a group with no name
+    kinds = (PERSON,) if low != "it" else (ORGANISATION,)
+    gender = PRONOUNS[low]
+    # "Sean Hannity, who has ripped what he called ...": in a relative clause on a person,
+    # "he" is that person, whoever spoke before
+    head = _relative_head(items, k)
+    if head is not None and low != "it" and art.gender_of(head, gender) == gender:
+        return head
+    before = art.said.get(window[-1], []) if window else []
+    same = art.said.get(items[k].sent, [])
+    if before and not any(before) or same and not any(same):
+        # the sentence before, or this one before the pronoun, has someone the text leaves
+        # unnamed speak ("Sinbad himself has long denied that ..., he tweeted"): "he" may be them
+        return None
+    # "his fiancee, Dana Reyes, he added": the one named as his relation is not "he"
+    own = {"he": "his", "she": "her"}.get(low)
+    here = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type in kinds
+            and not (own and _named_relation(items, j, own)) and not names_a_thing(items, j)]
+    speakers = [w for s in [*window, items[k].sent] for w in art.said.get(s, []) if w]
+    fits = _fits(art, here, window, speakers, kinds, gender, low, described(items[:k]))
+    own = [x for x in items[:k] if x.sent == items[k].sent]
+    if not fits and window and all(x.kind in "QP" for x in own) and not any(it.kind == "E" for it in items[:k]) \
+            and not any(art.mentions.get(s) or art.said.get(s) or art.described.get(s) for s in window):
+        # “...,” he said, with no one in reach, no name of any kind and no one speaking: if the
+        # text went on about a "he" ("During his year there, he developed ..."), the person named
+        # before that
+        further = list(range(max(art.first, window[0] - _FURTHER), window[0]))
+        if not any(gender in art.narrated.get(s, ()) for s in [*further, *window]):
+            return None
+        far_speakers = [w for s in further for w in art.said.get(s, []) if w]
+        fits = _fits(art, [], further, far_speakers, kinds, gender, low, [])
+        return fits[0] if len(fits) == 1 and not fits[0].startswith(_UNNAMED) else None
+    if len(fits) == 1:
+        return None if fits[0].startswith(_UNNAMED) else fits[0]  # the one person in reach
+    # several: the one who was speaking, and only if the story says that person's gender
+    spoke = list(dict.fromkeys(n for n in fits if n in speakers))
+    before_subject = (art.subjects.get(window[-1]) or subject([x for x in items if x.sent == window[-1]])
+                      if window else None)
+    named_here = any(it.kind == "E" and it.type == PERSON and it.sent == items[k].sent for it in items[:k])
+    if window and window[-1] not in art.said and before_subject in fits and not named_here \
+            and gender and art.gender_of(before_subject) == gender:
+        # the sentence before, saying nothing, brought in a person as its subject: "he"
+        # continues that person ("Nick Patterson, ..., agrees that Mercer's influence has been
+        # huge. “...,” he said"), not a name inside its clauses nor an earlier speaker
+        return before_subject
+    return spoke[0] if len(spoke) == 1 and (not gender or art.gender_of(spoke[0]) == gender) else None
+
+
+def _fits(art: "Article", names: list[str], window: list[int], speakers: list[str], kinds: tuple[str, ...],
+          gender: str | None, low: str, described_here: list[tuple[str, str]]) -> list[str]:
+    """The people in reach a pronoun of this gender may mean: named in ``window`` (or ``names``,
+    before it in its own sentence), carried on as a subject, speaking; a person whose gender the
+    story contradicts is out, one it does not state stays a rival. For "he"/"she", a person
+    described and not named ("the senator") is a rival too, unless the role is a named person's."""
+    names = list(names)
+    for s in window:
+        names += [it.name for it in art.mentions.get(s, []) if it.type in kinds]
+        if s in art.subjects and not art.mentions.get(s) and art.entities.types.get(art.subjects[s]) in kinds:
+            names.append(art.subjects[s])  # "But she's also worried ...": she, carried on
+    names += [w for w in speakers if art.entities.types.get(w) in kinds]
+    fits = list(dict.fromkeys(n for n in names if art.gender_of(n, gender) == gender))
+    if low != "it":
+        nouns = [n for s in window for n in art.described.get(s, [])] + described_here
+        for _, noun in nouns:
+            holder = art.role_holder(noun)
+            if holder is None and GENDERED_ROLES.get(noun, gender) == gender:
+                fits.append(f"{_UNNAMED}{len(fits)}")
+            elif holder is not None and holder not in fits and art.gender_of(holder, gender) == gender:
+                fits.append(holder)
+    return fits
+
+
+def narrated(items: list[Item]) -> frozenset[str]:
+    """The genders the words outside quotes refer to by pronoun ("his", "she", "herself")."""
+    return frozenset(_GENDER_WORDS[it.low] for it in items if it.kind == "W" and it.low in _GENDER_WORDS)

@@ -1,0 +1,88 @@
+"""Who said it, in the attribution forms read from unseen news (Multi-News clusters 140-159):
+credit lines before a colon, a pronoun past a paragraph of narration, kin ("her husband said").
+All text here is invented."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyweave.analysis import annotate, prepare
+from storyweave.clean.lines import is_sentence
+from storyweave.config import Config
+from storyweave.model import Article
+from storyweave.nlp.entities import build_entities
+from storyweave.nlp.quotes import extract_quotes
+
+
+def speaker_of(models, text: str, start: str) -> str | None:
+    an = annotate(prepare([Article(id="0.txt", published=dt.date(2019, 1, 22), text=text)], models, Config()), models)
+    hits = [q for q in extract_quotes(an, build_entities(an)) if q.text.startswith(start)]
+    assert hits, start
+    return hits[0].speaker
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # an owner and what they said or issued
+    ("Rancher Clive Bunder spoke to reporters on Thursday.\n\nBunder's response: “I'm not a racist and I never "
+     "was one, whatever they write.”", "I'm not a racist", "Clive Bunder"),
+    ("The senator spoke on the floor on Tuesday.\n\nFrom Sen. Dick Durant's floor statement: “The banks have too "
+     "much power in this town and they know it.”", "The banks have", "Dick Durant"),
+    # a name after its outlet or its role, the newsletter's header before the dash left out
+    ("Analysts weighed in on Tuesday.\n\nHARBOUR FEES RISE AGAIN - TechWorld’s Dan Lyle: “The port is in trouble "
+     "and everybody on the docks knows it.”", "The port is in trouble", "Dan Lyle"),
+    ("The bank defended the fees on Tuesday.\n\nFrom spokesman Lawrence Dirita: “We have always been open about "
+     "our fees with our customers.”", "We have always been", "Lawrence Dirita"),
+    # no name, no speaker
+    ("The bank would not comment on Tuesday.\n\nPer a senior official: “The president has made clear that the "
+     "fees are unacceptable to him.”", "The president has made", None),
+    # a verb that attributes only around a quote: closing it, or handing over to it with a colon
+    ("Rancher Clive Bunder spoke to a radio host on Thursday.\n\nOn the host's show, Bunder continued: “I'm "
+     "wondering whether they are better off now. The statement was right.”", "I'm wondering", "Clive Bunder"),
+    ("Detective Kelly Keyes led the inquiry.\n\n“Instead of looking at all ten fingers at once, they were looking "
+     "at them one by one,” Keyes detailed.", "Instead of looking", "Kelly Keyes"),
+    ("White House spokesman Jay Carnell said the programme would go on.\n\nCouncil spokeswoman Kaitlyn Hayes later "
+     "clarified that: “We do not use our capabilities to give companies an advantage.”", "We do not use",
+     "Kaitlyn Hayes"),
+])
+def test_a_credit_line_or_a_verb_before_a_colon(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker
+
+
+VETERAN = ("Veterans keep looking for the children they left behind.\n\n"
+           "Mr. Dorrin, 63, enlisted in the Army after dropping out of high school and was in Korvia by age 19. "
+           "During his year there, he developed a relationship with a local woman who did laundry for soldiers. "
+           "Soon she was pregnant.\n\nAdvertisement Continue reading the main story\n\n"
+           "“I was taking comfort in having a girlfriend like that,” he said. “I never meant for her to get "
+           "pregnant.”")
+
+
+def test_a_pronoun_reaches_past_narration_of_the_same_person(models):
+    # the paragraph before names no one and the one before that goes on about "he": Dorrin
+    assert speaker_of(models, VETERAN, "I was taking comfort") == "Dorrin"
+
+
+@pytest.mark.parametrize("text, start", [
+    # someone unnamed is the subject of the quote's own sentence: "he" is that one
+    ("Many posters turned on the site's founder, Mark Pelling, and his wife on Tuesday. Both were mocked for "
+     "hours.\n\nAnother hoped the whole movement would just go away: “After the storm is over nobody will care "
+     "about any of this,” he wrote.", "After the storm"),
+    # the text between went on about no "she": a "she said" has no one to reach
+    ("Campaign adviser Robin Marden spoke on Sunday. “The campaign has been small,” Marden said.\n\n"
+     "The adverts were defended the next day, because the rival had used the same words himself.\n\n"
+     "“We are not the ones that brought up the puppet,” she said.", "We are not the ones"),
+])
+def test_a_pronoun_does_not_reach_back_past_someone_else(models, text, start):
+    assert speaker_of(models, text, start) is None
+
+
+def test_kin_introduced_in_apposition_is_the_speaker_it_names(models):
+    text = ("Jo Rogan is being treated for a rare fever, her husband, Keith Rogan, told reporters on Friday.\n\n"
+            "The fever is a potentially fatal disease, according to the health agency.\n\n"
+            "“After things started going bad, her hands and feet started going black,” her husband said.")
+    assert speaker_of(models, text, "After things started") == "Keith Rogan"
+
+
+def test_a_long_line_of_prose_ending_in_a_colon_is_body_text():
+    assert is_sentence("On Friday, the ranch's page elaborated on his comments. The post ended with these lines:")
+    assert not is_sentence("Related Stories:") and not is_sentence("READ MORE ABOUT THE HARBOUR VOTE HERE:")
