@@ -110,7 +110,7 @@ DOCUMENTS = frozenset(
 # What a credit line before a colon says someone gave ("Bunder's response: “...”"), with DOCUMENTS;
 # and the words that open such a line ("Per Goldman Sachs:", "From spokesman X:").
 CREDIT_NOUNS = frozenset("response reply answer retort comment comments words remarks message explanation".split())
-CREDIT_OPENERS = frozenset("per from via".split())
+CREDIT_OPENERS = frozenset("per from".split())  # not "via": "via Twitter:" names the medium
 # Verbs that issue a document ("issued a statement", "releasing a report").
 ISSUE = frozenset("issued issues issuing released releases releasing published publishes publishing sent sends "
                   "put posted posting wrote filed".split())
