@@ -95,6 +95,8 @@ PROSE = [
     "She subscribed to the view that rates would fall.", "",
     "The carrier signed up 2 million subscribers.", "Please help us find him, she said.",
     "The owner gave consent in writing by Sunday.", "The mayor reported from the scene of the fire that it was out.",
+    # a newsletter's source label: an agency's name with a slash and a colon credits no photograph
+    "HARBOUR STOCKS FALL - Reuters/Tokyo: “Stocks fell to a 15-month low on Tuesday as investors sold.”",
 ]
 
 

@@ -32,7 +32,8 @@ STOP_FOR_OVERLAP = EN_STOP | frozenset("mr mrs ms dr new news says say one two f
 
 # Photo credits and caption labels. Agencies' credit formats are stable across outlets.
 CREDIT = Marker(
-    r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*\S|"
+    # (not "Reuters/Tokyo:", a newsletter's source label: a credit's name takes no colon)
+    r"(\b(REUTERS|AFP|AP|EPA|ANSA|Xinhua|Getty Images?|Shutterstock|Alamy|Bloomberg|PA( Wire| Media)?)\s*/\s*(?![\w.-]+:)\S|"
     r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
     r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
 
