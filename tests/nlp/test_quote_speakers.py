@@ -76,6 +76,15 @@ def test_a_pronoun_does_not_reach_back_past_someone_else(models, text, start):
     assert speaker_of(models, text, start) is None
 
 
+def test_a_comma_inside_a_quoted_title_ends_the_phrase_before_the_subject(models):
+    # 'on KVTV's "Good Morning," Mayor Tomas Lind stood by ...': Lind is the clause's subject, so
+    # "saying" is his, and the "he told" of the next paragraph too
+    text = ("In a heated interview on Friday on KVTV's \"Good Morning,\" Mayor Tomas Lind stood by his remarks, saying "
+            "he was right.\n\n\"Maybe I was wrong, and maybe I need to ask forgiveness,\" he told anchor Chris Cullen "
+            "on Friday.")
+    assert speaker_of(models, text, "Maybe I was wrong") == "Tomas Lind"
+
+
 def test_kin_introduced_in_apposition_is_the_speaker_it_names(models):
     text = ("Jo Rogan is being treated for a rare fever, her husband, Keith Rogan, told reporters on Friday.\n\n"
             "The fever is a potentially fatal disease, according to the health agency.\n\n"

@@ -198,6 +198,8 @@ def segments(items: list[Item]) -> list[list[int]]:
                 out.append([])
         elif depth == 0:
             out[-1].append(k)
+            if it.kind == "Q" and it.text.rstrip("”\"’' ").endswith(","):
+                out.append([])  # on CNN's “New Day,” Bundy ...: the comma inside the marks ends the phrase
     return [s for s in out if s and items[s[0]].low not in _RELATIVE]
 
 
