@@ -92,6 +92,12 @@ def test_kin_introduced_in_apposition_is_the_speaker_it_names(models):
     assert speaker_of(models, text, "After things started") == "Keith Rogan"
 
 
+def test_a_body_described_with_its_level_of_government_is_kept_as_written(models):
+    text = ("Ticks are out early this year in Velmora.\n\n\"Spotted fever is the most commonly reported tick-borne "
+            "illness in Velmora,\" according to the state Health Department.")
+    assert speaker_of(models, text, "Spotted fever") == "state Health Department"
+
+
 def test_a_long_line_of_prose_ending_in_a_colon_is_body_text():
     assert is_sentence("On Friday, the ranch's page elaborated on his comments. The post ended with these lines:")
     assert not is_sentence("Related Stories:") and not is_sentence("READ MORE ABOUT THE HARBOUR VOTE HERE:")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..entities import KIN, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
 from .mentions import possessive
-from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS,
+from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, LEVELS, NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS,
                     POSSESSIVE_PRONOUNS,
                     PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
 
@@ -347,8 +347,9 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
     if noun in ORG_NOUNS and all(items[k].kind == "W" and (items[k].low in DETERMINERS or k == at) for k in head):
         return art.body(noun)
     qualified = [items[k] for k in head if k < at and items[k].low not in DETERMINERS]
-    if noun in ORG_NOUNS and qualified and all(x.text[:1].isupper() for x in qualified):
-        # a body described, not named: "the Brazilian embassy" is kept as written
+    if noun in ORG_NOUNS and qualified and qualified[-1].text[:1].isupper() \
+            and all(x.text[:1].isupper() or x.low in LEVELS for x in qualified):
+        # a body described, not named: "the Brazilian embassy", "the state Health Department" is kept as written
         return " ".join(x.text for x in qualified) + " " + items[at].text
     if noun and all(items[k].low in DETERMINERS or k == at for k in head):
         return art.role_holder(noun)  # "the minister": a bare role, not "one union official"

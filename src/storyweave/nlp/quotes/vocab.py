@@ -124,6 +124,9 @@ ORG_NOUNS = frozenset("ministry department government agency office embassy comp
                       "council committee court police military army broadcaster newspaper tabloid union bank "
                       "network paper group coalition organisation organization administration".split())
 
+# The level of government written in lower case before a body's name ("the state Health Department").
+LEVELS = frozenset("state federal city county national provincial regional municipal".split())
+
 # Abbreviations written with a full stop that do not end a sentence or a name ("Mr. X", "Lt. Gov.").
 TITLES = ("Mr Mrs Ms Mx Dr Prof Sen Sens Rep Reps Gov Govs Gen Lt Col Sgt Capt Cpl Adm Cmdr Maj Rev Hon Fr Sr Jr "
           "Supt Det Insp Amb Pres Atty St Gens Messrs Mmes Pvt Ens Brig").split()
