@@ -12,8 +12,7 @@ from ..model import Agreement, UniqueFact
 from ..nlp.quantities import find_quantities
 from ..summary.features import is_fragment, stands_alone
 from ..unionfind import UnionFind
-from ..nlp.quotes.vocab import SPEECH
-from ..text import one_edit_apart, quoted_share
+from ..text import one_edit_apart
 from .pairs import claim_pairs
 from .paraphrases import meaning_pairs, same_fact
 from .patterns import ANAPHORIC, CAP, QUOTED

@@ -11,8 +11,8 @@ from ..nlp.quotes.vocab import SPEECH
 from ..text import quoted_share
 from .patterns import PRONOUN_SUBJECT, QUOTED
 
-# "..., said Ida Venn": how far after an inverted speech verb its speaker's name may start
-_INVERTED_GAP = 2
+# "..., said Ida Venn": words at most between an inverted speech verb and its speaker's name
+_INVERTED_GAP = 1
 
 
 def quote_divergences(analysis: StoryAnalysis, quotes: list) -> list[Divergence]:
@@ -110,5 +110,5 @@ def _subject(text: str, verb: tuple[int, int], persons: list) -> set[str]:
         return before
     if text[:verb[0]].rstrip().endswith(","):
         return {m.name for m in persons
-                if m.start >= verb[1] and len(text[verb[1]:m.start].split()) <= _INVERTED_GAP - 1}
+                if m.start >= verb[1] and len(text[verb[1]:m.start].split()) <= _INVERTED_GAP}
     return set()
