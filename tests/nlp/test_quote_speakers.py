@@ -1,5 +1,6 @@
 """Who said it, in the attribution forms read from unseen news (Multi-News clusters 140-159):
-credit lines before a colon, a pronoun past a paragraph of narration, kin ("her husband said").
+credit lines before a colon, a pronoun past a paragraph of narration, kin ("her husband said"),
+second references by description ("said the Kentucky Republican").
 All text here is invented."""
 from __future__ import annotations
 
@@ -101,3 +102,36 @@ def test_a_body_described_with_its_level_of_government_is_kept_as_written(models
 def test_a_long_line_of_prose_ending_in_a_colon_is_body_text():
     assert is_sentence("On Friday, the ranch's page elaborated on his comments. The post ended with these lines:")
     assert not is_sentence("Related Stories:") and not is_sentence("READ MORE ABOUT THE HARBOUR VOTE HERE:")
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # an abbreviated title is the role a later "the senator" names
+    ("Sen. Rena Pole, who first backed the rancher, issued a statement on Thursday.\n\n“His remarks on race are "
+     "offensive and I disagree with him,” said the senator, who is weighing a run.", "His remarks on race", "Rena Pole"),
+    ("Sen. Dean Heller and Sen. Harold Reeve met on Tuesday to talk about the dispute.\n\n“We will not let this "
+     "stand for another day in our state,” the senator said.", "We will not let", None),
+    # a description the article gave the person before: "Nevada rancher", ", 67,"
+    ("Nevada rancher Clive Bunder spoke to reporters at his ranch on Friday.\n\n“I am wondering if they are better "
+     "off under a subsidy,” the Nevada rancher said.", "I am wondering", "Clive Bunder"),
+    ("Clive Bunder, 67, met supporters at the ranch on Friday.\n\nThe 67-year-old added: “I want her to sit "
+     "anywhere in the bus, and I want to sit next to her.”", "I want her to sit", "Clive Bunder"),
+    # ... or an office that implies it; a party the article gave someone else is no match
+    ("Sen. Linda Grame said Sunday that President Bart Olsen was wrong about the war.\n\n“We show this lack of "
+     "resolve, talking about the war being over,” the South Carolina Republican said.", "We show this lack", "Linda Grame"),
+    ("Sen. Ada Moss (D-Ohio) spoke at the rally on Monday evening.\n\n“We need this bill passed before the end of "
+     "the year,” the Ohio Republican said.", "We need this bill", None),
+    # not said of anyone in reach: a new person, not the one arrested
+    ("Police arrested Jon Dole, 45, on Monday near the border.\n\n“He was well known to us and had been warned "
+     "twice,” the sheriff said.", "He was well known", None),
+    ("Clive Bunder spoke to reporters at his ranch on Friday.\n\n“I am wondering if they are better off under a "
+     "subsidy,” the Nevada rancher said.", "I am wondering", None),
+])
+def test_a_second_reference_is_the_person_the_article_described_so(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker
+
+
+def test_a_quote_followed_by_another_name_is_no_continuation_of_the_last_speaker(models):
+    text = ("Rep. Emil Clever said early reports of the deal were troubling.\n\n“This deal trades livelihoods for "
+            "the votes of a few radicals, and I will not support it,” ripped Rep. Rosa Grill (D-Ariz.), before the "
+            "caucus had been briefed.")
+    assert speaker_of(models, text, "This deal trades") == "Rosa Grill"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .build import build_entities
 from .index import EntityIndex, Mention, entity_names
 from .spans import normalise
-from .vocab import GENDERED_ROLES, GROUP, KIN, ORGANISATION, OTHER, PERSON, PLACE, ROLES
+from .vocab import ABBREVIATED_ROLES, GENDERED_ROLES, GROUP, KIN, ORGANISATION, OTHER, PERSON, PLACE, ROLES
 
 __all__ = ["EntityIndex", "Mention", "build_entities", "entity_names", "normalise",
-           "PERSON", "ORGANISATION", "PLACE", "GROUP", "OTHER", "ROLES", "GENDERED_ROLES", "KIN"]
+           "PERSON", "ORGANISATION", "PLACE", "GROUP", "OTHER", "ROLES", "GENDERED_ROLES", "KIN", "ABBREVIATED_ROLES"]

@@ -15,7 +15,7 @@ from typing import Any
 from ..places import country
 from .given_names import gender_of_given_name
 from .vocab import (
-    BODY_OF, GROUP, KIN, OTHER, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
+    ABBREVIATED_ROLES, BODY_OF, GROUP, KIN, OTHER, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
     AGENT_ENDINGS, BUILT_PLACE_HEADS, GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
     ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
     ROLE_AFTER, ROLE_APPOSED, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT,
@@ -117,7 +117,8 @@ def _roles(text: str, start: int, end: int, name: str) -> tuple[str, ...]:
     m = ROLE_APPOSED.search(_before(text, start))
     if m:
         words.append(m.group(1))  # "her husband, Keith Rogers", "Grimm's lawyer, William McGinley"
-    return tuple(dict.fromkeys(w.lower() for w in words if w.lower() in ROLES or w.lower() in KIN))
+    nouns = [r for w in words for r in ABBREVIATED_ROLES.get(w.lower().rstrip("."), (w.lower(),))]
+    return tuple(dict.fromkeys(w for w in nouns if w in ROLES or w in KIN))
 
 
 def _role_gender(text: str, start: int, end: int) -> str:

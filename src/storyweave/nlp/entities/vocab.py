@@ -66,7 +66,15 @@ ROLES = frozenset(
     "president minister secretary senator governor mayor chancellor premier ambassador speaker director "
     "commissioner chairman chairwoman chair leader spokesman spokeswoman spokesperson diplomat envoy general "
     "judge king queen prince princess pope ceo chief prosecutor coach manager captain founder co-founder "
-    "officer commander adviser advisor economist analyst professor lawyer attorney sheriff inspector".split())
+    "officer commander adviser advisor economist analyst professor lawyer attorney sheriff inspector congressman "
+    "congresswoman superintendent detective sergeant lieutenant colonel admiral".split())
+# Abbreviated titles and the roles they stand for: "Sen. Rand Paul" is later "the senator",
+# "Rep. Ida Venn" "the congresswoman".
+ABBREVIATED_ROLES = {
+    "sen": ("senator",), "rep": ("congressman", "congresswoman"), "gov": ("governor",), "gen": ("general",),
+    "supt": ("superintendent",), "det": ("detective",), "sgt": ("sergeant",), "lt": ("lieutenant",),
+    "col": ("colonel",), "adm": ("admiral",), "capt": ("captain",), "pres": ("president",),
+}
 # A role that ends a would-be name makes it a title ("America's Toughest Sheriff"); not king,
 # judge or major, which are surnames too.
 ROLE_ENDS = frozenset("sheriff president senator governor mayor minister secretary spokesman spokeswoman "
@@ -229,7 +237,7 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|across|throughout|outside|inside|aro
                           r"visit|visited|visiting)|\b(?:residents|town|city|village|streets|centre|center|"
                           r"outskirts|mayor|people|citizens)\s+of)\s+(?:the\s+)?$", re.I)
 # A role in an apposition after the name: "Qin Gang, the foreign minister,".
-ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\s+){1,3})$")
+ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\.?\s+){1,3})$")
 ROLE_AFTER = re.compile(r"^,\s+(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*[,;.]")
 # ... or in an apposition the name follows: "her husband, Keith Rogers" (the noun ends a possessive phrase)
 ROLE_APPOSED = re.compile(r"(?:\b(?:his|her|their|its)|[’']s)\s+(?:[\w-]+\s+)?([\w-]+),\s*$")

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from ..entities import ORGANISATION, PERSON, PLACE
 from .inversion import closing_inversion, inverted, phrase_after
 from .items import Item, Paragraph
-from .mentions import colon_speaker, credit_speaker, described, possessive, pronoun_subject, subject
+from .mentions import (colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
+                       subject)
 from .pronouns import narrated
 from .speakers import Article, after_preposition, compound, is_verb_word, names_a_thing, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
@@ -375,7 +376,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             if q >= 2 and items[q - 2].kind == "W" and items[q - 2].low in _REPORTED:
                 speaker, how = None, ""  # "bragged that Whitcombe “is the best hire”": said of him
         starts_sentence = all(x.kind == "P" for x in items[:q] if x.sent == it.sent)
-        if not speaker and starts_sentence and not attributed:  # its own "according to" is not the last speaker
+        if not speaker and starts_sentence and not attributed and not named_after(items, q, art.speaker_of(it.sent - 1)):
+            # its own "according to" is not the last speaker, nor is a name after it ("“...,” ripped X")
             if not opens or carries:
                 speaker, how = art.speaker_of(it.sent - 1), "continued"
         out.append(Attribution(it, speaker, how if speaker else "", opens))
@@ -385,6 +387,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         art.mentions[s] = [x for k, x in enumerate(items)
                            if x.kind == "E" and x.sent == s and not names_a_thing(items, k)]
         art.described[s] = described([x for x in items if x.sent == s])
+        for who, told in said_of([x for x in items if x.sent == s]).items():
+            art.traits.setdefault(who, set()).update(told)
         art.narrated[s] = narrated([x for x in items if x.sent == s])
         if (who := subject([x for x in items if x.sent == s])
                 or pronoun_subject(items, s, art, _window(art, para, s))) is not None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..entities import GENDERED_ROLES, ORGANISATION, PERSON, ROLES
+from ..entities import ABBREVIATED_ROLES, GENDERED_ROLES, ORGANISATION, PERSON, ROLES
 from .items import Item
-from .vocab import (CONJUNCTIONS, CREDIT_NOUNS, CREDIT_OPENERS, DESCRIBED, DETERMINERS, DOCUMENTS, POSSESSIVE_PRONOUNS,
-                    PREPOSITIONS, READ_MATTER, SPOKES, TITLES)
+from .vocab import (CONJUNCTIONS, CREDIT_NOUNS, CREDIT_OPENERS, DESCRIBED, DETERMINERS, DOCUMENTS, PARTY_LETTERS,
+                    POSSESSIVE_PRONOUNS, PREPOSITIONS, READ_MATTER, SPOKES, TITLES)
 
 _TITLE_LOWS = frozenset(t.lower() for t in TITLES)
+_BEFORE_NAME = 4  # words before a name that may describe it ("former Senate Majority Leader")
+_APPOSITION = 8  # words of an apposition after it
+_STOP_BEFORE = PREPOSITIONS | CONJUNCTIONS | DETERMINERS
+_NAMED_AFTER = 6  # items after a quote in which a name makes it no bare continuation
 # words after which "the <noun>" describes someone already there ("served as the host")
 _PREDICATIVE = frozenset("as is was are were be been being became becomes remains remained named".split())
 
@@ -133,3 +137,52 @@ def _titles_only(items: list[Item]) -> bool:
 def _past_owner(items: list[Item], k: int) -> int:
     """The index after the owner at items[k] and its "'s"."""
     return k + 1 if items[k].text.endswith(("'s", "’s")) else k + 2
+
+
+def said_of(items: list[Item]) -> dict[str, set[str]]:
+    """What a sentence says of each person it names, outside quotes, in the words a second
+    reference would repeat: the words right before the name ("Nevada rancher Cliven Bundy",
+    "Sen." spelled out as senator) and its apposition (", 67,", "(R-Ky.)" as republican, ", a
+    retired judge,"). Not the rest of the sentence: it may describe someone else."""
+    out: dict[str, set[str]] = {}
+    for k, x in enumerate(items):
+        if x.kind != "E" or x.type != PERSON:
+            continue
+        near = []
+        j = k - 1
+        while j >= 0 and k - j <= _BEFORE_NAME and items[j].kind in "EW" and items[j].type != PERSON \
+                and items[j].low not in _STOP_BEFORE:
+            near.append(items[j])
+            j -= 1
+        if k + 1 < len(items) and items[k + 1].text in ("(", ","):
+            close = ")" if items[k + 1].text == "(" else ","
+            for y in items[k + 2:k + 2 + _APPOSITION]:
+                if y.kind == "Q" or y.kind == "E" and y.type == PERSON or y.kind == "P" and y.text in (close, ".", ";"):
+                    break
+                near.append(y)
+        out.setdefault(x.name, set()).update(_words(near))
+    return out
+
+
+def _words(near: list[Item]) -> set[str]:
+    words: set[str] = set()
+    for k, x in enumerate(near):
+        words.update(x.low.split())
+        words.update(ABBREVIATED_ROLES.get(x.low.rstrip("."), ()))
+        if x.low in PARTY_LETTERS and k + 1 < len(near) and near[k + 1].text == "-" \
+                or len(x.text) > 2 and x.text[1] == "-" and x.text[0].lower() in PARTY_LETTERS:
+            words.add(PARTY_LETTERS[x.low[0]])
+    return words
+
+
+def named_after(items: list[Item], q: int, last: str | None) -> bool:
+    """Words right after the quote at items[q] name someone other than the last speaker
+    ("“...,” ripped Rep. X"): an attribution by a verb the rules don't know, not a continuation."""
+    after = []
+    for x in items[q + 1:q + 1 + _NAMED_AFTER]:
+        if x.kind == "Q" or x.sent != items[q].sent_end:
+            break
+        after.append(x)
+    first = next((x for x in after if x.kind != "P"), None)
+    return first is not None and first.kind == "W" and after[0].kind != "P" and any(
+        x.kind == "E" and x.type in (PERSON, ORGANISATION) and x.name != last for x in after)

@@ -1,4 +1,5 @@
-"""Who "he", "she" or "it" is, for a quote's speaker.
+"""Who "he", "she" or "it" is, for a quote's speaker; and who a second reference by
+description is ("said the Kentucky Republican").
 
 A pronoun needs exactly one person (not of the other gender) in its paragraph and the sentence
 before, or exactly one among them who was speaking and whose gender the story states. When that
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from ..entities import GENDERED_ROLES, ORGANISATION, PERSON
 from .items import Item
-from .mentions import described, subject
-from .vocab import PRONOUNS
+from .mentions import described, said_of, subject
+from .vocab import AGE_NOUN, IMPLIED_BY, PARTY_LETTERS, PRONOUNS
 
 if TYPE_CHECKING:
     from .speakers import Article
@@ -100,16 +101,46 @@ def _fits(art: "Article", names: list[str], window: list[int], speakers: list[st
         if s in art.subjects and not art.mentions.get(s) and art.entities.types.get(art.subjects[s]) in kinds:
             names.append(art.subjects[s])  # "But she's also worried ...": she, carried on
     names += [w for w in speakers if art.entities.types.get(w) in kinds]
-    fits = list(dict.fromkeys(n for n in names if art.gender_of(n, gender) == gender))
+    fits = list(dict.fromkeys(n for n in names if gender is None or art.gender_of(n, gender) == gender))
     if low != "it":
         nouns = [n for s in window for n in art.described.get(s, [])] + described_here
         for _, noun in nouns:
             holder = art.role_holder(noun)
-            if holder is None and GENDERED_ROLES.get(noun, gender) == gender:
+            if holder is None and (gender is None or GENDERED_ROLES.get(noun, gender) == gender):
                 fits.append(f"{_UNNAMED}{len(fits)}")
-            elif holder is not None and holder not in fits and art.gender_of(holder, gender) == gender:
+            elif holder is not None and holder not in fits and (gender is None or art.gender_of(holder, gender) == gender):
                 fits.append(holder)
     return fits
+
+
+def second_reference(art: "Article", noun: str, items: list[Item], k: int, window: list[int]) -> str | None:
+    """A person described, not named, at items[k] ("said the Kentucky Republican", "the Nevada
+    rancher said", "the 67-year-old added"): of the people in reach of a pronoun, the one the
+    article has already described so ("Nevada rancher Cliven Bundy", "Bundy, 67,", "Sen. Rand
+    Paul (R-Ky.)", or an office that implies it: "Sen. Lindsey Graham"); nobody when someone in reach is described without a name (a rival) or when
+    the article never said it of them. Precision first: a new person is often brought in this way."""
+    from .speakers import names_a_thing
+
+    here = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type == PERSON
+            and not names_a_thing(items, j)]
+    speakers = [w for s in [*window, items[k].sent] for w in art.said.get(s, []) if w]
+    fits = _fits(art, here, window, speakers, (PERSON,), GENDERED_ROLES.get(noun), "description",
+                 described(items[:k]))
+    if not fits or any(f.startswith(_UNNAMED) for f in fits):
+        return None
+    age = AGE_NOUN.match(noun)
+    word = age.group(1) if age else noun
+    implied = IMPLIED_BY.get(noun, frozenset())
+    other_parties = set(PARTY_LETTERS.values()) - {noun} if noun in PARTY_LETTERS.values() else set()
+    told = [f for f in fits if word in (said := _said_of(art, f, items[:k]))
+            or implied & said and not other_parties & said]
+    return told[0] if len(told) == 1 else None
+
+
+def _said_of(art: "Article", person: str, before: list[Item]) -> set[str]:
+    """What the article has said of a person so far, with the sentences of this paragraph
+    before the reference (not yet recorded)."""
+    return set(art.traits.get(person, ())) | said_of(before).get(person, set())
 
 
 def narrated(items: list[Item]) -> frozenset[str]:

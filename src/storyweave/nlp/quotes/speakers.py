@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from ..entities import KIN, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
 from .mentions import possessive
-from .vocab import (AFTER_QUOTE, CONJUNCTIONS, DETERMINERS, DOCUMENTS, LEVELS, NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS,
-                    POSSESSIVE_PRONOUNS,
-                    PAST, PREPOSITIONS, PRONOUNS, SPEECH, SPOKES, AUX, TITLES)
+from .vocab import (AFTER_QUOTE, AGE_NOUN, AUX, CONJUNCTIONS, DESCRIPTION_MODIFIERS, DETERMINERS, DOCUMENTS, LEVELS,
+                    NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS, PAST, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS,
+                    SECOND_REFERENCES, SPEECH, SPOKES, TITLES)
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {t.lower() + "." for t in TITLES}
 _RELATIVE = frozenset("who which whose whom where".split())
@@ -120,6 +120,7 @@ class Article:
     paragraph: int = 0
     learned: dict[str, str] = field(default_factory=dict)  # person -> gender the article's "he"/"she" gave them
     narrated: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence -> genders its he/his/she/her say
+    traits: dict[str, set[str]] = field(default_factory=dict)  # person -> words said of them (mentions.said_of)
 
     def spoke(self, sent: int, speaker: str | None) -> None:
         self.said.setdefault(sent, []).append(speaker)
@@ -157,6 +158,12 @@ class Article:
         from .pronouns import pronoun  # it reads this module's phrase helpers
 
         return pronoun(self, word, items, k, window)
+
+    def second_reference(self, noun: str, items: list[Item], k: int, window: list[int]) -> str | None:
+        """ "the Nevada rancher" at items[k]: the person in reach the article described so."""
+        from .pronouns import second_reference
+
+        return second_reference(self, noun, items, k, window)
 
     # ---- descriptions -----------------------------------------------------------------------------
 
@@ -201,6 +208,17 @@ def segments(items: list[Item]) -> list[list[int]]:
             if it.kind == "Q" and it.text.rstrip("”\"’' ").endswith(","):
                 out.append([])  # on CNN's “New Day,” Bundy ...: the comma inside the marks ends the phrase
     return [s for s in out if s and items[s[0]].low not in _RELATIVE]
+
+
+def _describes_one(items: list[Item], head: list[int], noun: str) -> bool:
+    """ "the former governor", "the Nevada rancher", "the 67-year-old": a description of one
+    person (a role or a second-reference noun, qualified only by places, groups, ages and a
+    few words such as "former")."""
+    if not (noun in SECOND_REFERENCES or AGE_NOUN.match(noun) or noun in ROLES and noun not in SPOKES):
+        return False
+    return all(x.kind == "E" and x.type not in (PERSON, ORGANISATION) or x.kind == "W" and (
+        x.low in DESCRIPTION_MODIFIERS or AGE_NOUN.match(x.low) or x.text[:1].isupper())
+        for x in (items[k] for k in head[1:-1]))
 
 
 def _head_noun(items: list[Item], seg: list[int]) -> tuple[str, int]:
@@ -351,8 +369,11 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
             and all(x.text[:1].isupper() or x.low in LEVELS for x in qualified):
         # a body described, not named: "the Brazilian embassy", "the state Health Department" is kept as written
         return " ".join(x.text for x in qualified) + " " + items[at].text
+    if first.low == "the" and at == head[-1] and _describes_one(items, head, noun):
+        # "the minister"; "said the Kentucky Republican", "the 67-year-old added": a second reference
+        return art.role_holder(noun) or art.second_reference(noun, items, head[0], window)
     if noun and all(items[k].low in DETERMINERS or k == at for k in head):
-        return art.role_holder(noun)  # "the minister": a bare role, not "one union official"
+        return art.role_holder(noun)  # a bare role, not "one union official"
     if noun in KIN and len(head) == 2 and items[head[0]].low in POSSESSIVE_PRONOUNS:
         return art.role_holder(noun)  # "her husband", introduced as "her husband, Keith Rogers"
     return None

@@ -14,7 +14,7 @@ _BASE_VERBS = (
     "suggest confirm deny recall predict vow promise pledge conclude observe comment quip joke caution demand "
     "report quote brand label dub accuse criticise criticize hail praise assert maintain contend counter tout "
     "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
-    "exclaim answer object cry blast slam charge clarify"
+    "exclaim answer object cry blast slam charge clarify rip snap scoff fume gush chide"
 ).split()
 _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "read", "reads",
               "called"}  # "called the talks “candid”" (not "calls": a noun as often as a verb)
@@ -23,7 +23,7 @@ _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "wr
 def _forms(base: str) -> set[str]:
     """Past, third person and -ing forms of a regular verb (British doubling: quipped, labelled)."""
     cy = base.endswith("y") and base[-2] not in "aeiou"
-    stem = base + base[-1] if base in ("quip", "dub", "label", "slam") else base
+    stem = base + base[-1] if base in ("quip", "dub", "label", "slam", "rip", "snap") else base
     past = base[:-1] + "ied" if cy else (base + "d" if base.endswith("e") else stem + "ed")
     third = base[:-1] + "ies" if cy else (base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s")
     ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else stem) + "ing"
@@ -102,6 +102,25 @@ DETERMINERS = frozenset("the a an one two three some several many another this t
 # vocabulary). Not the story's generic parties (victim, witness, suspect): they are named or
 # plural too often for "he" to be doubted each time they appear.
 DESCRIBED = frozenset("woman man girl boy host anchor interviewer lawmaker senator congressman congresswoman".split())
+
+# Second references by description ("said the Kentucky Republican", "the Nevada rancher said"):
+# nouns that describe one person the story has named, and the words that may qualify them.
+# Not "official", "spokesman" or "woman": a story often brings those in unnamed.
+SECOND_REFERENCES = frozenset(
+    "republican democrat independent conservative liberal progressive libertarian lawmaker legislator politician "
+    "candidate nominee incumbent challenger rancher farmer billionaire millionaire mogul entrepreneur businessman "
+    "businesswoman actor actress singer rapper musician comedian athlete quarterback pitcher golfer novelist author "
+    "writer filmmaker activist physician scientist economist pastor veteran retiree".split())
+DESCRIPTION_MODIFIERS = frozenset(
+    "former retired longtime veteran freshman first-term two-term three-term embattled outspoken".split())
+AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
+# A description the article need not have said in these words: an office that implies it
+# ("Sen. Lindsey Graham" ... "the South Carolina Republican said": a party member of the Senate).
+_POLITICAL = frozenset("senator congressman congresswoman governor mayor lawmaker legislator senate congress "
+                       "congressional gop".split())
+IMPLIED_BY = {noun: _POLITICAL for noun in "republican democrat independent lawmaker legislator politician".split()}
+# Party letters after a name ("Rand Paul (R-Ky.)", "Ida Venn, D-Calif."): the description they give.
+PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 
 # Nouns for a document that speaks ("the statement said"): it speaks for whoever issued it.
 DOCUMENTS = frozenset(
