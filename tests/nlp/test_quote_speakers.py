@@ -135,3 +135,18 @@ def test_a_quote_followed_by_another_name_is_no_continuation_of_the_last_speaker
             "the votes of a few radicals, and I will not support it,” ripped Rep. Rosa Grill (D-Ariz.), before the "
             "caucus had been briefed.")
     assert speaker_of(models, text, "This deal trades") == "Rosa Grill"
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # a bare speech verb after a modal is finite; not with "not", nor after "to"
+    ("Emma Pike, a Justice Department spokeswoman, would only say Wednesday that “there is an active inquiry "
+     "into the handling of the applications.”", "there is an active", "Emma Pike"),
+    ("Mayor Tom Flaherty would not say whether “the long municipal nightmare is over for all of us.”",
+     "the long municipal", None),
+    ("The ministry declined to say whether “the long talks would go on into the next week.”", "the long talks", None),
+    # a verb that attributes only around a quote hands over to it after a comma too
+    ("Bren Fisk, a friend of the family, spoke on Monday. Fisk continued, “He was an extraordinary talent and a "
+     "doting father to his children.”", "He was an extraordinary", "Bren Fisk"),
+])
+def test_a_modal_before_a_bare_verb_and_a_comma_after_continued(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..entities import KIN, ORGANISATION, PERSON, PLACE, ROLES, EntityIndex  # noqa: F401
 from .items import Item
 from .mentions import possessive
-from .vocab import (AFTER_QUOTE, AGE_NOUN, AUX, CONJUNCTIONS, DESCRIPTION_MODIFIERS, DETERMINERS, DOCUMENTS, LEVELS,
-                    NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS, PAST, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS,
+from .vocab import (AFTER_QUOTE, AGE_NOUN, AUX, BARE_SPEECH, CONJUNCTIONS, DESCRIPTION_MODIFIERS, DETERMINERS, DOCUMENTS, LEVELS,
+                    MODALS, NOUN_SUBJECT_OF, OFFICE, OPENERS, ORG_NOUNS, PAST, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS,
                     SECOND_REFERENCES, SPEECH, SPOKES, TITLES)
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {t.lower() + "." for t in TITLES}
@@ -68,6 +68,8 @@ def is_verb_word(items: list[Item], k: int) -> bool:
     if it.kind == "W" and (it.low in AFTER_QUOTE or it.low == "went" and k + 1 < len(items)
                            and items[k + 1].low == "on"):
         return _closes_quote(items, k) or _opens_quote(items, k)
+    if it.kind == "W" and it.low in BARE_SPEECH and _after_modal(items, k):
+        return True  # "would only say that “...”": a finite verb, not "declined to say"
     if it.kind != "W" or it.low not in SPEECH:
         return False
     if it.low.endswith("s") and k + 1 < len(items) and items[k + 1].kind == "W" and items[k + 1].low in NOUN_SUBJECT_OF:
@@ -88,10 +90,18 @@ def is_verb_word(items: list[Item], k: int) -> bool:
                                       or prev.low in PREPOSITIONS and prev.low not in ("as", "to")))
 
 
+def _after_modal(items: list[Item], k: int) -> bool:
+    """A bare verb at items[k] after a modal, with no "not" between ("would only say")."""
+    j = k - 1
+    while j >= 0 and items[j].kind == "W" and items[j].low in ("only", "also", "simply", "just", "later", "then"):
+        j -= 1
+    return j >= 1 and items[j].kind == "W" and items[j].low in MODALS
+
+
 def _opens_quote(items: list[Item], k: int) -> bool:
-    """The verb at items[k] hands over to a quote with a colon, right after its subject's name or
-    pronoun ("Quill continued: “...”"): as plain as the verb closing the quote."""
-    return (k + 2 < len(items) and items[k + 1].kind == "P" and items[k + 1].text == ":" and items[k + 2].kind == "Q"
+    """The verb at items[k] hands over to a quote with a colon or a comma, right after its
+    subject's name or pronoun ("Quill continued: “...”"): as plain as the verb closing the quote."""
+    return (k + 2 < len(items) and items[k + 1].kind == "P" and items[k + 1].text in ":," and items[k + 2].kind == "Q"
             and k >= 1 and (items[k - 1].kind == "E" or items[k - 1].kind == "W" and items[k - 1].low in PRONOUNS))
 
 

@@ -14,7 +14,7 @@ _BASE_VERBS = (
     "suggest confirm deny recall predict vow promise pledge conclude observe comment quip joke caution demand "
     "report quote brand label dub accuse criticise criticize hail praise assert maintain contend counter tout "
     "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
-    "exclaim answer object cry blast slam charge clarify rip snap scoff fume gush chide"
+    "exclaim answer object cry blast slam charge clarify rip scoff gush chide"
 ).split()
 _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "read", "reads",
               "called"}  # "called the talks “candid”" (not "calls": a noun as often as a verb)
@@ -23,7 +23,7 @@ _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "wr
 def _forms(base: str) -> set[str]:
     """Past, third person and -ing forms of a regular verb (British doubling: quipped, labelled)."""
     cy = base.endswith("y") and base[-2] not in "aeiou"
-    stem = base + base[-1] if base in ("quip", "dub", "label", "slam", "rip", "snap") else base
+    stem = base + base[-1] if base in ("quip", "dub", "label", "slam", "rip") else base
     past = base[:-1] + "ied" if cy else (base + "d" if base.endswith("e") else stem + "ed")
     third = base[:-1] + "ies" if cy else (base + "es" if base.endswith(("s", "sh", "ch", "x")) else base + "s")
     ing = (base[:-1] if base.endswith("e") and not base.endswith("ee") else stem) + "ing"
@@ -52,6 +52,10 @@ READ_MATTER = frozenset("note notes sign signs placard banner card label headlin
 # continued" is no speech), with "went on", or hand over to one right after their subject
 # ("Quill continued: “...”").
 AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped detailed".split())
+# Bare speech verbs that are finite after a modal ("would only say that “...”", "will tell"):
+# not after "to" ("declined to say"), nor with "not" ("would not say whether").
+BARE_SPEECH = frozenset("say tell write add".split())
+MODALS = frozenset("would will could can might should must".split())
 
 # Words allowed between a subject and its verb, or between a verb and the rest of its clause
 # ("Mr Biden has also said", "Qin was reported as saying", "said Monday").
