@@ -53,3 +53,29 @@ def test_the_article_step_keeps_the_body_of_a_short_spaceless_article(text, lang
 
     art = ArticleStep()(Article(id="p", html=page(text, lang)))
     assert isinstance(art, Article) and art.language == lang and len(art.body) == 2
+
+
+KO = ("항구 노동자들이 화요일 임금 인상과 야간 근무 안전을 요구하며 파업에 들어갔다. 노조는 협상이 진전되지 않으면 "
+      "주말까지 파업을 이어가겠다고 밝혔다.")
+
+
+@pytest.mark.parametrize("byline, lang, author", [
+    # the press's fixed forms: Korean name then job; Chinese and Japanese job then name
+    ("<p>(부산=한빛통신) 김하늘 기자 = </p>", "ko", "김하늘"),
+    ("<p>.박서준 칼럼니스트 writer@example.kr</p>", "ko", "박서준"),
+    ("<p>（记者 王小明）</p>", "zh", "王小明"),
+    ("<p>【記者 佐藤花子】</p>", "ja", "佐藤花子"),
+    # a photographer's credit, a reporter spoken of, a name running into the next word: none
+    ("<p>[사진=김하늘 기자]</p>", "ko", None),
+    ("<p>김하늘 기자가 현장을 찾았다.</p>", "ko", None),
+    ("<p>记者王小明报道称</p>", "zh", None),
+])
+def test_a_byline_written_into_the_text_in_korean_chinese_or_japanese(byline, lang, author):
+    from storyweave.ingest.html import page_metadata
+
+    html = (f"<html lang='{lang}'><head><title>항구 파업</title></head><body><article><h1>항구 파업</h1>"
+            f"{byline}<p>{KO}</p><p>{KO[::-1]}</p></article></body></html>")
+    meta = page_metadata(html)
+    assert meta.author == author
+    if author:
+        assert meta.sources["author"] == "byline in text"

@@ -28,7 +28,7 @@ from . import metadata_patterns as P
 from .jsonl import parse_date
 from .metadata_authors import choose_author, desk_credit, people
 from .metadata_evidence import (Evidence, class_bylines, clean_text, copyright_lines, evidence, headline_text,
-                                match_key)
+                                match_key, text_bylines)
 from .metadata_outlet import choose_outlet, registrable  # noqa: F401 - registrable: part of this module's API
 
 
@@ -254,7 +254,8 @@ def read_metadata(tree, html: str | None = None, url: str | None = None,
     if meta.outlet and src_outlet != "copyright":  # a copyright holder owns the site, the title never names it
         sites.append(meta.outlet)
     meta.title, src_title = choose_title(ev, sites, meta.outlet)
-    meta.author, src_author = choose_author(ev, meta.outlet, functools.cache(lambda: class_bylines(tree)))
+    meta.author, src_author = choose_author(ev, meta.outlet, functools.cache(lambda: class_bylines(tree)),
+                                            lambda: text_bylines(tree))
     meta.published, src_date = choose_date(ev, tree if tree is not None else html, fallback.get("date", _UNSET),
                                            meta.title)
     meta.url = next((v for _, v in ev.get("url", [])), None)

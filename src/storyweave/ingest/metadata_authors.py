@@ -130,11 +130,13 @@ def people(value: str, source: str = "", outlet: str | None = None) -> list[str]
 
 
 def choose_author(ev: Evidence, outlet: str | None = None,
-                  more_bylines: Callable[[], list[tuple[str, str]]] | None = None) -> tuple[str | None, str | None]:
+                  more_bylines: Callable[[], list[tuple[str, str]]] | None = None,
+                  text_bylines: Callable[[], list[tuple[str, str]]] | None = None) -> tuple[str | None, str | None]:
     """Structured sources first; the byline near the body only when no structured one names a
-    person (``more_bylines``: the page's byline-classed elements, looked for only then). The
-    outlet credited as its own author ("AppleInsider", "BBC News") or an agency ("Reuters") is
-    kept only when no source names anyone else."""
+    person (``more_bylines``: the page's byline-classed elements, looked for only then), then a
+    byline written into the text in a script whose press has a fixed form for it
+    (``text_bylines``). The outlet credited as its own author ("AppleInsider", "BBC News") or an
+    agency ("Reuters") is kept only when no source names anyone else."""
     self_credit = (None, None)
     for group in (("json-ld author",), P.AUTHOR_META, ("itemprop author", "rel=author", "byline"),
                   ("json-ld organisation",)):
@@ -146,6 +148,8 @@ def choose_author(ev: Evidence, outlet: str | None = None,
             self_credit = self_credit if self_credit[0] else (", ".join(names), source)
         elif names:
             return ", ".join(names[:P.MAX_AUTHORS]), source
+    if text_bylines is not None and (found := text_bylines()):
+        return found[0][1], found[0][0]  # "정덕현 칼럼니스트", "（记者 张三）"
     if self_credit[0] is None:  # nobody named: the desk's credit, where the page gives one
         items = ev.get("author", []) + ev.get("byline", []) + (more_bylines() if more_bylines else [])
         self_credit = next(((c, f"{src} (desk)") for src, v in items if (c := desk_credit(v))), self_credit)

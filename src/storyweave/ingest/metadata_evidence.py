@@ -255,6 +255,10 @@ def _window(texts) -> list[str]:
     return out
 
 
+_TEXT_BYLINE_CHARS = 300  # a byline sits in a short text, not inside a paragraph of prose
+_TEXT_BYLINES = 20
+
+
 def class_bylines(tree) -> list[tuple[str, str]]:
     """Elements whose class or id says byline or author, outside furniture: the costliest look
     at the page (every classed element), so :func:`.metadata.choose_author` asks for it only
@@ -267,6 +271,23 @@ def class_bylines(tree) -> list[tuple[str, str]]:
             text = _text(el)
             if 0 < len(text) <= 120:
                 out.append(("byline", text, el))
+    return nearest_first(tree, out)
+
+
+def text_bylines(tree) -> list[tuple[str, str]]:
+    """Names written as a byline into the page's text in Korean, Chinese or Japanese (their
+    press's fixed forms, ``P.KOREAN_BYLINE`` / ``P.CJK_BYLINE``), outside furniture, the one
+    nearest the headline first: asked only when no byline element names anyone."""
+    out = []
+    for el in tree.iter():
+        for text in (el.text, el.tail):
+            if not text or len(text) > _TEXT_BYLINE_CHARS or text.isascii():
+                continue
+            m = P.KOREAN_BYLINE.search(text) or P.CJK_BYLINE.search(text)
+            if m and isinstance(el.tag, str) and el.tag not in ("script", "style", "title") and not _in_furniture(el):
+                out.append(("byline in text", next(g for g in m.groups() if g), el))
+        if len(out) >= _TEXT_BYLINES:
+            break
     return nearest_first(tree, out)
 
 

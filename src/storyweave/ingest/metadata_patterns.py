@@ -139,6 +139,19 @@ HOST_NAME = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORE
 MAX_AUTHOR_WORDS = 5
 MAX_AUTHORS = 6
 
+# Bylines written into the text in scripts whose press has a fixed form for them, for pages that
+# carry no byline element. Korean: the name, then the job ("홍길동 기자", "(서울=연합뉴스) 홍길동
+# 특파원 =", "정덕현 칼럼니스트 name@outlet.kr"), not a photographer's credit ("사진=홍길동 기자",
+# "홍길동 기자 촬영"). Chinese and Japanese: the job, then the name, ended by a space or a mark
+# ("记者 张三", "（記者：山田太郎）", "作者：李四", "文／王五"); names run into the next word otherwise,
+# so a name of four characters only before a closing bracket.
+KOREAN_BYLINE = re.compile(
+    r"(?<![가-힣=])(?<!사진 )([가-힣]{2,4}) (?:기자|특파원|칼럼니스트|선임기자|객원기자|전문기자|통신원|논설위원)"
+    r"(?![가-힣])(?! 촬영)")
+CJK_BYLINE = re.compile(
+    r"(?:(?<![\u3040-\u30ff\u4e00-\u9fff])(?:本报|本報)?(?:记者|記者|作者|撰文|筆者)|(?:^|(?<=[（(【\[\s]))文(?=\s*[/／|｜]))"
+    r"\s*[：:／/|｜]?\s*(?:([\u4e00-\u9fff]{2,3})(?=$|[\s，,。、/／|｜])|([\u4e00-\u9fff]{2,4})(?=[）)】\]]))")
+
 # words a domain leaves out when it shortens a name ("nytimes": The New York Times)
 SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
 
