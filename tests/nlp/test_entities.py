@@ -436,3 +436,15 @@ def test_a_bodys_last_word_may_make_it_a_building_or_a_law(surface, label, kind)
     text = f"People met at {surface} on Monday."
     start = text.index(surface)
     assert clean_span(0, text, start, start + len(surface), surface, label).label == kind
+
+
+def test_a_name_closing_on_a_model_code_is_a_products_even_when_it_speaks():
+    from storyweave.nlp.entities.evidence import decide_types
+    from storyweave.nlp.entities.people import People
+    from storyweave.nlp.entities.spans import Span
+
+    names = ["Pulsewell Band HR", "Ivo Lind III", "Ada Moss MD", "Ivo Lind"]
+    spans = [Span(k, 0, len(n), n, n, "person", cues=frozenset({"speech"})) for k, n in enumerate(names)]
+    types = decide_types(spans, dict(enumerate(names)), People(Counter({"Ivo Lind": 1})), frozenset())
+    assert types["Pulsewell Band HR"] == "other"  # "Pulsewell Band HR said": the company, not a person
+    assert types["Ivo Lind III"] == types["Ada Moss MD"] == types["Ivo Lind"] == "person"

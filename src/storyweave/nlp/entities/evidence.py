@@ -15,8 +15,8 @@ from .given_names import gender_of_given_name
 from .people import People
 from .spans import Span
 from .vocab import (
-    AGENT_ENDINGS, CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, MACHINE_NAME, ORGANISATION, OTHER, OUTLETS, PARTICLES,
-    PERSON, PLACE, ROLES, TITLE_WORDS, US_STATE_ABBREVIATIONS,
+    AGENT_ENDINGS, CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, MACHINE_NAME, MODEL_CODE, NAME_TAILS, ORGANISATION, OTHER,
+    OUTLETS, PARTICLES, PERSON, PLACE, ROLES, TITLE_WORDS, US_STATE_ABBREVIATIONS,
 )
 
 
@@ -103,11 +103,14 @@ def _person_shaped(name: str, cue: Counter[str], people: People, common: frozens
     place; a name opening on a word the story writes in lower case ("Frozen Yogurt Pearls",
     "Daily Shoah") is a thing's — unless a title or a verb of speech vouches for the person, or
     the word is a given name ("Will", "Rich"), a particle ("de la Renta"), a title or a doer ("Airman")."""
+    tokens = name.split()
+    if len(tokens) >= 2 and MODEL_CODE.match(tokens[-1]) and tokens[-1] not in NAME_TAILS \
+            and not all(t.isupper() for t in tokens):
+        return False  # "Fitbit Charge HR" said: the company, through its product's name
     if cue["titled"] or cue["speech"]:
         return True
     if MACHINE_NAME.search(name):
         return False
-    tokens = name.split()
     first = tokens[0].lower()
     if len(tokens) == 1:
         return not (country(name) or level(name) == "region") or name in people.tokens

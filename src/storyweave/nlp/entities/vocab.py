@@ -189,6 +189,10 @@ BUILT_PLACE_HEADS = frozenset("airport station boulevard avenue road street squa
 THING_HEADS = frozenset("act bill treaty accord amendment agreement plan program".split())
 # What no person's name holds: a digit ("NBC10") or a web address ("TheRightStuff.biz").
 MACHINE_NAME = re.compile(r"\d|\.(?:com|org|net|biz|info|co|io|tv|gov|edu)\b|@", re.IGNORECASE)
+# A model code closing a capitalised name ("Fitbit Charge HR", "Galaxy Note XL"): a product's name,
+# not a person's; not a generation or a degree ("John Doe III", "Ann Lee MD").
+MODEL_CODE = re.compile(r"^[A-Z]{2,3}$")
+NAME_TAILS = frozenset("II III IV VI VII JR SR MD DDS DO RN QC KC MP MBE OBE CBE PHD ESQ".split())
 # Adjectives made with a name: "Atlanta-based" is not a longer name than "Atlanta".
 HYPHEN_ADJECTIVES = ("based", "style", "area", "born", "led", "backed", "owned", "run", "era", "like", "type",
                      "funded", "linked", "affiliated", "related", "bound", "wide", "made", "controlled", "aligned",
