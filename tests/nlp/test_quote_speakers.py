@@ -150,3 +150,10 @@ def test_a_quote_followed_by_another_name_is_no_continuation_of_the_last_speaker
 ])
 def test_a_modal_before_a_bare_verb_and_a_comma_after_continued(models, text, start, speaker):
     assert speaker_of(models, text, start) == speaker
+
+
+def test_now_between_a_subject_and_its_verb(models):
+    text = ("UPDATE: The Washington Post now reports that Dale Grum has already “been secretly indicted by a "
+            "grand jury in the city, according to people familiar with the case. The indictment is expected to "
+            "be unsealed soon.”")
+    assert speaker_of(models, text, "been secretly indicted") == "Washington Post"

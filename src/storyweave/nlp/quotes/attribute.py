@@ -102,7 +102,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
             k = j - 1 - (j > 0 and items[j - 1].text == ",")
             if k >= 0 and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION):
                 return items[k].name  # "Trump, who said ..."
-            return None
+            # else the relative's antecedent is read below (", but who now describes him")
     if (who := _relative_word(items, v)) is not None:
         # "Calloway recalls a colleague who stopped her and said": the relative's antecedent
         # speaks, and an antecedent without a name is no one named

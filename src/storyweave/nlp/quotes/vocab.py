@@ -60,7 +60,7 @@ MODALS = frozenset("would will could can might should must".split())
 # Words allowed between a subject and its verb, or between a verb and the rest of its clause
 # ("Mr Biden has also said", "Qin was reported as saying", "said Monday").
 AUX = frozenset(
-    "has had have also then later earlier once again previously reportedly repeatedly separately further was is "
+    "has had have also now then later earlier once again previously reportedly repeatedly separately further was is "
     "were are be been being as would will not never just still only first quickly recently similarly "
     "immediately privately publicly flatly simply angrily today yesterday tonight monday tuesday wednesday "
     "thursday friday saturday sunday morning afternoon evening night on last".split())
