@@ -41,6 +41,7 @@ class SummaryConfig:
     centrality: float = 1.0
     position: float = 0.5  # prior 1/sqrt(1 + index in article)
     corroboration: float = 0.0  # independent sources of the fact group (measured: no gain)
+    misnamed: float = 0.5  # a sentence naming a person wrongly ("Xi Blinken") yields to another outlet's
     redundancy: float = 0.0  # MMR penalty: max similarity to a chosen sentence
     duplicate: float = 0.85  # a candidate this similar to a chosen sentence is skipped
     same_fact: bool = True  # skip candidates that align with a chosen sentence (analysis.same_fact)

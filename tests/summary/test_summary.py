@@ -317,3 +317,20 @@ def test_a_lead_never_leaves_a_pronoun_without_its_referent():
     an.groups[an.group_of[3]].append(1)
     kept = _with_lead(an, [1, 2], lead=3, words=100, params=SummaryConfig(), similarity=Similarity(an))
     assert kept == [3]
+
+
+def test_a_sentence_naming_a_person_wrongly_weighs_less():
+    from types import SimpleNamespace
+
+    from storyweave.summary.features import _misnamed
+
+    an = SimpleNamespace(entity_index=SimpleNamespace(misnamed=frozenset({"Okafor Marsh"})))
+    texts = ["Earlier on Monday Okafor Marsh held talks.", "Ms Okafor held talks earlier on Monday."]
+    assert _misnamed(an, texts).tolist() == [1.0, 0.0]
+    assert _misnamed(SimpleNamespace(entity_index=None), texts).tolist() == [0.0, 0.0]  # the light path
+
+
+def test_the_example_states_the_wang_yi_talks_in_a_variant_that_names_people_rightly(example_brief):
+    # one outlet runs two people's names together ("Xi Blinken"); another states the same talks
+    text = " ".join(s.text for s in example_brief.summary)
+    assert "Wang Yi" in text and "Xi Blinken" not in text

@@ -255,6 +255,13 @@ class Features:
     group_of: np.ndarray
 
 
+def _misnamed(analysis: "StoryAnalysis", texts: list[str]) -> np.ndarray:
+    """1 for a sentence that names a person wrongly ("Xi Blinken": two people's names run
+    together, which the entity step split): another outlet's sentence should state its fact."""
+    names = analysis.entity_index.misnamed if analysis.entity_index is not None else frozenset()
+    return np.array([any(n in t for n in names) for t in texts], dtype=np.float64)
+
+
 def sentence_features(analysis: "StoryAnalysis", params: SummaryConfig) -> Features:
     sents = analysis.sentences
     n = len(sents)
@@ -271,6 +278,7 @@ def sentence_features(analysis: "StoryAnalysis", params: SummaryConfig) -> Featu
         params.centrality * (vectors @ centre)
         + params.position / np.sqrt(1.0 + position)
         + params.corroboration * (independent - 1) / max(1, n_articles - 1)
+        - params.misnamed * _misnamed(analysis, texts)
     )
     # Concept weight: number of independent sources that use it; with several sources, terms
     # of one source only are not the story and weigh nothing.

@@ -55,7 +55,9 @@ def build_entities(analysis: Any) -> EntityIndex:
     found = _gazetteer(sentences, spans, aliases, types)
     for k, s in enumerate(found, len(spans)):
         names[k] = s.name
-    return _index(analysis.articles, sentences, spans + found, names, types, aliases)
+    index = _index(analysis.articles, sentences, spans + found, names, types, aliases)
+    index.misnamed = frozenset(people.split)
+    return index
 
 
 def find_spans(sentences: list[Any], docs: list[Any] | None) -> list[Span]:

@@ -32,6 +32,8 @@ class EntityIndex:
     types: dict[str, str] = field(default_factory=dict)  # name -> type
     gender: dict[str, str] = field(default_factory=dict)  # person name -> "m" | "f" (when an honorific said)
     roles: dict[str, set[str]] = field(default_factory=dict)  # person name -> role nouns seen with the name
+    # two-word "names" made of two other people's names ("Xi Blinken"): a typo or a list, split
+    misnamed: frozenset[str] = frozenset()
 
     def canonical(self, surface: str) -> str | None:
         """The canonical name for a surface form ("Mr Xi", "the state department"), if known."""
