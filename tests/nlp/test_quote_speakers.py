@@ -120,6 +120,11 @@ def test_a_long_line_of_prose_ending_in_a_colon_is_body_text():
      "resolve, talking about the war being over,” the South Carolina Republican said.", "We show this lack", "Linda Grame"),
     ("Sen. Ada Moss (D-Ohio) spoke at the rally on Monday evening.\n\n“We need this bill passed before the end of "
      "the year,” the Ohio Republican said.", "We need this bill", None),
+    # "former" must have been said of them too: the president in office is not the former one
+    ("President Tom Ardent spoke at the rally on Monday evening.\n\n“The port fees will come down before the "
+     "harvest begins,” the former president said.", "The port fees will", None),
+    ("Former Gov. Rick Lane spoke at the rally on Monday evening.\n\n“We will not let this stand for one more "
+     "day in our state,” the former governor said.", "We will not let this", "Rick Lane"),
     # not said of anyone in reach: a new person, not the one arrested
     ("Police arrested Jon Dole, 45, on Monday near the border.\n\n“He was well known to us and had been warned "
      "twice,” the sheriff said.", "He was well known", None),

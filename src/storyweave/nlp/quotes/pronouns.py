@@ -113,12 +113,15 @@ def _fits(art: "Article", names: list[str], window: list[int], speakers: list[st
     return fits
 
 
-def second_reference(art: "Article", noun: str, items: list[Item], k: int, window: list[int]) -> str | None:
+def second_reference(art: "Article", noun: str, items: list[Item], k: int, window: list[int],
+                     also: tuple[str, ...] = ()) -> str | None:
     """A person described, not named, at items[k] ("said the Kentucky Republican", "the Nevada
     rancher said", "the 67-year-old added"): of the people in reach of a pronoun, the one the
     article has already described so ("Nevada rancher Cliven Bundy", "Bundy, 67,", "Sen. Rand
     Paul (R-Ky.)", or an office that implies it: "Sen. Lindsey Graham"); nobody when someone in reach is described without a name (a rival) or when
-    the article never said it of them. Precision first: a new person is often brought in this way."""
+    the article never said it of them. ``also``: words that must have been said of them too
+    ("the former governor" is not the governor). Precision first: a new person is often brought
+    in this way."""
     from .speakers import names_a_thing
 
     here = [it.name for j, it in enumerate(items[:k]) if it.kind == "E" and it.type == PERSON
@@ -132,8 +135,8 @@ def second_reference(art: "Article", noun: str, items: list[Item], k: int, windo
     word = age.group(1) if age else noun
     implied = IMPLIED_BY.get(noun, frozenset())
     other_parties = set(PARTY_LETTERS.values()) - {noun} if noun in PARTY_LETTERS.values() else set()
-    told = [f for f in fits if word in (said := _said_of(art, f, items[:k]))
-            or implied & said and not other_parties & said]
+    told = [f for f in fits if (word in (said := _said_of(art, f, items[:k]))
+                                or implied & said and not other_parties & said) and set(also) <= said]
     return told[0] if len(told) == 1 else None
 
 

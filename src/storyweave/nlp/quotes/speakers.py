@@ -169,11 +169,12 @@ class Article:
 
         return pronoun(self, word, items, k, window)
 
-    def second_reference(self, noun: str, items: list[Item], k: int, window: list[int]) -> str | None:
+    def second_reference(self, noun: str, items: list[Item], k: int, window: list[int],
+                         also: tuple[str, ...] = ()) -> str | None:
         """ "the Nevada rancher" at items[k]: the person in reach the article described so."""
         from .pronouns import second_reference
 
-        return second_reference(self, noun, items, k, window)
+        return second_reference(self, noun, items, k, window, also)
 
     # ---- descriptions -----------------------------------------------------------------------------
 
@@ -229,6 +230,11 @@ def _describes_one(items: list[Item], head: list[int], noun: str) -> bool:
     return all(x.kind == "E" and x.type not in (PERSON, ORGANISATION) or x.kind == "W" and (
         x.low in DESCRIPTION_MODIFIERS or AGE_NOUN.match(x.low) or x.text[:1].isupper())
         for x in (items[k] for k in head[1:-1]))
+
+
+def _qualified(items: list[Item], head: list[int]) -> tuple[str, ...]:
+    """The words of a description that change who holds its role ("the former governor")."""
+    return tuple(items[k].low for k in head[1:-1] if items[k].low in DESCRIPTION_MODIFIERS)
 
 
 def _head_noun(items: list[Item], seg: list[int]) -> tuple[str, int]:
@@ -381,7 +387,8 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
         return " ".join(x.text for x in qualified) + " " + items[at].text
     if first.low == "the" and at == head[-1] and _describes_one(items, head, noun):
         # "the minister"; "said the Kentucky Republican", "the 67-year-old added": a second reference
-        return art.role_holder(noun) or art.second_reference(noun, items, head[0], window)
+        held = art.role_holder(noun) if not _qualified(items, head) else None
+        return held or art.second_reference(noun, items, head[0], window, _qualified(items, head))
     if noun and all(items[k].low in DETERMINERS or k == at for k in head):
         return art.role_holder(noun)  # a bare role, not "one union official"
     if noun in KIN and len(head) == 2 and items[head[0]].low in POSSESSIVE_PRONOUNS:
