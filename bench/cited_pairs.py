@@ -15,7 +15,9 @@ up in ``bench/labels/agreement-pairs-<split>.jsonl`` (ids and labels only; see i
 
 ``meaning-pairs-<split>.jsonl`` holds the labels of the pairs the meaning path
 (``align.agree_meaning``, off by default) proposes; they count only when the path is on
-(``STORYWEAVE_ALIGN_AGREE_MEANING=0.72``), and are then reported apart as well.
+(``STORYWEAVE_ALIGN_AGREE_MEANING=0.72``), and are then reported apart as well; so are
+``specific-pairs-<split>.jsonl``, the pairs of the specific path (``align.agree_specific``, off:
+``STORYWEAVE_ALIGN_AGREE_SPECIFIC=0.65``).
 
 Prints the labelled share ``same``, ``same`` + ``partial``, and how many cited pairs carry no
 label (a pair the labels never saw: label it before trusting the figure).
@@ -84,6 +86,15 @@ def multinews_pairs() -> tuple[list[dict], float]:
     return pairs, seconds
 
 
+def _either_way(path: Path) -> dict[tuple[str, str], str]:
+    """Labels of an off-by-default path's pairs, looked up either way round."""
+    out = {}
+    for line in path.open(encoding="utf-8"):
+        r = json.loads(line)
+        out[(r["a_sent"], r["b_sent"])] = out[(r["b_sent"], r["a_sent"])] = r["label"]
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("tune", "held-out", "multinews"), required=True)
@@ -92,17 +103,14 @@ def main() -> int:
     rows = [json.loads(line) for line in labels_path.open(encoding="utf-8")]
     label = {(r["a_sent"], r["b_sent"]): r["label"] for r in rows}
     sample = {(r["story"], r["a_sent"]) for r in rows if r.get("sampled")}
-    meaning_path = ROOT / "labels" / f"meaning-pairs-{args.split}.jsonl"
-    meaning = {}
-    for line in meaning_path.open(encoding="utf-8"):
-        r = json.loads(line)  # labelled either way round
-        meaning[(r["a_sent"], r["b_sent"])] = meaning[(r["b_sent"], r["a_sent"])] = r["label"]
+    extra = {path: _either_way(ROOT / "labels" / f"{path}-pairs-{args.split}.jsonl") for path in ("meaning", "specific")}
     pairs, seconds = multinews_pairs() if args.split == "multinews" else cited_pairs(args.split)
-    new = [p for p in pairs if (p["a_sent"], p["b_sent"]) not in label and (p["a_sent"], p["b_sent"]) in meaning]
-    if new:  # the meaning path is on: its pairs, all of them, reported apart
-        c = Counter(meaning[(p["a_sent"], p["b_sent"])] for p in new)
-        print(f"pairs cited by the meaning path only: {len(new)}; state the fact wholly {c['same']}, in part "
-              f"{c['partial']}, another fact {c['different']} ({(c['same'] + c['partial']) / len(new):.3f} at least in part)")
+    for path, labels in extra.items():
+        new = [p for p in pairs if (p["a_sent"], p["b_sent"]) not in label and (p["a_sent"], p["b_sent"]) in labels]
+        if new:  # that path is on: its pairs, all of them, reported apart
+            c = Counter(labels[(p["a_sent"], p["b_sent"])] for p in new)
+            print(f"pairs cited by the {path} path only: {len(new)}; state the fact wholly {c['same']}, in part "
+                  f"{c['partial']}, another fact {c['different']} ({(c['same'] + c['partial']) / len(new):.3f} at least in part)")
     if sample:  # held-out: the drawn agreements only, so the share is an unbiased estimate
         pairs = [p for p in pairs if (p["story"], p["a_sent"]) in sample]
     counts = Counter(label.get((p["a_sent"], p["b_sent"]), "unlabelled") for p in pairs)

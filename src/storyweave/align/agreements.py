@@ -14,7 +14,7 @@ from ..summary.features import is_fragment, stands_alone
 from ..unionfind import UnionFind
 from ..text import one_edit_apart
 from .pairs import claim_pairs
-from .paraphrases import meaning_pairs, same_fact
+from .paraphrases import meaning_pairs, same_fact, specific_pairs
 from .patterns import ANAPHORIC, CAP, QUOTED
 from .speakers import heard_elsewhere_sentences
 
@@ -96,6 +96,10 @@ def agreements(analysis: StoryAnalysis, config: Config) -> tuple[list[Agreement]
     for support in _meaning_agreements(analysis, config, central, cited):
         rec = _record(analysis, support, shared)
         (agreed if rec.independent_sources >= 2 else single).append(rec)
+    cited = {sid for a in agreed + single for sid in a.sentence_ids}
+    for support in _specific_agreements(analysis, config, central, cited):
+        rec = _record(analysis, support, shared)
+        (agreed if rec.independent_sources >= 2 else single).append(rec)
     agreed.sort(key=lambda a: (-a.independent_sources, -len(a.citations)))
     return agreed[: config.brief.max_agreements], single
 
@@ -170,6 +174,23 @@ def _meaning_agreements(analysis: StoryAnalysis, config: Config, central: np.nda
     supports = (_one_per_outlet(analysis, rep, members, lambda k: analysis.meaning.cosine(rep, k),
                                 lambda k: same_fact(analysis, config, rep, k))
                 for members, rep in reps)
+    return [s for s in supports if len(s) >= 2]
+
+
+def _specific_agreements(analysis: StoryAnalysis, config: Config, central: np.ndarray,
+                         cited: set[str]) -> list[list[int]]:
+    """Facts outlets word apart but pin with one specific — a figure of one kind, four quoted
+    words (align/paraphrases.specific_pairs) — among the sentences no agreement cites yet."""
+    free = [i for i, s in enumerate(analysis.sentences) if s.id not in cited and _statement(analysis, i, config)]
+    pairs = specific_pairs(analysis, config, free, _specifics)
+    links: UnionFind[int] = UnionFind()
+    ok = set()
+    for i, j, _ in pairs:
+        links.union(i, j)
+        ok |= {(i, j), (j, i)}
+    reps = ((members, _representative(analysis, members, central)) for members in links.groups())
+    supports = (_one_per_outlet(analysis, rep, members, lambda k: analysis.meaning.cosine(rep, k),
+                                lambda k: (rep, k) in ok) for members, rep in reps)
     return [s for s in supports if len(s) >= 2]
 
 

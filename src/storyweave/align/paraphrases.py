@@ -52,3 +52,38 @@ def same_fact(an: StoryAnalysis, config: Config, i: int, j: int) -> bool:
     joins a reaction with its event, or one person's two acts), and no other event or phase."""
     return (an.meaning.cosine(i, j) >= config.align.agree_meaning and an.claim(i, j) >= config.align.agree_claim
             and not an.clash(i, j) and not an.phases_apart(i, j))
+
+
+def specific_pairs(an: StoryAnalysis, config: Config, candidates: list[int],
+                   specifics) -> list[tuple[int, int, float]]:
+    """Pairs of two outlets' sentences that share a specific — the same figure of one kind
+    ("33 Democrats" / "33 Senate Democrats", "$10,000") or four quoted words — and a word of
+    the claim, close in meaning above ``align.agree_specific``, each the other's closest among
+    the other outlet's sentences sharing a specific with it, about the same event and phase."""
+    bar = config.align.agree_specific
+    if an.meaning is None or bar <= 0 or len(candidates) < 2:
+        return []
+    claim, _ = an.claim_words()
+    keys = {i: set(specifics(an, i)) for i in candidates}
+    by_key: dict[tuple, list[int]] = {}
+    for i, ks in keys.items():
+        for k in ks:
+            by_key.setdefault(k, []).append(i)
+    pairs = {(min(i, j), max(i, j)) for members in by_key.values() for i in members for j in members
+             if an.sentences[i].article_id != an.sentences[j].article_id and claim[i] & claim[j]}
+    if not pairs:
+        return []
+    an.meaning.warm(sorted({k for p in pairs for k in p}))
+    cos = {p: an.meaning.cosine(*p) for p in pairs}
+    best: dict[tuple[int, str], float] = {}  # (sentence, other outlet) -> its closest there
+    for (i, j), c in cos.items():
+        for a, b in ((i, j), (j, i)):
+            key = (a, an.sentences[b].article_id)
+            best[key] = max(best.get(key, -1.0), c)
+    out = []
+    for (i, j), c in sorted(cos.items()):
+        if c < bar or best[(i, an.sentences[j].article_id)] > c or best[(j, an.sentences[i].article_id)] > c:
+            continue
+        if not an.clash(i, j) and not an.phases_apart(i, j):
+            out.append((i, j, c))
+    return out
