@@ -162,3 +162,17 @@ def test_now_between_a_subject_and_its_verb(models):
             "grand jury in the city, according to people familiar with the case. The indictment is expected to "
             "be unsealed soon.”")
     assert speaker_of(models, text, "been secretly indicted") == "Washington Post"
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # "and" between two titles before one name is no end of the speaker's phrase
+    ("“We are building the tools to bring people closer together,” said Pictgram founder and CEO, Mara Zell.",
+     "We are building", "Mara Zell"),
+    ("“The show has been an incredible ride for the whole team,” wrote TV producer and showrunner Joe Hollis.",
+     "The show has been", "Joe Hollis"),
+    # ... but it still ends it before another clause
+    ("“The bridge will be closed for repairs until the spring,” said the mayor and the governor agreed.",
+     "The bridge will be", None),
+])
+def test_two_titles_joined_by_and_before_a_name(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

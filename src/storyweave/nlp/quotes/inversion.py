@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..entities import ORGANISATION, PERSON
 from .items import Item
 from .speakers import is_verb_word
-from .vocab import (FINITE, INVERTED_REACH, JOINING, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, OBJECT_FIRST,
+from .vocab import (DETERMINERS, FINITE, INVERTED_REACH, JOINING, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, OBJECT_FIRST,
                     PLACE_OR_TIME, PRONOUNS, SPEECH)
 
 
@@ -20,11 +20,28 @@ def phrase_after(items: list[Item], v: int) -> list[int]:
     idx = []
     for k in range(v + 1, len(items)):
         it = items[k]
-        if it.sent != items[v].sent or it.kind == "Q" or (it.kind == "W" and it.low in NP_END) \
+        if it.sent != items[v].sent or it.kind == "Q" or (it.kind == "W" and it.low in NP_END
+                                                          and not _joins_titles(items, k)) \
                 or (it.kind == "P" and it.text in ".!?;:"):
             break
         idx.append(k)
     return idx
+
+
+def _joins_titles(items: list[Item], k: int) -> bool:
+    """The "and" at items[k] joins two titles before one name ("said Facebook founder and CEO,
+    Mark Zuckerberg", "wrote TV producer and showrunner Joe Henderson"), not two people or clauses."""
+    if items[k].low != "and" or k < 1 or items[k - 1].kind != "W" or k + 1 >= len(items):
+        return False
+    nxt = items[k + 1]
+    if nxt.kind != "W" or nxt.low in DETERMINERS or nxt.low in PRONOUNS:
+        return False
+    for it in items[k + 2:k + 5]:
+        if it.kind == "E":
+            return it.type == PERSON
+        if not (it.kind == "W" or it.kind == "P" and it.text == ","):
+            return False
+    return False
 
 
 def closing_inversion(items: list[Item], v: int, after: list[int]) -> bool:
