@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..entities import ORGANISATION, PERSON, PLACE
-from .inversion import closing_inversion, inverted, phrase_after
+from .inversion import closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
 from .mentions import (colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
                        subject)
@@ -80,6 +80,8 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
     after = phrase_after(items, v)
+    if after and joint(items, after[-1] + 1):
+        return None  # "“...,” wrote Molto and Sheldrick": two people's words, no one speaker
     if j >= 0 and (items[j].kind == "Q" or inverted(items, v)):
         # “...,” said Mr. X / said the statement from X's attorney, William McGinley
         return resolve_phrase(items, after, art, window) or _surname(items, after, art)

@@ -28,6 +28,19 @@ def phrase_after(items: list[Item], v: int) -> list[int]:
     return idx
 
 
+def joint(items: list[Item], k: int) -> bool:
+    """The phrase after a verb stopped at an "and" (items[k]) that brings in a second person
+    ("said Molto and Sheldrick", "said Ada Moss and Sen. Tom Pell")."""
+    if k >= len(items) or items[k].low != "and" or items[k - 1].kind != "E" or items[k - 1].type != PERSON:
+        return False
+    for it in items[k + 1:k + 4]:
+        if it.kind == "E":
+            return it.type == PERSON
+        if not (it.kind == "W" and it.text[:1].isupper()):
+            return False
+    return False
+
+
 def _joins_titles(items: list[Item], k: int) -> bool:
     """The "and" at items[k] joins two titles before one name ("said Facebook founder and CEO,
     Mark Zuckerberg", "wrote TV producer and showrunner Joe Henderson"), not two people or clauses."""
