@@ -33,12 +33,7 @@ def joint(items: list[Item], k: int) -> bool:
     ("said Molto and Sheldrick", "said Ada Moss and Sen. Tom Pell")."""
     if k >= len(items) or items[k].low != "and" or items[k - 1].kind != "E" or items[k - 1].type != PERSON:
         return False
-    for it in items[k + 1:k + 4]:
-        if it.kind == "E":
-            return it.type == PERSON
-        if not (it.kind == "W" and it.text[:1].isupper()):
-            return False
-    return False
+    return _person_ahead(items, k + 1, lambda it: it.kind == "W" and it.text[:1].isupper())
 
 
 def _joins_titles(items: list[Item], k: int) -> bool:
@@ -49,10 +44,15 @@ def _joins_titles(items: list[Item], k: int) -> bool:
     nxt = items[k + 1]
     if nxt.kind != "W" or nxt.low in DETERMINERS or nxt.low in PRONOUNS:
         return False
-    for it in items[k + 2:k + 5]:
+    return _person_ahead(items, k + 2, lambda it: it.kind == "W" or it.kind == "P" and it.text == ",")
+
+
+def _person_ahead(items: list[Item], start: int, filler) -> bool:
+    """A person's name within three items from ``start``, only ``filler`` items before it."""
+    for it in items[start:start + 3]:
         if it.kind == "E":
             return it.type == PERSON
-        if not (it.kind == "W" or it.kind == "P" and it.text == ","):
+        if not filler(it):
             return False
     return False
 
