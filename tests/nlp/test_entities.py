@@ -291,6 +291,22 @@ def test_example_names_are_not_cut_at_a_hyphen(example_brief):
 
 # ---- what the dev stories taught (invented text) ----------------------------------------------------------
 
+def test_a_town_located_by_its_state_is_a_place_and_a_state_abbreviation_is_the_state(models):
+    # a town named like a person ("Marion", "Chester") is a place when a state locates it;
+    # AP's "Tex." is Texas, but "LA" (Los Angeles) and "VA" (Veterans Affairs) are no states
+    an = analyse(models, Article(id="a.txt", text=(
+        "Dana Whitcombe announced on Tuesday that she will run for governor, speaking in her hometown of "
+        "Marion, Iowa. “It is a long way from a rented house in Marion, Iowa, to the statehouse,” Whitcombe said. "
+        "She left Marion in 1990 for Chester, Montana, and later for El Paso, Tex., where she met "
+        "Sen. Ted Brill, Texas attorney general for a decade. Her brother works at the VA in LA.")))
+    ents = by_name(build_entities(an).entities)
+    assert ents["Marion"].type == "place" and ents["Chester"].type == "place"
+    assert "Chester, Montana" not in ents and "Montana" in ents
+    assert ents["Texas"].type == "place" and "Tex" in ents["Texas"].aliases
+    assert "Brill" in ents["Ted Brill"].aliases or ents["Ted Brill"].type == "person"
+    assert not any(e.name in ("Louisiana", "Virginia") for e in ents.values())
+
+
 def test_a_lone_honorific_surname_does_not_merge_without_spacy_when_two_people_carry_it(models):
     # initials and a generation make "Tomas R. Vance III" a person even without NER: "Mr. Vance"
     # then has two candidates and stays apart rather than joining Marta Vance

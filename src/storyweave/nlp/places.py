@@ -35,6 +35,35 @@ _FORMS = {
 }
 
 
+# AP style's abbreviations of US states, as datelines and party labels write them ("Hope, Ark.",
+# "(R-Ky.)"); two-letter postal codes are left out: "IN", "OR", "ME" are words
+_US_STATE_AP = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+    "ind": "Indiana", "kan": "Kansas", "kans": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland",
+    "mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire", "n.j": "New Jersey",
+    "n.m": "New Mexico", "n.y": "New York", "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma",
+    "ore": "Oregon", "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota",
+    "tenn": "Tennessee", "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
+    "w.va": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming",
+}
+
+
+def us_state(surface: str) -> str | None:
+    """The US state an AP abbreviation stands for ("Ark." -> Arkansas), else None. Many are
+    words or names too ("Miss", "Mass", "Del"): ask only of what is already known to be a place."""
+    surface = surface.strip()
+    if surface.isupper() and "." not in surface:
+        return None  # "LA" is Los Angeles, "VA" Veterans Affairs: AP writes "La.", "Va."
+    return _US_STATE_AP.get(surface.lower().rstrip("."))
+
+
+def region_or_country(surface: str) -> bool:
+    """A country, a first-level region (state, province) or a US state's abbreviation."""
+    return bool(country(surface) or level(surface) == "region" or us_state(surface))
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Lower-cased form -> the country's shown name."""

@@ -121,6 +121,8 @@ def _person_shaped(name: str, cue: Counter[str], people: People, common: frozens
 def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People, bodies: set[str]) -> str:
     """A person-tagged name: a person, unless it is one word no person of the story carries,
     never titled, and the story uses it as a place, an outlet or the name of a body."""
+    if " " not in name and cue["located"] and not (cue["titled"] or cue["speech"]):
+        return PLACE  # "Larkspur, Idaho": a town, though named like a person
     if " " in name or people.canonical_of(name) or cue["titled"]:
         return PERSON
     if name in bodies and name not in people.tokens and not cue["place"]:

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..places import country
+from ..places import country, region_or_country, us_state
 from .given_names import gender_of_given_name
 from .vocab import (
     ABBREVIATED_ROLES, BODY_OF, GROUP, KIN, OTHER, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
     AGENT_ENDINGS, BUILT_PLACE_HEADS, GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
-    ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
+    ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, REGION_AFTER, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
     ROLE_AFTER, ROLE_APPOSED, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT,
     TITLE_WORDS,
 )
@@ -102,7 +102,25 @@ def _cues(text: str, start: int, end: int, titled: bool) -> frozenset[str]:
         cues.add("report")
     if PLACE_BEFORE.search(before) and not re.match(r"^['’]s?\b", after):
         cues.add("place")  # "in Valmora", but not "in Trump's administration"
+    if located(text, end):
+        cues.add("located")
     return frozenset(cues)
+
+
+def located(text: str, end: int) -> int:
+    """Where a region that locates the name before it ends ("Larkspur, Idaho", "Larkspur, Ida."),
+    else 0: a comma, then a country, a state or province or a state's abbreviation that closes
+    the phrase (not "Paxton, Texas attorney general")."""
+    m = REGION_AFTER.match(text[end:end + 40])
+    if not m:
+        return 0
+    for words, stop in ((m.group(0)[1:].strip(), m.end()), (m.group(1), m.start(1) + len(m.group(1)))):
+        if not words or not region_or_country(words.rstrip(".")) or (" " not in words and words.rstrip(".").isupper()):
+            continue
+        rest = text[end + stop:end + stop + 1]
+        if words.endswith(".") or not rest or rest in ",.;:)”\"":
+            return end + stop
+    return 0
 
 
 def _roles(text: str, start: int, end: int, name: str) -> tuple[str, ...]:
@@ -193,7 +211,12 @@ _LIST_JOIN = re.compile(r"\s+(?:and|&)\s+|,\s+")
 
 def _split_list(start: int, end: int, surface: str, label: str) -> list[tuple[int, int, str, str]]:
     """"Facebook and YouTube" tagged as one name: two, when every part is a known outlet or
-    country on its own."""
+    country on its own; "Larkspur, Idaho": the town and its region."""
+    town = re.match(r"^([^,]+),\s+([^,]+?)\.?$", surface)
+    if town and label in ("GPE", "LOC") and region_or_country(town.group(2)):
+        # "Larkspur, Idaho": the town and its state, two places
+        return [(start, start + len(town.group(1)), town.group(1), label),
+                (start + town.start(2), start + town.end(2), town.group(2), label)]
     parts = _LIST_JOIN.split(surface)
     if len(parts) < 2 or not all(p.lower() in OUTLETS or country(p) for p in parts):
         return [(start, end, surface, label)]
@@ -288,6 +311,8 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     before = HONORIFIC_BEFORE.search(_before(text, start))
     inside = HONORIFIC_INSIDE.match(name)  # spaCy sometimes tags "Ms Okafor" a place
     honorific = before.group(1) if before else (inside.group(1) if inside else "")
+    if kind == PLACE and (state := us_state(name)) and not honorific:
+        return Span(i, start, end, name, state, PLACE, cues=_cues(text, start, end, False))  # "Ark." is Arkansas
     known = country(name) or BODY_OF.get(name.lower())
     if known and not honorific and (kind != PERSON or " " in name or not name.isalpha()):
         return Span(i, start, end, name, known, PLACE if country(name) else ORGANISATION,
