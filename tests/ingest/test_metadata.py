@@ -244,7 +244,9 @@ def test_job_titles_handles_and_the_publishers_name_are_cut_from_a_byline():
     assert meta_of(_author_page('<meta name="author" content="PELL ANDERSEN, Courier Harbor Writer">')).author \
         == "PELL ANDERSEN"
     assert meta_of(_author_page('<meta name="author" content="Rue Kaminski, rue_k">')).author == "Rue Kaminski"
-    assert meta_of(_author_page('<meta name="author" content="gto">')).author is None  # a handle
+    # a handle is no person's name: credited only as an account, when no one else is (below)
+    assert meta_of(_author_page('<meta name="author" content="gto">', body='<div class="byline">Pell Andersen</div>')
+                   ).author == "Pell Andersen"
     assert meta_of(_author_page(body='<div class="byline">Pell Andersen Valley Courier</div>')).author == "Pell Andersen"
     assert meta_of(_author_page(body='<div class="byline">Pell Andersen Associated Press</div>')).author \
         == "Pell Andersen"
@@ -255,6 +257,19 @@ def test_a_desks_credit_when_nobody_is_named():
     m = meta_of(page)
     assert m.author == "Harbor Desk Staff" and m.sources["author"] == "byline (desk)"
     assert meta_of(_author_page(body='<div class="byline">Staff Reports</div>')).author is None
+
+
+def test_an_account_the_byline_credits_when_nobody_else_is():
+    # "by admin", rel=author "siteadmin": what the page says of who posted it; not a placeholder
+    m = meta_of(_author_page(body='<p class="byline">By <a rel="author" href="/author/siteadmin/">siteadmin</a></p>'))
+    assert m.author == "siteadmin" and m.sources["author"].endswith("(account)")
+    assert meta_of(_author_page('<meta name="author" content="gto">')).author == "gto"
+    assert meta_of(_author_page('<meta name="author" content="Admin">')).author == "Admin"
+    for placeholder in ("guest", "anonymous", "Profile", "null"):
+        assert meta_of(_author_page(f'<meta name="author" content="{placeholder}">')).author is None, placeholder
+    # a desk's credit or a person comes first
+    assert meta_of(_author_page('<meta name="author" content="admin">',
+                                body='<div class="byline">Harbor Desk Staff</div>')).author == "Harbor Desk Staff"
 
 
 def test_a_phrase_in_a_byline_box_is_no_name_but_a_tag_is_taken_as_written():
@@ -299,7 +314,7 @@ def test_a_handle_capitalised_by_the_fallback_is_no_author():
     assert meta_of(avatar, fallback={"author": "Pell"}).author is None  # the page never writes it
     named = _author_page(body='<span class="who">Pell</span>')
     assert meta_of(named, fallback={"author": "Pell"}).author == "Pell"
-    assert meta_of(_author_page('<meta name="author" content="Siteadmin">')).author is None
+    assert meta_of(_author_page('<meta name="author" content="Siteadmin">')).sources["author"] == "author (account)"
 
 
 def test_escaped_structured_values_and_handle_site_names_read_as_written():

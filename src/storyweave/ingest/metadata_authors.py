@@ -153,7 +153,22 @@ def choose_author(ev: Evidence, outlet: str | None = None,
     if self_credit[0] is None:  # nobody named: the desk's credit, where the page gives one
         items = ev.get("author", []) + ev.get("byline", []) + (more_bylines() if more_bylines else [])
         self_credit = next(((c, f"{src} (desk)") for src, v in items if (c := desk_credit(v))), self_credit)
+        if self_credit[0] is None:  # still nobody: the account the page's byline credits ("by admin")
+            self_credit = next(((c, f"{src} (account)") for src, v in items
+                                if src in P.ACCOUNT_SOURCES and (c := account_credit(v))), self_credit)
     return self_credit
+
+
+def account_credit(value: str) -> str | None:
+    """A site account a byline credits ("admin", "jdadmin", "kei_eno"): what the page says of who
+    posted it, kept only when no person, outlet or desk is credited. Not a placeholder ("guest",
+    "anonymous") nor UI text ("Profile")."""
+    value = P.BYLINE_LEAD.sub("", clean_text(value)).strip(" .,:;|-–—")
+    if not re.fullmatch(r"[\w.-]{2,30}", value) or not any(ch.isalpha() for ch in value) or P.HOST_NAME.match(value):
+        return None
+    if _words(value) & (P.UI_WORDS - P.ACCOUNT_NAMES):
+        return None
+    return value if _handle(value) else None
 
 
 def _group_names(items: list[tuple[str, str]], group, outlet: str | None) -> tuple[list[str], str | None]:

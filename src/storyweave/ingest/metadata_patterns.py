@@ -78,6 +78,10 @@ UI_WORDS = {
 }
 # inside a one-word name, the mark of an account, not a person ("jdadmin", "webmaster01")
 ACCOUNT_WORDS = ("admin", "webmaster", "moderator")
+# UI words that are also an account's whole name, credited by a byline ("by Admin")
+ACCOUNT_NAMES = {"admin", "administrator", "webmaster"}
+# where an account's credit may be read: the page's own author fields and its byline
+ACCOUNT_SOURCES = {"json-ld author", "author", "dc.creator", "itemprop author", "rel=author", "byline"}
 # words of a role or a page's chrome: text scraped from the page that holds them is a label
 # ("Staff", "Posted by", "Contributors"), but a publisher that credits "Contributors to X" or
 # "Editorial Staff" in its structured data means it
