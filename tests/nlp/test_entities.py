@@ -307,6 +307,18 @@ def test_a_town_located_by_its_state_is_a_place_and_a_state_abbreviation_is_the_
     assert not any(e.name in ("Louisiana", "Virginia") for e in ents.values())
 
 
+def test_an_honorific_settled_on_one_namesake_tells_who_the_other_honorific_is(models):
+    # "Ms. Pike" can only be Marisol (Walter is a man's name): then "Mr. Pike" is Walter, though
+    # Marisol's given name says no gender and "Mr. Pike" comes first
+    an = analyse(models, Article(id="a.txt", text=(
+        "Among the critics was Walter R. Pike III, a lawyer married to Marisol Pike, the governor's counselor. "
+        "“If he loses,” Mr. Pike, a critic of the plan, wrote on Twitter, “then he knows it.” "
+        "Ms. Pike declined to comment.")))
+    ents = by_name(build_entities(an).entities)
+    assert "Mr Pike" in ents["Walter R. Pike III"].aliases and "Ms Pike" in ents["Marisol Pike"].aliases
+    assert "Pike" not in ents
+
+
 def test_a_lone_honorific_surname_does_not_merge_without_spacy_when_two_people_carry_it(models):
     # initials and a generation make "Tomas R. Vance III" a person even without NER: "Mr. Vance"
     # then has two candidates and stays apart rather than joining Marta Vance

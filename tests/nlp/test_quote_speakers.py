@@ -184,3 +184,14 @@ def test_now_between_a_subject_and_its_verb(models):
 ])
 def test_and_in_the_phrase_after_the_verb(models, text, start, speaker):
     assert speaker_of(models, text, start) == speaker
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # "X and Y said" with a body or a party in Y's title is still two people
+    ("“This is plainly a grab for power by a disappointed governor, who has gone outside the law,” House Speaker "
+     "Dana Whitcombe and Senate Democratic Leader Arlen Pike said in a statement.", "This is plainly", None),
+    ("“We will take this to the courts and we will win there,” Senate Democratic Leader Arlen Pike said.",
+     "We will take", "Arlen Pike"),
+])
+def test_two_people_before_the_verb_with_bodies_in_their_titles(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

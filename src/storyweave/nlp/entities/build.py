@@ -98,9 +98,12 @@ def _name_people(spans: list[Span], people: People) -> dict[int, str]:
     for c in people.clusters:  # what the story does not say, a telling given name may ("Mr Conway")
         if c[0] not in people.gender and gender_of_given_name(parse(c[0]).given):
             people.gender[c[0]] = gender_of_given_name(parse(c[0]).given)
-    for k, s in enumerate(spans):
-        if s.label == PERSON and names[k] == s.name and " " not in s.name and s.gender:
-            names[k] = people.resolve(s.name, s.gender)
+    for _ in range(2):  # "Ms Conway" settles on Kellyanne, which tells who "Mr Conway" is
+        for k, s in enumerate(spans):
+            if s.label == PERSON and names[k] == s.name and " " not in s.name and s.gender:
+                names[k] = people.resolve(s.name, s.gender)
+                if names[k] != s.name:
+                    people.gender.setdefault(names[k], s.gender)
     return names
 
 

@@ -29,8 +29,10 @@ _PARTITIVES = frozenset("one two three some several many each both most".split()
 def compound(items: list[Item], k: int) -> bool:
     """The name at items[k] ends "X and Y": the subject is two people, not one."""
     j = k - 1
-    while j >= 0 and items[j].kind == "W" and (items[j].low in _TITLE_WORDS or items[j].text[:1].isupper()
-                                               or items[j].low in ROLES):
+    # titles before the second name, a body or group among them ("and Senate Democratic Leader Y")
+    while j >= 0 and (items[j].kind == "W" and (items[j].low in _TITLE_WORDS or items[j].text[:1].isupper()
+                                                or items[j].low in ROLES)
+                      or items[j].kind == "E" and items[j].type != PERSON):
         j -= 1
     return j >= 1 and items[j].low in ("and", "&") and items[j - 1].kind in "EW" and items[j - 1].text[:1].isupper()
 
