@@ -55,6 +55,29 @@ def test_duration_conflict_and_precision(models):
     assert divs[0].attribute == "duration"
 
 
+def test_one_report_saying_more_of_the_same_is_no_divergence(models):
+    # "six" / "about six" hours: the same figure, one rounded; "about six" / "more than six" bound it apart
+    an, divs = brief_divs(models, hours="six", hours2="about six", killed="Three", killed2="three", killed3="three")
+    assert divs == [] and [d.kind for d in an.refinements] == ["precision"]
+    _, divs = brief_divs(models, hours="about six", hours2="more than six", killed="Three", killed2="three",
+                         killed3="three")
+    assert [d.kind for d in divs] == ["precision"]
+
+
+def test_refinements_of_a_day_or_a_place_are_not_shown():
+    from storyweave.model import Divergence, Variant
+
+    def div(attribute, *values):
+        return Divergence("x", "precision", [Variant(text=v, value=v, citations=[str(k)]) for k, v in enumerate(values)],
+                          attribute=attribute)
+
+    assert align.refinement(div("date", "2024-09-06", "2024-09-06TEV"))  # Friday / Friday evening
+    assert not align.refinement(div("date", "2024-09-06T11:00", "2024-09-06TAF"))  # 11 a.m. / afternoon
+    assert align.refinement(div("place", "Iowa", "Des Moines"))
+    assert not align.refinement(Divergence("x", "contradiction", div("place", "Tollmouth", "Kelby").variants,
+                                           attribute="place"))
+
+
 def test_agreements_count_independent_sources(models):
     wire = "The central bank raised its main interest rate by half a point to 4.5 per cent on Thursday."
     texts = [

@@ -20,11 +20,11 @@ from .roles import an_individual, different_terms, past_and_future, same_role, s
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
-from .variants import as_update
+from .variants import as_update, refinement
 
 __all__ = ["agreements", "unique_facts", "all_divergences", "frame_divergences", "fact_divergences",
            "paraphrase_divergences",
-           "quote_divergences"]
+           "quote_divergences", "refinement"]
 
 
 def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Divergence]:

@@ -7,7 +7,7 @@ import re
 from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.dates import DateMention, find_dates
-from ..nlp.quantities import find_quantities
+from ..nlp.quantities import APPROXIMATE, find_quantities
 from .patterns import SAID_BEFORE, WEEKDAY
 
 
@@ -101,3 +101,24 @@ def _rises(variants, analysis: StoryAnalysis) -> bool:
     dated = sorted(variants, key=lambda v: analysis.article(v.citations[0]).published)
     first, last = value(dated[0]), value(dated[-1])
     return first is not None and last is not None and last > first
+
+
+def refinement(d: Divergence) -> bool:
+    """A difference of precision that tells a reader nothing: one report only says more of the
+    same — "Friday" / "Friday evening", "Iowa" / "Des Moines", "$600 million" / "about $600
+    million", "an estimated 1 million" / "around 1 million". Hedges that bound one value apart
+    ("about three hours" / "more than three hours") and different values stay."""
+    if d.kind != "precision":
+        return False
+    if d.attribute in ("place", "name"):
+        return True  # a place within another, a name written more fully
+    values = [v.value or "" for v in d.variants]
+    if d.attribute == "date":
+        days = {v[:10] for v in values}
+        return len(days) == 1 and any(len(v) <= 10 for v in values)  # the day, and the day with its hour
+    found = [next((q for s in v.sentences or [] for q in find_quantities(s) if q.text == v.text), None)
+             for v in d.variants]
+    if None in found or len({round(q.value, 6) for q in found}) != 1:
+        return False
+    hedges = [q.hedge for q in found]
+    return None in hedges or all(h in APPROXIMATE for h in hedges)

@@ -27,7 +27,7 @@ class Divergences(Step):
 
     name = "divergences"
     reads = ("sentences", "tokens", "groups", "similarity", "anchors", "entity_index", "quotes")
-    adds = ("divergences",)
+    adds = ("divergences", "refinements")
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -36,7 +36,11 @@ class Divergences(Step):
         self.models = models  # frames embed the words around each figure
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
-        an.divergences = align.all_divergences(an, self.models, self.config) + align.quote_divergences(an, an.quotes)
+        found = align.all_divergences(an, self.models, self.config)
+        # one report saying more of the same ("Friday" / "Friday evening") is not shown, but its
+        # sentences still report a shared fact (never "unique")
+        an.refinements = [d for d in found if align.refinement(d)]
+        an.divergences = [d for d in found if not align.refinement(d)] + align.quote_divergences(an, an.quotes)
         return an
 
 
@@ -47,14 +51,14 @@ class Unique(Step):
     speaking."""
 
     name, reads, adds = ("unique", ("sentences", "tokens", "vectors", "groups", "anchors", "entity_index", "quotes",
-                                    "divergences", "agreements", "single_source"),
+                                    "divergences", "refinements", "agreements", "single_source"),
                          ("unique",))
 
     def __init__(self, config: Config) -> None:
         self.config = config
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
-        disputed = {sid for d in an.divergences for v in d.variants for sid in v.sentence_ids}
+        disputed = {sid for d in an.divergences + (an.refinements or []) for v in d.variants for sid in v.sentence_ids}
         agreed = {sid for a in (an.agreements or []) + (an.single_source or []) for sid in a.sentence_ids}
         an.unique = align.unique_facts(an, self.config, exclude=disputed | agreed)
         return an

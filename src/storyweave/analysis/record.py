@@ -55,6 +55,7 @@ class StoryAnalysis:
     agreements: list[Agreement] | None = None
     single_source: list[Agreement] | None = None  # carried by several outlets from one source
     divergences: list[Divergence] | None = None
+    refinements: list[Divergence] | None = None  # differences of precision not shown (align.refinement)
     unique: list[UniqueFact] | None = None
     # -- the brief's own parts (Summary, Syndication)
     summary: list[SummarySentence] | None = None

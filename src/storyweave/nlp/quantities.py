@@ -57,6 +57,8 @@ _HEDGE_FACTORS = {
     "just shy of": (0.9, 1.0), "up to": (0.6, 1.0), "as many as": (0.6, 1.0), "less than": (0.6, 1.0),
     "under": (0.6, 1.0), "fewer than": (0.6, 1.0),
 }
+# hedges that round, neither bound: "about 600" and "600" say the same
+APPROXIMATE = frozenset(h for h, (lo, hi) in _HEDGE_FACTORS.items() if lo < 1.0 < hi)
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in _HEDGE_FACTORS), key=len, reverse=True))
 
 _NUMWORD = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
