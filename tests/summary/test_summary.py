@@ -73,6 +73,11 @@ def test_fragments(text, expected):
     ("“There is no quick remedy for a flood of this size. It does take time,” she said.", True),
     ("“There is no quick remedy for a flood of this size. It does take time,” said he.", True),
     ("“There is no quick remedy for a flood of this size. It does take time,” Mayor Lind said.", False),
+    # a sentence opening on a quote is its speaker's however much else it says: "he" names nobody
+    ("“People said, ‘the plan is mad,’” he said at one point, discussing his outreach to the mayor of Kelby.", True),
+    ("“People said, ‘the plan is mad,’” Mayor Lind said at one point, discussing her outreach to Kelby.", False),
+    # ... but the writer's sentence with a few quoted words is the writer's
+    ("The mayor called the plan “a gross abuse of the office” on Tuesday, and he said the council would sue.", False),
 ])
 def test_a_quotation_without_its_speaker_is_no_summary_sentence(text, expected):
     from storyweave.summary.features import is_unattributed_quote

@@ -43,6 +43,7 @@ _REPORTED = re.compile(r"\b(?:said|says|told|tells|asked|asks|added|adds|wrote|w
 _QUOTE_MARKS = ('"', "“", "”", "‘", "``", "''", "«", "»")
 _FINAL = frozenset(".!?…")
 _QUOTED = 0.7  # share of a sentence inside quote marks that makes it a quotation
+_OPENING_QUOTES = "\"“‘'«"
 _CLOSERS = "\"'”’)]"
 _TOKEN = WORD
 # Characters outside _TOKEN, to spaces: ASCII, and the punctuation news text is full of
@@ -196,7 +197,10 @@ def is_unattributed_quote(text: str) -> bool:
     """A quotation with no word of who says it, or only "he" or "she" ("“...,” she said on the
     radio"): in a summary it reads as nobody's claim (the speaker was in a sentence the summary
     leaves out)."""
-    if quoted_share(text) < _QUOTED:
+    share = quoted_share(text)
+    # a sentence opening on a quotation is the quoted person's, however much else it says
+    opens = share > 0 and text.lstrip()[:1] in _OPENING_QUOTES
+    if share < _QUOTED and not opens:
         return False
     outside = QUOTED.sub(" ", text).lower()
     if "according to" in outside:
@@ -204,7 +208,10 @@ def is_unattributed_quote(text: str) -> bool:
     words = _TOKEN.findall(outside)
     said = [k for k, w in enumerate(words) if w in SPEECH]
     # the speech verb's subject is a pronoun, right before it ("she said") or after ("said he")
-    return not said or all(_PRONOUN_SUBJECTS & {*words[max(0, k - 2):k], *words[k + 1:k + 2]} for k in said)
+    by_pronoun = all(_PRONOUN_SUBJECTS & {*words[max(0, k - 2):k], *words[k + 1:k + 2]} for k in said)
+    if share < _QUOTED:  # mostly the writer's words: only a verb whose subject is "he"/"she" tells
+        return bool(said) and by_pronoun
+    return not said or by_pronoun
 
 
 def stands_alone(text: str) -> bool:
