@@ -33,6 +33,12 @@ from storyweave.summary import SummaryConfig, concept_matrix, concepts, is_depen
     ("At the White House, aides met the union leaders.", False),  # a place named is no reference back
     ("The Coast Guard added two boats to the search.", False),
     ("Later reports put the toll at twelve.", False),
+    # a pronoun subject after an opening phrase points back, unless the phrase names someone
+    ("On Thursday night, he was set to speak at the Kelby town hall.", True),
+    ("In a written statement, his lawyer said the charges were false.", True),
+    ("In March, she sold a majority stake of the bakery chain.", True),
+    ("When Mr. Crowe sought a leadership post in 2012, he asked the mayor for advice.", False),
+    ("On Thursday night, the mayor was set to speak at the Kelby town hall.", False),
 ])
 def test_dependent_openers(text, expected):
     assert is_dependent(text) is expected

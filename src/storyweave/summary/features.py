@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..nlp.quotes.vocab import SPEECH
-from ..text import CONCEPT_STOP_WORDS, QUOTED, WORD, quoted_share, stem
+from ..text import CONCEPT_STOP_WORDS, MONTHS, QUOTED, WEEKDAYS, WORD, quoted_share, stem
 from ..config import SummaryConfig
 
 if TYPE_CHECKING:  # the analysis imports heavy modules; only its type is needed here
@@ -185,9 +185,20 @@ def _concept_weights(matrix, sources: list[str]) -> np.ndarray:
     return np.where(df >= min_df, df, 0.0)
 
 
+# a pronoun subject after an opening phrase ("On Thursday night, he was set to ...")
+_PRONOUN_AFTER_OPENING = re.compile(r"^([^,;:“”\"]{1,60}),\s+(?:he|she|they|his|her|their)\s")
+_CALENDAR_WORDS = frozenset(w.capitalize() for w in (*MONTHS, *WEEKDAYS))
+
+
 def is_dependent(text: str) -> bool:
-    """Does the sentence open by pointing back at something it does not say itself?"""
-    return bool(_DEPENDENT_OPENER.match(text))
+    """Does the sentence open by pointing back at something it does not say itself? A pronoun
+    after an opening phrase does, unless the phrase names someone it may stand for ("When Mr.
+    Crowley sought a post, he said ..."; a month or a day names no one)."""
+    if _DEPENDENT_OPENER.match(text):
+        return True
+    m = _PRONOUN_AFTER_OPENING.match(text)
+    return bool(m) and not any(w[:1].isupper() and w.strip(".") not in _CALENDAR_WORDS
+                               for w in m.group(1).split()[1:])
 
 
 _PRONOUN_SUBJECTS = frozenset({"he", "she"})  # a speaker the quotation's own sentence does not name
