@@ -24,6 +24,11 @@ from storyweave.nlp.sentences import split_article, split_text
     ('He said. " We need this. " Next.', ["He said.", '" We need this."', "Next."]),
     ("The judge found that Ms. Clifford had violated it. She said no.",
      ["The judge found that Ms. Clifford had violated it.", "She said no."]),
+    # a state's AP abbreviation before a title modifies it; after "City," it may end the sentence
+    ("The backlash grew, with Wash. Gov. Dana Whitcombe banning travel to the state. It spread.",
+     ["The backlash grew, with Wash. Gov. Dana Whitcombe banning travel to the state.", "It spread."]),
+    ("The fire started in Spokane, Wash. Police said no one was hurt.",
+     ["The fire started in Spokane, Wash.", "Police said no one was hurt."]),
     ("Sen. Ted Cruz spoke on Monday. Dr. Who met Prof. Smith.", ["Sen. Ted Cruz spoke on Monday.", "Dr. Who met Prof. Smith."]),
     ("It rained all day on the city of London. Then it stopped.", ["It rained all day on the city of London.", "Then it stopped."]),
 ])

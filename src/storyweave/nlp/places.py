@@ -50,6 +50,11 @@ _US_STATE_AP = {
 }
 
 
+def us_state_abbreviations() -> list[str]:
+    """The AP abbreviations as written, without their final stop ("Calif", "N.H", "W.Va")."""
+    return [".".join(p[:1].upper() + p[1:] for p in k.split(".")) for k in _US_STATE_AP]
+
+
 def us_state(surface: str) -> str | None:
     """The US state an AP abbreviation stands for ("Ark." -> Arkansas), else None. Many are
     words or names too ("Miss", "Mass", "Del"): ask only of what is already known to be a place."""

@@ -19,6 +19,7 @@ from sentencex import segment
 
 from ..clean.bounds import chunks
 from ..model import Article, Sentence
+from .places import us_state_abbreviations
 
 # Longer "sentences" are cut at word boundaries: far longer than any real sentence.
 MAX_SENTENCE_CHARS = 2_000
@@ -38,6 +39,10 @@ _TITLE_END = re.compile(
     r"\b(Mr|Mrs|Ms|Mx|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Adm|Cmdr|Maj|Rev|Hon|Fr|Sr|Supt|Det|Insp|Amb|Pres)\.$"
 )
 
+
+# a state's AP abbreviation used as a modifier, not after "City," ("with Wash. Gov. Jay Inslee"):
+# sentencex ends a sentence there; AP writes a state so only after a city or before a title
+_STATE_MODIFIER_END = re.compile(r"(?<![,(-])\s(?:%s)\.$" % "|".join(re.escape(a) for a in us_state_abbreviations()))
 
 # a clock time ending a piece, and what continues it: a weekday, a month or a time zone
 _CLOCK_END = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
@@ -125,7 +130,7 @@ def _joins_previous(previous: str, s: str) -> bool:
         return True
     if _CLOCK_END.search(previous) and _DAY_OR_ZONE.match(s):
         return True
-    return bool(_TITLE_END.search(previous)) and s[:1].isupper()
+    return bool(_TITLE_END.search(previous) or _STATE_MODIFIER_END.search(previous)) and s[:1].isupper()
 
 
 def split_article(article: Article, start: int = 0) -> list[Sentence]:

@@ -76,6 +76,8 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     window = _window(art, para, sent)
     if v >= 2 and items[v - 1].low == "as" and (q := _quoting_before(items, v)) is not None:
         return _quoted(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
+    if (shared := _participle_of(items, v, verbs)) is not None:
+        return shared  # "“No,” X said, adding later: “...”": the adding is X's
     j = v - 1
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
@@ -132,6 +134,19 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         # "Ms. Venn, an analyst, said the Times erred" has its subject before the verb
         return resolve_phrase(items, after, art, window)
     return who
+
+
+def _participle_of(items: list[Item], v: int, verbs: dict[int, str | None]) -> str | None:
+    """A speech participle set off by a comma ("..., adding:", "..., saying") shares the subject
+    of the speech verb before it in its sentence, across no quotation: "X said Monday, adding"."""
+    if not items[v].low.endswith("ing") or v < 2 or items[v - 1].text != ",":
+        return None
+    for k in range(v - 2, -1, -1):
+        if items[k].sent != items[v].sent or items[k].kind == "Q" and len(items[k].text.split()) >= MIN_QUOTE_WORDS:
+            return None
+        if k in verbs:
+            return verbs[k]
+    return None
 
 
 def _quoted(items: list[Item], v: int, art: Article, window: list[int]) -> str | None:
