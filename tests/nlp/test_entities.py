@@ -319,6 +319,29 @@ def test_an_honorific_settled_on_one_namesake_tells_who_the_other_honorific_is(m
     assert "Pike" not in ents
 
 
+def test_the_owners_word_of_a_possessive_body_is_that_body_where_it_never_stands_alone():
+    from storyweave.nlp.entities.evidence import retype_person_names
+    from storyweave.nlp.entities.people import People
+    from storyweave.nlp.entities.spans import Span
+
+    texts = ["Kestrel’s Table said it would move.", "Companies including Kestrel's Table wrote to her.",
+             "Hitler’s Final Solution was planned there.", "Hitler ordered it."]
+    spans = [Span(0, 0, 14, "Kestrel’s Table", "Kestrel’s Table", "organisation"),
+             Span(1, 20, 27, "Kestrel", "Kestrel", "person"),
+             Span(2, 0, 29, "Hitler’s Final Solution", "Hitler’s Final Solution", "organisation"),
+             Span(3, 0, 6, "Hitler", "Hitler", "person")]
+    retype_person_names(spans, People(Counter({"Kestrel": 1, "Hitler": 1})), texts)
+    assert (spans[1].label, spans[1].name) == ("organisation", "Kestrel’s Table")
+    assert spans[3].label == "person"  # written alone once: the person
+
+
+def test_a_curly_and_a_straight_apostrophe_name_one_body(models):
+    an = analyse(models, Article(id="a.txt", text="The Administration for Children’s Services opened an inquiry."),
+                 Article(id="b.txt", text="The Administration for Children's Services declined to comment."))
+    bodies = [e for e in build_entities(an).entities if e.name.startswith("Administration")]
+    assert len(bodies) == 1 and len(bodies[0].citations) == 2
+
+
 def test_a_lone_honorific_surname_does_not_merge_without_spacy_when_two_people_carry_it(models):
     # initials and a generation make "Tomas R. Vance III" a person even without NER: "Mr. Vance"
     # then has two candidates and stays apart rather than joining Marta Vance

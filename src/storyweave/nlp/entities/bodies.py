@@ -28,8 +28,9 @@ def is_acronym(name: str) -> bool:
 
 
 def _org_key(name: str, prefixes: set[str]) -> tuple[str, str]:
-    """(key, country prefix): "US State Department" -> ("state department", "us")."""
-    low = name.lower()
+    """(key, country prefix): "US State Department" -> ("state department", "us"); a curly and a
+    straight apostrophe are one ("Angie’s List" ~ "Angie's List")."""
+    low = name.lower().replace("’", "'")
     m = _COUNTRY_PREFIX.match(low)
     if m and m.group(1) in prefixes and len(m.group(2).split()) >= 2:
         return m.group(2), m.group(1)

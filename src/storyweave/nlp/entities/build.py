@@ -43,7 +43,7 @@ def build_entities(analysis: Any) -> EntityIndex:
     spans = join_hyphenated(find_spans(sentences, analysis.docs), [s.text for s in sentences])
     people = People(Counter(s.name for s in spans if s.label == PERSON))
     spans = _split_pairs(spans, people.split)
-    retype_person_names(spans, people)
+    retype_person_names(spans, people, [s.text for s in sentences])
     names = _name_people(spans, people)
     others, keys = _name_others(spans, sentences)
     names.update(others)

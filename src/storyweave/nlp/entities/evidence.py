@@ -8,6 +8,8 @@ outlets and platforms, and initials with dots, are organisations whatever the ta
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 
 from ..places import country, level
@@ -31,7 +33,7 @@ def fixed_type(name: str) -> str | None:
     return None
 
 
-def retype_person_names(spans: list[Span], people: People) -> None:
+def retype_person_names(spans: list[Span], people: People, texts: list[str] | None = None) -> None:
     """Spans whose type the story's other mentions settle, before names are resolved.
 
     - a span typed place/organisation whose words are a person's name in this story is that
@@ -53,10 +55,23 @@ def retype_person_names(spans: list[Span], people: People) -> None:
     full = {v for c in people.clusters for v in c}
     features = {w for s in spans if s.label == PLACE and len(s.name.split()) >= 2
                 for w in s.name.split() if s.name.split()[0].lower() in FEATURE_WORDS and w.lower() not in FEATURE_WORDS}
+    # a body named for someone's possession or a web site ("Angie’s List", "Salesforce.com"): the
+    # word tagged a person, wherever it is written only as the start of that name, is that body
+    possessive_bodies = {m.group(1): s.name for s in spans if s.label == ORGANISATION
+                         and (m := re.match(r"^(\w+)(?:['’]s\s|\.(?:com|net|org)$)", s.name))}
+    for word, body in list(possessive_bodies.items()):
+        rest = body[len(word):].replace("’", "'")
+        if texts is None or not all(texts[s.sent][s.end:].replace("’", "'").startswith(rest)
+                                    for s in spans if s.label == PERSON and s.name == word):
+            del possessive_bodies[word]  # "Hitler" alone somewhere: a person beside "Hitler’s Final Solution"
     for s in spans:
         fixed = fixed_type(s.name)
         if fixed and not s.honorific:
             s.label = fixed
+            continue
+        if s.label == PERSON and s.name in possessive_bodies and not (s.honorific or s.roles or s.cues) \
+                and s.name not in full_count:
+            s.label, s.name = ORGANISATION, possessive_bodies[s.name]  # "Angie's List" cut at its possessive
             continue
         if s.label == PERSON:
             if " " not in s.name and s.name in features and s.name not in people.tokens and not s.honorific:
