@@ -29,6 +29,10 @@ from storyweave.nlp.sentences import split_article, split_text
      ["The backlash grew, with Wash. Gov. Dana Whitcombe banning travel to the state.", "It spread."]),
     ("The fire started in Spokane, Wash. Police said no one was hurt.",
      ["The fire started in Spokane, Wash.", "Police said no one was hurt."]),
+    # a party-and-state label cut between its initials ("R-S." + "C., said") is one sentence
+    ("“We will not stop,” Sen. Ada Moss, R-S.C., said Tuesday night. The talks go on.",
+     ["“We will not stop,” Sen. Ada Moss, R-S.C., said Tuesday night.", "The talks go on."]),
+    ("He moved to Washington, D.C. He liked it there.", ["He moved to Washington, D.C.", "He liked it there."]),
     ("Sen. Ted Cruz spoke on Monday. Dr. Who met Prof. Smith.", ["Sen. Ted Cruz spoke on Monday.", "Dr. Who met Prof. Smith."]),
     ("It rained all day on the city of London. Then it stopped.", ["It rained all day on the city of London.", "Then it stopped."]),
 ])

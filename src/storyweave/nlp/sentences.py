@@ -44,6 +44,11 @@ _TITLE_END = re.compile(
 # sentencex ends a sentence there; AP writes a state so only after a city or before a title
 _STATE_MODIFIER_END = re.compile(r"(?<![,(-])\s(?:%s)\.$" % "|".join(re.escape(a) for a in us_state_abbreviations()))
 
+# a piece ending on initials ("R-S.") and the next opening on one more that runs on ("C., said"):
+# sentencex cut an abbreviation ("R-S.C.") between its letters
+_INITIALS_END = re.compile(r"(?:^|[\s(-])(?:[A-Z]\.)+$")
+_INITIAL_GOES_ON = re.compile(r"^[A-Z]\.(?:[,;:)]|\s+[a-z])")
+
 # a clock time ending a piece, and what continues it: a weekday, a month or a time zone
 _CLOCK_END = re.compile(r"\d\s?[ap]\.m\.$", re.IGNORECASE)
 _DAY_OR_ZONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -103,6 +108,9 @@ def _repair(parts: list[str]) -> list[str]:
             s = s[: m.start()].rstrip()
         elif m:  # it closes this sentence's quotation: close up the space before it
             s = s[: m.start()].rstrip() + m.group(1)
+        if merged and _INITIALS_END.search(merged[-1]) and _INITIAL_GOES_ON.match(s):
+            merged[-1] += s  # "Graham, R-S." + "C., said": one abbreviation cut at its stops
+            continue
         if merged and _joins_previous(merged[-1], s):
             merged[-1] = merged[-1] + " " + s
         elif s:
