@@ -83,3 +83,17 @@ def test_an_update_says_which_report_is_later(brief):
     assert "- **more than four hours** (later) — Coastline Herald:" in md
     assert "- **six hours** (earlier) — Northern Post" in md
 
+
+
+def test_an_agreed_quotation_says_who_he_is(brief):
+    from storyweave.model import Agreement
+
+    sid = "herald.txt#99"  # a sentence no other part of the fixture cites
+    brief.agreements.append(Agreement("“The bridge will stay shut until May,” he said.", ["herald.txt", "post.txt"], 2,
+                                      sentence_ids=[sid]))
+    brief.quotes.append(Quote("Mara Quell", "The bridge will stay shut until May", ["herald.txt"], sentence_ids=[sid]))
+    md = render_markdown(brief)
+    assert "“The bridge will stay shut until May,” he said. — *Mara Quell*" in md
+    # a sentence that names its speaker needs no name after it
+    brief.agreements[-1].text = "“The bridge will stay shut until May,” Ms. Quell said."
+    assert "— *Mara Quell*" not in render_markdown(brief)

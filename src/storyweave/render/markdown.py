@@ -91,10 +91,15 @@ def _summary(d: dict[str, Any], v: View) -> str:
 def _agreements(d: dict[str, Any], v: View) -> str:
     items = d.get("agreements") or []
     lines = [
-        f"- {_one_line(a['text'])} {_cite(v, a)} · {plural(a['independent_sources'], 'independent source')}"
+        f"- {_one_line(a['text'])}{_said_by(v, a)} {_cite(v, a)} · {plural(a['independent_sources'], 'independent source')}"
         for a in items
     ]
     return _section("Agreements", lines, len(items))
+
+
+def _said_by(v: View, item: dict[str, Any]) -> str:
+    who = v.speaker(item)
+    return f" — *{who}*" if who else ""  # "“...,” he said": who "he" is
 
 
 # an update: the later report changes what an earlier one said (its value is listed first)

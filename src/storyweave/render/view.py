@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 PALETTE_SIZE = 10  # html.py defines as many outlet colours; beyond that they repeat
@@ -28,9 +28,19 @@ class View:
     colours: dict[str, int]  # article id -> palette index, shared by articles of one outlet
     sentence_article: dict[str, str]  # sentence id -> article id
     sentence_text: dict[str, str]
+    speakers: dict[str, str] = field(default_factory=dict)  # sentence id -> the one speaker quoted in it
 
     def label(self, article_id: str) -> str:
         return self.labels.get(article_id, article_id)
+
+    def speaker(self, item: dict[str, Any]) -> str | None:
+        """Who speaks in an item that is a quotation whose own words do not name them ("“...,” he
+        said"): the quotes' speaker of its first sentence, when its text lacks their surname."""
+        first = next(iter(item.get("sentence_ids") or []), None)
+        who = self.speakers.get(first) if first else None
+        if not who or who.split()[-1].lower() in (item.get("text") or "").lower():
+            return None
+        return who
 
     def cites(self, item: dict[str, Any]) -> list[Cite]:
         """The item's citations in order, each with the sentence of that outlet it rests on: its
@@ -69,7 +79,12 @@ def view_of(data: dict[str, Any], short_labels: bool = False) -> View:
         for s in a.get("sentences") or []:
             sentence_article[s["id"]] = a["id"]
             sentence_text[s["id"]] = s["text"]
-    return View(labels, colours, sentence_article, sentence_text)
+    said: dict[str, set[str]] = {}
+    for q in data.get("quotes") or []:
+        for sid in q.get("sentence_ids") or []:
+            said.setdefault(sid, set()).add(q.get("speaker") or "")
+    speakers = {sid: next(iter(who)) for sid, who in said.items() if len(who) == 1 and "" not in who}
+    return View(labels, colours, sentence_article, sentence_text, speakers)
 
 
 def headline(data: dict[str, Any]) -> str:
