@@ -195,6 +195,10 @@ def test_timeline_trims_a_leading_date_phrase():
     (event,) = build_timeline(an, article_anchors(an))
     assert event.date == "2023-06-18"
     assert event.text == "The two ministers held talks for seven hours in Beijing."
+    # ... not a date that qualifies a noun: "Last week's escapee" stays whole
+    an = story(("a", MON, ["Last week's escapee from the harbour prison is still at large, police said."]))
+    (event,) = build_timeline(an, article_anchors(an))
+    assert event.text.startswith("Last week's escapee")
 
 
 def test_a_sentence_that_is_only_a_date_stamp_dates_no_event():

@@ -27,8 +27,8 @@ def _trim_lead(text: str, mention: DateMention) -> str:
     if not _LEAD.match(text[: mention.start]):
         return text
     rest = text[mention.end:].lstrip(" ,")
-    if len(rest.split()) < _MIN_WORDS:
-        return text
+    if len(rest.split()) < _MIN_WORDS or rest[:1] in "'’":
+        return text  # "Last week's escapee ...": the date qualifies a noun, it is no lead to drop
     return rest[:1].upper() + rest[1:]
 
 
