@@ -165,6 +165,23 @@ ATTRIBUTION = re.compile(
 )
 
 
+# Words a title leaves in lower case ("Harry Potter and the Deathly Hallows").
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as than into onto "
+                              "over through up via vs v per".split())
+
+
+def is_title(text: str) -> bool:
+    """A name in quote marks, not words spoken: every word but the small ones capitalised, one
+    sentence at most ("State of the Union With Candy Crowley", "More Money Than God"). Shouted
+    words (all capitals) are speech."""
+    body = text.strip().rstrip(".,!?;:…").strip()
+    words = [w.strip("()[]“”\"‘’'") for w in body.split()]
+    words = [w for w in words if w and any(c.isalpha() for c in w)]
+    if not words or body.isupper() or any(m in body for m in (". ", "! ", "? ")):
+        return False
+    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
 def quoted_share(text: str) -> float:
     """The share of a sentence's characters inside quotation marks."""
     return sum(len(m.group(0)) for m in QUOTED.finditer(text) if len(m.group(0)) > 4) / max(1, len(text))

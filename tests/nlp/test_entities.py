@@ -342,6 +342,19 @@ def test_a_curly_and_a_straight_apostrophe_name_one_body(models):
     assert len(bodies) == 1 and len(bodies[0].citations) == 2
 
 
+def test_a_name_inside_a_quoted_title_is_no_person_nor_a_pair_of_countries_a_body():
+    from storyweave.nlp.entities.spans import clean_span
+
+    text = 'She wrote in her memoir, "From Marlow to Higher Ground," that the work changed her.'
+    at = text.find("Higher Ground")
+    assert clean_span(0, text, at, at + 13, "Higher Ground", "PERSON").label == "other"
+    text = 'He appeared on "The Late Hour With Stephen Voss" on Monday.'
+    at = text.find("Stephen Voss")
+    assert clean_span(0, text, at, at + 12, "Stephen Voss", "PERSON").label == "person"  # the host
+    text = "A U.S.-U.K. trade deal is likely to be discussed."
+    assert clean_span(0, text, 2, 11, "U.S.-U.K.", "ORG") is None
+
+
 def test_a_lone_honorific_surname_does_not_merge_without_spacy_when_two_people_carry_it(models):
     # initials and a generation make "Tomas R. Vance III" a person even without NER: "Mr. Vance"
     # then has two candidates and stays apart rather than joining Marta Vance

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ...text import QUOTED, is_title
 from ..places import country, region_or_country, us_state
 from .given_names import gender_of_given_name
 from .vocab import (
@@ -302,6 +303,8 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     """Cleaned name and type for one raw span, or None for junk."""
     kind = LABELS[label]
     name = normalise(surface)
+    if "-" in name and " " not in name and all(country(p) for p in name.split("-")):
+        return None  # "U.S.-U.K.", "China-US": a relation between countries, not a thing
     if not name or len(name) < 2 or any(c in name for c in "|@#/\\…") or name.lower() in JUNK | NOT_NAMES:
         return None
     tokens = name.split()
@@ -327,6 +330,10 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
             return span
     titled_body = kind != PERSON and tokens[0].lower().rstrip(".") in PERSON_TITLES and len(tokens) > 1 \
         and tokens[-1].lower() not in ORG_HEADS | PLACE_HEADS | GENERIC  # not "Justice Department"
+    if kind == PERSON and not honorific and in_quoted_title(text, start, end) \
+            and not gender_of_given_name(tokens[0]):
+        kind = OTHER  # "his memoir, “From Hope to Higher Ground,”": a work's title, no person (but
+        # "“On the Record with Greta Van Susteren”" names its host)
     if kind == PERSON or honorific or titled_body:
         span = _person_span(i, text, start, end, name, honorific, kind == PERSON)
         if span or not titled_body:
@@ -344,6 +351,16 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     elif kind == ORGANISATION and len(tokens) > 1 and tokens[-1].lower() in THING_HEADS:
         kind = OTHER  # "American Jobs Act": a law, not a body
     return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+
+
+def in_quoted_title(text: str, start: int, end: int) -> bool:
+    """The span lies inside a quoted name of several words — a book, a show, a slogan written as a
+    title ("“From Hope to Higher Ground”"), not words spoken."""
+    for m in QUOTED.finditer(text):
+        if m.start() < start and end < m.end():
+            inner = m.group(0)[1:-1]
+            return len(inner.split()) > len(text[start:end].split()) and is_title(inner)
+    return False
 
 
 def _descriptor_first(text: str, start: int, tokens: list[str]) -> bool:

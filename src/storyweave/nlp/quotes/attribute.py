@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...text import is_title
 from ..entities import ORGANISATION, PERSON, PLACE
 from .inversion import closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
@@ -32,7 +33,7 @@ from .mentions import (colon_speaker, credit_speaker, described, named_after, po
 from .pronouns import narrated
 from .speakers import Article, after_preposition, compound, is_verb_word, names_a_thing, resolve_phrase
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
-                    PRONOUNS, QUOTING, SUBORDINATORS, TITLE_SMALL_WORDS)
+                    PRONOUNS, QUOTING, SUBORDINATORS)
 
 _AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,” Sen. X of Y, who ..., told")
 _CLAUSE_MARKS = frozenset(";:")
@@ -47,18 +48,6 @@ class Attribution:
     speaker: str | None
     how: str  # "verb", "according", "adjacent", "continued", "open" (a quotation carried over), "" 
     opens: bool  # the paragraph opens on this quote
-
-
-def is_title(text: str) -> bool:
-    """A name in quote marks, not words spoken: every word but the small ones capitalised, one
-    sentence at most ("State of the Union With Candy Crowley", "More Money Than God"). Shouted
-    words (all capitals) are speech."""
-    body = text.strip().rstrip(".,!?;:…").strip()
-    words = [w.strip("()[]“”\"‘’'") for w in body.split()]
-    words = [w for w in words if w and any(c.isalpha() for c in w)]
-    if not words or body.isupper() or any(m in body for m in (". ", "! ", "? ")):
-        return False
-    return all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
 
 def _window(art: Article, para: Paragraph, sent: int) -> list[int]:

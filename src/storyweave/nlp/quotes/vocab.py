@@ -96,9 +96,6 @@ NP_END = frozenset(
 # ("..., when Senate Majority Leader Mitch McConnell suggested").
 SUBORDINATORS = frozenset("when while after before because although though since until unless whereas once "
                           "if".split())
-# Words a title leaves in lower case ("Harry Potter and the Deathly Hallows").
-TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as than into onto "
-                              "over through up via vs v per".split())
 DETERMINERS = frozenset("the a an one two three some several many another this that these those".split())
 
 # People a story may describe without naming ("the senator", "the woman"): a pronoun may mean
