@@ -173,6 +173,7 @@ def test_a_year_inside_a_clause_that_describes_a_noun_dates_that_clause_not_the_
         "Ilse Marant, who became mayor of Velmora in 2009, has proved hard to beat at the polls.",
         "The pier drew more visitors than the old ferry, which sank in the harbour in 1974, ever did.",
         "The mayor opened with a joke about how the council had lost the harbour keys in 2015.",
+        "The new rule mirrors a harbour law that the council passed in 1993, its critics say.",
         # the clause is the event: the sentence only introduces its noun, or the main verb follows
         "Tomas Lind is a ferryman who rescued four swimmers off the north pier in 2018.",
         "The share of residents who used the ferry was 40 percent in 2016, the council said.",
@@ -180,8 +181,13 @@ def test_a_year_inside_a_clause_that_describes_a_noun_dates_that_clause_not_the_
         # a day in such a clause is the story's own recent event; "was Brook, who" introduces him
         "Councillors who voted on 3 May 2021 to close the ferry met again in the town hall.",
         "Among the guests was Tomas Brook, who rowed the first ferry across in 1961.",
+        # "that" after a verb or as a determiner opens no such clause
+        "The council said that the pier was rebuilt in 1999 after the storm.",
+        "She narrowly won that race and a second term in 2004, the paper recalled.",
     ]))
     assert {e.date: e.text for e in build_timeline(an, article_anchors(an))} == {
+        "1999": "The council said that the pier was rebuilt in 1999 after the storm.",
+        "2004": "She narrowly won that race and a second term in 2004, the paper recalled.",
         "2018": "Tomas Lind is a ferryman who rescued four swimmers off the north pier in 2018.",
         "2016": "The share of residents who used the ferry was 40 percent in 2016, the council said.",
         "2012": "The harbour was dredged in 2012, the council said.",

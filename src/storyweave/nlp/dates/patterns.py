@@ -216,6 +216,30 @@ WORD_RE = re.compile(r"[A-Za-z]+(?:n['’]t)?|['’](?:ll|s|re|ve|d)\b")
 # that clause's event, not the sentence's: the relative words that open such a clause ("that"
 # is left out: it also opens reported speech, whose clause is the event) ...
 NOUN_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|about how|of how)\b", re.IGNORECASE)
+# ... and "that" after a noun ("federal law that Clinton signed in 1993"), not after a word that
+# takes a "that" clause as what it says, thinks or finds ("said that", "so big that", "the news that")
+THAT_AFTER = re.compile(r"\b([A-Za-z]+)\s+(that)\b")
+TAKES_THAT_CLAUSE = frozenset("""
+    say says said saying tell tells told announce announces announced report reports reported note notes noted
+    warn warns warned argue argues argued claim claims claimed add adds added state states stated insist insists
+    insisted acknowledge acknowledged admit admits admitted confirm confirms confirmed deny denies denied agree
+    agrees agreed decide decides decided rule rules ruled suggest suggests suggested hope hopes hoped fear fears
+    feared expect expects expected learn learns learned learnt realize realized realise realised allege alleges
+    alleged estimate estimates estimated believe believes believed think thinks thought know knows knew find
+    finds found show shows showed shown reveal reveals revealed indicate indicates indicated conclude concludes
+    concluded explain explains explained write writes wrote written testify testifies testified recall recalls
+    recalled remember remembers remembered emphasize emphasized stress stressed assure assured promise promises
+    promised vow vows vowed predict predicts predicted determine determined mean means meant ensure ensured
+    so such clear likely possible unlikely sure aware certain true unclear evident obvious apparent now given
+    news fact facts idea belief claim report evidence sign proof chance concern assurance warning word notion
+    now and but or than because except after before since so that this at in on of is was are were be been
+    from with for by to into onto over under during until like about through within without
+    won began took made gave saw ran left lost held kept brought bought sold sent spent built met led paid put
+    set spoke broke chose drove rose fell got went came became
+    """.split())
+# ... nor after a verb's past or -ing form ("ended that conflict", "noting that"): "that" is then a
+# determiner or opens what was said, never a clause describing a noun
+VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|ing)$")
 # ... the punctuation that closes it before the year would (the year is then the main clause's) ...
 CLAUSE_BREAK = re.compile(r"[,;:()—–]| - ")
 # ... a main clause that only introduces the noun: "Conyers is a Democrat who was first elected

@@ -8,7 +8,7 @@ from ...model import TimelineEvent
 from ...text import event_words, post_body, post_signoff
 from .anchors import article_anchors
 from .mentions import DateMention, find_dates
-from .patterns import CLAUSE_BREAK, INTRODUCES, MAIN_VERB, NOUN_CLAUSE
+from .patterns import CLAUSE_BREAK, INTRODUCES, MAIN_VERB, NOUN_CLAUSE, TAKES_THAT_CLAUSE, THAT_AFTER, VERB_FORM
 
 _SAME_EVENT = 0.5  # share of the shorter sentence's content words the two sentences must share
 _MIN_WORDS = 5  # a "sentence" shorter than this (a dateline, a caption stub) is no event
@@ -94,17 +94,22 @@ def _only_a_stamp(text: str, mentions: list[DateMention]) -> bool:
 
 def _describes_a_noun(text: str, m: DateMention) -> bool:
     """Is the year inside a clause that describes a noun ("Lane represented Jim Jones, the cult
-    leader who orchestrated a mass suicide in 1978")? It dates that clause, not the sentence's
-    event: a timeline entry would put the whole sentence in 1978. (A day named in such a clause
-    is kept: "Democrats who voted Friday to block the bill" is the story's own recent event.)"""
+    leader who orchestrated a mass suicide in 1978", "federal law that Clinton signed in 1993")?
+    It dates that clause, not the sentence's event: a timeline entry would put the whole sentence
+    in 1978. (A day named in such a clause is kept: "Democrats who voted Friday to block the bill"
+    is the story's own recent event.)"""
     before = text[: m.start]
     clause = CLAUSE_BREAK.split(before)[-1]
-    opener = None
-    for opener in NOUN_CLAUSE.finditer(clause):
-        pass
-    if opener is None or INTRODUCES.search(before[: len(before) - len(clause) + opener.start()]):
-        return False  # no such clause, or the sentence only introduces its noun: the clause is the event
-    inside = clause[opener.end():].split()
+    # where the last relative word opens and ends: "who", "which" ..., or "that" after a noun
+    opens = [(o.start(), o.end()) for o in NOUN_CLAUSE.finditer(clause)]
+    opens += [(o.start(2), o.end(2)) for o in THAT_AFTER.finditer(clause)
+              if o.group(1).lower() not in TAKES_THAT_CLAUSE and not VERB_FORM.match(o.group(1).lower())]
+    if not opens:
+        return False
+    at, after = max(opens)
+    if INTRODUCES.search(before[: len(before) - len(clause) + at]):
+        return False  # the sentence only introduces its noun: the clause is the event
+    inside = clause[after:].split()
     return not any(MAIN_VERB.fullmatch(w) for w in inside[2:])
 
 
