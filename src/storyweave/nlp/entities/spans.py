@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ...text import QUOTED, is_title
 from ..places import country, region_or_country, us_state
+from .context import before_span, in_quoted_title, role_gender, roles, span_cues
 from .given_names import gender_of_given_name
 from .vocab import (
-    ABBREVIATED_ROLES, BODY_OF, GROUP, KIN, OTHER, HONORIFIC_BEFORE, HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, GENDERED_ROLES,
-    AGENT_ENDINGS, BUILT_PLACE_HEADS, GENERIC, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION, OUTLETS,
-    ORG_HEADS, PARTICLES, PERSON, PLACE, PERSON_TITLES, PLACE_BEFORE, REGION_AFTER, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS, REPORT_AFTER,
-    ROLE_AFTER, ROLE_APPOSED, ROLE_BEFORE, ROLE_ENDS, ROLES, SPEECH_AFTER, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT,
-    TITLE_WORDS,
+    AGENT_ENDINGS, BODY_OF, BUILT_PLACE_HEADS, GENERIC, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER,
+    HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION,
+    ORG_HEADS, OTHER, OUTLETS, PARTICLES, PERSON, PERSON_TITLES, PLACE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS,
+    ROLES, ROLE_ENDS, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT, TITLE_WORDS,
 )
 
 _SPACES = re.compile(r"\s+")
@@ -48,7 +47,7 @@ class Span:
     gender: str = ""
     honorific: bool = False
     roles: tuple[str, ...] = ()
-    cues: frozenset[str] = frozenset()  # "titled", "speech", "report", "place" (see _cues)
+    cues: frozenset[str] = frozenset()  # "titled", "speech", "report", "place", "located" (context.span_cues)
 
 
 def normalise(surface: str) -> str:
@@ -58,11 +57,6 @@ def normalise(surface: str) -> str:
         s += "."  # "U.S." and "Jr." keep their final dot
     s = _LEADING_THE.sub("", s)
     return POSSESSIVE.sub("", s).strip()
-
-
-def _before(text: str, start: int, width: int = 60) -> str:
-    """The text just before a span: patterns anchored at its end need no more."""
-    return text[max(0, start - width):start]
 
 
 def is_title_word(token: str) -> bool:
@@ -89,65 +83,6 @@ def strip_titles(tokens: list[str]) -> tuple[list[str], str]:
     if rest and rest[-1].lower().rstrip(".") in SUFFIXES and len(rest) == 1:
         return tokens, gender  # "Jr." alone is not a name
     return rest, gender
-
-
-def _cues(text: str, start: int, end: int, titled: bool) -> frozenset[str]:
-    """What the words around a span say of its type."""
-    after, before = text[end:end + 40], _before(text, start)
-    cues = set()
-    if titled:
-        cues.add("titled")
-    if SPEECH_AFTER.match(after):
-        cues.add("speech")
-    if REPORT_AFTER.match(after):
-        cues.add("report")
-    if PLACE_BEFORE.search(before) and not re.match(r"^['’]s?\b", after):
-        cues.add("place")  # "in Valmora", but not "in Trump's administration"
-    if located(text, end):
-        cues.add("located")
-    return frozenset(cues)
-
-
-def located(text: str, end: int) -> int:
-    """Where a region that locates the name before it ends ("Larkspur, Idaho", "Larkspur, Ida."),
-    else 0: a comma, then a country, a state or province or a state's abbreviation that closes
-    the phrase (not "Paxton, Texas attorney general")."""
-    m = REGION_AFTER.match(text[end:end + 40])
-    if not m:
-        return 0
-    for words, stop in ((m.group(0)[1:].strip(), m.end()), (m.group(1), m.start(1) + len(m.group(1)))):
-        if not words or not region_or_country(words.rstrip(".")) or (" " not in words and words.rstrip(".").isupper()):
-            continue
-        rest = text[end + stop:end + stop + 1]
-        if words.endswith(".") or not rest or rest in ",.;:)”\"":
-            return end + stop
-    return 0
-
-
-def _roles(text: str, start: int, end: int, name: str) -> tuple[str, ...]:
-    """Role nouns in the words right before a name, inside it, or in an apposition after it."""
-    words = name.split()
-    m = ROLE_BEFORE.search(_before(text, start))
-    if m:
-        words += m.group(1).split()
-    m = ROLE_AFTER.match(text[end:])
-    if m:
-        words.append(m.group(1))
-    m = ROLE_APPOSED.search(_before(text, start))
-    if m:
-        words.append(m.group(1))  # "her husband, Keith Rogers", "Grimm's lawyer, William McGinley"
-    nouns = [r for w in words for r in ABBREVIATED_ROLES.get(w.lower().rstrip("."), (w.lower(),))]
-    return tuple(dict.fromkeys(w for w in nouns if w in ROLES or w in KIN))
-
-
-def _role_gender(text: str, start: int, end: int) -> str:
-    """The gender a kin or gendered role right before the name, or in its apposition, says."""
-    before = re.findall(r"[\w’'-]+", _before(text, start, 30))
-    after = ROLE_AFTER.match(text[end:])
-    for word in ([before[-1]] if before else []) + ([after.group(1)] if after else []):
-        if word.lower() in GENDERED_ROLES:
-            return GENDERED_ROLES[word.lower()]
-    return ""
 
 
 # ---- raw spans -------------------------------------------------------------------------------------
@@ -261,7 +196,7 @@ def text_spans(text: str) -> list[tuple[int, int, str, str]]:
             label = "ORG"
         elif head in PLACE_HEADS or words[0][2].lower() in PLACE_LEADS:
             label = "FAC"
-        elif titled or HONORIFIC_BEFORE.search(_before(text, start)) or _name_shaped([w for *_, w in words]):
+        elif titled or HONORIFIC_BEFORE.search(before_span(text, start)) or _name_shaped([w for *_, w in words]):
             label = "PERSON"
         else:
             label = "MISC"
@@ -311,15 +246,15 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     if kind != PERSON and all(t.lower() in PORTFOLIOS for t in tokens) and re.match(r"^\s+\w+", text[end:]) \
             and text[end:].split()[0].lower().strip(",") in ROLES:
         return None  # "Interior minister Paolo Ferrante": a portfolio, not a body
-    before = HONORIFIC_BEFORE.search(_before(text, start))
+    before = HONORIFIC_BEFORE.search(before_span(text, start))
     inside = HONORIFIC_INSIDE.match(name)  # spaCy sometimes tags "Ms Okafor" a place
     honorific = before.group(1) if before else (inside.group(1) if inside else "")
     if kind == PLACE and (state := us_state(name)) and not honorific:
-        return Span(i, start, end, name, state, PLACE, cues=_cues(text, start, end, False))  # "Ark." is Arkansas
+        return Span(i, start, end, name, state, PLACE, cues=span_cues(text, start, end, False))  # "Ark." is Arkansas
     known = country(name) or BODY_OF.get(name.lower())
     if known and not honorific and (kind != PERSON or " " in name or not name.isalpha()):
         return Span(i, start, end, name, known, PLACE if country(name) else ORGANISATION,
-                    cues=_cues(text, start, end, False))
+                    cues=span_cues(text, start, end, False))
     if not honorific and _descriptor_first(text, start, tokens) and (
             kind != PERSON or tokens[0].lower().endswith(AGENT_ENDINGS)):
         # "Farmer Grace Okafor said", "Filmmaker Kenneth Lonergan": a common noun capitalised only
@@ -350,17 +285,7 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
         kind = PLACE  # "Constitution Hall", "Davis-Monthan Air Force Base"
     elif kind == ORGANISATION and len(tokens) > 1 and tokens[-1].lower() in THING_HEADS:
         kind = OTHER  # "American Jobs Act": a law, not a body
-    return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
-
-
-def in_quoted_title(text: str, start: int, end: int) -> bool:
-    """The span lies inside a quoted name of several words — a book, a show, a slogan written as a
-    title ("“From Hope to Higher Ground”"), not words spoken."""
-    for m in QUOTED.finditer(text):
-        if m.start() < start and end < m.end():
-            inner = m.group(0)[1:-1]
-            return len(inner.split()) > len(text[start:end].split()) and is_title(inner)
-    return False
+    return Span(i, start, end, name, name, kind, cues=span_cues(text, start, end, False))
 
 
 def _descriptor_first(text: str, start: int, tokens: list[str]) -> bool:
@@ -387,7 +312,7 @@ def _person_span(i: int, text: str, start: int, end: int, name: str, honorific: 
         return None  # a body opening with a title-like word that is not one here
     if honorific:
         gender = HONORIFIC_GENDER.get(honorific.lower(), "")
-    gender = gender or _role_gender(text, start, end)
+    gender = gender or role_gender(text, start, end)
     tokens = stripped
     if not tokens or len(tokens) > 6 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
@@ -398,13 +323,13 @@ def _person_span(i: int, text: str, start: int, end: int, name: str, honorific: 
         # "Alexandria Police", "Obama White House": a body or a place named after someone
         for kind, heads in NOT_PERSON_HEADS.items():
             if len(tokens) >= 2 and lows[-1] in heads:
-                return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+                return Span(i, start, end, name, name, kind, cues=span_cues(text, start, end, False))
         if len(tokens) >= 3 and lows[-1] in ORG_HEADS | PLACE_HEADS:
             kind = ORGANISATION if lows[-1] in ORG_HEADS else PLACE
-            return Span(i, start, end, name, name, kind, cues=_cues(text, start, end, False))
+            return Span(i, start, end, name, name, kind, cues=span_cues(text, start, end, False))
     if not all(t[0].isupper() or t.lower() in PARTICLES for t in tokens) or not tokens[-1][0].isupper():
         return None
     clean = " ".join(tokens)
     shown = f"{honorific} {clean}" if honorific else clean  # other titles are not part of an alias
     return Span(i, start, end, shown, clean, PERSON, gender, bool(honorific or gender),
-                _roles(text, start, end, name), _cues(text, start, end, titled or bool(honorific)))
+                roles(text, start, end, name), span_cues(text, start, end, titled or bool(honorific)))

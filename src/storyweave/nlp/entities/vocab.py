@@ -237,7 +237,7 @@ SPEECH_AFTER = re.compile(rf"^[’']?s?\s*(?:,\s*)?(?:{_SAYING})\b")
 REPORT_AFTER = re.compile(r"^\s*(?:first\s+|previously\s+|also\s+|later\s+)?(?:reported|reports|published|"
                           r"broadcast|aired|obtained|revealed)\b")
 # After a name, a region that locates it: "Larkspur, Idaho.", "Larkspur, Ida.", "Larkspur, Idaho, to";
-# one or two capitalised words after the comma (spans.located asks which are a region)
+# one or two capitalised words after the comma (context.located asks which are a region)
 REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.]*)(?:\s+([A-Z][\w.]*))?")
 # Before a name: a place ("residents of Valmora", "in Valmora", "near the Sella").
 PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|across|throughout|outside|inside|around|into|"
