@@ -72,7 +72,10 @@ def test_fragments(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("“This is not a new hero. This is the hero, unlike any we have seen before.”", True),
     ("“This is not a new hero,” says writer Ada Quint of the series.", False),
-    ("“We are disappointed by the decision, but hardly surprised,” the statement read.", False),
+    # a description that names no one is no speaker to a reader: whose statement, which group?
+    ("“We are disappointed by the decision, but hardly surprised,” the statement read.", True),
+    ("“The news could not have been better for anglers,” the group wrote on its site.", True),
+    ("“We are disappointed by the decision, but hardly surprised,” the Kelby Council said.", False),
     ("The new hero is “unlike any we have seen before,” according to the publisher.", False),
     ("The council voted to offer a reward of $50,000 for information.", False),
     # "she said" names nobody: the speaker is in the sentence before

@@ -44,6 +44,7 @@ _QUOTE_MARKS = ('"', "“", "”", "‘", "``", "''", "«", "»")
 _FINAL = frozenset(".!?…")
 _QUOTED = 0.7  # share of a sentence inside quote marks that makes it a quotation
 _OPENING_QUOTES = "\"“‘'«"
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]")  # a name, a title, a body ("Mr.", "Senate"): someone named
 _CLOSERS = "\"'”’)]"
 _TOKEN = WORD
 # Characters outside _TOKEN, to spaces: ASCII, and the punctuation news text is full of
@@ -213,13 +214,16 @@ def is_unattributed_quote(text: str) -> bool:
     opens = share > 0 and text.lstrip()[:1] in _OPENING_QUOTES
     if share < _QUOTED and not opens:
         return False
-    outside = QUOTED.sub(" ", text).lower()
+    outside_as_written = QUOTED.sub(" ", text)
+    outside = outside_as_written.lower()
     if "according to" in outside:
         return False
     words = _TOKEN.findall(outside)
     said = [k for k, w in enumerate(words) if w in SPEECH]
-    # the speech verb's subject is a pronoun, right before it ("she said") or after ("said he")
-    by_pronoun = all(_PRONOUN_SUBJECTS & {*words[max(0, k - 2):k], *words[k + 1:k + 2]} for k in said)
+    # the speech verb's subject is a pronoun, right before it ("she said") or after ("said he"),
+    # or a description that names no one ("“...,” the group wrote": no capital outside the quote)
+    described = not _CAPITALISED.search(outside_as_written) and any("the" in words[max(0, k - 3):k] for k in said)
+    by_pronoun = described or all(_PRONOUN_SUBJECTS & {*words[max(0, k - 2):k], *words[k + 1:k + 2]} for k in said)
     if share < _QUOTED:  # mostly the writer's words: only a verb whose subject is "he"/"she" tells
         return bool(said) and by_pronoun
     return not said or by_pronoun
