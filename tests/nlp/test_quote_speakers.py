@@ -192,12 +192,6 @@ def test_and_in_the_phrase_after_the_verb(models, text, start, speaker):
      "Dana Whitcombe and Senate Democratic Leader Arlen Pike said in a statement.", "This is plainly", None),
     ("“We will take this to the courts and we will win there,” Senate Democratic Leader Arlen Pike said.",
      "We will take", "Arlen Pike"),
-])
-def test_two_people_before_the_verb_with_bodies_in_their_titles(models, text, start, speaker):
-    assert speaker_of(models, text, start) == speaker
-
-
-@pytest.mark.parametrize("text, start, speaker", [
     # a speech participle after a comma shares the subject of the speech verb before it
     ("“Absolutely not,” Mayor Dana Whitcombe said, adding later: “I signed the bill. We are going to explain "
      "it to people who do not understand it.”", "I signed the bill", "Dana Whitcombe"),
@@ -207,6 +201,5 @@ def test_two_people_before_the_verb_with_bodies_in_their_titles(models, text, st
     ("“We will win this vote in the end,” Ada Moss said. “Nobody here is saying otherwise, and we know it.”",
      "Nobody here is saying", "Ada Moss"),
 ])
-def test_a_speech_participle_shares_its_sentences_speaker(models, text, start, speaker):
-    got = speaker_of(models, text, start)
-    assert (got is None and speaker is None) or (got and speaker and speaker.lower() in got.lower()), got
+def test_the_subject_of_a_speech_verb_or_its_participle(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

@@ -39,8 +39,9 @@ class Divergences(Step):
         found = align.all_divergences(an, self.models, self.config)
         # one report saying more of the same ("Friday" / "Friday evening") is not shown, but its
         # sentences still report a shared fact (never "unique")
-        an.refinements = [d for d in found if align.refinement(d)]
-        an.divergences = [d for d in found if not align.refinement(d)] + align.quote_divergences(an, an.quotes)
+        refined = [align.refinement(d) for d in found]
+        an.refinements = [d for d, r in zip(found, refined) if r]
+        an.divergences = [d for d, r in zip(found, refined) if not r] + align.quote_divergences(an, an.quotes)
         return an
 
 
