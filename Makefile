@@ -69,6 +69,8 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval briefs ../shared/data/briefs-dev-gold.json ../shared/data/stories-dev.jsonl
 	$(BIN)/python bench/cited_pairs.py --split tune
 	$(BIN)/python bench/cited_pairs.py --split held-out
+	$(BIN)/python bench/contradictions.py --split tune
+	$(BIN)/python bench/contradictions.py --split held-out
 	$(BIN)/python bench/cited_pairs.py --split multinews
 	$(BIN)/python bench/unique_facts.py
 	$(BIN)/storyweave eval dates ../shared/data/meantime-timeml

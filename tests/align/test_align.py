@@ -255,3 +255,23 @@ def test_one_article_with_text_has_no_unique_facts(pipeline):
              "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive.")
     brief = pipeline.brief(_reports(dt.date(2024, 9, 5), *texts))
     assert brief.unique == []
+
+
+def test_one_disagreement_is_one_report():
+    from storyweave.align import _one_report
+    from storyweave.model import Divergence, Variant
+
+    def d(a, b):  # outlet a says 20 dead, outlet b 25, in sentences a1/b1 ...
+        return Divergence("number — the toll", "contradiction", [
+            Variant("20 people", "20 people", [a], [f"{a}:1"], [f"{a} said 20."]),
+            Variant("25 people", "25 people", [b], [f"{b}:1"], [f"{b} said 25."])], "count")
+
+    merged = _one_report([d("x", "y"), d("z", "y"), d("x", "w")])
+    assert len(merged) == 1
+    (v20, v25), = [m.variants for m in merged]
+    assert v20.citations == ["x", "z"] and v25.citations == ["y", "w"]
+    assert v25.sentence_ids == ["y:1", "w:1"]
+    # other values, or the same values differently hedged, stay apart
+    other = d("x", "y")
+    other.variants[1].value = "about 25 people"
+    assert len(_one_report([d("x", "y"), other])) == 2

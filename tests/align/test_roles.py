@@ -141,6 +141,25 @@ _ICE = ("The sea ice around the Varn islands is thinning fast, a report by the P
         "{b} "
         "The office used satellite data.")
 
+_GAME = ("The Harbor City Gulls beat the Rivertown Owls 27-20 on Sunday before {a} at Gull Park. "
+         "Running back Tomas Ekwe {c} for the Gulls. "
+         "The Owls have lost four straight.",
+         "Harbor City won 27-20 at home against Rivertown on Sunday, watched by {b}. "
+         "Tomas Ekwe, the Gulls' running back, {d}. "
+         "Rivertown's losing run reached four games.")
+_TURNOUT = ("Voters in Karsk elected a new town council on Sunday, the election commission said. "
+            "{a} "
+            "Four parties ran for the council's 21 seats.",
+            "Karsk chose its town council on Sunday in a vote watched by observers. "
+            "{b} "
+            "Four parties competed for 21 seats.")
+_CRASH = ("A cyclist was killed {a} when a delivery van struck her on Quay Road in Tenby. "
+          "The van's driver, 38, stopped and called an ambulance. "
+          "Police said the road would stay closed for the inquiry.",
+          "{b} as Marta Ruhl, 61, of Tenby, who was hit by a delivery van on Quay Road. "
+          "The driver of the van, 38, stayed at the scene. "
+          "Quay Road remained closed on Friday.")
+
 
 @pytest.mark.parametrize("texts, a, b, conflict", [
     # a whole with a part the other report leaves out
@@ -154,9 +173,22 @@ _ICE = ("The sea ice around the Varn islands is thinning fast, a report by the P
      "The ice could shrink by half in 40 years, the report said.", False),
     (_ICE, "The ice cover has shrunk by a fifth over the last 30 years.",
      "The ice cover has shrunk by a fifth over the past 20 years.", True),
+    # a player's tallies: one game's and a season's are written alike and are two facts
+    (_GAME, ("41,000 fans", "rushed for 112 yards and two touchdowns"),
+     ("41,000 fans", "has 640 yards and five touchdowns in nine games this season"), False),
+    (_GAME, ("41,000 fans", "rushed for 112 yards"), ("29,000 fans", "rushed for 112 yards"), True),
+    # a figure as a rule against one as what happened
+    (_TURNOUT, "Under Karsk law, the election can only be declared valid with a turnout of more than 50 percent of voters.",
+     "The election commission said the turnout of voters was 90 percent.", False),
+    (_TURNOUT, "The election commission said the turnout of voters was more than 50 percent.",
+     "The election commission said the turnout of voters was 90 percent.", True),
+    # two weekdays of two acts: killed one day, identified the next
+    (_CRASH, "Wednesday night", "Police on Thursday identified the victim", False),
+    (_CRASH, "Wednesday night", "The cyclist killed on Thursday was identified", True),
 ])
 def test_a_conflict_needs_one_thing_measured(models, texts, a, b, conflict):
-    an = Pipeline(NO_NER, models).analyse(_story(texts[0].format(a=a), texts[1].format(b=b)))
+    (a, c), (b, d) = (a, "") if isinstance(a, str) else a, (b, "") if isinstance(b, str) else b
+    an = Pipeline(NO_NER, models).analyse(_story(texts[0].format(a=a, c=c), texts[1].format(b=b, d=d)))
     assert any(d.kind == "contradiction" for d in an.divergences) == conflict, [
         (d.kind, [v.text for v in d.variants]) for d in an.divergences]
 

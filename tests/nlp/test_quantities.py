@@ -92,3 +92,38 @@ def test_a_range_is_one_quantity_between_its_ends(text, low, high, shown):
 
 def test_a_score_is_no_range():
     assert format_value(one("they lost 3 to 2 points down")) == "2 points"
+
+
+@pytest.mark.parametrize("text, hours, shown", [
+    ("took the lead with 4 minutes 48 seconds remaining", 4 / 60 + 48 / 3600, "4 minutes 48 seconds"),
+    ("the flight lasted 2 hours and 30 minutes", 2.5, "2 hours and 30 minutes"),
+    ("held for 3 hours, 20 minutes", 3 + 20 / 60, "3 hours, 20 minutes"),
+])
+def test_a_length_written_in_two_units_is_one(text, hours, shown):
+    (q,) = find_quantities(text)
+    assert q.text == shown and q.value == pytest.approx(hours) and format_value(q) == shown
+    # "just under five minutes" and "4 minutes 48 seconds" agree
+    assert compatible(find_quantities("with 4 minutes 48 seconds left")[0], find_quantities("with just under five minutes left")[0])
+
+
+def test_two_lengths_of_two_things_stay_two():
+    assert len(find_quantities("a 5-minute walk and 3 hours of talks")) <= 2
+    assert [q.text for q in find_quantities("after 20 minutes, 3 hours later")] == ["20 minutes", "3 hours"]
+
+
+def test_an_amount_restated_in_another_currency_is_one_amount():
+    assert [q.text for q in find_quantities("Repairs were put at $US2 million ($2.9 million), the council said.")] \
+        == ["$US2 million"]
+    assert [q.text for q in find_quantities("It cost £4m (€4.6m) to build.")] == ["£4m"]
+    # a parenthesis saying more than the amount is not a restatement
+    assert len(find_quantities("The fund raised $5 million ($3 million more than last year).")) == 2
+
+
+@pytest.mark.parametrize("text, value", [
+    ("finished with 6, 728 yards rushing", 6728),  # tokenised text writes 6,728 so
+    ("On May 5, 300 people marched to the square", 300),  # a day, then a count
+    ("On Sept. 15, 300 people marched", 300),
+    ("In 2012, 300 people died", 300),
+])
+def test_a_thousands_group_after_a_comma_and_space(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]

@@ -16,7 +16,8 @@ from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
-from .roles import an_individual, different_terms, past_and_future, same_role, same_words
+from .roles import (an_individual, days_of_two_acts, different_terms, past_and_future, planned_and_done, same_role,
+                    same_words, tallies)
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
@@ -32,10 +33,16 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     # a conflict between values that the words around them set apart stands only where both
     # measure one thing (align/roles.py); the dates of a fact group's close rewrites date one fact
     def one_thing(d: Divergence, dates: bool = True) -> bool:
+        if d.attribute == "count" and tallies(d):
+            return False  # "63 yards" / "793 yards": a game's and a season's, of any kind of difference
         if d.kind != "contradiction":
             return True
         if same_words(analysis, d):
             return False  # "Thursday" and "Thursday": only the dates they were read against differ
+        if planned_and_done(analysis, d):
+            return False  # "valid only with a turnout above 50 percent" / "90 percent voted"
+        if days_of_two_acts(analysis, d):
+            return False  # "killed Wednesday" / "identified on Thursday"
         if d.attribute == "count" and (whole_and_part(d) or an_individual(d, _counts_outcome)):
             return False  # "12 dead, including the two attackers" / "killed 10"; "one group" / "five groups"
         if d.attribute == "duration" and (different_terms(analysis, d) or past_and_future(analysis, d)):
@@ -54,9 +61,27 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
             continue  # the same sentences already disagree on this in a reported divergence
         out.append(d)
         seen.append((d.attribute, ids))
-    out = [as_update(analysis, d, _running_tally) for d in out]
+    out = _one_report(as_update(analysis, d, _running_tally) for d in out)
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out
+
+
+def _one_report(found) -> list[Divergence]:
+    """One report per disagreement: the same values set against each other by other sentence
+    pairs (ten outlets each giving the toll) are one divergence citing them all."""
+    out: dict[tuple, Divergence] = {}
+    for d in found:
+        k = (d.kind, d.attribute, frozenset(v.value for v in d.variants))
+        if k not in out:
+            out[k] = d
+            continue
+        by_value = {v.value: v for v in out[k].variants}
+        for v in d.variants:
+            w = by_value[v.value]
+            w.citations = list(dict.fromkeys(w.citations + v.citations))
+            w.sentence_ids = list(dict.fromkeys(w.sentence_ids + v.sentence_ids))
+            w.sentences = list(dict.fromkeys(w.sentences + v.sentences))
+    return list(out.values())
 
 
 def _counts_outcome(sentence: str, figure: str) -> bool:

@@ -51,6 +51,7 @@ SAID_BEFORE = re.compile(rf"\b({_SAID})\s+(late |early )?$", re.IGNORECASE)
 # it ("Trump on Saturday said", "the ministry Friday announced")
 _SPOKEN = _SAID + r"|tweeted|wrote|stated"
 _SPOKEN_VERB = _SPOKEN.replace(r" \w+", "")  # "told" with no object named after it
+SPEECH_VERB = re.compile(rf"\b(?:{_SPOKEN_VERB})\b", re.IGNORECASE)
 SPOKEN_ON_BEFORE = re.compile(rf"\b(?:{_SPOKEN})\s+(?:late\s+|early\s+)?(?:on\s+)?$", re.IGNORECASE)
 SPOKEN_ON_AFTER = re.compile(rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:{_SPOKEN_VERB})\b", re.IGNORECASE)
 # a day that opens the sentence and whose subject then speaks: "On Tuesday, Trump said", "On
@@ -62,6 +63,13 @@ SPOKEN_ON_OPENING = re.compile(rf"(?:\s+(?:morning|afternoon|evening|night))?,\s
 
 KIND_LABEL = {"count": "number", "duration": "duration", "percent": "share", "money": "amount",
                "distance": "distance", "mass": "weight"}
+
+# What a player or a team tallies in play (singular, as a count's kind names it): each is
+# counted over a game, a season or a career, and reports quote different ones ("rushed for 63
+# yards" in one game, "793 yards in 14 games" last season), so two tallies are two facts
+TALLIES = frozenset("""yard point touchdown td pass carry catch reception rebound assist steal turnover
+    goal save run hit inning strikeout wicket over game match drive interception sack tackle fumble lap
+    start appearance score basket birdie bogey ace""".split())
 
 IN_PLACE = r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?"
 # a sentence whose subject is a pronoun ("She said ...", "He told reporters ...")
@@ -96,6 +104,12 @@ NOT_A_DENIAL = re.compile(r"\b(?:not only|no longer|no one|nobody|not yet clear|
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|expected|if|whether|unless|plans?|planned|wants?|hopes?|"
                           r"scheduled|due to|set to|claims?|claimed|alleged|allegedly|denied|denies|rejected|declined|refused|failed)\b",
                           re.IGNORECASE)
+
+# A clause that states a figure as a rule, a plan, a need or a forecast rather than as what
+# happened ("valid only with a turnout of more than 50 percent", "plans to cut 500 jobs")
+MODAL = re.compile(r"\b(?:would|could|might|may|can|cannot|must|should|needs?\s+to|requires?|required|expected|"
+                   r"forecasts?|projected|if|unless|plans?\s+to|planned|proposed?|proposal|aims?\s+to|seeks?\s+to|"
+                   r"wants?\s+to|hopes?\s+to|threatens?\s+to|set\s+to|only\s+with)\b", re.IGNORECASE)
 
 # Opposite phases of one event (word forms as written, verbs mostly): "voting began" and "the
 # election ended", "checked into the clinic" and "has left the clinic" report two facts of one

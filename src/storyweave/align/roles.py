@@ -14,9 +14,11 @@ from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks
 from ..text import MONTHS, WEEKDAYS, content_tokens
-from .patterns import CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, PAST_SPAN, TERM, WEEKDAY
+from .patterns import CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, MODAL, PAST_SPAN, SPEECH_VERB, TALLIES, TERM, WEEKDAY
 from .variants import event_dates
 
+# a date's value naming a day: a weekday, or a calendar day with or without its time
+_DAY_VALUE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|\d{4}-\d\d-\d\d", re.IGNORECASE)
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "day days week weeks month months year years today yesterday tomorrow morning afternoon evening night "
     "last earlier later ago early late".split())
@@ -66,6 +68,16 @@ def clause_words(text: str, start: int, end: int, counted: bool = False) -> set[
     return content_tokens(text[before:start] + " " + text[end:after]) - own
 
 
+def act_words(text: str, start: int, end: int) -> set[str]:
+    """What a date in text[start:end] dates, as the words of its clause naming the act ("was
+    killed", "identified the victim", "said"), the names of who and where left out: two days
+    disagree only on one act ("killed Wednesday" / "identified on Thursday" are two)."""
+    before, after = clause(text, start, end)
+    part = text[before:start] + " " + text[end:after]
+    plain = re.sub(r"\b[A-Z][\w'’.-]*", " ", part)  # names, and the sentence's first word
+    return (content_tokens(plain) - _DATE_WORDS) | ({"say"} if SPEECH_VERB.search(part) else set())
+
+
 def _span(an: StoryAnalysis, index: int, v: Variant) -> tuple[int, int] | None:
     text = an.sentences[index].text
     at = text.find(v.text) if v.text else -1
@@ -90,6 +102,12 @@ def _placed(an: StoryAnalysis, v: Variant) -> list[tuple[int, tuple[int, int]]] 
             return None
         out.append((i, span))
     return out
+
+
+def _placements(an: StoryAnalysis, d: Divergence) -> list[list[tuple[int, tuple[int, int]]]] | None:
+    """``_placed`` for every variant; None when any value cannot be placed."""
+    out = [_placed(an, v) for v in d.variants]
+    return None if any(p is None for p in out) else out
 
 
 def _roles(an: StoryAnalysis, v: Variant, counted: bool) -> tuple[set[str], list[str]] | None:
@@ -162,6 +180,41 @@ def same_role(an: StoryAnalysis, d: Divergence, embed, bar: float) -> bool:
     return all(any(close(a, b) for b in range(len(roles)) if b != a) for a in range(len(roles)))
 
 
+def days_of_two_acts(an: StoryAnalysis, d: Divergence) -> bool:
+    """A conflict of days ("Wednesday", "March 11, 2005", "last night") whose clauses name no act
+    in common ("was killed Wednesday night" / "police identified her on Thursday"; "sentenced
+    Saturday" / "the March 11 shooting"): two acts on two days. A year or a month dates too much
+    of a story to say which act it dates, so those stay with the finders' own tests."""
+    if d.attribute != "date" or not all(_DAY_VALUE.match(v.value or "") for v in d.variants):
+        return False
+    placements = _placements(an, d)
+    if placements is None:
+        return False
+    acts = [set().union(*(act_words(an.sentences[i].text, *span) for i, span in placed)) for placed in placements]
+    if not all(acts):
+        return False  # a clause naming no act cannot tell
+    return not any(acts[a] & acts[b] for a in range(len(acts)) for b in range(a + 1, len(acts)))
+
+
+def planned_and_done(an: StoryAnalysis, d: Divergence) -> bool:
+    """A figure stated as a rule, plan, need or forecast ("can only be valid with a turnout of
+    more than 50 percent") against one stated as what happened ("90 percent voted"): two facts.
+    Two planned figures, or two reported ones, still compare."""
+    if d.attribute == "date":
+        return False  # a date planned and one reported is an update (align/variants.as_update)
+    placements = _placements(an, d)
+    if placements is None:
+        return False
+    modes = set()
+    for placed in placements:
+        found = {bool(MODAL.search(an.sentences[i].text[slice(*clause(an.sentences[i].text, *span))]))
+                 for i, span in placed}
+        if len(found) > 1:
+            return False
+        modes |= found
+    return modes == {True, False}
+
+
 def same_words(an: StoryAnalysis, d: Divergence) -> bool:
     """Do all variants of a date conflict write the same day-words ("Thursday" / "Thursday
     morning")? Then only the dates their articles were read against differ — an article without
@@ -225,3 +278,10 @@ def an_individual(d: Divergence, sentence_outcome) -> bool:
                                                                        for s in v.sentences or []):
             return True
     return False
+
+
+def tallies(d: Divergence) -> bool:
+    """Counts of what a player or team tallies in play (yards, points, rebounds ...): a game's,
+    a season's and a career's are all written the same way, so two of them are two facts."""
+    kinds = {q.kind for v in d.variants for s in v.sentences or () for q in find_quantities(s) if q.text == v.text}
+    return bool(kinds) and all(k.startswith("count:") and k[6:] in TALLIES for k in kinds)

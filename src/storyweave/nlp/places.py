@@ -6,6 +6,8 @@ an outlet wrote ("U.S.", "America" -> United States). pycountry ships the ISO 31
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 # forms the ISO lists do not carry but outlets use
@@ -119,7 +121,13 @@ def _tables() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(countries), frozenset(regions)
 
 
+# the last word of a street's name: a street lies in a town or district, never beside one
+_STREET_END = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|highway|hwy|"
+                         r"parkway|pkwy|terrace|court|plaza|square)\.?$", re.IGNORECASE)
+
+
 def level(name: str) -> str:
+    """country, region (a state or province), street, or local (a town, district, site ...)."""
     key = name.strip().lower()
     if key.startswith("the "):
         key = key[4:]
@@ -128,4 +136,4 @@ def level(name: str) -> str:
         return "country"
     if key in regions:
         return "region"
-    return "local"
+    return "street" if _STREET_END.search(key) else "local"

@@ -62,8 +62,13 @@ APPROXIMATE = frozenset(h for h, (lo, hi) in _HEDGE_FACTORS.items() if lo < 1.0 
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in _HEDGE_FACTORS), key=len, reverse=True))
 
 _NUMWORD = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
+# a thousands group after a comma and a space ("6, 728 yards") is how tokenised text writes 6,728,
+# but never after a month: "May 5, 300 people" is a day and a count
+_NOT_AFTER_MONTH = "".join(rf"(?<!{m}\s)" for m in (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.").replace(".", r"\.").split())
 _NUM = (
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|{_NOT_AFTER_MONTH}\d{{1,3}}(?:,\s\d{{3}})+(?!\d)|\d+(?:\.\d+)?|(?:{_NUMWORD})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
     rf"(?P<half>\s+(?:and\s+)?a\s+half)?"
     rf"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn|m|k)\b)?"
 )
@@ -74,7 +79,7 @@ _RANGE_HEAD = re.compile(
     re.IGNORECASE,
 )
 _QTY = re.compile(
-    rf"(?<![\w.$£€¥-])(?:(?P<hedge>{_HEDGE_RE})\s+)?(?P<cur>us\$|\$|£|€|¥)?\s?{_NUM}"
+    rf"(?<![\w.$£€¥-])(?:(?P<hedge>{_HEDGE_RE})\s+)?(?P<cur>us\$|\$\s?us(?=\d)|\$|£|€|¥)?\s?{_NUM}"
     rf"(?P<pct>\s?%|\s+per\s?cent)?(?:[- ](?P<unit>[a-z]+(?:\s+cent)?))?(?![\w])",
     re.IGNORECASE,
 )
@@ -125,7 +130,7 @@ class Quantity:
 
 
 def _parse_number(num: str, half: str | None, scale: str | None) -> float | None:
-    s = num.lower().replace(",", "")
+    s = num.lower().replace(",", "").replace(" ", "") if num[:1].isdigit() else num.lower().replace(",", "")
     try:
         v = float(s)
     except ValueError:
@@ -246,8 +251,21 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         else:
             end = max(m.end("num"), m.end("half") if m.group("half") else 0, m.end("scale") if scale else 0,
                       m.end("pct") if m.group("pct") else 0)
+        prev = out[-1] if out else None
+        if (kind.startswith("money:") and prev is not None and prev.kind.startswith("money:")
+                and re.fullmatch(r"\s*\(\s*", text[prev.end:start]) and re.match(r"\s*\)", text[end:])):
+            continue  # "$US1 million ($1.52 million)": the same amount in another currency
+        if (kind == "duration" and prev is not None and prev.kind == "duration" and not hedge
+                and _PART_GAP.fullmatch(text, prev.end, start) and prev.number > 0 and prev.value / prev.number > factor):
+            # "4 minutes 48 seconds", "2 hours and 30 minutes": one length, written in two units
+            out[-1] = Quantity(text[prev.start:end].strip(), prev.value + base, prev.low + low, prev.high + high,
+                               kind, prev.hedge, prev.start, end, prev.number, prev.unit + text[prev.end:end])
+            continue
         out.append(Quantity(text[start:end].strip(), base, low, high, kind, hedge, start, end, value, shown))
     return tuple(out)
+
+
+_PART_GAP = re.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)?")
 
 
 def _counts_a_thing(word: str) -> bool:

@@ -1,0 +1,86 @@
+"""How many of the briefs' contradictions are real, by blind hand labels: the ECB+ dev incidents.
+
+Each ECB+ dev incident (``../shared/data/stories-dev-ecbplus.jsonl``: 10-20 outlets' short reports
+of one earthquake, shooting, trade, game ...) is briefed alone, and every contradiction it reports
+is looked up in ``bench/labels/contradictions-ecbplus-<split>.jsonl`` (story id, the variants'
+values, a label; no article text): ``conflict`` when at least two variants report the same thing
+with values that cannot both be true, ``not`` when they measure or date different things (another
+person, act, scope or time) or agree. Split by sorted gold story id: first half ``tune``, second
+half ``held-out``. Many outlets and many figures per story make this the hard case for false
+contradictions; the injected-conflict set (``storyweave eval divergences``) measures recall.
+
+Prints contradictions per incident, the labelled share that is real, and how many carry no label
+(label those before trusting the figure).
+
+    python bench/contradictions.py --split tune|held-out
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+FILE = "../shared/data/stories-dev-ecbplus.jsonl"
+
+
+def stories_of(path: str, split: str) -> list[str]:
+    ids = sorted({json.loads(line)["story"] for line in open(path, encoding="utf-8") if line.strip()})
+    half = len(ids) // 2
+    return ids[:half] if split == "tune" else ids[half:]
+
+
+def key(story: str, values) -> tuple:
+    return story, tuple(sorted(values))
+
+
+def contradictions(split: str) -> tuple[list[dict], int, float]:
+    from storyweave.config import Config
+    from storyweave.eval.briefs import _load_articles
+    from storyweave.pipeline import Pipeline
+
+    pipeline = Pipeline(config=Config.load()).warm_up()
+    stories = stories_of(FILE, split)
+    articles = _load_articles(Path(FILE), set(stories))
+    out, seconds = [], 0.0
+    for story in stories:
+        t0 = time.perf_counter()
+        brief = pipeline.brief(articles[story])
+        seconds += time.perf_counter() - t0
+        for d in brief.divergences:
+            if d.kind == "contradiction":
+                out.append({"story": story, "attribute": d.attribute, "values": [v.value for v in d.variants],
+                            "articles": [v.citations for v in d.variants]})
+    return out, len(stories), seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("tune", "held-out"), default="held-out")
+    ap.add_argument("--list", action="store_true", help="print every contradiction with its label")
+    args = ap.parse_args(argv)
+    labels = {}
+    for line in open(ROOT / "labels" / f"contradictions-ecbplus-{args.split}.jsonl", encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            labels[key(r["story"], r["values"])] = r["label"]
+    found, n_stories, seconds = contradictions(args.split)
+    counts = Counter(labels.get(key(d["story"], d["values"]), "unlabelled") for d in found)
+    if args.list:
+        for d in found:
+            print(f'{labels.get(key(d["story"], d["values"]), "unlabelled"):10} {d["story"]} {d["attribute"]}: '
+                  + " | ".join(d["values"]))
+    judged = counts["conflict"] + counts["not"]
+    print(f"ECB+ dev incidents, {args.split}: {n_stories} briefs, {len(found)} contradictions "
+          f"({len(found) / max(1, n_stories):.2f} per incident), {seconds:.1f} s")
+    print(f"real (labelled conflict): {counts['conflict']} of {judged} judged = "
+          f"{counts['conflict'] / max(1, judged):.2f}; not: {counts['not']}; unsure: {counts['unsure']}; "
+          f"unlabelled: {counts['unlabelled']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
