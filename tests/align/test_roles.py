@@ -153,6 +153,12 @@ _TURNOUT = ("Voters in Karsk elected a new town council on Sunday, the election 
             "Karsk chose its town council on Sunday in a vote watched by observers. "
             "{b} "
             "Four parties competed for 21 seats.")
+_REHAB = ("The singer Dana Orlov left the Pine Hill clinic on Monday, her lawyer said. "
+          "{a} "
+          "Orlov thanked her fans in a short statement.",
+          "Dana Orlov has checked out of the Pine Hill clinic, according to her lawyer. "
+          "{b} "
+          "The singer posted a thank-you note to fans.")
 _CRASH = ("A cyclist was killed {a} when a delivery van struck her on Quay Road in Tenby. "
           "The van's driver, 38, stopped and called an ambulance. "
           "Police said the road would stay closed for the inquiry.",
@@ -182,6 +188,10 @@ _CRASH = ("A cyclist was killed {a} when a delivery van struck her on Quay Road 
      "The election commission said the turnout of voters was 90 percent.", False),
     (_TURNOUT, "The election commission said the turnout of voters was more than 50 percent.",
      "The election commission said the turnout of voters was 90 percent.", True),
+    (_REHAB, "A judge had ordered her to spend 90 days in treatment at the Pine Hill clinic.",
+     "She spent 30 days in treatment at the Pine Hill clinic.", False),
+    (_REHAB, "She spent 90 days in treatment at the Pine Hill clinic.",
+     "She spent 30 days in treatment at the Pine Hill clinic.", True),
     # two weekdays of two acts: killed one day, identified the next
     (_CRASH, "Wednesday night", "Police on Thursday identified the victim", False),
     (_CRASH, "Wednesday night", "The cyclist killed on Thursday was identified", True),
