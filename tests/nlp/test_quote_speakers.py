@@ -203,3 +203,17 @@ def test_and_in_the_phrase_after_the_verb(models, text, start, speaker):
 ])
 def test_the_subject_of_a_speech_verb_or_its_participle(models, text, start, speaker):
     assert speaker_of(models, text, start) == speaker
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # words someone heard another say are the other's: "heard an officer yell" names no one
+    ("Police Commissioner Alan Brask said a witness heard an officer yell, “What are you holding in your hands?” "
+     "but a source said the witness stood too far away.", "What are you holding", None),
+    ("A neighbour said she heard Sergeant Dan Reyes shout, “Drop it now or we will fire at you!” before the shots.",
+     "Drop it now", "Dan Reyes"),
+    # the one who tells what was heard still speaks his own quotation
+    ("Police Commissioner Alan Brask said Tuesday that detectives had interviewed three witnesses. “Another "
+     "witness said an officer shouted, ‘Freeze,’ and then fired,” he said.", "Another witness said", "Alan Brask"),
+])
+def test_what_someone_heard_another_say(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

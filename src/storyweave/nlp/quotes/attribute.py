@@ -29,9 +29,10 @@ from ..entities import ORGANISATION, PERSON, PLACE
 from .inversion import closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
 from .mentions import (colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
-                       subject)
+                       signed_speaker, subject)
 from .pronouns import narrated
-from .speakers import Article, after_preposition, compound, is_verb_word, names_a_thing, resolve_phrase
+from .speakers import Article, after_preposition, compound, names_a_thing, resolve_phrase
+from .verbs import heard_at, is_verb_word
 from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
                     PRONOUNS, QUOTING, SUBORDINATORS)
 
@@ -67,6 +68,8 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         return _quoted(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
     if (shared := _participle_of(items, v, verbs)) is not None:
         return shared  # "“No,” X said, adding later: “...”": the adding is X's
+    if (p := heard_at(items, v)) is not None:  # "X said a witness heard an officer yell": the officer's
+        return resolve_phrase(items, list(range(p + 1, v)), art, window)
     j = v - 1
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
@@ -239,22 +242,6 @@ def _after_verb(items: list[Item], q: int) -> int | None:
     return None
 
 
-def _signed(items: list[Item], q: int) -> str | None:
-    """The person a dash after a finished quotation credits with it (“... I do.” — Claire Danes,
-    on ...): a caption, the way roundups and epigraphs attribute. A headline's author ("“Congress
-    putting its faith in committee” — X, Washington Post") is no speaker: its words end on no stop."""
-    if q + 1 >= len(items) or not items[q].text.rstrip(" ”\"’'").endswith((".", "!", "?", "…")):
-        return None
-    nxt = items[q + 1]
-    if nxt.kind == "E" and nxt.text[:1] in "—–":
-        name = nxt  # the tagger took the dash into the name
-    elif nxt.kind == "P" and nxt.text in "—–" and q + 2 < len(items):
-        name = items[q + 2]
-    else:
-        return None
-    return name.name if name.kind == "E" and name.type == PERSON else None
-
-
 def _before_verb(items: list[Item], q: int) -> int | None:
     """The nearest speech verb before the quote at items[q], in the sentence the quote opens in."""
     sent = items[q].sent
@@ -354,7 +341,7 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         opens = all(x.kind == "P" for x in items[:q])
         if len(it.text.split()) < MIN_QUOTE_WORDS or is_title(it.text):
             continue
-        if (signed := _signed(items, q)) is not None:
+        if (signed := signed_speaker(items, q)) is not None:
             out.append(Attribution(it, signed, "verb", opens))  # “... I do.” — Claire Danes, asked ...
             art.spoke(it.sent_end, signed)
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..entities import ORGANISATION, PERSON
 from .items import Item
-from .speakers import is_verb_word
+from .verbs import is_verb_word
 from .vocab import (DETERMINERS, FINITE, INVERTED_REACH, JOINING, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, OBJECT_FIRST,
                     PLACE_OR_TIME, PRONOUNS, SPEECH)
 

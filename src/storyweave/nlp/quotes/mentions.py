@@ -186,3 +186,19 @@ def named_after(items: list[Item], q: int, last: str | None) -> bool:
     first = next((x for x in after if x.kind != "P"), None)
     return first is not None and first.kind == "W" and after[0].kind != "P" and any(
         x.kind == "E" and x.type in (PERSON, ORGANISATION) and x.name != last for x in after)
+
+
+def signed_speaker(items: list[Item], q: int) -> str | None:
+    """The person a dash after a finished quotation credits with it (“... I do.” — Claire Danes,
+    on ...): a caption, the way roundups and epigraphs attribute. A headline's author ("“Congress
+    putting its faith in committee” — X, Washington Post") is no speaker: its words end on no stop."""
+    if q + 1 >= len(items) or not items[q].text.rstrip(" ”\"’'").endswith((".", "!", "?", "…")):
+        return None
+    nxt = items[q + 1]
+    if nxt.kind == "E" and nxt.text[:1] in "—–":
+        name = nxt  # the tagger took the dash into the name
+    elif nxt.kind == "P" and nxt.text in "—–" and q + 2 < len(items):
+        name = items[q + 2]
+    else:
+        return None
+    return name.name if name.kind == "E" and name.type == PERSON else None

@@ -16,6 +16,9 @@ _BASE_VERBS = (
     "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
     "exclaim answer object cry blast slam charge clarify rip scoff gush chide"
 ).split()
+SPEECH_BASES = frozenset(_BASE_VERBS) - {"continue", "report", "quote", "charge", "object", "answer", "post", "state"}
+# Verbs of perceiving whose object's bare verb is a speech act: "heard an officer yell “...”"
+PERCEIVE = frozenset("heard hear hears hearing saw see sees seeing watched watch listened".split())
 _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "writes", "writing", "read", "reads",
               "called"}  # "called the talks “candid”" (not "calls": a noun as often as a verb)
 
