@@ -259,6 +259,19 @@ def test_a_desks_credit_when_nobody_is_named():
     assert meta_of(_author_page(body='<div class="byline">Staff Reports</div>')).author is None
 
 
+def test_a_blogs_post_line_names_who_posted():
+    # "Posted on <date> by X" in an element no byline class marks (WordPress themes' post line)
+    line = '<div class="postinfo">Posted on <span class="postdate">March 30, 2015</span> by {}</div>'
+    m = meta_of(_author_page(body=line.format("Pell Andersen")))
+    assert m.author == "Pell Andersen" and m.sources["author"] == "post line"
+    m = meta_of(_author_page(body=line.format("Admin")))
+    assert m.author == "Admin" and m.sources["author"].endswith("(account)")
+    assert meta_of(_author_page(body=line.format("guest"))).author is None  # a placeholder
+    # a sentence that only mentions a posting is no byline
+    assert meta_of(_author_page(body="<p>Posted on Friday by a neighbour, the video was shared widely in "
+                                     "the town and beyond, drawing many comments.</p>")).author is None
+
+
 def test_an_account_the_byline_credits_when_nobody_else_is():
     # "by admin", rel=author "siteadmin": what the page says of who posted it; not a placeholder
     m = meta_of(_author_page(body='<p class="byline">By <a rel="author" href="/author/siteadmin/">siteadmin</a></p>'))

@@ -512,3 +512,25 @@ def test_a_name_closing_on_a_model_code_is_a_products_even_when_it_speaks():
     types = decide_types(spans, dict(enumerate(names)), People(Counter({"Ivo Lind": 1})), frozenset())
     assert types["Pulsewell Band HR"] == "other"  # "Pulsewell Band HR said": the company, not a person
     assert types["Ivo Lind III"] == types["Ada Moss MD"] == types["Ivo Lind"] == "person"
+
+
+def test_where_a_person_lives_is_a_place():
+    from storyweave.nlp.entities.context import span_cues
+
+    for text, town in (("Ana Ruiz, 66, of Tenby, was struck on Friday.", "Tenby"),
+                       ("Ana Ruiz, of Tenby, was struck on Friday.", "Tenby"),
+                       ("A 66-year-old Tenby woman was struck on Friday.", "Tenby")):
+        start = text.index(town)
+        assert "place" in span_cues(text, start, start + len(town), False), text
+    text = "Ana Ruiz of the Tenby Herald said so."  # a body after "of the" is no residence
+    start = text.index("Tenby")
+    assert "place" not in span_cues(text, start, start + 5, False)
+
+
+def test_a_name_never_ends_on_an_abbreviated_title():
+    from storyweave.nlp.entities.spans import clean_span
+
+    text = "Officers used a stun gun, said Valmora Police Sgt. Dana Orlov."
+    start = text.index("Valmora")
+    span = clean_span(0, text, start, start + len("Valmora Police Sgt"), "Valmora Police Sgt", "PERSON")
+    assert span is None or span.label != "person"

@@ -148,10 +148,15 @@ def choose_author(ev: Evidence, outlet: str | None = None,
             self_credit = self_credit if self_credit[0] else (", ".join(names), source)
         elif names:
             return ", ".join(names[:P.MAX_AUTHORS]), source
+    posted: list[tuple[str, str]] = []
     if text_bylines is not None and (found := text_bylines()):
-        return found[0][1], found[0][0]  # "정덕현 칼럼니스트", "（记者 张三）"
+        if found[0][0] != "post line":
+            return found[0][1], found[0][0]  # "정덕현 칼럼니스트", "（记者 张三）"
+        posted = found[:1]  # "Posted on <date> by X": a byline like any other
+        if names := people(found[0][1], "byline", outlet):
+            return ", ".join(names[:P.MAX_AUTHORS]), "post line"
     if self_credit[0] is None:  # nobody named: the desk's credit, where the page gives one
-        items = ev.get("author", []) + ev.get("byline", []) + (more_bylines() if more_bylines else [])
+        items = ev.get("author", []) + ev.get("byline", []) + (more_bylines() if more_bylines else []) + posted
         self_credit = next(((c, f"{src} (desk)") for src, v in items if (c := desk_credit(v))), self_credit)
         if self_credit[0] is None:  # still nobody: the account the page's byline credits ("by admin")
             self_credit = next(((c, f"{src} (account)") for src, v in items

@@ -275,11 +275,16 @@ def class_bylines(tree) -> list[tuple[str, str]]:
 
 
 def text_bylines(tree) -> list[tuple[str, str]]:
-    """Names written as a byline into the page's text in Korean, Chinese or Japanese (their
-    press's fixed forms, ``P.KOREAN_BYLINE`` / ``P.CJK_BYLINE``), outside furniture, the one
-    nearest the headline first: asked only when no byline element names anyone."""
+    """Names written as a byline into the page's text: a blog's post line ("Posted on <date> by
+    X", ``P.POSTED_BYLINE``), or in Korean, Chinese or Japanese their press's fixed forms
+    (``P.KOREAN_BYLINE`` / ``P.CJK_BYLINE``); outside furniture, the one nearest the headline
+    first: asked only when no byline element names anyone."""
     out = []
     for el in tree.iter():
+        if isinstance(el.tag, str) and el.text and el.text.lstrip()[:6].lower() == "posted" and not _in_furniture(el):
+            m = P.POSTED_BYLINE.match(_text(el)[:_TEXT_BYLINE_CHARS])  # "Posted on <date> by Admin"
+            if m:
+                out.append(("post line", m.group(1), el))
         for text in (el.text, el.tail):
             if not text or len(text) > _TEXT_BYLINE_CHARS or text.isascii():
                 continue

@@ -81,7 +81,7 @@ ACCOUNT_WORDS = ("admin", "webmaster", "moderator")
 # UI words that are also an account's whole name, credited by a byline ("by Admin")
 ACCOUNT_NAMES = {"admin", "administrator", "webmaster"}
 # where an account's credit may be read: the page's own author fields and its byline
-ACCOUNT_SOURCES = {"json-ld author", "author", "dc.creator", "itemprop author", "rel=author", "byline"}
+ACCOUNT_SOURCES = {"json-ld author", "author", "dc.creator", "itemprop author", "rel=author", "byline", "post line"}
 # words of a role or a page's chrome: text scraped from the page that holds them is a label
 # ("Staff", "Posted by", "Contributors"), but a publisher that credits "Contributors to X" or
 # "Editorial Staff" in its structured data means it
@@ -155,6 +155,10 @@ KOREAN_BYLINE = re.compile(
 CJK_BYLINE = re.compile(
     r"(?:(?<![\u3040-\u30ff\u4e00-\u9fff])(?:本报|本報)?(?:记者|記者|作者|撰文|筆者)|(?:^|(?<=[（(【\[\s]))文(?=\s*[/／|｜]))"
     r"\s*[：:／/|｜]?\s*(?:([\u4e00-\u9fff]{2,3})(?=$|[\s，,。、/／|｜])|([\u4e00-\u9fff]{2,4})(?=[）)】\]]))")
+
+# A blog's post line, as WordPress themes write it ("Posted on March 30, 2015 by Admin", "Posted
+# by Jane Roe"): the whole line of one element, its date in a child element
+POSTED_BYLINE = re.compile(r"^\s*posted\s+(?:on\s+[^\n]{4,40}?\s+)?by\s+([^\n,|]{2,40}?)\s*$", re.IGNORECASE)
 
 # words a domain leaves out when it shortens a name ("nytimes": The New York Times)
 SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}

@@ -16,7 +16,7 @@ from ..places import country, region_or_country, us_state
 from .context import before_span, in_quoted_title, role_gender, roles, span_cues
 from .given_names import gender_of_given_name
 from .vocab import (
-    AGENT_ENDINGS, BODY_OF, BUILT_PLACE_HEADS, GENERIC, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER,
+    ABBREVIATED_ROLES, AGENT_ENDINGS, BODY_OF, BUILT_PLACE_HEADS, GENERIC, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER,
     HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION,
     ORG_HEADS, OTHER, OUTLETS, PARTICLES, PERSON, PERSON_TITLES, PLACE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS,
     ROLES, ROLE_ENDS, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT, TITLE_WORDS,
@@ -317,8 +317,9 @@ def _person_span(i: int, text: str, start: int, end: int, name: str, honorific: 
     if not tokens or len(tokens) > 6 or not all(_NAME_TOKEN.match(t) for t in tokens):
         return None
     lows = [t.lower().rstrip(".") for t in tokens]
-    if all(w in TITLE_WORDS or w in TITLE_CONTEXT or w in ROLES for w in lows) or lows[-1] in ROLE_ENDS:
-        return None  # "Pro Tem", "America's Toughest Sheriff": a title without a name
+    if all(w in TITLE_WORDS or w in TITLE_CONTEXT or w in ROLES for w in lows) or lows[-1] in ROLE_ENDS \
+            or lows[-1] in ABBREVIATED_ROLES:
+        return None  # "Pro Tem", "America's Toughest Sheriff", "Valmora Police Sgt": a title without a name
     if not honorific:
         # "Alexandria Police", "Obama White House": a body or a place named after someone
         for kind, heads in NOT_PERSON_HEADS.items():

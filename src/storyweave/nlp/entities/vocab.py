@@ -242,7 +242,9 @@ REGION_AFTER = re.compile(r"^,\s+([A-Z][\w.]*)(?:\s+([A-Z][\w.]*))?")
 # Before a name: a place ("residents of Valmora", "in Valmora", "near the Sella").
 PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|across|throughout|outside|inside|around|into|"
                           r"visit|visited|visiting)|\b(?:residents|town|city|village|streets|centre|center|"
-                          r"outskirts|mayor|people|citizens)\s+of)\s+(?:the\s+)?$", re.I)
+                          r"outskirts|mayor|people|citizens)\s+of)\s+(?:the\s+)?$"
+                          # where a person lives, as US news writes it: "Ana Ruiz, 66, of Tenby", "a 66-year-old Tenby woman"
+                          r"|,\s+(?:\d{1,3},\s+)?of\s+$|\b\d{1,3}-year-old\s+$", re.I)
 # A role in an apposition after the name: "Qin Gang, the foreign minister,".
 ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\.?\s+){1,3})$")
 ROLE_AFTER = re.compile(r"^,\s+(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*[,;.]")
