@@ -92,6 +92,26 @@ def test_the_same_weekday_read_against_two_dates_is_no_conflict(models):
     assert not same_words(an, d)
 
 
+def test_a_day_read_against_a_guessed_date_is_no_conflict(models):
+    import datetime as dt
+
+    from storyweave.align.roles import on_a_guessed_day
+
+    a = "The Kestrel paper mill in Dunmore burned down on March 6, the fire brigade said."
+    b = "Fire destroyed the Kestrel paper mill in Dunmore yesterday, according to the brigade."
+
+    def divergence(b_dated):
+        arts = [Article(id="o0", text=a, outlet="Outlet 0", published=dt.date(2024, 3, 8)),
+                Article(id="o1", text=b, outlet="Outlet 1", published=dt.date(2024, 3, 8) if b_dated else None)]
+        an = Pipeline(NO_NER, models).analyse(arts)
+        return an, slot_divergence(an, "date", "contradiction",
+                                   {"2024-03-06": [(0, "March 6")], "2024-03-07": [(1, "yesterday")]}, about="")
+
+    # "yesterday" in an article with no date of its own was read against the other's day: a guess
+    assert on_a_guessed_day(*divergence(b_dated=False))
+    assert not on_a_guessed_day(*divergence(b_dated=True))
+
+
 def test_a_figure_the_other_enumeration_states_too_is_not_left_over():
     from storyweave.align.roles import left_over
     from storyweave.nlp.quantities import find_quantities

@@ -16,8 +16,8 @@ from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
-from .roles import (an_individual, days_of_two_acts, different_terms, past_and_future, planned_and_done, same_role,
-                    same_words, tallies)
+from .roles import (an_individual, days_of_two_acts, different_terms, on_a_guessed_day, past_and_future, planned_and_done,
+                    same_role, same_words, tallies)
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
@@ -41,6 +41,8 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
             return False  # "Thursday" and "Thursday": only the dates they were read against differ
         if planned_and_done(analysis, d):
             return False  # "valid only with a turnout above 50 percent" / "90 percent voted"
+        if on_a_guessed_day(analysis, d):
+            return False  # "yesterday" in an undated article, against a date written out
         if days_of_two_acts(analysis, d):
             return False  # "killed Wednesday" / "identified on Thursday"
         if d.attribute == "count" and (whole_and_part(d) or an_individual(d, _counts_outcome)):

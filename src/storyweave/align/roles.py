@@ -15,7 +15,7 @@ from ..model import Divergence, Variant
 from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks
 from ..text import MONTHS, WEEKDAYS, content_tokens
 from .patterns import CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, MODAL, PAST_SPAN, SPEECH_VERB, TALLIES, TERM, WEEKDAY
-from .variants import event_dates
+from .variants import date_compatible, event_dates
 
 # a date's value naming a day: a weekday, or a calendar day with or without its time
 _DAY_VALUE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|\d{4}-\d\d-\d\d", re.IGNORECASE)
@@ -194,6 +194,23 @@ def days_of_two_acts(an: StoryAnalysis, d: Divergence) -> bool:
     if not all(acts):
         return False  # a clause naming no act cannot tell
     return not any(acts[a] & acts[b] for a in range(len(acts)) for b in range(a + 1, len(acts)))
+
+
+def on_a_guessed_day(an: StoryAnalysis, d: Divergence) -> bool:
+    """A date conflict that needs a day read against a guess: "yesterday", "last night" in an
+    article with no date of its own, read against the day the other articles give (the
+    timeline says "date inferred"). Unless two variants that need no such guess disagree, the
+    outlets may not disagree at all."""
+    if d.attribute != "date":
+        return False
+    anchors = an.anchors or {}
+
+    def solid(v) -> bool:
+        words = set(re.findall(r"[a-z]+", (v.text or "").lower()))
+        written = bool(re.search(r"\d", v.text or "") or words & {*MONTHS, *WEEKDAYS})  # not "yesterday", "last night"
+        return written or any(a in anchors and not anchors[a][1] for a in v.citations)
+    values = [v.value for v in d.variants if solid(v)]
+    return not any(not date_compatible(a, b) for k, a in enumerate(values) for b in values[k + 1:])
 
 
 def planned_and_done(an: StoryAnalysis, d: Divergence) -> bool:
