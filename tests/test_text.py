@@ -52,3 +52,26 @@ def test_the_claim_matrix_is_claim_score(models):
     for i in range(len(words)):
         for j in range(len(words)):
             assert abs(m[i, j] - claim_score(words[i], words[j], idf)) < 1e-9
+
+
+def test_a_corpus_quotes_are_quotation_marks():
+    from storyweave.text import typographic_quotes
+
+    assert typographic_quotes("`` We appreciate your respect,'' her rep told People.") \
+        == "“We appreciate your respect,” her rep told People."
+    assert typographic_quotes("He said `` no '' twice.") == "He said “no” twice."
+    assert typographic_quotes("rock 'n' roll, the ''best'' years") == "rock 'n' roll, the ''best'' years"  # no `` at all
+
+
+def test_a_quotation_in_corpus_marks_has_its_speaker(models):
+    from storyweave.analysis import annotate, prepare
+    from storyweave.config import Config
+    from storyweave.model import Article
+    from storyweave.nlp.entities import build_entities
+    from storyweave.nlp.quotes import extract_quotes
+
+    text = ("The singer Dana Orlov checked into the Pine Hill clinic, her agent Ivo Lind said on Tuesday.\n"
+            "`` We appreciate your respect for her family's privacy at this time,'' Lind told the magazine.")
+    an = annotate(prepare([Article(id="0.txt", text=text)], models, Config()), models)
+    quotes = extract_quotes(an, build_entities(an))
+    assert [(q.text[:13], q.speaker) for q in quotes] == [("We appreciate", "Ivo Lind")]

@@ -155,6 +155,17 @@ def claim_score(a: set[str], b: set[str], idf: dict[str, float], min_shared: int
 
 # ---- quotations and attribution -------------------------------------------------------------------
 
+# Quotation marks as plain-text corpora write them (LaTeX and the Penn Treebank: ``...''), with
+# the spaces tokenised text leaves inside them
+_TEX_OPEN = re.compile(r"``\s*")
+_TEX_CLOSE = re.compile(r"\s*''")
+
+
+def typographic_quotes(text: str) -> str:
+    """``We appreciate it,'' she said -> “We appreciate it,” she said."""
+    return _TEX_CLOSE.sub("”", _TEX_OPEN.sub("“", text)) if "``" in text else text
+
+
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")
 # who said it is not what was said: "Name (title) said", "said Name", "according to Name"
 ATTRIBUTION = re.compile(
