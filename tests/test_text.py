@@ -55,12 +55,11 @@ def test_the_claim_matrix_is_claim_score(models):
 
 
 def test_a_corpus_quotes_are_quotation_marks():
-    from storyweave.text import typographic_quotes
+    from storyweave.text import untokenised
 
-    assert typographic_quotes("`` We appreciate your respect,'' her rep told People.") \
-        == "“We appreciate your respect,” her rep told People."
-    assert typographic_quotes("He said `` no '' twice.") == "He said “no” twice."
-    assert typographic_quotes("rock 'n' roll, the ''best'' years") == "rock 'n' roll, the ''best'' years"  # no `` at all
+    assert untokenised("`` We do n't know,'' her rep told People.") == "“We don't know,” her rep told People."
+    assert untokenised("He said `` no '' twice; it ca n't be.") == "He said “no” twice; it can't be."
+    assert untokenised("rock 'n' roll, the ''best'' years") == "rock 'n' roll, the ''best'' years"  # no `` at all
 
 
 def test_a_quotation_in_corpus_marks_has_its_speaker(models):

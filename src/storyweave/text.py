@@ -161,9 +161,16 @@ _TEX_OPEN = re.compile(r"``\s*")
 _TEX_CLOSE = re.compile(r"\s*''")
 
 
-def typographic_quotes(text: str) -> str:
-    """``We appreciate it,'' she said -> “We appreciate it,” she said."""
-    return _TEX_CLOSE.sub("”", _TEX_OPEN.sub("“", text)) if "``" in text else text
+_SPLIT_NOT = re.compile(r"(?<=\w) n['’]t\b")  # tokenised "do n't", "ca n't"
+
+
+def untokenised(text: str, tex_quotes: bool | None = None) -> str:
+    """A corpus's tokenised typography as news writes it: ``We do n't know,'' she said ->
+    “We don't know,” she said. Text written so already is returned as it is. ``tex_quotes``:
+    whether the document writes ``quotes'' (default: whether this text does)."""
+    if "``" in text if tex_quotes is None else tex_quotes:
+        text = _TEX_CLOSE.sub("”", _TEX_OPEN.sub("“", text))
+    return _SPLIT_NOT.sub(lambda m: m.group(0)[1:], text) if " n" in text else text
 
 
 QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|‘[^’]{12,}’")

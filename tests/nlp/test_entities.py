@@ -534,3 +534,15 @@ def test_a_name_never_ends_on_an_abbreviated_title():
     start = text.index("Valmora")
     span = clean_span(0, text, start, start + len("Valmora Police Sgt"), "Valmora Police Sgt", "PERSON")
     assert span is None or span.label != "person"
+
+
+def test_no_name_holds_a_quotation_mark():
+    from storyweave.nlp.entities.spans import clean_span
+
+    text = "The talk was part of the Harbor League “Open Water Week” in Tenby."
+    start = text.index("Harbor")
+    raw = "Harbor League “Open Water Week"  # the tagger ran the body into the titled event
+    assert clean_span(0, text, start, start + len(raw), raw, "ORG") is None
+    inner = text.index("Open")
+    span = clean_span(0, text, inner - 1, inner + len("Open Water Week"), "“Open Water Week", "EVENT")
+    assert span is None or "“" not in span.name

@@ -108,7 +108,7 @@ HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|expected|if|whethe
 # A clause that states a figure as a rule, a plan, a need or a forecast rather than as what
 # happened ("valid only with a turnout of more than 50 percent", "plans to cut 500 jobs", "the court
 # that ordered her to serve 90 days")
-MODAL = re.compile(r"\b(?:would|could|might|may|can|cannot|must|should|needs?\s+to|requires?|required|expected|"
+MODAL = re.compile(r"\b(?:(?:would|could|might|must|should|need|ca|wo)n['’]t|would|could|might|may|can|cannot|must|should|needs?\s+to|requires?|required|expected|"
                    r"forecasts?|projected|if|unless|plans?\s+to|planned|proposed?|proposal|aims?\s+to|seeks?\s+to|"
                    r"wants?\s+to|hopes?\s+to|threatens?\s+to|set\s+to|only\s+with|(?:ordered|told|asked)(?:\s+\w+)?\s+to)\b", re.IGNORECASE)
 

@@ -11,7 +11,7 @@ import dataclasses
 
 from ..config import CleanConfig
 from ..model import Article
-from ..text import typographic_quotes
+from ..text import untokenised
 from .boilerplate import clean_lines
 
 __all__ = ["clean_article"]
@@ -30,8 +30,10 @@ def clean_article(article: Article, config: CleanConfig | None = None) -> Articl
     article.meta["reader_removed"] = len(article.removed)
     # text an HTML extractor produced has lost its page structure already: markers only
     result = clean_lines(article.text, config, markers_only=bool(article.meta.get("extraction")))
-    # a corpus's ``quotes'' read as quotes: a quotation may open in one line and close in the next
-    article.body = [typographic_quotes(b) for b in result.body] if "``" in (article.text or "") else result.body
+    # a corpus's ``quotes'' and "do n't" as news writes them (a quotation may open in one line
+    # and close in the next, so the whole text's marks decide)
+    tex = "``" in (article.text or "")
+    article.body = [untokenised(b, tex) for b in result.body]
     article.removed.extend(result.removed)
     # metadata found in the text never overrides what the source (JSON, HTML meta) said
     article.title = article.title or result.title
