@@ -86,6 +86,17 @@ def test_scores_count_what_a_reader_would_see():
     assert c.ratios()["speaker_precision"] == 0.5
 
 
+def test_a_citation_is_right_in_any_outlets_gold_wording_of_the_fact():
+    brief = _brief()
+    # s_2's cited sentence repeats s_1's wording of the agreement, not the sentence the gold picked in s_2
+    brief.sentences[1] = NS(id="s_2#0", text="As reported, the bridge opens at last.")
+    c = score_story(GOLD_STORY, brief)
+    assert (c.cited_checkable, c.cited_right) == (1, 1)
+    brief.sentences[1] = NS(id="s_2#0", text="The toll stays low for residents.")  # another fact
+    c = score_story(GOLD_STORY, brief)
+    assert (c.cited_checkable, c.cited_right) == (1, 0)
+
+
 def test_bad_gold_names_the_story_and_the_reason(tmp_path):
     from storyweave.errors import InputError
 

@@ -205,14 +205,16 @@ def _score_agreements(gold: dict[str, Any], brief: Any, c: Counts) -> None:
 
 def _score_citations(gold: dict[str, Any], brief: Any, c: Counts) -> None:
     """Precision of agreements' citations where the gold knows the statement: the cited sentence
-    of another article must state one of the gold agreements the statement states."""
+    of another article must state one of the gold agreements the statement states — in that
+    article's gold wording, or in another article's wording of the same agreement (the gold names
+    one sentence per article; an outlet quoting the same words elsewhere states the fact too)."""
     texts = _sentence_texts(brief)
     for a in brief.agreements:
         first = a.citations[0]
         stated = [g["pattern_by_doc"] for g in gold["agreements"] if first in g["pattern_by_doc"]
                   and any(_matches(g["pattern_by_doc"][first], t) for t in _cited(a, texts, first))]
         for d in a.citations[1:]:
-            patterns = [p[d] for p in stated if d in p]
+            patterns = [q for p in stated if d in p for q in dict.fromkeys([p[d], *p.values()])]
             if not patterns:
                 continue
             c.cited_checkable += 1
