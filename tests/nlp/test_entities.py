@@ -546,3 +546,15 @@ def test_no_name_holds_a_quotation_mark():
     inner = text.index("Open")
     span = clean_span(0, text, inner - 1, inner + len("Open Water Week"), "“Open Water Week", "EVENT")
     assert span is None or "“" not in span.name
+
+
+def test_a_name_after_a_kin_noun_is_a_person():
+    from storyweave.nlp.entities.spans import clean_span
+
+    text = "She lives across the hall from Ana and her husband Leroy."
+    start = text.index("Leroy")
+    span = clean_span(0, text, start, start + 5, "Leroy", "GPE")  # the tagger's place
+    assert span is not None and span.label == "person"
+    text = "She flew to Leroy on Monday."
+    start = text.index("Leroy")
+    assert clean_span(0, text, start, start + 5, "Leroy", "GPE").label == "place"

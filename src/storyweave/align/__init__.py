@@ -16,8 +16,8 @@ from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
-from .roles import (an_individual, days_of_two_acts, different_terms, on_a_guessed_day, past_and_future, planned_and_done,
-                    same_role, same_words, tallies)
+from .roles import (an_individual, days_of_two_acts, different_terms, on_a_guessed_day, past_and_future,
+                    planned_and_done, same_role, same_words, tallies)
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days

@@ -16,9 +16,9 @@ from ..places import country, region_or_country, us_state
 from .context import before_span, in_quoted_title, role_gender, roles, span_cues
 from .given_names import gender_of_given_name
 from .vocab import (
-    ABBREVIATED_ROLES, AGENT_ENDINGS, BODY_OF, BUILT_PLACE_HEADS, GENERIC, GROUP, HONORIFIC_BEFORE, HONORIFIC_GENDER,
-    HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, LABELS, NAME_OPENERS, NOT_NAMES, NOT_PERSON_HEADS, ORGANISATION,
-    ORG_HEADS, OTHER, OUTLETS, PARTICLES, PERSON, PERSON_TITLES, PLACE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS,
+    ABBREVIATED_ROLES, AGENT_ENDINGS, BODY_OF, BUILT_PLACE_HEADS, GENERIC, GROUP, HONORIFIC_BEFORE,
+    HONORIFIC_GENDER, HONORIFIC_INSIDE, HYPHEN_ADJECTIVES, JUNK, KIN_BEFORE, LABELS, NAME_OPENERS, NOT_NAMES,
+    NOT_PERSON_HEADS, ORGANISATION, ORG_HEADS, OTHER, OUTLETS, PARTICLES, PERSON, PERSON_TITLES, PLACE, PLACE_HEADS, PLACE_LEADS, PORTFOLIOS,
     ROLES, ROLE_ENDS, SPEECH_INSIDE, SUFFIXES, THING_HEADS, TITLE_CONTEXT, TITLE_WORDS,
 )
 
@@ -256,6 +256,8 @@ def clean_span(i: int, text: str, start: int, end: int, surface: str, label: str
     if kind != PERSON and all(t.lower() in PORTFOLIOS for t in tokens) and re.match(r"^\s+\w+", text[end:]) \
             and text[end:].split()[0].lower().strip(",") in ROLES:
         return None  # "Interior minister Paolo Ferrante": a portfolio, not a body
+    if kind in (PLACE, ORGANISATION) and " " not in name and KIN_BEFORE.search(before_span(text, start)):
+        kind = PERSON  # "her husband Leroy": kin name a person, whatever the tagger said
     before = HONORIFIC_BEFORE.search(before_span(text, start))
     inside = HONORIFIC_INSIDE.match(name)  # spaCy sometimes tags "Ms Okafor" a place
     honorific = before.group(1) if before else (inside.group(1) if inside else "")

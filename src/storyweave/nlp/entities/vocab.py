@@ -97,6 +97,8 @@ GENDERED_ROLES = {
 KIN = frozenset(w for w in GENDERED_ROLES if w not in {
     "lady", "actress", "actor", "congresswoman", "congressman", "chairwoman", "chairman", "spokeswoman",
     "spokesman", "businesswoman", "businessman", "queen", "king", "princess", "prince", "duchess", "duke"})
+# A kin noun after a possessive, right before a name: "her husband Leroy", "his daughter Ivanka"
+KIN_BEFORE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:" + "|".join(sorted(KIN)) + r")\s+$", re.I)
 # Portfolios: "Interior minister X" names a role, not a body called "Interior".
 PORTFOLIOS = frozenset(
     "interior foreign finance treasury defence defense health education justice commerce trade energy transport "
