@@ -25,7 +25,7 @@ from ..text import content_tokens
 from .clauses import clause_conflicts
 from .frames import nearest_outcome
 from .patterns import WEEKDAY
-from .roles import act_words, clause_words, figures, left_over, year_role
+from .roles import clause_words, figures, left_over, year_role
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -184,7 +184,7 @@ def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[
     ta, tb = an.sentences[i].text, an.sentences[j].text
     about = short(min(ta, tb, key=len))
     out = []
-    if a.weekday and b.weekday and a.weekday != b.weekday and _one_act(ta, tb, a.weekday, b.weekday):
+    if a.weekday and b.weekday and a.weekday != b.weekday:
         out.append(slot_divergence(an, "date", "contradiction", {a.weekday: [(i, a.weekday)], b.weekday: [(j, b.weekday)]},
                                    about=f"date — {about}"))
     day = _one_pair([(da, db) for da, (sa, ea) in (a.days or {}).items() for db, (sb, eb) in (b.days or {}).items()
@@ -202,13 +202,6 @@ def _conflicts(an: StoryAnalysis, i: int, j: int, a: _Slots, b: _Slots) -> list[
                                    {format_value(qa): [(i, qa.text)], format_value(qb): [(j, qb.text)]},
                                    about=f"{what} — {about}"))
     return out
-
-
-def _one_act(ta: str, tb: str, day_a: str, day_b: str) -> bool:
-    """Do the two weekdays date one act (their clauses share a word of it)?"""
-    ma = next(m for m in WEEKDAY.finditer(ta) if m.group(1).lower() == day_a)
-    mb = next(m for m in WEEKDAY.finditer(tb) if m.group(1).lower() == day_b)
-    return bool(act_words(ta, *ma.span()) & act_words(tb, *mb.span()))
 
 
 def _one_pair(pairs: list) -> tuple | None:
