@@ -27,6 +27,9 @@ def test_what_is_denied():
     assert denied("“We have not been charged,” he said.") == []  # a quotation's denial is the speaker's
     assert denied("The mayor did not respond to a request for comment.") == []
     assert denied("He pleaded not guilty on Monday.") == []
+    # "not ... only" says not merely: it denies nothing
+    assert denied("The league has not fined only two clubs, saying the rules were broken widely.") == []
+    assert denied("The league has not fined the clubs.")[0][0] == {"fined"}
 
 
 def test_a_denied_claim_against_a_stated_one(models):

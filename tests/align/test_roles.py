@@ -23,6 +23,15 @@ def test_clause_is_the_values_own():
     assert "bridge" not in clause_words(t, *_at(t, "2019"))
 
 
+def test_a_date_before_a_noun_dates_that_noun():
+    from storyweave.align.roles import act_words
+    t = "A judge sentenced Ana Brode to life in prison for the June 3, 2011, robbery that left two guards hurt."
+    assert act_words(t, *_at(t, "June 3, 2011")) >= {"robbery", "left"}
+    assert "sentenc" not in act_words(t, *_at(t, "June 3, 2011"))
+    t = "A judge sentenced Ana Brode on Friday to life in prison."
+    assert "sentenc" in act_words(t, *_at(t, "Friday"))
+
+
 def test_a_bare_opening_clause_reads_the_clause_it_opens():
     t = "For three weeks, negotiators haggled over the budget."
     a, b = clause(t, *_at(t, "three weeks"))
@@ -232,3 +241,33 @@ def test_one_of_a_kind_is_no_count_of_them(models):
          "Pell says she did nothing wrong.")
     an = Pipeline(NO_NER, models).analyse(_story(a, b))
     assert not [d for d in an.divergences if d.kind == "contradiction"]
+
+
+@pytest.mark.parametrize("a, b, kinds", [
+    # a floor and a figure above it: two ways of saying it, not a conflict
+    ("The election commission said the turnout of voters was at least 60 percent.",
+     "The election commission said the turnout of voters was 90 percent.", {"precision"}),
+    # a floor that holds only by being open must still measure the same thing as the figure
+    ("Under Karsk law, the election can only be declared valid with a turnout of at least 50 percent of voters.",
+     "The election commission said the turnout of voters was 90 percent.", set()),
+])
+def test_a_floor_holds_of_a_figure_above_it(models, a, b, kinds):
+    an = Pipeline(NO_NER, models).analyse(_story(_TURNOUT[0].format(a=a), _TURNOUT[1].format(b=b)))
+    assert {d.kind for d in an.divergences if d.attribute == "percent"} == kinds, [
+        (d.kind, d.attribute, [v.text for v in d.variants]) for d in an.divergences]
+
+
+def test_an_outlet_that_writes_both_figures_does_not_contradict_either():
+    from storyweave.align.roles import states_the_other
+    from storyweave.model import Divergence, Variant
+
+    def d(a, sa, b, sb):
+        return Divergence(about="", kind="contradiction", attribute="count", variants=[
+            Variant(text=a, value=a, citations=["x"], sentences=[sa]), Variant(text=b, value=b, citations=["y"], sentences=[sb])])
+    jury = "The jury deadlocked 9-3 after four days, with nine in favor of death and three voting for life in prison."
+    assert states_the_other(d("nine voting", "Two jurors said they were among the nine voting for death.", "three voting", jury))
+    # a number that measures something else is not the other figure: "two days" counts no countries
+    assert not states_the_other(d("two countries", "Hunters may import trophies from two countries.", "four countries",
+                                  "Two days later the ban on imports from four countries stood."))
+    assert not states_the_other(d("nine voting", "Two jurors were among the nine voting for death.", "eight voting",
+                                  "The jury deadlocked with eight voting for death."))

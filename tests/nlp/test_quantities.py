@@ -60,6 +60,15 @@ def test_hedges_make_intervals():
     assert format_value(more5) == "more than 5 hours"
 
 
+def test_at_least_is_a_bound_and_no_more():
+    # "at least" states only a floor; "more than" implies not much more (the first test)
+    least2, three, one_truck = one("at least two trucks"), one("three trucks"), one("one truck")
+    assert compatible(least2, three) and compatible(three, least2)
+    assert not compatible(least2, one_truck)
+    assert not compatible(least2, three, open_bounds=False)  # the band, as "more than" has
+    assert not compatible(one("at least 10 people died"), one("at least 30 people died"))  # two floors: two counts
+
+
 def test_a_figure_at_a_sentence_end_keeps_no_full_stop():
     assert one("Police arrested 40 protesters.").text == "40 protesters"
 
@@ -127,3 +136,11 @@ def test_an_amount_restated_in_another_currency_is_one_amount():
 ])
 def test_a_thousands_group_after_a_comma_and_space(text, value):
     assert [q.value for q in find_quantities(text)] == [value]
+
+
+def test_numbers_written_in_a_sentence():
+    from storyweave.nlp.quantities import numbers_in
+    text = "Deadlocked at 9-3 after four days, with nine in favor and 1,200 letters sent"
+    assert numbers_in(text) >= {9.0, 3.0, 4.0, 1200.0}
+    assert 4.0 not in numbers_in(text, kind="count:voting")  # "four days" measures time
+    assert numbers_in("one of them") == set()  # "one" is too common a word to count

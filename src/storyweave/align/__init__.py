@@ -10,14 +10,14 @@ from __future__ import annotations
 from ..analysis import StoryAnalysis
 from ..config import Config
 from ..model import Divergence, Variant
-from ..nlp.quantities import find_quantities
+from ..nlp.quantities import AT_LEAST, compatible, find_quantities
 from .ages import age_divergences
 from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
 from .roles import (an_individual, days_of_two_acts, different_terms, on_a_guessed_day, past_and_future,
-                    planned_and_done, same_role, same_words, tallies)
+                    planned_and_done, same_role, same_words, states_the_other, tallies)
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
@@ -28,6 +28,9 @@ __all__ = ["agreements", "unique_facts", "all_divergences", "frame_divergences",
            "quote_divergences", "refinement"]
 
 
+_NOT_FIGURES = {"date", "place", "person", "name", "claim", "speaker", "age"}
+
+
 def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Divergence]:
     """Framed figures first, then what only the fact groups show; one report per disagreement."""
     # a conflict between values that the words around them set apart stands only where both
@@ -35,12 +38,14 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     def one_thing(d: Divergence, dates: bool = True) -> bool:
         if d.attribute == "count" and tallies(d):
             return False  # "63 yards" / "793 yards": a game's and a season's, of any kind of difference
-        if d.kind != "contradiction":
-            return True
+        if d.kind != "contradiction" and not _bounded(d):
+            return True  # a bound that holds of the other figure is checked as closely as a conflict
         if same_words(analysis, d):
             return False  # "Thursday" and "Thursday": only the dates they were read against differ
         if planned_and_done(analysis, d):
             return False  # "valid only with a turnout above 50 percent" / "90 percent voted"
+        if d.attribute not in _NOT_FIGURES and states_the_other(d):
+            return False  # "deadlocked 9-3, nine in favor and three voting for life" / "nine voting"
         if on_a_guessed_day(analysis, d):
             return False  # "yesterday" in an undated article, against a date written out
         if days_of_two_acts(analysis, d):
@@ -66,6 +71,14 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
     out = _one_report(as_update(analysis, d, _running_tally) for d in out)
     out.sort(key=lambda d: (d.kind != "contradiction", -sum(len(v.citations) for v in d.variants)))
     return out
+
+
+def _bounded(d: Divergence) -> bool:
+    """Figures that agree only because a bound is open ("at least 6,000 sites" / "about 10,000")."""
+    if d.kind != "precision" or not any(v.value.startswith(h + " ") for v in d.variants for h in AT_LEAST):
+        return False
+    qs = [q[0] for q in (find_quantities(v.text) for v in d.variants) if q]
+    return any(not compatible(a, b, open_bounds=False) for k, a in enumerate(qs) for b in qs[k + 1:])
 
 
 def _one_report(found) -> list[Divergence]:

@@ -99,7 +99,8 @@ DENIAL = re.compile(r"\b(?:(?P<no>no|none of the)\s+(?P<thing>(?:[a-z-]+\s+){0,1
 # denials that deny nothing about the event: manners of speaking, hedges, "No. 2"
 NOT_A_DENIAL = re.compile(r"\b(?:not only|no longer|no one|nobody|not yet clear|no doubt|not immediately|not clear|"
                           r"not respond|not return|not comment|not say|no comment|whether or not|if not|not least|"
-                          r"not just|not sure|no matter|pleaded not|pleads not|plead not)\b|\bno\.\s*\d", re.IGNORECASE)
+                          r"not just|not sure|no matter|pleaded not|pleads not|plead not)\b|\bno\.\s*\d"
+                          r"|\bnot\s+(?:[a-z]+\s+){1,2}(?:only|merely)\b", re.IGNORECASE)  # "has not sent only three": not merely
 # a clause that states a possibility, a plan or someone's disputed claim affirms nothing
 HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|expected|if|whether|unless|plans?|planned|wants?|hopes?|"
                           r"scheduled|due to|set to|claims?|claimed|alleged|allegedly|denied|denies|rejected|declined|refused|failed)\b",

@@ -12,13 +12,16 @@ import re
 
 from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
-from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks
+from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks, numbers_in
 from ..text import MONTHS, WEEKDAYS, content_tokens
 from .patterns import CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, MODAL, PAST_SPAN, SPEECH_VERB, TALLIES, TERM, WEEKDAY
 from .variants import date_compatible, event_dates
 
 # a date's value naming a day: a weekday, or a calendar day with or without its time
 _DAY_VALUE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|\d{4}-\d\d-\d\d", re.IGNORECASE)
+# a date that modifies the noun after it ("the March 11 incident", "the Friday fire") dates that noun
+_DATE_AS_MODIFIER = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+$", re.IGNORECASE)
+_NOUN_AFTER_DATE = re.compile(r",?\s+([a-z][a-z-]+)")
 _DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "day days week weeks month months year years today yesterday tomorrow morning afternoon evening night "
     "last earlier later ago early late".split())
@@ -73,6 +76,10 @@ def act_words(text: str, start: int, end: int) -> set[str]:
     killed", "identified the victim", "said"), the names of who and where left out: two days
     disagree only on one act ("killed Wednesday" / "identified on Thursday" are two)."""
     before, after = clause(text, start, end)
+    noun = _NOUN_AFTER_DATE.match(text, end)
+    if noun and _DATE_AS_MODIFIER.search(text, 0, start) and content_tokens(noun.group(1)) - _DATE_WORDS:
+        # "sentenced him for the March 11, 2005, incident that left four dead": the incident's day
+        before, after = end, max(after, clause(text, noun.start(1), noun.end(1))[1])
     part = text[before:start] + " " + text[end:after]
     plain = re.sub(r"\b[A-Z][\w'’.-]*", " ", part)  # names, and the sentence's first word
     return (content_tokens(plain) - _DATE_WORDS) | ({"say"} if SPEECH_VERB.search(part) else set())
@@ -302,3 +309,19 @@ def tallies(d: Divergence) -> bool:
     a season's and a career's are all written the same way, so two of them are two facts."""
     kinds = {q.kind for v in d.variants for s in v.sentences or () for q in find_quantities(s) if q.text == v.text}
     return bool(kinds) and all(k.startswith("count:") and k[6:] in TALLIES for k in kinds)
+
+
+def states_the_other(d: Divergence) -> bool:
+    """Two figures where one outlet's sentence also writes the other's ("deadlocked at 9-3, with
+    nine in favor and three voting for life" / "the nine voting for death"): that outlet states
+    both, so the two were read into one frame, not told differently."""
+    if len(d.variants) != 2:
+        return False
+    stated = [find_quantities(v.text)[:1] for v in d.variants]
+    if not all(stated):
+        return False
+    for (v, _), (__, (other,)) in ((d.variants[0], stated[0]), (d.variants[1], stated[1])), \
+            ((d.variants[1], stated[1]), (d.variants[0], stated[0])):
+        if other.number >= 2 and v.sentences and all(other.number in numbers_in(s, other.kind) for s in v.sentences):
+            return True
+    return False

@@ -57,6 +57,9 @@ _HEDGE_FACTORS = {
     "just shy of": (0.9, 1.0), "up to": (0.6, 1.0), "as many as": (0.6, 1.0), "less than": (0.6, 1.0),
     "under": (0.6, 1.0), "fewer than": (0.6, 1.0),
 }
+# superlative modifiers state a bound and no more: "at least two trucks" holds of three, while
+# "more than five hours" implies not much more (Geurts & Nouwen 2007, "At least et al.")
+AT_LEAST = frozenset({"at least", "no fewer than", "no less than", "a minimum of"})
 # hedges that round, neither bound: "about 600" and "600" say the same
 APPROXIMATE = frozenset(h for h, (lo, hi) in _HEDGE_FACTORS.items() if lo < 1.0 < hi)
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in _HEDGE_FACTORS), key=len, reverse=True))
@@ -313,8 +316,26 @@ def _singular(w: str) -> str:
     return w
 
 
-def compatible(a: Quantity, b: Quantity, tolerance: float = 0.02) -> bool:
-    """Can both statements be true of the same thing?"""
+_BARE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)|\b(" + "|".join(
+    w for w in _SMALL if " " not in w and _SMALL[w] >= 2) + r")\b", re.IGNORECASE)
+
+
+def numbers_in(text: str, kind: str | None = None) -> set[float]:
+    """Every number written in ``text``, bare or counting ("9-3", "nine in favor"), two and up;
+    with ``kind``, not those that measure something else ("two days" is no count of countries)."""
+    taken = [(q.start, q.end) for q in _quantities(text) if kind and q.kind.split(":")[0] != kind.split(":")[0]]
+    found = {float(m.group(1).replace(",", "")) if m.group(1) else float(_SMALL[m.group(2).lower()])
+             for m in _BARE.finditer(text) if not any(a <= m.start() < b for a, b in taken)}
+    return {v for v in found if v >= 2}
+
+
+def compatible(a: Quantity, b: Quantity, tolerance: float = 0.02, open_bounds: bool = True) -> bool:
+    """Can both statements be true of the same thing? (``open_bounds=False``: "at least" as a band)"""
+    # "at least two" against a figure holds of any figure above; two such bounds keep their
+    # bands: "at least 10 dead" and "at least 30 dead" are two counts
+    for x, y in ((a, b), (b, a)) if open_bounds else ():
+        if x.hedge in AT_LEAST and y.hedge not in AT_LEAST:
+            return y.high * (1 + tolerance) >= x.low
     return a.low <= b.high * (1 + tolerance) and b.low <= a.high * (1 + tolerance)
 
 
