@@ -71,6 +71,7 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/python bench/cited_pairs.py --split held-out
 	$(BIN)/python bench/contradictions.py --split tune
 	$(BIN)/python bench/contradictions.py --split held-out
+	$(BIN)/python bench/contradictions.py --split multinews
 	$(BIN)/python bench/cited_pairs.py --split multinews
 	$(BIN)/python bench/unique_facts.py
 	$(BIN)/storyweave eval dates ../shared/data/meantime-timeml

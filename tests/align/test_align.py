@@ -1,4 +1,6 @@
 """Divergences, agreements and unique facts on stories we write here (plus the example story)."""
+import pytest
+
 from storyweave import align
 from storyweave.config import Config
 from storyweave.model import Article
@@ -143,6 +145,33 @@ def test_scene_of_a_fact_differs_between_outlets(pipeline):
     assert len(places) == 1 and places[0].kind == "contradiction"
     # a country is no contradiction with a town (the town may lie in it): only the two towns disagree
     assert {frozenset(v.citations) for v in places[0].variants} == {frozenset({"a"}), frozenset({"b"})}
+
+
+@pytest.mark.parametrize("scene_a, scene_b", [
+    ("in Tollmouth", "at the Kelby Arena"),  # an arena lies in some town
+    ("in Tollmouth", "in Kelby"),  # the outlet names both (below): it knows both
+])
+def test_a_site_or_a_known_part_is_no_other_scene(pipeline, scene_a, scene_b):
+    import datetime as dt
+
+    brief = pipeline.brief(_reports(
+        dt.date(2024, 9, 2),
+        f"The regional trade summit opened {scene_a} on Monday with ministers from six nations.\n"
+        "Talks focused on fishing quotas.",
+        f"Ministers from six nations opened the regional trade summit {scene_b} on Monday.\n"
+        "Protesters gathered outside the hall, which stands in the old port of Tollmouth."))
+    assert not [d for d in brief.divergences if d.attribute == "place" and d.kind == "contradiction"], [
+        [v.value for v in d.variants] for d in brief.divergences]
+
+
+def test_a_home_is_not_a_scene_swapped():
+    from storyweave.align.slots import _swapped
+
+    assert _swapped("The new bridge in Tollmouth opened to traffic on Tuesday after three years of work.",
+                    "The new bridge in Kelby opened to traffic on Tuesday after three years of work.", "Tollmouth", "Kelby")
+    assert not _swapped("Mara Velt, 20, told deputies her friend was at a wedding in Tollmouth as a guest on Tuesday.",
+                        "Mara Velt, of Kelby, told deputies her friend was at a wedding as a guest on Tuesday.",
+                        "Tollmouth", "Kelby")
 
 
 def test_one_place_named_more_fully_is_no_contradiction(pipeline):

@@ -80,6 +80,14 @@ PLACE_GENERIC = frozenset(
     "avenue ave road rd boulevard square center centre island islands lake river valley beach bay port north "
     "south east west new upper lower great little saint san santa fort".split())
 
+# words that name a site, a route or an area rather than a settlement: such a place lies in a
+# town or runs through several, so against a town it is no other scene
+SITE_WORDS = frozenset(
+    "arena stadium center centre hall hospital base airport station port entry interstate route highway freeway "
+    "motorway road street avenue bridge tunnel area basin ocean sea gulf coast neighborhood neighbourhood district "
+    "borough quarter county region valley park campus prison jail court mall market church school university "
+    "america europe asia africa".split())
+
 QUOTED = text.QUOTED
 
 # Where a clause ends: punctuation, the words that open another clause or event ("closed for

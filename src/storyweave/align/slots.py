@@ -13,7 +13,7 @@ from ..nlp.places import level
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from ..unionfind import UnionFind
-from .patterns import (IN_PLACE, KIND_LABEL, PLACE_GENERIC, SENTENCE_OPENING, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE,
+from .patterns import (IN_PLACE, KIND_LABEL, PLACE_GENERIC, SITE_WORDS, SENTENCE_OPENING, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE,
                        SPOKEN_ON_OPENING)
 from .variants import date_compatible, event_dates, short, slot_divergence
 
@@ -68,8 +68,8 @@ def fact_divergences(analysis: StoryAnalysis, config: Config) -> list[Divergence
                             continue  # a lone capitalised word typed as a person is often not one
                         if not _swapped(analysis.sentences[i].text, analysis.sentences[j].text, vi, vj):
                             continue
-                        if typ == "place" and "country" in (level(vi), level(vj)):
-                            continue  # a country holds the other place: no contradiction
+                        if typ == "place" and ("country" in (level(vi), level(vj)) or _one_place([vi, vj])):
+                            continue  # a country holds the other place; "Pacific Ocean" / "Pacific Basin"
                         out.append(slot_divergence(
                             analysis, attr, "contradiction", {vi: [(i, vi)], vj: [(j, vj)]},
                             about=f"{attr} — {short(analysis.sentences[i].text)}",
@@ -169,7 +169,20 @@ def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
     rest_b = content_tokens(b) - content_tokens(name_b)
     if not rest_a or not rest_b:
         return False
+    # one put in the other's place stands after the same word: "a wedding in Palm Coast" and
+    # "McDowell, of Lake Butler, told" are the scene and a home, not one place swapped
+    before_a, before_b = _word_before(a, name_a), _word_before(b, name_b)
+    if before_a is not None and before_b is not None and before_a != before_b:
+        return False
     return len(rest_a & rest_b) / len(rest_a | rest_b) >= 0.75
+
+
+def _word_before(text: str, name: str) -> str | None:
+    at = text.find(name)
+    if at < 0:
+        return None
+    words = re.findall(r"[\w'’]+", text[:at])
+    return words[-1].lower() if words else ""
 
 
 def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, config: Config) -> list[Divergence]:
@@ -197,6 +210,22 @@ def said_on(text: str, d) -> bool:
     """Does the date tell when someone spoke ("said Tuesday", "on Saturday said")?"""
     return bool(SPOKEN_ON_BEFORE.search(text[: d.start]) or SPOKEN_ON_AFTER.match(text, d.end)
                 or (SENTENCE_OPENING.match(text[: d.start]) and SPOKEN_ON_OPENING.match(text, d.end)))
+
+
+def _two_towns(analysis: StoryAnalysis, values: dict[str, list[int]]) -> bool:
+    """Scenes that cannot both hold: local places, each named as a settlement (no arena, road,
+    district or area: "SAP Arena" lies in Mannheim, "Interstate 805" runs through Clairemont), not
+    one place named more or less fully ("Mt Cook" / "Aoraki Mount Cook"), and no outlet of one
+    naming the other anywhere ("the Zeitoun neighborhood of Gaza City"): that outlet knows both."""
+    names = list(values)
+    if any(level(n) != "local" or SITE_WORDS & set(re.findall(r"[a-z]+", n.lower())) for n in names) \
+            or _one_place(names):
+        return False
+    for n, idx in values.items():
+        texts = {analysis.sentences[i].article_id: analysis.article(analysis.sentences[i].article_id).text for i in idx}
+        if any(re.search(rf"\b{re.escape(o)}\b", t) for o in names if o != n for t in texts.values()):
+            return False
+    return True
 
 
 def _one_place(names: list[str]) -> bool:
@@ -236,12 +265,8 @@ def _event_places(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, 
     linked = any(sim[i, j] >= config.align.same_fact
                  for a in range(len(names)) for b in range(a + 1, len(names))
                  for i in values[names[a]] for j in values[names[b]])
-    levels = {n: level(n) for n in names}
     if not linked:
         return []
-    # "Aoraki" and "Aoraki Mount Cook National Park", "Mt Cook" and "Mount Cook": one place named
-    # more or less fully (one name's own words hold another's) is a difference of precision
-    kind = ("contradiction" if all(v == "local" for v in levels.values()) and not _one_place(names)
-            else "precision")
+    kind = "contradiction" if _two_towns(analysis, values) else "precision"
     return [slot_divergence(analysis, "place", kind, {n: [(i, n) for i in values[n]] for n in names},
                              about=f"place — {short(analysis.sentences[members[0]].text)}")]
