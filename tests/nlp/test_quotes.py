@@ -624,3 +624,24 @@ def test_according_to_a_document_and_reports_that_are_nouns(models, text, start,
 ])
 def test_a_clause_that_hands_over_to_a_quote_with_a_colon(models, text, start, speaker):
     assert find(brief_quotes(models, text), start).speaker == speaker
+
+
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ("``", "''"), ('"', '"')])
+def test_a_quotation_closed_on_the_next_line_is_one_speakers(models, opening, closing):
+    # one sentence per line, as some corpora write: the quotation opens on one line and closes,
+    # without being reopened, on the next, where its speaker is named
+    quotes = brief_quotes(models, "Mara Velt closed the Tollmouth bridge on Monday after engineers found cracks.\n"
+                                  f"{opening}We could not take the risk with so many cars on it.\n"
+                                  f"The bridge carries 20,000 cars a day and the cracks were growing,{closing} "
+                                  "Velt told reporters.\nRepairs will take weeks.")
+    assert find(quotes, "We could not take the risk").speaker == "Mara Velt"
+    assert find(quotes, "The bridge carries 20,000 cars").speaker == "Mara Velt"
+
+
+def test_a_line_is_no_quotation_rest_unless_one_was_left_open():
+    from storyweave.nlp.quotes.items import continued_span
+
+    assert continued_span("The bridge carries cars,” Velt said.") == (0, 24)
+    assert continued_span('He called it "a disgrace" and left.') is None  # a straight mark that pairs
+    assert continued_span("Velt said “we will reopen it soon.”") is None  # opened before it closes
+

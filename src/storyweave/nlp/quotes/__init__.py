@@ -19,7 +19,7 @@ from typing import Any
 from ...model import Quote
 from ..entities import EntityIndex
 from .attribute import Attribution, attribute
-from .items import Paragraph, find_quote_spans
+from .items import Paragraph, continued_span, find_quote_spans, has_marks
 from .merge import UNKNOWN, Found, clean, merge
 from .posts import is_post, post_quotes
 from .speakers import Article
@@ -39,10 +39,11 @@ def extract_quotes(analysis: Any, entities: EntityIndex) -> list[Quote]:
     for (article, pnum), idx in paragraphs.items():
         art = articles.setdefault(article, Article(entities, first=idx[0]))
         art.paragraph = pnum
-        para = Paragraph(idx, analysis, entities)
         adjacent = last.get(article) == pnum - 1 and not is_post([analysis.sentences[i].text for i in idx])
         last[article] = pnum
         run = chain.pop(article, []) if adjacent else []
+        para = Paragraph(idx, analysis, entities, continues=bool(run),
+                         whole=bool(run) and _closed_later(analysis, paragraphs, article, pnum))
         atts = attribute(para, art, adjacent)
         for a in atts:
             f = Found(clean(a.quote.text), a.speaker, a.how, article, para.sentence_ids(analysis, a.quote))
@@ -59,12 +60,29 @@ def extract_quotes(analysis: Any, entities: EntityIndex) -> list[Quote]:
     return merge(found, [a.id for a in analysis.articles])
 
 
+def _closed_later(analysis: Any, paragraphs: dict, article: str, pnum: int, within: int = 4) -> bool:
+    """Is this paragraph, without marks, inside a quotation one of the next few closes without
+    reopening it (text written one sentence per line: “A. / B. / C,” she said)?"""
+    for k in range(pnum, pnum + within + 1):
+        idx = paragraphs.get((article, k))
+        if idx is None:
+            return False
+        text = " ".join(analysis.sentences[i].text for i in idx)
+        if k == pnum and has_marks(text):
+            return False
+        if k > pnum and has_marks(text):
+            return continued_span(text) is not None
+    return False
+
+
 def _one_speaker(run: list[tuple[Attribution, Found]]) -> None:
     """A quotation over several paragraphs has one speaker, whichever paragraph names it."""
     named = [a.speaker for a, _ in run if a.speaker and a.how != "continued"]
-    speaker = named[0] if named else next((a.speaker for a, _ in run if a.speaker), None)
+    speaker = named[0] if named else None
     if not speaker or len(set(named)) > 1:
-        return  # nobody named, or two different names: leave each part as it is
+        # nobody named (a speaker carried over from the quote before is a guess, not spread
+        # further: "X, director of Y, commented," may introduce it), or two names
+        return
     for a, f in run:
         if a.speaker != speaker:
             a.speaker, f.speaker, f.how = speaker, speaker, "open"

@@ -28,6 +28,26 @@ _QUOTE_PATTERNS = (
 )
 
 
+# a quotation left open in the paragraph before, closed in this one without being reopened:
+# text written one sentence per line (“We could not ... risk. / The bridge ... growing,” she said)
+_CLOSES_FIRST = re.compile(r'[^“”"]*?[^\s“”"](?=[”]|\'\'|’’)|[^“”"]*?[^\s“”"](?=")')
+
+
+def continued_span(text: str) -> tuple[int, int] | None:
+    """(0, end) of the rest of a quotation this paragraph closes before opening any, or None.
+    A straight mark closes only when the paragraph holds an odd number of them."""
+    m = _CLOSES_FIRST.match(text)
+    if not m:
+        return None
+    if text[m.end()] == '"' and text.count('"') % 2 == 0:
+        return None
+    return (0, m.end()) if len(m.group(0).split()) >= 2 else None
+
+
+def has_marks(text: str) -> bool:
+    return bool(re.search(r"[“”\"]|''|’’", text))
+
+
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each direct quote's content in ``text``; nested quotes are left inside."""
     found: list[tuple[int, int]] = []
@@ -61,7 +81,8 @@ class Item:
 class Paragraph:
     """One paragraph of one article as items, with the sentence each item belongs to."""
 
-    def __init__(self, sentence_idx: list[int], analysis: Any, entities: EntityIndex) -> None:
+    def __init__(self, sentence_idx: list[int], analysis: Any, entities: EntityIndex, continues: bool = False,
+                 whole: bool = False) -> None:
         self.text = ""
         self.bounds: list[tuple[int, int, int]] = []  # (start, end, sentence index)
         mentions: list[tuple[int, int, str, str]] = []
@@ -73,7 +94,7 @@ class Paragraph:
             if i < len(entities.mentions):
                 mentions += [(off + m.start, off + m.end, m.name, m.type) for m in entities.mentions[i]]
         self._ends = [e for _, e, _ in self.bounds]
-        self.items = self._items(mentions)
+        self.items = self._items(mentions, continues, whole)
 
     def sentence_at(self, pos: int) -> int:
         k = bisect.bisect_right(self._ends, pos - 1) if pos else 0
@@ -86,8 +107,16 @@ class Paragraph:
     def sentence_ids(self, analysis: Any, item: Item) -> list[str]:
         return [analysis.sentences[i].id for s, e, i in self.bounds if s < item.end and e > item.start]
 
-    def _items(self, mentions: list[tuple[int, int, str, str]]) -> list[Item]:
+    def _items(self, mentions: list[tuple[int, int, str, str]], continues: bool, whole: bool) -> list[Item]:
         quotes = find_quote_spans(self.text)
+        rest = continued_span(self.text) if continues else None
+        if continues and whole and not has_marks(self.text):
+            quotes = [(0, len(self.text))]  # a line inside a quotation that a later line closes
+        if rest:
+            straight = self.text[rest[1]] == '"'
+            tail = find_quote_spans(self.text[rest[1] + 1:]) if straight else None
+            quotes = [rest] + ([(s + rest[1] + 1, e + rest[1] + 1) for s, e in tail] if straight
+                               else [q for q in quotes if q[0] >= rest[1]])
         # the marks just outside the content belong to the quote item
         spans: list[tuple[int, int, Item]] = []
         for s, e in quotes:
