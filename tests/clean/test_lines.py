@@ -19,6 +19,10 @@ def test_first_reason_wins():
 def test_sentence_end_and_words():
     assert is_sentence('He said "no."') and is_sentence("Really?)") and not is_sentence("Cranes halted")
     assert words_of("Dock workers' 2024 pay-offer") == ["Dock", "workers'", "pay-offer"]
+    # prose that hands over to the next line with a colon or a comma is body text, not a heading
+    assert is_sentence("Andrew Welt, director of the drivers association at the port, commented,")
+    assert is_sentence("The harbour master read out the statement to the waiting crews:")
+    assert not is_sentence("Related Stories:") and not is_sentence("Dock Workers, Cranes,")
 
 
 def test_content_tokens_drop_stop_words_and_short_words():

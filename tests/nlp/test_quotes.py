@@ -645,3 +645,13 @@ def test_a_line_is_no_quotation_rest_unless_one_was_left_open():
     assert continued_span('He called it "a disgrace" and left.') is None  # a straight mark that pairs
     assert continued_span("Velt said “we will reopen it soon.”") is None  # opened before it closes
 
+
+
+def test_a_line_ending_on_a_comma_hands_its_speaker_to_the_next_lines_quotation(models):
+    quotes = brief_quotes(models, "Lena Markey, the council leader, called the closure a disgrace.\n"
+                                  "“It is a disgrace and a failure of planning,” Markey said.\n"
+                                  "Andrew Welt, director of the drivers association, commented,\n"
+                                  "“This closure was avoidable, and the council knew it for years.\n"
+                                  "We will see them in court.”\nRepairs will take weeks.")
+    assert find(quotes, "This closure was avoidable").speaker == "Andrew Welt"
+    assert find(quotes, "We will see them in court").speaker == "Andrew Welt"

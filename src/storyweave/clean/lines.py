@@ -47,10 +47,11 @@ def is_sentence(line: str) -> bool:
 
 
 def _introduces(line: str) -> bool:
-    """A line of prose handing over to what follows with a colon ("The post concluded with these
-    sentences:"): body text, not a heading — long, and written mostly in lower case (a heading's
+    """A line of prose handing over to what follows with a colon or a comma ("The post concluded
+    with these sentences:", "X, director of the Y program, commented," before a quotation on the
+    next line): body text, not a heading — long, and written mostly in lower case (a heading's
     "Related Stories:" or "READ MORE:" is neither)."""
-    if not line.rstrip().endswith(":"):
+    if not line.rstrip().endswith((":", ",")):
         return False
     words = line.split()
     return len(words) >= _INTRO_WORDS and sum(w[:1].islower() for w in words) * 2 >= len(words)
