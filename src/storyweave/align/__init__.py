@@ -16,8 +16,8 @@ from .agreements import agreements, unique_facts
 from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
-from .roles import (an_individual, days_of_two_acts, different_terms, on_a_guessed_day, past_and_future,
-                    planned_and_done, same_role, same_words, states_the_other, tallies)
+from .roles import (an_individual, days_of_two_acts, different_terms, elapsed_when_undated, on_a_guessed_day,
+                    past_and_future, planned_and_done, same_role, same_words, states_the_other, tallies)
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
@@ -52,7 +52,8 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
             return False  # "killed Wednesday" / "identified on Thursday"
         if d.attribute == "count" and (whole_and_part(d) or an_individual(d, _counts_outcome)):
             return False  # "12 dead, including the two attackers" / "killed 10"; "one group" / "five groups"
-        if d.attribute == "duration" and (different_terms(analysis, d) or past_and_future(analysis, d)):
+        if d.attribute == "duration" and (different_terms(analysis, d) or past_and_future(analysis, d)
+                                          or elapsed_when_undated(analysis, d)):
             return False  # jail and probation; "over the last 30 years" / "in the next 40 years"
         if d.attribute == "date" and not dates:
             return True

@@ -325,3 +325,19 @@ def states_the_other(d: Divergence) -> bool:
         if other.number >= 2 and v.sentences and all(other.number in numbers_in(s, other.kind) for s in v.sentences):
             return True
     return False
+
+
+_ELAPSED = re.compile(r"(?i)(?:\bafter\s+{v}|{v}\s+of\b)")
+
+
+def elapsed_when_undated(an: StoryAnalysis, d: Divergence) -> bool:
+    """Durations of an event still going on, counted to the time of writing ("after four days of
+    rioting" / "eight days of the worst riots"): reports written on different days give different
+    counts, so where an article has no date to order them by, they are no contradiction."""
+    if d.attribute != "duration":
+        return False
+    for v in d.variants:
+        pattern = re.compile(_ELAPSED.pattern.format(v=re.escape(v.text)))
+        if not v.text or not any(pattern.search(s) for s in v.sentences or ()):
+            return False
+    return any(an.article(a).published is None for v in d.variants for a in v.citations)
