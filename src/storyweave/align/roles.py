@@ -320,14 +320,12 @@ def states_the_other(d: Divergence) -> bool:
     stated = [find_quantities(v.text)[:1] for v in d.variants]
     if not all(stated):
         return False
-    for (v, _), (__, (other,)) in ((d.variants[0], stated[0]), (d.variants[1], stated[1])), \
-            ((d.variants[1], stated[1]), (d.variants[0], stated[0])):
-        if other.number >= 2 and v.sentences and all(other.number in numbers_in(s, other.kind) for s in v.sentences):
-            return True
-    return False
+    (va, vb), ((qa,), (qb,)) = d.variants, stated
+    return any(other.number >= 2 and v.sentences and all(other.number in numbers_in(s, other.kind) for s in v.sentences)
+               for v, other in ((va, qb), (vb, qa)))
 
 
-_ELAPSED = re.compile(r"(?i)(?:\bafter\s+{v}|{v}\s+of\b)")
+_ELAPSED = r"(?i)(?:\bafter\s+{v}|{v}\s+of\b)"  # the value, after "after" or before "of"
 
 
 def elapsed_when_undated(an: StoryAnalysis, d: Divergence) -> bool:
@@ -337,7 +335,7 @@ def elapsed_when_undated(an: StoryAnalysis, d: Divergence) -> bool:
     if d.attribute != "duration":
         return False
     for v in d.variants:
-        pattern = re.compile(_ELAPSED.pattern.format(v=re.escape(v.text)))
+        pattern = re.compile(_ELAPSED.format(v=re.escape(v.text)))
         if not v.text or not any(pattern.search(s) for s in v.sentences or ()):
             return False
     return any(an.article(a).published is None for v in d.variants for a in v.citations)
