@@ -76,6 +76,7 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/python bench/unique_facts.py
 	$(BIN)/storyweave eval dates ../shared/data/meantime-timeml
 	$(BIN)/storyweave eval summaries ../shared/data/multinews-validation.jsonl --words 250
+	$(BIN)/python bench/summary_lead.py --split held-out
 
 # The optional LLM fusion, tested against a real small model (SmolLM2-135M) served on 127.0.0.1.
 test-llm: $(DEVSTAMP)

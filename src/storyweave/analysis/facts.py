@@ -67,7 +67,7 @@ class Unique(Step):
 
 class Summary(Step):
     """Opens with the story's main event: the clearest statement of the fact the most independent
-    sources carry (the first agreement), then the selection's picks."""
+    sources carry (the first agreement, when ``brief.lead_sources`` carry it), then the selection's picks."""
 
     name = "summary"
     reads = ("sentences", "tokens", "vectors", "similarity", "groups", "syndicated", "agreements")
@@ -79,7 +79,8 @@ class Summary(Step):
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         # the first agreement whose statement stands alone: a summary cannot open on "A few
         # hours later, ..." or on a quotation whose speaker it leaves out
-        alone = (an.sentence_index(a.sentence_ids[0]) for a in an.agreements or [])
+        alone = (an.sentence_index(a.sentence_ids[0]) for a in an.agreements or []
+                 if a.independent_sources >= self.config.brief.lead_sources)
         lead = next((i for i in alone if stands_alone(an.sentences[i].text)), None)
         an.summary = summarize(an, self.config.brief.words, self.config, lead=lead)
         return an
