@@ -260,3 +260,16 @@ def test_a_site_notice_page_is_no_article_and_a_story_about_the_archive_stays():
              "Drivers will be sent through the harbour tunnel, which opens two extra lanes in March."]
     a = clean("\n".join(prose) + "\nSorry, the page you requested could not be found.\n")
     assert a.body == prose
+
+
+def test_a_caption_ending_on_a_bracketed_photographer_credit_is_no_title():
+    # the page's first line is a photo's caption, its credit "(Name/Outlet)" in brackets
+    caption = "Ana Ruiz, left, waves to fans at Eastmere Stadium on Tuesday. (Tomas Lind/The Eastmere Herald)"
+    prose = ["Ana Ruiz scored twice as Eastmere beat Northport 3-1 on Tuesday night.",
+             "The win lifts Eastmere to second place, two points behind the leaders, the club said."]
+    a = clean("\n".join([caption, *prose]) + "\n")
+    assert reasons(a)[caption] == str(Reason.CAPTION)
+    assert a.title is None and a.body == prose
+    # a sentence closing on a bracketed pair with a slash stays the story's
+    kept = "Fans travelled to the match by road (over the A1/M6)."
+    assert clean("\n".join([prose[0], kept, prose[1]]) + "\n").body == [prose[0], kept, prose[1]]

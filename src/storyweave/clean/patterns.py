@@ -42,8 +42,9 @@ CREDIT = Marker(
     r"^\W*in this\b.{0,40}?\b(photo|image|picture|video|frame grab|screenshot)\b)",
     keys=("/", "(", "credit", "frame grab", "illustration", "image", "photo", "picture", "screenshot", "video", "©"),
 )
-# "Photo: Agency/Name Surname" style credits at a line's end (case matters: names are capitalised)
-SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*$")
+# "Photo: Agency/Name Surname" style credits at a line's end, bracketed or not ("... at the
+# stadium. (Ana Ruiz/The Herald)"; case matters: names are capitalised)
+SLASH_CREDIT = re.compile(r"\b[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}\s?/\s?[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}\s*\)?\s*$")
 CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\s*:?\s*$", re.IGNORECASE)
 # A photographer's "Name Surname / Outlet" credit opening a line, bracketed or not, the caption
 # after it ("(Ana Ruiz / For The Herald)", "Ana Ruiz / For The Herald The mayor speaks ...")
