@@ -558,3 +558,25 @@ def test_a_name_after_a_kin_noun_is_a_person():
     text = "She flew to Leroy on Monday."
     start = text.index("Leroy")
     assert clean_span(0, text, start, start + 5, "Leroy", "GPE").label == "place"
+
+
+def test_a_given_name_and_a_surname_tagged_a_place_or_a_body_is_a_person():
+    from storyweave.nlp.entities.context import span_cues
+    from storyweave.nlp.entities.evidence import decide_types
+    from storyweave.nlp.entities.spans import Span
+
+    # the tagger calls a goal scorer a place and a newsreader a body; the tails and the given
+    # names that are regions, the place prepositions and "at" keep real places and bodies
+    rows = [("Crystal Quenby", "place", frozenset()), ("Lester Harrow", "organisation", frozenset()),
+            ("Virginia Marsh", "place", frozenset()), ("Rose Garden", "place", frozenset()),
+            ("Al Tariqa", "organisation", frozenset()), ("Walter Pryce", "organisation", frozenset({"at"})),
+            ("Maria Lenz", "place", frozenset({"place"})), ("Elena Ward", "place", frozenset()),
+            ("Karen Vosk", "organisation", frozenset())]
+    spans = [Span(k, 0, len(n), n, n, label, cues=cues) for k, (n, label, cues) in enumerate(rows)]
+    types = decide_types(spans, {k: n for k, (n, _, _) in enumerate(rows)}, People(Counter()))
+    text = "She did her internship at Walter Pryce in the spring."
+    start = text.index("Walter")
+    assert "at" in span_cues(text, start, start + 12, False)
+    assert types == {"Crystal Quenby": "person", "Lester Harrow": "person", "Virginia Marsh": "place",
+                     "Rose Garden": "place", "Al Tariqa": "organisation", "Walter Pryce": "organisation",
+                     "Maria Lenz": "place", "Elena Ward": "person", "Karen Vosk": "person"}

@@ -30,7 +30,12 @@ def span_cues(text: str, start: int, end: int, titled: bool) -> frozenset[str]:
         cues.add("place")  # "in Valmora", but not "in Trump's administration"
     if located(text, end):
         cues.add("located")
+    if _AT.search(before):
+        cues.add("at")  # "an internship at Walter Reed": a place or a body, when it reads like a person's name
     return frozenset(cues)
+
+
+_AT = re.compile(r"\bat\s+(?:the\s+)?$")
 
 
 def located(text: str, end: int) -> int:

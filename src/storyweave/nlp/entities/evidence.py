@@ -17,8 +17,9 @@ from .given_names import gender_of_given_name
 from .people import People
 from .spans import Span
 from .vocab import (
-    AGENT_ENDINGS, CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, MACHINE_NAME, MODEL_CODE, NAME_TAILS, ORGANISATION, OTHER,
-    OUTLETS, PARTICLES, PERSON, PLACE, ROLES, TITLE_WORDS, US_STATE_ABBREVIATIONS,
+    AGENT_ENDINGS, BUILT_PLACE_HEADS, CALL_SIGN, DOTTED, FEATURE_WORDS, GROUP, MACHINE_NAME, MODEL_CODE, NAME_TAILS,
+    NAMED_PLACE_TAILS, NOT_PERSON_HEADS, ORG_HEADS, ORGANISATION, OTHER, OUTLETS, PARTICLES, PERSON, PLACE, PLACE_HEADS,
+    ROLES, THING_HEADS, TITLE_WORDS, US_STATE_ABBREVIATIONS,
 )
 
 
@@ -109,7 +110,29 @@ def decide_types(spans: list[Span], names: dict[int, str], people: People,
                 types[name] = (ORGANISATION if MACHINE_NAME.search(name) else PLACE if " " not in name else OTHER)
         else:
             types[name] = c.most_common(1)[0][0]
+            if types[name] in (PLACE, ORGANISATION) and _a_persons_name(name, cues[name]):
+                types[name] = PERSON
     return types
+
+
+# what ends a place's or a body's name, so never a surname here
+_NAME_TAILS = (ORG_HEADS | PLACE_HEADS | BUILT_PLACE_HEADS | FEATURE_WORDS | THING_HEADS | NAMED_PLACE_TAILS
+               | frozenset().union(*NOT_PERSON_HEADS.values()))
+
+
+def _a_persons_name(name: str, cue: Counter[str]) -> bool:
+    """A name the tagger called a place or a body that reads as a person's: a given name that is
+    no region's or country's, then one capitalised word that ends no place's or body's name
+    ("Crystal Dunn", "Lester Holt", "Carly Fiorina"; not "Virginia Beach", "Rose Garden",
+    "Al Jazeera"), never written where a place goes ("in ...", "at ...", "..., Idaho")."""
+    tokens = name.split()
+    if len(tokens) != 2 or cue["place"] or cue["located"] or cue["at"]:
+        return False
+    first, last = tokens
+    low = first.lower()
+    return bool(gender_of_given_name(low) and low not in PARTICLES and not country(first)
+                and level(first) == "local" and last[:1].isupper() and not last.isupper()
+                and last.lower() not in _NAME_TAILS)
 
 
 def _person_shaped(name: str, cue: Counter[str], people: People, common: frozenset[str]) -> bool:

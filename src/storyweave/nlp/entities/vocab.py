@@ -187,6 +187,11 @@ NOT_PERSON_HEADS = {
 # "house" ("the White House said" is the institution), nor what runs itself (hospital, zoo, school).
 BUILT_PLACE_HEADS = frozenset("airport station boulevard avenue road street square base temple hall stadium arena "
                               "bridge tower palace theatre theater cathedral mosque synagogue".split())
+# Last words of place and body names that open on a given name ("Rose Garden", "Virginia Beach",
+# "Victoria Line", "Georgia Dome", "Estelle Unit"): such a name is no person's (with the heads above)
+NAMED_PLACE_TAILS = frozenset("garden hills beach line tech dome unit projects hospital school college center "
+                              "centre clinic medical memorial field fields heights springs falls point island "
+                              "county park parkway avenue street bay".split())
 # (not "programme", as the UN's bodies are named, nor "law", as in "School of Law")
 THING_HEADS = frozenset("act bill treaty accord amendment agreement plan program".split())
 # What no person's name holds: a digit ("NBC10") or a web address ("TheRightStuff.biz").
