@@ -20,7 +20,12 @@ up in ``bench/labels/agreement-pairs-<split>.jsonl`` (ids and labels only; see i
 ``STORYWEAVE_ALIGN_AGREE_SPECIFIC=0.65``).
 
 Prints the labelled share ``same``, ``same`` + ``partial``, and how many cited pairs carry no
-label (a pair the labels never saw: label it before trusting the figure).
+label (a pair the labels never saw: label it before trusting the figure). A ``partial`` pair
+also says which side holds the other (``covers``, one blind reader, 5 December:
+``statement_in_cited``, ``cited_in_statement`` or ``neither``): the cited sentence supports the
+whole statement the reader sees when it is ``same`` or holds the statement. A pair cited the
+other way round (the statement and the cited sentence swapped) keeps its label, its ``covers``
+turned round.
 
     python bench/cited_pairs.py --split tune|held-out|multinews
 """
@@ -86,6 +91,10 @@ def multinews_pairs() -> tuple[list[dict], float]:
     return pairs, seconds
 
 
+# a partial pair's direction, seen from the other side
+_TURNED = {"statement_in_cited": "cited_in_statement", "cited_in_statement": "statement_in_cited"}
+
+
 def _either_way(path: Path) -> dict[tuple[str, str], str]:
     """Labels of an off-by-default path's pairs, looked up either way round."""
     out = {}
@@ -102,6 +111,10 @@ def main() -> int:
     labels_path = ROOT / "labels" / f"agreement-pairs-{args.split}.jsonl"
     rows = [json.loads(line) for line in labels_path.open(encoding="utf-8")]
     label = {(r["a_sent"], r["b_sent"]): r["label"] for r in rows}
+    covers = {(r["a_sent"], r["b_sent"]): r.get("covers", "") for r in rows}
+    for r in rows:  # the same two sentences cited the other way round
+        label.setdefault((r["b_sent"], r["a_sent"]), r["label"])
+        covers.setdefault((r["b_sent"], r["a_sent"]), _TURNED.get(r.get("covers", ""), r.get("covers", "")))
     sample = {(r["story"], r["a_sent"]) for r in rows if r.get("sampled")}
     extra = {path: _either_way(ROOT / "labels" / f"{path}-pairs-{args.split}.jsonl") for path in ("meaning", "specific")}
     pairs, seconds = multinews_pairs() if args.split == "multinews" else cited_pairs(args.split)
@@ -123,6 +136,11 @@ def main() -> int:
         print(f"  wholly or in part            {(counts['same'] + counts['partial']) / judged:.3f}"
               f" ({counts['same'] + counts['partial']}/{judged})")
         print(f"  another fact                 {counts['different'] / judged:.3f} ({counts['different']}/{judged})")
+        holds = counts["same"] + sum(1 for p in pairs if covers.get((p["a_sent"], p["b_sent"])) == "statement_in_cited")
+        unread = sum(1 for p in pairs if label.get((p["a_sent"], p["b_sent"])) == "partial"
+                     and not covers.get((p["a_sent"], p["b_sent"])))
+        print(f"  state the whole statement    {holds / judged:.3f} ({holds}/{judged}; same, or the statement inside"
+              f" the cited sentence{f'; {unread} partial pairs without a direction' if unread else ''})")
     if sample:
         by_agreement: dict[str, list[str]] = {}
         for p in pairs:
