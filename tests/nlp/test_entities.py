@@ -580,3 +580,20 @@ def test_a_given_name_and_a_surname_tagged_a_place_or_a_body_is_a_person():
     assert types == {"Crystal Quenby": "person", "Lester Harrow": "person", "Virginia Marsh": "place",
                      "Rose Garden": "place", "Al Tariqa": "organisation", "Walter Pryce": "organisation",
                      "Maria Lenz": "place", "Elena Ward": "person", "Karen Vosk": "person"}
+
+
+def test_a_plural_name_written_after_the_is_a_team_or_a_family_not_a_person():
+    from storyweave.nlp.entities.context import span_cues
+    from storyweave.nlp.entities.evidence import decide_types
+    from storyweave.nlp.entities.spans import Span
+
+    text = "The Kestrels beat the Harriers 3-1."
+    start = text.index("Harriers")
+    assert "the" in span_cues(text, start, start + 8, False)
+    the, none = frozenset({"the"}), frozenset()
+    rows = [("Harriers", the), ("Harriers", the), ("Harriers", none),  # a team, mostly "the Harriers"
+            ("Okafors", the), ("Lena Okafor", none),  # a family beside one of its members
+            ("Jenkins", none), ("Jenkins", the), ("Jenkins", none)]  # a surname ending in s, "the" once in three
+    spans = [Span(k, 0, len(n), n, n, "person", cues=c) for k, (n, c) in enumerate(rows)]
+    types = decide_types(spans, {k: n for k, (n, _) in enumerate(rows)}, People(Counter({"Lena Okafor": 1, "Jenkins": 3})))
+    assert types["Harriers"] == "organisation" and types["Okafors"] == "group" and types["Jenkins"] == "person"

@@ -32,10 +32,13 @@ def span_cues(text: str, start: int, end: int, titled: bool) -> frozenset[str]:
         cues.add("located")
     if _AT.search(before):
         cues.add("at")  # "an internship at Walter Reed": a place or a body, when it reads like a person's name
+    if _THE.search(before):
+        cues.add("the")  # "the Colts", "the Clintons": no one person's name takes an article
     return frozenset(cues)
 
 
 _AT = re.compile(r"\bat\s+(?:the\s+)?$")
+_THE = re.compile(r"\b[Tt]he\s+$")
 
 
 def located(text: str, end: int) -> int:

@@ -108,11 +108,21 @@ def decide_types(spans: list[Span], names: dict[int, str], people: People,
             types[name] = _lone_word_type(name, cues[name], sum(c.values()), people, bodies)
             if types[name] == PERSON and not _person_shaped(name, cues[name], people, common):
                 types[name] = (ORGANISATION if MACHINE_NAME.search(name) else PLACE if " " not in name else OTHER)
+            elif types[name] == PERSON and _a_plural_with_the(name, cues[name], sum(c.values())):
+                # "the Colts" are a team; "the Clintons", beside a Clinton of the story, a family
+                types[name] = GROUP if name[:-1] in people.tokens or name[:-2] in people.tokens else ORGANISATION
         else:
             types[name] = c.most_common(1)[0][0]
             if types[name] in (PLACE, ORGANISATION) and _a_persons_name(name, cues[name]):
                 types[name] = PERSON
     return types
+
+
+def _a_plural_with_the(name: str, cue: Counter[str], mentions: int) -> bool:
+    """One capitalised plural word written after "the" in at least half its mentions, never titled:
+    a team, a band or a family, not one person."""
+    return (" " not in name and name.endswith("s") and not name.endswith("ss") and not cue["titled"]
+            and 2 * cue["the"] >= mentions)
 
 
 # what ends a place's or a body's name, so never a surname here

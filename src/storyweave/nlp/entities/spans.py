@@ -47,7 +47,7 @@ class Span:
     gender: str = ""
     honorific: bool = False
     roles: tuple[str, ...] = ()
-    cues: frozenset[str] = frozenset()  # "titled", "speech", "report", "place", "located", "at" (context.span_cues)
+    cues: frozenset[str] = frozenset()  # "titled", "speech", "report", "place", "located", "at", "the" (context.span_cues)
 
 
 def normalise(surface: str) -> str:
