@@ -597,3 +597,16 @@ def test_a_plural_name_written_after_the_is_a_team_or_a_family_not_a_person():
     spans = [Span(k, 0, len(n), n, n, "person", cues=c) for k, (n, c) in enumerate(rows)]
     types = decide_types(spans, {k: n for k, (n, _) in enumerate(rows)}, People(Counter({"Lena Okafor": 1, "Jenkins": 3})))
     assert types["Harriers"] == "organisation" and types["Okafors"] == "group" and types["Jenkins"] == "person"
+
+
+def test_a_surname_the_tagger_calls_a_town_is_the_person_where_it_says_something():
+    from storyweave.nlp.entities.evidence import retype_person_names
+    from storyweave.nlp.entities.spans import Span
+
+    # "Air Chief Marshal Ivo Marsh ... Marsh said ...": the town of the same name stays a town
+    spans = [Span(0, 0, 8, "Ivo Marsh", "Ivo Marsh", "person"),
+             Span(1, 0, 5, "Marsh", "Marsh", "place", cues=frozenset({"speech"})),
+             Span(2, 3, 8, "Marsh", "Marsh", "place", cues=frozenset({"place"})),
+             Span(3, 3, 8, "Marsh", "Marsh", "place")]
+    retype_person_names(spans, People(Counter({"Ivo Marsh": 1})))
+    assert [s.label for s in spans] == ["person", "person", "place", "place"]

@@ -176,7 +176,7 @@ class StoryAnalysis:
         if self.entity_index is not None:
             pi = {n for n, t in self.entity_index.by_sentence[i] if t == "person"}
             pj = {n for n, t in self.entity_index.by_sentence[j] if t == "person"}
-            if pi - pj and pj - pi:
+            if _others(pi, pj) and _others(pj, pi):
                 return True
         if self.anchors is not None:
             di, dj = self.days(i), self.days(j)
@@ -229,3 +229,10 @@ class StoryAnalysis:
                 best[a] = (score, j)
         order = {a: k for k, a in enumerate(dict.fromkeys(self.sentences[j].article_id for j in self.groups[self.group_of[i]]))}
         return [i, *(j for _, (_, j) in sorted(best.items(), key=lambda kv: order[kv[0]]))]
+
+
+def _others(names: set[str], than: set[str]) -> set[str]:
+    """The people of ``names`` not in ``than``: a lone surname is the person ``than`` names in
+    full ("Houston" / "Angus Houston", kept apart when the surname is also a town's name)."""
+    return {n for n in names if n not in than
+            and not any(" " not in n and m.split()[-1] == n or " " not in m and n.split()[-1] == m for m in than)}

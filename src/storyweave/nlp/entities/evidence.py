@@ -40,7 +40,8 @@ def retype_person_names(spans: list[Span], people: People, texts: list[str] | No
     - a span typed place/organisation whose words are a person's name in this story is that
       person: a word tagged a person somewhere in the story (or after "Mr"), or never tagged a
       place, follows the person; a word tagged only a place, and more often than the person's
-      full name appears ("Washington" beside one "Denzel Washington"), stays a place;
+      full name appears ("Washington" beside one "Denzel Washington"), stays a place, unless
+      that mention says something ("Houston said" beside "Angus Houston");
     - a lone word tagged a person that is the name of a river, lake or mountain of the story
       and no person's name ("the Sella" beside "River Sella") is that place;
     - an outlet, platform or dotted body is an organisation.
@@ -82,8 +83,9 @@ def retype_person_names(spans: list[Span], people: People, texts: list[str] | No
             continue
         if s.label == GROUP and s.name not in people.tokens:
             continue  # "Republicans"; but "Mattis" beside "Jim Mattis" is him
-        if s.name in full or (" " not in s.name and s.name in people.tokens and s.name not in place_only):
-            s.label = PERSON
+        if s.name in full or (" " not in s.name and s.name in people.tokens
+                              and (s.name not in place_only or "speech" in s.cues)):
+            s.label = PERSON  # "Houston said", beside "Angus Houston": a town says nothing
 
 
 def decide_types(spans: list[Span], names: dict[int, str], people: People,
