@@ -655,3 +655,12 @@ def test_a_line_ending_on_a_comma_hands_its_speaker_to_the_next_lines_quotation(
                                   "We will see them in court.”\nRepairs will take weeks.")
     assert find(quotes, "This closure was avoidable").speaker == "Andrew Welt"
     assert find(quotes, "We will see them in court").speaker == "Andrew Welt"
+
+
+def test_the_region_after_a_residents_town_is_no_speaker(models):
+    text = ("The town council met on Monday to discuss the new bridge.\n\n"
+            "Maria Lopez of Austin, Texas said: “These are the things the council should fix first.”\n\n"
+            "John Miller of Naperville, Illinois, said the bridge was overdue. “It is about time,” Miller said.\n")
+    quotes = brief_quotes(models, text)
+    assert find(quotes, "These are the things").speaker == "Maria Lopez"  # not "Texas"
+    assert find(quotes, "It is about time").speaker == "John Miller"

@@ -86,7 +86,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         it = items[j]
         if it.kind == "E" and it.type in (PERSON, ORGANISATION, PLACE) and not possessive(items, j) \
                 and not after_preposition(items, j) and not (j > 0 and items[j - 1].kind == "E") \
-                and not compound(items, j):
+                and not compound(items, j) and not _locates(items, j):
             return _surname(items, [j], art) or it.name  # "Mr. Clapper said", "the Pentagon said"
         if it.kind == "W" and it.low in PRONOUNS:
             return art.pronoun(it.text, items, j, window)
@@ -181,6 +181,13 @@ def _surname(items: list[Item], idx: list[int], art: Article) -> str | None:
         return None
     name = art.entities.person_of_surname(word := words[0].text.strip())
     return name if name and word in name.split() else None  # as the name writes it: not "RIP PRODIGY"
+
+
+def _locates(items: list[Item], j: int) -> bool:
+    """The place at items[j] follows a place and a comma: the region of a town ("Ana Ruiz of
+    Tenby, Texas said"), no subject of the verb after it."""
+    return items[j].type == PLACE and j >= 2 and items[j - 1].text == "," \
+        and items[j - 2].kind == "E" and items[j - 2].type == PLACE
 
 
 def _passive(items: list[Item], v: int) -> bool:
