@@ -610,3 +610,15 @@ def test_a_surname_the_tagger_calls_a_town_is_the_person_where_it_says_something
              Span(3, 3, 8, "Marsh", "Marsh", "place")]
     retype_person_names(spans, People(Counter({"Ivo Marsh": 1})))
     assert [s.label for s in spans] == ["person", "person", "place", "place"]
+
+
+def test_several_words_written_where_a_place_goes_and_opening_on_no_given_name_are_a_place():
+    from storyweave.nlp.entities.evidence import decide_types
+    from storyweave.nlp.entities.spans import Span
+
+    place, none = frozenset({"place"}), frozenset()
+    rows = [("Tel Hamra", place), ("Tel Hamra", place), ("Tel Hamra", none),  # "in Tel Hamra", "residents of ..."
+            ("Lena Okafor", place), ("Lena Okafor", place)]  # "faith in Lena Okafor": a given name keeps the person
+    spans = [Span(k, 0, len(n), n, n, "person", cues=c) for k, (n, c) in enumerate(rows)]
+    types = decide_types(spans, {k: n for k, (n, _) in enumerate(rows)}, People(Counter({"Lena Okafor": 2})))
+    assert types == {"Tel Hamra": "place", "Lena Okafor": "person"}

@@ -170,9 +170,13 @@ def _person_shaped(name: str, cue: Counter[str], people: People, common: frozens
 
 def _lone_word_type(name: str, cue: Counter[str], mentions: int, people: People, bodies: set[str]) -> str:
     """A person-tagged name: a person, unless it is one word no person of the story carries,
-    never titled, and the story uses it as a place, an outlet or the name of a body."""
+    never titled, and the story uses it as a place, an outlet or the name of a body — or several
+    words opening on no given name that the story writes where a place goes."""
     if " " not in name and cue["located"] and not (cue["titled"] or cue["speech"]):
         return PLACE  # "Larkspur, Idaho": a town, though named like a person
+    if " " in name and not (cue["titled"] or cue["speech"]) and cue["place"] >= 2 and 2 * cue["place"] >= mentions \
+            and not gender_of_given_name(name.split()[0]):
+        return PLACE  # "in Banda Aceh", "residents of Banda Aceh": no given name, written where a place goes
     if " " in name or people.canonical_of(name) or cue["titled"]:
         return PERSON
     if name in bodies and name not in people.tokens and not cue["place"]:
