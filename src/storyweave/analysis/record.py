@@ -234,5 +234,10 @@ class StoryAnalysis:
 def _others(names: set[str], than: set[str]) -> set[str]:
     """The people of ``names`` not in ``than``: a lone surname is the person ``than`` names in
     full ("Houston" / "Angus Houston", kept apart when the surname is also a town's name)."""
-    return {n for n in names if n not in than
-            and not any(" " not in n and m.split()[-1] == n or " " not in m and n.split()[-1] == m for m in than)}
+    return {n for n in names if not any(_one_person(n, m) for m in than)}
+
+
+def _one_person(a: str, b: str) -> bool:
+    """The same name, or a lone surname and a full name ending on it."""
+    short, full = sorted((a, b), key=lambda x: " " in x)
+    return a == b or " " not in short and full.split()[-1] == short

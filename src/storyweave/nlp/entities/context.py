@@ -7,8 +7,8 @@ import re
 
 from ...text import QUOTED, is_title
 from ..places import region_or_country
-from .vocab import (ABBREVIATED_ROLES, GENDERED_ROLES, KIN, PLACE_BEFORE, REGION_AFTER, REPORT_AFTER, ROLE_AFTER,
-                    ROLE_APPOSED, ROLE_BEFORE, ROLES, SPEECH_AFTER)
+from .vocab import (ABBREVIATED_ROLES, ARTICLE_BEFORE, AT_BEFORE, GENDERED_ROLES, KIN, PLACE_BEFORE, REGION_AFTER,
+                    REPORT_AFTER, ROLE_AFTER, ROLE_APPOSED, ROLE_BEFORE, ROLES, SPEECH_AFTER)
 
 
 def before_span(text: str, start: int, width: int = 60) -> str:
@@ -30,15 +30,11 @@ def span_cues(text: str, start: int, end: int, titled: bool) -> frozenset[str]:
         cues.add("place")  # "in Valmora", but not "in Trump's administration"
     if located(text, end):
         cues.add("located")
-    if _AT.search(before):
+    if AT_BEFORE.search(before):
         cues.add("at")  # "an internship at Walter Reed": a place or a body, when it reads like a person's name
-    if _THE.search(before):
+    if ARTICLE_BEFORE.search(before):
         cues.add("the")  # "the Colts", "the Clintons": no one person's name takes an article
     return frozenset(cues)
-
-
-_AT = re.compile(r"\bat\s+(?:the\s+)?$")
-_THE = re.compile(r"\b[Tt]he\s+$")
 
 
 def located(text: str, end: int) -> int:

@@ -189,9 +189,8 @@ BUILT_PLACE_HEADS = frozenset("airport station boulevard avenue road street squa
                               "bridge tower palace theatre theater cathedral mosque synagogue".split())
 # Last words of place and body names that open on a given name ("Rose Garden", "Virginia Beach",
 # "Victoria Line", "Georgia Dome", "Estelle Unit"): such a name is no person's (with the heads above)
-NAMED_PLACE_TAILS = frozenset("garden hills beach line tech dome unit projects hospital school college center "
-                              "centre clinic medical memorial field fields heights springs falls point island "
-                              "county park parkway avenue street bay".split())
+NAMED_PLACE_TAILS = frozenset("garden hills beach line tech dome unit projects clinic medical memorial field fields "
+                              "heights springs falls point parkway".split())
 # (not "programme", as the UN's bodies are named, nor "law", as in "School of Law")
 THING_HEADS = frozenset("act bill treaty accord amendment agreement plan program".split())
 # What no person's name holds: a digit ("NBC10") or a web address ("TheRightStuff.biz").
@@ -252,6 +251,10 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|across|throughout|outside|inside|aro
                           r"outskirts|mayor|people|citizens)\s+of)\s+(?:the\s+)?$"
                           # where a person lives, as US news writes it: "Ana Ruiz, 66, of Tenby", "a 66-year-old Tenby woman"
                           r"|,\s+(?:\d{1,3},\s+)?of\s+$|\b\d{1,3}-year-old\s+$", re.I)
+# "an internship at Walter Reed": what stands after "at" is a place or a body
+AT_BEFORE = re.compile(r"\bat\s+(?:the\s+)?$")
+# "the Colts", "the Clintons": no one person's name takes an article
+ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 # A role in an apposition after the name: "Qin Gang, the foreign minister,".
 ROLE_BEFORE = re.compile(r"((?:[\w’'-]+\.?\s+){1,3})$")
 ROLE_AFTER = re.compile(r"^,\s+(?:[\w’'-]+\s+){0,4}?([\w-]+)\s*[,;.]")
