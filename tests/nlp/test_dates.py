@@ -364,3 +364,17 @@ def test_a_week_within_one_month_dates_a_timeline_event_to_that_month():
     an = story(("a", WED, ["The leaders met in Rome this week to sign the grain accord."]))
     (event,) = build_timeline(an, article_anchors(an))
     assert event.date == "2024-05"
+
+
+def test_remembered_dates_are_the_dates_found_afresh_and_a_caller_cannot_change_them():
+    from storyweave.nlp.dates.mentions import clear_cache
+
+    text = "The vote was held on Tuesday, two days after the storm of June 17."
+    clear_cache()
+    first = find_dates(text, MON)
+    first.clear()  # a caller's list is its own
+    again = find_dates(text, MON)
+    assert [m.value for m in again] == ["2023-06-13", "2023-06-17"]
+    assert [m.value for m in find_dates(text, WED)] != [m.value for m in again]  # the anchor is part of the key
+    long = (text + " ") * 200  # a whole document is read afresh, not remembered
+    assert [m.value for m in find_dates(long, MON)][:2] == ["2023-06-13", "2023-06-17"]

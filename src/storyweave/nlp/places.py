@@ -98,13 +98,18 @@ def country(surface: str) -> str | None:
 
 def country_forms(name: str) -> list[str]:
     """Every known form of a country's shown name, as written ("United States" -> US, U.S., America ...)."""
+    return list(_country_forms(name))
+
+
+@lru_cache(maxsize=512)  # a walk over every country: the same few names come back in every brief
+def _country_forms(name: str) -> tuple[str, ...]:
     import pycountry
 
     out = [name]
     for c in pycountry.countries:
         if (_SHOWN.get(c.alpha_2) or getattr(c, "common_name", None) or c.name) == name:
             out += [f for f in (c.name, getattr(c, "official_name", None), *_FORMS.get(c.alpha_2, ())) if f]
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)

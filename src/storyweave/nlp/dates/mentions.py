@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .direction import AHEAD, BACK, direction
 from .patterns import CLOCK_KINDS, COORDINATED, NUMBERS
-from .spans import find_spans
+from .spans import Span, find_spans
 from .values import Value, clock, resolve, shifted_year
 
 # kinds whose value depends on the clause's direction (they lack a year)
@@ -87,10 +88,35 @@ def find_dates(text: str, anchor: dt.date | None, future: bool | None = None, *,
     "the day", lone clock times. The brief leaves those out: they date nothing a reader
     could place on a timeline, and "the 2008 model year" is no event.
     """
+    if len(text) > _CACHED_CHARS:
+        return _find_dates(text, anchor, future, every)
+    return list(_cached_dates(text, anchor, future, every))
+
+
+_CACHED_CHARS = 2000  # a sentence; whole documents (TimeML evaluation) are read once
+
+
+@lru_cache(maxsize=8192)  # pure; a brief asks about the same sentence and anchor five times over
+def _cached_dates(text: str, anchor: dt.date | None, future: bool | None, every: bool) -> tuple[DateMention, ...]:
+    return tuple(_find_dates(text, anchor, future, every))
+
+
+def clear_cache() -> None:
+    """Forget the dates found so far: a benchmark times a first brief, not a repeated one."""
+    _cached_dates.cache_clear()
+    _spans.cache_clear()
+
+
+@lru_cache(maxsize=4096)  # the same sentence is read with and without its article's date
+def _spans(text: str, every: bool) -> tuple[Span, ...]:
+    return tuple(find_spans(text, every))
+
+
+def _find_dates(text: str, anchor: dt.date | None, future: bool | None, every: bool) -> list[DateMention]:
     forced = None if future is None else (AHEAD if future else BACK)
     out: list[DateMention] = []
     prev_way, prev_end = None, -1
-    for sp in find_spans(text, every):
+    for sp in (_spans(text, every) if len(text) <= _CACHED_CHARS else find_spans(text, every)):
         way = forced
         if way is None and sp.kind in _DIRECTED and anchor is not None:
             if prev_way is not None and COORDINATED.fullmatch(text, prev_end, sp.start):
