@@ -10,10 +10,10 @@ half ``held-out``. Many outlets and many figures per story make this the hard ca
 contradictions; the injected-conflict set (``storyweave eval divergences``) measures recall.
 
 ``--split multinews``: the 250 Multi-News validation clusters (2-10 articles of one story each, no
-dates; ``../shared/data/multinews-validation.jsonl``, story ``mn<line>``), unseen news from which no
-rule was read, labelled in ``contradictions-multinews.jsonl`` by one blind reader who saw only each
+dates; ``../shared/data/multinews-validation.jsonl``, story ``mn<line>``), unseen news, labelled in ``contradictions-multinews.jsonl`` by one blind reader who saw only each
 contradiction's values and sentences. ``--pending FILE`` writes the unlabelled ones with their
-sentences, for a reader.
+sentences, for a reader. The false contradictions of clusters 0-124 were read for rules on
+6 December; 125-249 stay unread, and the figures are printed for each half.
 
 Prints contradictions per incident, the labelled share that is real, and how many carry no label
 (label those before trusting the figure).
@@ -100,14 +100,26 @@ def main(argv: list[str] | None = None) -> int:
             for d in found:
                 if key(d["story"], d["values"]) not in labels:
                     f.write(json.dumps({k: d[k] for k in ("story", "attribute", "values", "sentences")}) + "\n")
-    judged = counts["conflict"] + counts["not"]
     what = "Multi-News clusters" if args.split == "multinews" else f"ECB+ dev incidents, {args.split}"
     print(f"{what}: {n_stories} briefs, {len(found)} contradictions "
           f"({len(found) / max(1, n_stories):.2f} per story), {seconds:.1f} s")
-    print(f"real (labelled conflict): {counts['conflict']} of {judged} judged = "
+    _report("real (labelled conflict)", counts)
+    if args.split == "multinews":
+        for name, lo, hi in (("  mn0-124 (read for rules since 6 December)", 0, MN_READ), ("  mn125-249 (unread)", MN_READ, 10**9)):
+            part = [d for d in found if lo <= int(d["story"][2:]) < hi]
+            _report(f"{name}: {len(part)} contradictions; real",
+                    Counter(labels.get(key(d["story"], d["values"]), "unlabelled") for d in part))
+    return 0
+
+
+MN_READ = 125  # Multi-News clusters below this one had their labelled contradictions read for rules
+
+
+def _report(what: str, counts: Counter) -> None:
+    judged = counts["conflict"] + counts["not"]
+    print(f"{what}: {counts['conflict']} of {judged} judged = "
           f"{counts['conflict'] / max(1, judged):.2f}; not: {counts['not']}; unsure: {counts['unsure']}; "
           f"unlabelled: {counts['unlabelled']}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -288,3 +288,54 @@ def test_days_of_an_ongoing_event_count_to_the_writing(models, dated, conflict):
     an = Pipeline(NO_NER, models).analyse(arts)
     assert any(d.kind == "contradiction" and d.attribute == "duration" for d in an.divergences) == conflict, [
         (d.kind, [v.text for v in d.variants]) for d in an.divergences]
+
+
+def _count_conflict(a_sentence, a_value, b_sentence, b_value):
+    from storyweave.model import Divergence, Variant
+
+    return Divergence(about="count", kind="contradiction", attribute="count", variants=[
+        Variant(text=a_value, value=a_value, citations=["o0"], sentence_ids=["o0-s1"], sentences=[a_sentence]),
+        Variant(text=b_value, value=b_value, citations=["o1"], sentence_ids=["o1-s1"], sentences=[b_sentence])])
+
+
+@pytest.mark.parametrize("a, av, b, bv, unnamed", [
+    # bare counts of a crowd at two moments: how many, not which ones
+    ("Police clashed with around 30 youths near the Tollmouth market on Sunday.", "around 30 youths",
+     "Later, about 100 youths threw stones at the Tollmouth police station.", "about 100 youths", True),
+    ("Nine people were booked into the county jail.", "Nine people",
+     "Two people at the rally were taken to hospital with cuts.", "Two people", True),
+    # one side names its group, the other does not: nothing ties them
+    ("Ms. Orlo was convicted on three charges of attempted fraud.", "three charges",
+     "The jury convicted her on four of five charges.", "five charges", True),
+    # both name their group: one group counted twice
+    ("The order covers two Harbour Board inspectors.", "two Harbour Board inspectors",
+     "Four Harbour Board inspectors were suspended under the order.", "Four Harbour Board inspectors", False),
+    # bare, but what befell them names them: one toll told twice
+    ("Twelve people were killed when the bridge fell.", "Twelve people",
+     "The collapse killed ten people, the mayor said.", "ten people", False),
+])
+def test_a_count_conflict_needs_both_counts_to_name_their_group(a, av, b, bv, unnamed):
+    from storyweave.align.frames import nearest_outcome
+    from storyweave.align.roles import unnamed_groups
+
+    assert unnamed_groups(_count_conflict(a, av, b, bv), nearest_outcome) is unnamed
+
+
+def test_two_outlets_sole_counts_are_not_paired_as_one_figure(models):
+    """Each outlet's only count of the injured, at two stages of a rescue: two tallies, not one figure
+    told twice (a duration or a distance still is: the demo's 36 hours / more than two days)."""
+    from storyweave.align import pairs
+
+    arts = [Article(id="o0", outlet="Outlet A", text=(
+                "By Sunday evening rescuers in Tollmouth had counted 12 people injured in the collapsed houses. "
+                "The harbour authority said repairs to the northern quay would take most of the summer.")),
+            Article(id="o1", outlet="Outlet B", text=(
+                "In the first hours after the quake, Tollmouth rescuers reported eight people injured. "
+                "Fishermen moved their boats to the southern basin for the season."))]
+    an = Pipeline(NO_NER, models).analyse(arts)
+    slots = {i: pairs._slots(an, i) for i in range(len(an.sentences))}
+    words, _ = an.claim_words()
+    left = [i for i, s in enumerate(an.sentences) if s.article_id == "o0"]
+    right = [i for i, s in enumerate(an.sentences) if s.article_id == "o1"]
+    assert any(q.kind.startswith("count") for i in left for q in slots[i].quantities or ())
+    assert pairs._sole_figures(an, left, right, slots, words, set()) == []

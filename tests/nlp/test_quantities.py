@@ -26,7 +26,7 @@ def one(text):
         ("at least 40 hospital workers who stayed", 40, "count:worker"),
         ("seven women were rescued", 7, "count:woman"),
         ("he threw 34 passes", 34, "count:pass"),  # -es after s, ch, sh, x: "inches", "boxes"
-        ("nine inches of rain", 9, "count:inch"),
+        ("nine benches in the park", 9, "count:bench"),
         ("the storm killed 12 people along the coast", 12, "count:people"),  # a preposition ends the phrase
         ("20 migrants aboard the boat", 20, "count:migrant"),
         ("they won 5 straight wins", 5, "count:win"),  # a modifier before the head
@@ -144,3 +144,19 @@ def test_numbers_written_in_a_sentence():
     assert numbers_in(text) >= {9.0, 3.0, 4.0, 1200.0}
     assert 4.0 not in numbers_in(text, kind="count:voting")  # "four days" measures time
     assert numbers_in("one of them") == set()  # "one" is too common a word to count
+
+
+@pytest.mark.parametrize("text, words", [
+    ("two U.S. Capitol Police officers", ["U.S.", "Capitol", "Police", "officers"]),
+    ("around 30 youths", ["youths"]),
+    ("more than 1,200 people", ["people"]),
+])
+def test_counted_words_are_the_words_after_the_number(text, words):
+    from storyweave.nlp.quantities import counted_words
+
+    assert counted_words(find_quantities(text)[0]) == words
+
+
+def test_inches_measure_a_length():
+    q = find_quantities("More than 19 inches of snow fell.")[0]
+    assert q.kind == "distance" and q.unit == "inches"

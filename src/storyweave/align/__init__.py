@@ -17,7 +17,8 @@ from .frames import frame_divergences, nearest_outcome, whole_and_part
 from .negation import negation_divergences
 from .pairs import paraphrase_divergences
 from .roles import (an_individual, days_of_two_acts, different_terms, elapsed_when_undated, on_a_guessed_day,
-                    past_and_future, planned_and_done, same_role, same_words, states_the_other, tallies)
+                    past_and_future, planned_and_done, same_role, same_words, states_the_other, tallies,
+                    unnamed_groups)
 from .slots import fact_divergences
 from .speakers import quote_divergences
 from .statements import statement_days
@@ -59,7 +60,10 @@ def all_divergences(analysis: StoryAnalysis, models, config: Config) -> list[Div
             return True
         return same_role(analysis, d, models.embedder.embed, config.align.same_role)
 
-    out = [d for d in frame_divergences(analysis, models, config) if one_thing(d)]
+    # a frame ties figures by the words around them, not by the sentence's claim: a count must name its group
+    out = [d for d in frame_divergences(analysis, models, config)
+           if one_thing(d) and not (d.kind == "contradiction" and d.attribute == "count"
+                                     and unnamed_groups(d, nearest_outcome))]
     seen = [(d.attribute, {sid for v in d.variants for sid in v.sentence_ids}) for d in out]
     found = ([d for d in fact_divergences(analysis, config) if one_thing(d, dates=False)]
              + [d for d in paraphrase_divergences(analysis, config) if one_thing(d)])

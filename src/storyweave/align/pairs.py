@@ -129,8 +129,12 @@ def _sole_figures(an: StoryAnalysis, left: list[int], right: list[int], slots: d
         return x.kind == y.kind and lo > 0 and hi / lo <= 3  # a two-day visit and a five-hour meeting differ
 
     def incident(i: int, q: Quantity) -> bool:
-        # how long it lasted, how many were hurt, killed, arrested ...: the figures an incident
-        # is reported by; other sole figures (seats, votes) too often count different things
+        # how long it lasted, how far, how much it cost ...: the measures an incident is reported
+        # by once. Not a count: how many were killed, hurt, arrested is told at each stage and
+        # scope (at the scene, in all, in one town), so two outlets' sole counts are too often two
+        # tallies; counts are compared where their sentences state one claim (the pairs above)
+        if q.kind.startswith("count"):
+            return False
         return q.kind == "duration" or bool(nearest_outcome(an.sentences[i].text, q))
 
     fa = [(i, q) for i, q in figures(left) if incident(i, q)]

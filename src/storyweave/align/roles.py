@@ -12,9 +12,10 @@ import re
 
 from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
-from ..nlp.quantities import Quantity, compatible, find_quantities, find_ranks, numbers_in
+from ..nlp.quantities import Quantity, compatible, counted_words, find_quantities, find_ranks, numbers_in
 from ..text import MONTHS, WEEKDAYS, content_tokens
-from .patterns import CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, MODAL, PAST_SPAN, SPEECH_VERB, TALLIES, TERM, WEEKDAY
+from .patterns import (CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, MODAL, PAST_SPAN, SPEECH_VERB,
+                       TALLIES, TERM, WEEKDAY)
 from .variants import date_compatible, event_dates
 
 # a date's value naming a day: a weekday, or a calendar day with or without its time
@@ -302,6 +303,29 @@ def an_individual(d: Divergence, sentence_outcome) -> bool:
                                                                        for s in v.sentences or []):
             return True
     return False
+
+
+def unnamed_groups(d: Divergence, outcome_of) -> bool:
+    """Counts of which one names no group: "around 30 youths", "12 people", "five charges" say
+    how many, not which ones, unlike "two African countries", "four U.S. Capitol Police
+    officers", "three charges of attempted murder" or "ten people killed" (an outcome,
+    ``outcome_of(sentence, q)``, names them by what befell them). Where one side names none, the
+    words around the two numbers cannot show they count one group: a story of many outlets counts
+    people and things many ways (the crowd, those held, those hurt; the charges filed, those proved)."""
+    named, outcomes = [], []
+    for v in d.variants:
+        found = [(s, q) for s in v.sentences or () for q in find_quantities(s) if q.text == v.text]
+        if not found or not all(q.kind.startswith("count:") for _, q in found):
+            return False  # cannot tell
+        named.append(any(len(counted_words(q)) > 1 or _OF_WHAT.match(s, q.end) for s, q in found))
+        outcomes.append({o for s, q in found if (o := outcome_of(s, q))})
+    if all(named):
+        return False
+    return not (all(outcomes) and set.intersection(*outcomes))
+
+
+# "three charges of attempted murder": what is counted, named after the noun
+_OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|them|those|these|whom|which|all|us|you)\b)[a-z]")
 
 
 def tallies(d: Divergence) -> bool:

@@ -25,6 +25,8 @@ _UNITS = {
     "kilometre": ("distance", 1.0), "kilometer": ("distance", 1.0),
     "miles": ("distance", 1.609), "mile": ("distance", 1.609), "metres": ("distance", 0.001),
     "meters": ("distance", 0.001), "m": ("distance", 0.001), "feet": ("distance", 0.0003048),
+    "inch": ("distance", 0.0000254), "inches": ("distance", 0.0000254),
+    "centimetres": ("distance", 0.00001), "centimeters": ("distance", 0.00001), "cm": ("distance", 0.00001),
     "kg": ("mass", 1.0), "kilograms": ("mass", 1.0), "tonnes": ("mass", 1000.0), "tons": ("mass", 907.0),
     "percent": ("percent", 1.0), "per cent": ("percent", 1.0), "%": ("percent", 1.0),
 }
@@ -351,3 +353,15 @@ def format_value(q: Quantity) -> str:
         return f"No. {num}"
     sep = "" if q.unit == "%" else " "
     return f"{q.hedge + ' ' if q.hedge else ''}{num}{sep}{q.unit}".strip()
+
+
+_NUMBER_TOKEN = re.compile(r"[\d.,]+$")
+
+
+def counted_words(q: Quantity) -> list[str]:
+    """The words a count's number is followed by, its head last: "two U.S. Capitol Police
+    officers" -> [U.S., Capitol, Police, officers]; "around 30 youths" -> [youths]."""
+    tokens = q.text.split()
+    last = max((k for k, t in enumerate(tokens)
+                if _NUMBER_TOKEN.match(t) or t.lower() in _SMALL or t.lower() in _SCALE), default=-1)
+    return tokens[last + 1:]
