@@ -19,7 +19,7 @@ class RequestEntities(Step):
         self.models = models
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
-        self.models.prefetch_entities([s.text for s in an.sentences])
+        self.models.prefetch_entities(an.distinct_texts())
         return an
 
 

@@ -125,7 +125,9 @@ class Annotate(Step):
 
     def run(self, an: StoryAnalysis) -> StoryAnalysis:
         if an.docs is None:
-            an.docs = list(self.models.spacy.pipe((s.text for s in an.sentences), batch_size=64))
+            texts = an.distinct_texts()  # a sentence copied between outlets is tagged once; docs are read-only
+            docs = dict(zip(texts, self.models.spacy.pipe(texts, batch_size=64)))
+            an.docs = [docs[s.text] for s in an.sentences]
         return an
 
 

@@ -87,6 +87,10 @@ class StoryAnalysis:
             self._sent_index = {s.id: i for i, s in enumerate(self.sentences)}
         return self._sent_index.get(sentence_id)
 
+    def distinct_texts(self) -> list[str]:
+        """The sentences' texts, each once, in order of first use."""
+        return list(dict.fromkeys(s.text for s in self.sentences or []))
+
     def sentence_indices(self, article_id: str) -> list[int]:
         if self._sent_range is None:
             rng: dict[str, list[int]] = {}

@@ -140,5 +140,11 @@ class Paragraph:
         return items
 
     def _words(self, start: int, end: int) -> list[Item]:
-        return [Item("W" if tok[0].isalnum() else "P", tok, start + s, start + e, self.sentence_at(start + s))
-                for s, e, tok in tokens(self.text[start:end])]
+        out: list[Item] = []
+        k, bounds = 0, self.bounds  # tokens come in order: walk the sentences along (as sentence_at would find)
+        for s, e, tok in tokens(self.text[start:end]):
+            pos = start + s
+            while k + 1 < len(bounds) and bounds[k][1] < pos:
+                k += 1
+            out.append(Item("W" if tok[0].isalnum() else "P", tok, pos, start + e, bounds[k][2]))
+        return out
