@@ -2,6 +2,11 @@
 briefs, peak memory, and each step's share of the time. Prints numbers; never passes or fails.
 
     .venv/bin/python bench/bench_brief.py [--runs 5]
+    .venv/bin/python bench/bench_brief.py --against OLD/src [--pairs 5] [--runs 7]
+
+``--against``: the warm 10-article brief of this checkout and of another one's ``src`` (``git
+archive <rev> src | tar -x -C OLD``), in alternating processes: an older commit's speed on the
+same raw articles.
 
 Whole processes run alternately (storyweave, LexRank, storyweave, ...) after one untimed run
 of each (bytecode written, files in the page cache), so both see the same machine load; each
@@ -193,7 +198,11 @@ def timed_briefs(pipe, articles: list, runs: int) -> tuple[list[float], list[flo
     seconds, the last brief."""
     import copy
 
-    from storyweave.nlp.dates.mentions import clear_cache
+    try:
+        from storyweave.nlp.dates.mentions import clear_cache
+    except ImportError:  # an older checkout (--against) remembers no dates
+        def clear_cache() -> None:
+            pass
 
     pipe.brief(copy.deepcopy(articles))
     walls, cpus, brief = [], [], None
@@ -233,10 +242,47 @@ def warm(runs: int) -> None:
     print(f"in-process peak RSS (models loaded, all of the above): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
+def ten_only(runs: int) -> None:
+    """One line of JSON: the warm 10-article brief of whichever ``storyweave`` is importable."""
+    from storyweave import Config, Pipeline
+
+    story = ten_article_story()
+    w, c, b = timed_briefs(Pipeline(Config()).warm_up(), story, runs)
+    print(json.dumps({"median_ms": round(statistics.median(w) * 1000), "cpu_ms": round(statistics.median(c) * 1000),
+                      "sentences": len(b.sentences)}))
+
+
+def compare(other_src: str, pairs: int, runs: int) -> None:
+    """The warm 10-article brief of this checkout against another checkout's ``src`` (e.g. an
+    older commit: ``git archive <rev> src | tar -x -C DIR``), in alternating processes."""
+    mine = str(REPO / "src")
+    got: dict[str, list[dict]] = {mine: [], other_src: []}
+    for _ in range(pairs):
+        for src in (other_src, mine):
+            env = {**os.environ, "PYTHONPATH": src, "OPENBLAS_NUM_THREADS": "1"}
+            out = subprocess.run([sys.executable, __file__, "--ten-only", "--runs", str(runs)], env=env,
+                                 capture_output=True, text=True, check=True).stdout
+            got[src].append(json.loads(out.strip().splitlines()[-1]))
+    med = {k: (statistics.median(r["median_ms"] for r in v), statistics.median(r["cpu_ms"] for r in v),
+               v[0]["sentences"]) for k, v in got.items()}
+    for name, src in (("other", other_src), ("this", mine)):
+        print(f"{name:5} {src}: per pair {[r['median_ms'] for r in got[src]]} ms; median {med[src][0]:.0f} ms, "
+              f"CPU {med[src][1]:.0f} ms, {med[src][2]} sentences")
+    print(f"this / other: {med[mine][0] / med[other_src][0]:.2f}x wall, {med[mine][1] / med[other_src][1]:.2f}x CPU; "
+          f"per sentence {med[mine][0] / med[mine][2] / (med[other_src][0] / med[other_src][2]):.2f}x")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--against", metavar="SRC", help="time the warm 10-article brief against another checkout's src")
+    ap.add_argument("--pairs", type=int, default=5, help="with --against: alternating pairs of processes")
+    ap.add_argument("--ten-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.ten_only:
+        return ten_only(args.runs)
+    if args.against:
+        return compare(args.against, args.pairs, args.runs)
     load = os.getloadavg()
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, load average {load[0]:.1f} at the start")
     cold(args.runs)
