@@ -273,3 +273,32 @@ def test_a_caption_ending_on_a_bracketed_photographer_credit_is_no_title():
     # a sentence closing on a bracketed pair with a slash stays the story's
     kept = "Fans travelled to the match by road (over the A1/M6)."
     assert clean("\n".join([prose[0], kept, prose[1]]) + "\n").body == [prose[0], kept, prose[1]]
+
+
+def test_a_wire_photo_caption_goes_however_long_and_its_date_with_it():
+    # wire style opens a caption "In this <date>, file photo, ..."; the date is the picture's, not the
+    # story's. A gallery's captions run together into one long line still open that way
+    one = ("In this March 3, 2016, file photo, Ana Ruiz, the mayor of Eastmere, speaks at the opening of "
+           "the harbour tunnel in Eastmere, where crowds had waited since dawn to walk through it before "
+           "the first cars. Ruiz said on Monday she would not run again after two terms in office, ending "
+           "months of talk... (Eastmere Herald)")
+    run = one + " " + one.replace("March 3, 2016, file photo", "Sunday, May 1, 2016, photo")
+    prose = ["Ana Ruiz, the mayor of Eastmere, said on Monday she would not seek a third term.",
+             "In this case, the council's rules say the deputy mayor leads until an election is held.",
+             "The election will be held in May, a council spokesman said."]
+    a = clean("\n".join([prose[0], run, prose[1], prose[2]]) + "\n")
+    assert len(run.split()) > 60 and reasons(a)[run] == str(Reason.CAPTION)
+    assert a.body == prose
+
+
+@pytest.mark.parametrize("line, caption", [
+    ("In this June 21, 2018, file photo, the mayor arrives for a news conference.", True),
+    ("In this image made from video, crews search the harbour.", True),
+    ("In this undated handout photo, the Eastmere lighthouse stands in fog.", True),
+    ("In this case, the court said the photo had been altered.", False),  # prose that names a photo
+    ("In this election, voters saw the image of a divided town.", False),
+])
+def test_the_agencies_caption_opening_is_dates_and_a_few_words_before_the_picture(line, caption):
+    from storyweave.clean.patterns import PHOTO_CAPTION
+
+    assert bool(PHOTO_CAPTION.match(line)) is caption

@@ -17,8 +17,6 @@ EXAMPLES = {
         "Photograph : Eastmere Gazette", "Image caption: a man at the gate", "Credit: Harbour Trust",
         "Illustration: Mara Quist",
         "AP Photo", "Getty Images", "© Valmora Post 2024", "File photo of the bridge", "Photo by Ana Ruiz",
-        "In this June 21, 2018, file photo, the mayor arrives for a news conference.",
-        "In this image made from video, crews search the harbour.",
     ],
     "VIDEO": [
         "Please use Chrome browser for a more accessible video player", "Watch this video",

@@ -113,8 +113,8 @@ def _mark_furniture(lines: list[Line], markers_only: bool) -> None:
             continue
         t = ln.text
         low, ascii_ = t.lower(), t.isascii()
-        if pat.LEAD_CREDIT.match(t) or len(ln.words) > 30 and _gallery_run(low):
-            ln.mark(Reason.CAPTION)  # a photographer's credit opens only a caption, however long
+        if pat.LEAD_CREDIT.match(t) or pat.PHOTO_CAPTION.match(t) or len(ln.words) > 30 and _gallery_run(low):
+            ln.mark(Reason.CAPTION)  # a photographer's credit or a wire caption's opening opens only a caption, however long
             continue
         if len(ln.words) > 30:
             if _form_run(t, low, ascii_):

@@ -37,10 +37,8 @@ CREDIT = Marker(
     r"\((?:[^()]*\b(?:via|Photo|Getty|AP|AFP|Reuters|EPA|PA|Pool|Credit|Image|Shutterstock)\b[^()]*)\)\s*$|"
     r"\b(Picture|Photo(graph)?|Image|Credit|Illustration|Photo credit|Image source|Image caption)\s*:\s*\S.{0,60}$|"
 
-    r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b|"
-    # the agencies' caption opening: "In this June 21, 2018, file photo, ..."
-    r"^\W*in this\b.{0,40}?\b(photo|image|picture|video|frame grab|screenshot)\b)",
-    keys=("/", "(", "credit", "frame grab", "illustration", "image", "photo", "picture", "screenshot", "video", "©"),
+    r"\bAP Photo\b|\bGetty Images\b|©|\bFile photo\b|\bPhoto by\b)",
+    keys=("/", "(", "credit", "illustration", "image", "photo", "picture", "©"),
 )
 # "Photo: Agency/Name Surname" style credits at a line's end, bracketed or not ("... at the
 # stadium. (Ana Ruiz/The Herald)"; case matters: names are capitalised)
@@ -49,6 +47,13 @@ CAPTION_LABEL = re.compile(r"^(image|photo|picture|video|gallery|graphic|media)\
 # A photographer's "Name Surname / Outlet" credit opening a line, bracketed or not, the caption
 # after it ("(Ana Ruiz / For The Herald)", "Ana Ruiz / For The Herald The mayor speaks ...")
 LEAD_CREDIT = re.compile(r"^\(?[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){1,3}\s/\s(?:For\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}\)?")
+# The agencies' caption opening, at any length (a gallery's captions run together): "In this June
+# 21, 2018, file photo, ...", "In this photo provided by ...", "In this image taken from video ...";
+# only dates and a few words between ("In this case, the photo ..." is prose). A file photo's date
+# is the picture's, not the story's: on the timeline it would date an event the article does not report
+PHOTO_CAPTION = re.compile(r"^\W*In this\s+(?:[A-Z][a-z]+\.?,?\s+|\d{1,4},?\s+|(?:file|handout|undated|aerial|still|"
+                           r"combination|combo|family|courtesy)\s+){0,6}"
+                           r"(?:photos?|photographs?|images?|pictures?|videos?|frame grab|frame|screenshot|screen grab)\b")
 # A gallery's controls and counters: "Hide Caption 2 of 6 Photos: ...", "Photo 3 of 12"
 GALLERY_COUNTER = re.compile(r"\bhide captions?\b|\b\d{1,3} of \d{1,3} (?:photos?|images?|pictures?|slides?)\b")
 GALLERY = Marker(
