@@ -378,3 +378,12 @@ def test_remembered_dates_are_the_dates_found_afresh_and_a_caller_cannot_change_
     assert [m.value for m in find_dates(text, WED)] != [m.value for m in again]  # the anchor is part of the key
     long = (text + " ") * 200  # a whole document is read afresh, not remembered
     assert [m.value for m in find_dates(long, MON)][:2] == ["2023-06-13", "2023-06-17"]
+
+
+def test_a_year_or_month_after_since_starts_a_span_and_dates_no_event():
+    an = story(("a", MON, ["The harbour master has run the port of Eastmere since 2009, the council said.",
+                           "Ferry fares are the highest since March, traders complained.",
+                           "Dock workers have camped outside the gates since Saturday.",
+                           "The council approved the new quay in 2019, records show."]))
+    assert [(e.date, e.text[:20]) for e in build_timeline(an, article_anchors(an))] == [
+        ("2019", "The council approved"), ("2023-06-17", "Dock workers have ca")]

@@ -16,6 +16,10 @@ _YEAR = re.compile(r"\d{4}")
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 _MIN_EVENT_WORDS = 3  # words outside its dates an event's sentence needs, not counting ...
 _STAMP_WORDS = frozenset("published updated posted modified last first".split())  # ... a stamp's labels
+# "since" right before a year or a month: what the sentence reports has lasted from then ("the
+# highest since 2008", "has lived there since March"); a day after it is kept ("camped outside
+# since Monday" starts on Monday)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 _LEAD = re.compile(r"(?:(?:Earlier|Later|Also|And|But)\s+)?(?:(?:on|in|last|this|during)\s+)?$", re.I)
 
 # date, text, article, sentence id, inferred, content words
@@ -66,6 +70,8 @@ def build_timeline(analysis: Any, anchors: dict[str, Any] | None = None) -> list
         for m, date in dated:
             if date is None or (finer and not m.calendar) or (not m.calendar and _describes_a_noun(s.text, m)):
                 continue
+            if len(date) < 10 and _SINCE.search(s.text, 0, m.start):
+                continue  # "squandering the gains it has made since 1989": a span's start, no event of that year
             text = _trim_lead(s.text, m)
             candidates.append((date, text, s.article_id, s.id, inferred and m.relative, event_words(text)))
     return _merge_events(candidates)
