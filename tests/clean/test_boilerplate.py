@@ -302,3 +302,14 @@ def test_the_agencies_caption_opening_is_dates_and_a_few_words_before_the_pictur
     from storyweave.clean.patterns import PHOTO_CAPTION
 
     assert bool(PHOTO_CAPTION.match(line)) is caption
+
+
+@pytest.mark.parametrize("label", ["Columnist", "Politics", "July 2, 2013 07: 44"])
+def test_a_one_word_label_above_the_story_is_no_headline(label):
+    # a section's label or a time stamp on the first line: the headline under it is the title
+    headline = "Harbour cranes halted as Eastmere dock workers strike"
+    prose = ["Dock workers at the port of Eastmere walked out on Monday over a pay offer they called insulting.",
+             "The union said the strike would last until the port's owners returned to talks."]
+    a = clean("\n".join([label, headline, *prose]) + "\n")
+    assert a.title == headline and reasons(a)[label] == str(Reason.BOILERPLATE)
+    assert a.body == prose

@@ -234,6 +234,12 @@ def _mark_title(lines: list[Line], res: CleanResult, max_h: int) -> None:
     if first is None or res.title:
         return
     ln = lines[first]
+    if ln.headline_like and len(ln.words) == 1:
+        ln.mark(Reason.BOILERPLATE)  # "Columnist", "Opinion", a time stamp: a label above the story, no headline
+        first = _next_open(lines, first + 1)
+        if first is None:
+            return
+        ln = lines[first]
     if ln.headline_like and len(ln.words) <= max_h + 6:
         t = ln.text
         m = pat.TITLE_SECTION.match(t)
