@@ -217,3 +217,18 @@ def test_the_subject_of_a_speech_verb_or_its_participle(models, text, start, spe
 ])
 def test_what_someone_heard_another_say(models, text, start, speaker):
     assert speaker_of(models, text, start) == speaker
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # a quote in a relative clause set off on what was criticized or read: the document's words
+    ("Neighbouring Hungary also criticized the Eastmere law, which bans any praise of “the old regime and "
+     "all who served it” in public.", "the old regime", None),
+    ("Speaker Ana Ruiz read the preamble before handing over to Tomas Lind, who picked up with Article 1 "
+     "(“All powers granted here rest with the council of Eastmere”).", "All powers granted", None),
+    # a relative clause not set off, closed before the quote: the speaker's own words
+    ("Mr. Lind said the children whose parents had brought them to Eastmere should stay because “you do not "
+     "punish a child for what a parent did.”", "you do not punish", "Lind"),
+])
+def test_a_quote_inside_a_relative_clause_on_another_noun_is_not_the_speakers(models, text, start, speaker):
+    got = speaker_of(models, text, start)
+    assert (got is None) if speaker is None else (got is not None and got.endswith(speaker))

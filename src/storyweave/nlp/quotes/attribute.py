@@ -261,7 +261,14 @@ def _before_verb(items: list[Item], q: int) -> int | None:
             # "when the Gazette wrote about it, Pema released a statement: “...”": a verb in a
             # subordinate clause that closed before the quote's own clause is not its attribution
             # (but "... the moment when Anker said, “...”" is that verb's own quote)
-            return None if closed and _subordinate(items, k) else k
+            if closed and _subordinate(items, k):
+                return None
+            # "Ukraine criticized the law, which bans crimes by “...”": the quote stands in a
+            # relative clause set off on what was criticized, its words the law's, not the speaker's
+            # ("said the children whose parents ... should stay because “...”" is the speaker's)
+            rel = _relative_word(items, q)
+            aside = rel is not None and rel > k and items[rel - 1].kind == "P" and items[rel - 1].text == ","
+            return None if aside else k
         if items[k].kind == "P" and items[k].text == ",":
             closed = closed or words
         words = words or items[k].kind in "WE"
