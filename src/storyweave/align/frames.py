@@ -21,7 +21,7 @@ from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from .patterns import (ANAPHORIC, ATTRIBUTION, CAP, MONTHS, OPENER_STOP, OUTCOME_LABEL, OUTCOME_STEMS, PEOPLE,
                        SPEECH_DATE, WEEKDAYS)
-from .variants import event_dates, norm_name
+from .variants import event_dates, norm_name, stated
 
 
 @dataclass(slots=True)
@@ -277,7 +277,7 @@ def whole_and_part(d: Divergence) -> bool:
         return False
     values = []
     for v in d.variants:
-        q = next((q for s in v.sentences or [] for q in find_quantities(s) if q.text == v.text), None)
+        q = next((q for _, q in stated(v)), None)
         if q is None:
             return False
         values.append(q.value)

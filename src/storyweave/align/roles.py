@@ -16,7 +16,7 @@ from ..nlp.quantities import Quantity, compatible, counted_words, find_quantitie
 from ..text import MONTHS, WEEKDAYS, content_tokens
 from .patterns import (CLAUSE_BREAK, FUTURE_CLAUSE, FUTURE_SPAN, PAST_AFTER, MODAL, PAST_SPAN, SPEECH_VERB,
                        TALLIES, TERM, WEEKDAY)
-from .variants import date_compatible, event_dates
+from .variants import date_compatible, event_dates, stated
 
 # a date's value naming a day: a weekday, or a calendar day with or without its time
 _DAY_VALUE = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$|\d{4}-\d\d-\d\d", re.IGNORECASE)
@@ -314,7 +314,7 @@ def unnamed_groups(d: Divergence, outcome_of) -> bool:
     people and things many ways (the crowd, those held, those hurt; the charges filed, those proved)."""
     named, outcomes = [], []
     for v in d.variants:
-        found = [(s, q) for s in v.sentences or () for q in find_quantities(s) if q.text == v.text]
+        found = stated(v)
         if not found or not all(q.kind.startswith("count:") for _, q in found):
             return False  # cannot tell
         named.append(any(len(counted_words(q)) > 1 or _OF_WHAT.match(s, q.end) for s, q in found))
@@ -331,7 +331,7 @@ _OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|them|those|these|whom|which|all|us|you
 def tallies(d: Divergence) -> bool:
     """Counts of what a player or team tallies in play (yards, points, rebounds ...): a game's,
     a season's and a career's are all written the same way, so two of them are two facts."""
-    kinds = {q.kind for v in d.variants for s in v.sentences or () for q in find_quantities(s) if q.text == v.text}
+    kinds = {q.kind for v in d.variants for _, q in stated(v)}
     return bool(kinds) and all(k.startswith("count:") and k[6:] in TALLIES for k in kinds)
 
 

@@ -7,8 +7,13 @@ import re
 from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.dates import DateMention, find_dates
-from ..nlp.quantities import APPROXIMATE, find_quantities
+from ..nlp.quantities import APPROXIMATE, Quantity, find_quantities
 from .patterns import SAID_BEFORE, WEEKDAY
+
+
+def stated(v: Variant) -> list[tuple[str, Quantity]]:
+    """Each of a variant's sentences with the figure it states there, as written (the variant's text)."""
+    return [(s, q) for s in v.sentences or () for q in find_quantities(s) if q.text == v.text]
 
 
 def norm_name(w: str) -> str:
@@ -95,8 +100,8 @@ def as_update(analysis: StoryAnalysis, d: Divergence, running) -> Divergence:
 def _rises(variants, analysis: StoryAnalysis) -> bool:
     """A running tally grows: a later, lower figure contradicts rather than updates."""
     def value(v):
-        q = next((q for s in v.sentences for q in find_quantities(s) if q.text == v.text), None)
-        return q.value if q else None
+        found = stated(v)
+        return found[0][1].value if found else None
 
     dated = sorted(variants, key=lambda v: analysis.article(v.citations[0]).published)
     first, last = value(dated[0]), value(dated[-1])
@@ -116,8 +121,7 @@ def refinement(d: Divergence) -> bool:
     if d.attribute == "date":
         days = {v[:10] for v in values}
         return len(days) == 1 and any(len(v) <= 10 for v in values)  # the day, and the day with its hour
-    found = [next((q for s in v.sentences or [] for q in find_quantities(s) if q.text == v.text), None)
-             for v in d.variants]
+    found = [next((q for _, q in stated(v)), None) for v in d.variants]
     if None in found or len({round(q.value, 6) for q in found}) != 1:
         return False
     hedges = [q.hedge for q in found]
