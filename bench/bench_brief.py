@@ -195,7 +195,7 @@ def ten_article_story() -> list:
 
 def timed_briefs(pipe, articles: list, runs: int) -> tuple[list[float], list[float], object]:
     """Brief fresh copies of the articles ``runs`` times (after one warm-up): wall and CPU
-    seconds, the last brief."""
+    seconds (the NER helper's included), the last brief."""
     import copy
 
     try:
@@ -209,11 +209,25 @@ def timed_briefs(pipe, articles: list, runs: int) -> tuple[list[float], list[flo
     for _ in range(runs):
         a = copy.deepcopy(articles)
         clear_cache()  # the dates of these sentences are remembered: time a first brief of them
-        t0, c0 = time.perf_counter(), time.process_time()
+        t0, c0 = time.perf_counter(), _cpu_with_helpers()
         brief = pipe.brief(a)
         walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
+        cpus.append(_cpu_with_helpers() - c0)
     return walls, cpus, brief
+
+
+def _cpu_with_helpers() -> float:
+    """CPU seconds of this process and its live child processes (a warm pipeline's NER helper)."""
+    total = time.process_time()
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in _tree(os.getpid())[1:]:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
 
 
 def warm(runs: int) -> None:

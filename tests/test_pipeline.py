@@ -55,3 +55,36 @@ def test_demo_story_divergences(demo_brief):
     assert ("contradiction", "count") in kinds
     assert ("precision", "count") in kinds
     assert all(r.reason for a in demo_brief.articles for r in a.removed)
+
+
+def test_a_warm_pipeline_on_two_cores_shares_ner_with_a_helper_process(monkeypatch):
+    import storyweave.pipeline as pipeline
+    from storyweave import Config, Pipeline
+    from storyweave.nlp.models import Models
+    from storyweave.nlp.ner_process import SharedNer
+
+    monkeypatch.setattr(pipeline, "_cores", lambda: 2)
+    models = Models()
+    try:
+        Pipeline(Config(), models).warm_up()
+        assert isinstance(models.spacy, SharedNer) and models.spacy.helper._proc is not None
+    finally:
+        models.close()
+    monkeypatch.setattr(pipeline, "_cores", lambda: 1)  # one core: a helper would only take turns
+    alone = Models()
+    Pipeline(Config(), alone).warm_up()
+    assert not isinstance(alone.spacy, SharedNer)
+    off = Models()
+    monkeypatch.setattr(pipeline, "_cores", lambda: 2)
+    Pipeline(Config().with_overrides({"brief": {"ner_helper_share": 0}}), off).warm_up()
+    assert not isinstance(off.spacy, SharedNer)
+
+
+def test_the_helpers_share_of_ner_is_checked():
+    import pytest
+
+    from storyweave import Config
+    from storyweave.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="ner_helper_share"):
+        Config().with_overrides({"brief": {"ner_helper_share": 1.0}})

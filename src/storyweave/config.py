@@ -29,6 +29,10 @@ class BriefConfig:
     # spaCy NER for entities and quote speakers; off = capitalised-phrase entities, ~3x faster
     # briefs, rougher entity types and speakers (see README "Speed")
     ner: bool = True
+    # a warmed-up pipeline (server, evaluation, benchmark) tags this share of each story's
+    # sentences in a helper process on a second core while it tags the rest (0 = all in this
+    # process; ignored with one core). Measured in README "Speed"
+    ner_helper_share: float = 0.5
     max_unique_per_outlet: int = 8
     max_agreements: int = 25
     # the summary opens on the first agreement only when this many independent sources carry it;
@@ -37,6 +41,10 @@ class BriefConfig:
     # against the reference summary's first sentence (bench/summary_lead.py), F1 0.199 with any
     # agreement, 0.236 from 3 (0.237 with no forced opening at all)
     lead_sources: int = 3
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.ner_helper_share < 1.0:
+            raise ConfigError(f"[brief] ner_helper_share must be in [0, 1), got {self.ner_helper_share}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,9 @@ class Pipeline:
         """Load the models now (a server or benchmark wants the cost up front)."""
         self.models.embedder
         if self.config.brief.ner:
+            share = self.config.brief.ner_helper_share
+            if share > 0 and _cores() > 1:
+                self.models.share_ner(share)
             self.models.spacy
         if self.config.summary.exact:
             from .summary.solver import warm
@@ -111,3 +114,10 @@ def _usable(articles: list[Article], config: Config) -> tuple[list[Article], lis
         else:
             usable.append(a)
     return usable, other
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -96,3 +96,39 @@ def test_models_hand_prefetched_sentences_to_the_helper_only(nlp):
         assert _ents(models.spacy.pipe(TEXTS)) == _ents(nlp.pipe(TEXTS))
     finally:
         models.close()
+
+
+def test_a_shared_model_tags_part_here_and_part_in_the_helper_with_the_same_entities(nlp):
+    from storyweave.nlp.ner_process import SharedNer
+
+    helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, fallback=lambda: pytest.fail("the helper should answer"))
+    shared = SharedNer(nlp, helper, share=0.5)
+    try:
+        shared.prefetch(TEXTS)
+        assert helper._pending is not None  # the helper's part went out at once
+        docs = shared.pipe(TEXTS)
+        assert _ents(docs) == _ents(nlp.pipe(TEXTS))
+        assert [d.text for d in docs] == TEXTS
+        assert any(type(d).__name__ == "EntityDoc" for d in docs)  # the helper answered its part
+        assert all(type(d).__name__ == "Doc" for d in shared.pipe(TEXTS[:2]))  # not asked ahead: all here
+    finally:
+        shared.close()
+
+
+def test_a_shared_model_whose_helper_fails_tags_everything_itself(nlp):
+    from storyweave.nlp.ner_process import SharedNer
+
+    shared = SharedNer(nlp, NerProcess("no_such_spacy_package", SPACY_UNUSED, fallback=lambda: nlp), share=0.5)
+    shared.prefetch(TEXTS)
+    assert _ents(shared.pipe(TEXTS)) == _ents(nlp.pipe(TEXTS))
+    shared.close()
+
+
+def test_the_helpers_part_is_the_last_share_of_the_characters():
+    from storyweave.nlp.ner_process import _cut
+
+    texts = ["a" * 10, "b" * 10, "c" * 30, "d" * 10]
+    assert _cut(texts, 0.5) == 3  # 20 of 60 characters before "c": the helper's part starts after it
+    assert _cut(texts, 0.7) == 2
+    assert _cut(texts, 0.0) == len(texts)  # nothing for the helper
+    assert _cut([], 0.5) == 0

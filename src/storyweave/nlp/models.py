@@ -217,18 +217,28 @@ class Models:
 
                 self._spacy = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, load_spacy)
 
+    def share_ner(self, share: float = 0.5) -> None:
+        """Tag part of each story's sentences in a helper process beside this process's model
+        (``ner_process.SharedNer``): for a warm pipeline on a machine with a second core. Returns
+        once both have loaded (the helper loads while this process does)."""
+        from .ner_process import NerProcess, SharedNer
+
+        with self._lock:
+            if self._spacy is not None and not _is_language(self._spacy):
+                return  # a helper already answers (one-shot or shared)
+            nlp = self._spacy
+            helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, lambda: shared.nlp)
+            shared = self._spacy = SharedNer(nlp or load_spacy(), helper, share)
+        helper.pipe([])  # waits for the helper's model: no story waits for it later
+
     def prefetch_entities(self, texts: list[str], batch_size: int = 64) -> None:
         """Give the NER helper, if one runs, the texts a later ``spacy.pipe`` will ask for."""
-        from .ner_process import NerProcess
-
-        if isinstance(self._spacy, NerProcess):
+        if self._spacy is not None and hasattr(self._spacy, "prefetch"):
             self._spacy.prefetch(texts, batch_size)
 
     def close(self) -> None:
         """End a helper process, if one was started (the loaded models stay)."""
-        from .ner_process import NerProcess
-
-        if isinstance(self._spacy, NerProcess):
+        if self._spacy is not None and hasattr(self._spacy, "close"):
             self._spacy.close()
 
     def __getstate__(self) -> dict:
@@ -260,6 +270,11 @@ class Models:
             if self._spacy is None:
                 self._spacy = load_spacy()
             return self._spacy
+
+
+def _is_language(nlp: Any) -> bool:
+    """A spaCy pipeline loaded in this process (not a helper standing in for one)."""
+    return hasattr(nlp, "pipe_names")
 
 
 def load_spacy() -> Any:
