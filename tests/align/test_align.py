@@ -304,3 +304,27 @@ def test_one_disagreement_is_one_report():
     other = d("x", "y")
     other.variants[1].value = "about 25 people"
     assert len(_one_report([d("x", "y"), other])) == 2
+
+
+def test_an_agreement_states_its_fact_in_the_wording_every_outlet_holds():
+    from storyweave.align.agreements import _covered_first
+    from storyweave.analysis import StoryAnalysis
+    from storyweave.model import Sentence
+    from storyweave.text import content_tokens
+
+    texts = ["The Marlow council approved the Tessel bridge on Tuesday after a 7-2 vote and a night of protests.",
+             "The Marlow council approved the Tessel bridge.",
+             "Marlow's council approved the Tessel bridge on Tuesday after a 7-2 vote."]
+    sents = [Sentence(id=f"o{k}#0", article_id=f"o{k}", index=0, paragraph=0, text=t) for k, t in enumerate(texts)]
+    an = StoryAnalysis(articles=[], sentences=sents, tokens=[content_tokens(t) for t in texts])
+    # the plain report is inside the fuller one: shown with both outlets cited, it is what both state
+    assert _covered_first(an, [0, 1]) == [1, 0]
+    assert _covered_first(an, [1, 0]) == [1, 0]
+    assert _covered_first(an, [0, 2]) == [2, 0]  # the vote is in both; the protests only in one
+    assert _covered_first(an, [2, 0]) == [2, 0]
+    assert _covered_first(an, [0, 2, 1]) == [0, 2, 1]  # three outlets: a new statement would cite pairs no check saw
+    # the same claim in another order: nothing to gain, the clearest statement stays first
+    same = ["On Tuesday the Marlow council approved the Tessel bridge.", "The Marlow council approved the Tessel bridge on Tuesday."]
+    pair = [Sentence(id=f"p{k}#0", article_id=f"p{k}", index=0, paragraph=0, text=t) for k, t in enumerate(same)]
+    an2 = StoryAnalysis(articles=[], sentences=pair, tokens=[content_tokens(t) for t in same])
+    assert _covered_first(an2, [0, 1]) == [0, 1] and _covered_first(an2, [1, 0]) == [1, 0]
