@@ -73,3 +73,10 @@ def test_contacts_beside_a_name_and_long_names_with_particles(value, expected):
 def test_one_word_in_brackets_inside_a_name_is_a_nickname_not_a_co_writer():
     assert people("Pell (P.J.) Andersen", "author") == ["Pell Andersen"]
     assert people("(Reuters)", "author") == ["Reuters"]
+
+
+@pytest.mark.parametrize("value", ["By Pell Andersen · Published 3 March 2026", "By Pell Andersen • 4 min read",
+                                   "Pell Andersen | 12-minute read", "Pell Andersen ·"])
+def test_a_separator_or_a_reading_time_after_the_name_is_no_part_of_it(value):
+    assert people(value, "byline") == ["Pell Andersen"]
+

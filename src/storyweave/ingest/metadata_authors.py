@@ -15,7 +15,7 @@ from .metadata_evidence import Evidence, agree, clean_text, match_key
 def _person(name: str, screen: frozenset | set = P.NOT_AUTHOR_WORDS, scraped: bool = False) -> str | None:
     """A person's (or a credited desk's) name from a byline fragment, or None for UI text
     (``screen``: the words that show it; ``scraped``: text from the page's body, not a tag)."""
-    name = P.BYLINE_LEAD.sub("", clean_text(name)).strip(" .,:;|-–—")
+    name = P.BYLINE_LEAD.sub("", clean_text(name)).strip(P.BYLINE_SEPARATORS)
     if not name or name.startswith(("http://", "https://", "@")) or "@" in name or P.HOST_NAME.match(name):
         return None
     words = name.split()
@@ -86,7 +86,7 @@ def _words(name: str) -> set[str]:
 
 def desk_credit(value: str) -> str | None:
     """"HNN Staff", "Jerusalem Post Staff": a desk's credit, with a name in it besides the desk words."""
-    value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value)))).strip(" .,:;|-–—")
+    value = P.DATE_WORD.sub("", P.BYLINE_TAIL.sub("", P.BYLINE_LEAD.sub("", clean_text(value)))).strip(P.BYLINE_SEPARATORS)
     words = _words(value)
     if not value or len(value.split()) > P.MAX_AUTHOR_WORDS or any(ch.isdigit() for ch in value) \
             or words & P.UI_WORDS or not words & P.DESK_WORDS:
@@ -168,7 +168,7 @@ def account_credit(value: str) -> str | None:
     """A site account a byline credits ("admin", "jdadmin", "kei_eno"): what the page says of who
     posted it, kept only when no person, outlet or desk is credited. Not a placeholder ("guest",
     "anonymous") nor UI text ("Profile")."""
-    value = P.BYLINE_LEAD.sub("", clean_text(value)).strip(" .,:;|-–—")
+    value = P.BYLINE_LEAD.sub("", clean_text(value)).strip(P.BYLINE_SEPARATORS)
     if not re.fullmatch(r"[\w.-]{2,30}", value) or not any(ch.isalpha() for ch in value) or P.HOST_NAME.match(value):
         return None
     if _words(value) & (P.UI_WORDS - P.ACCOUNT_NAMES):

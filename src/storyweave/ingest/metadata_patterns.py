@@ -105,6 +105,9 @@ SCRAPED_AUTHOR = {"byline", "rel=author", "itemprop author", "trafilatura"}
 DATE_WORD = re.compile(r"\s*\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
                        r"march|april|may|june|july|august|september|october|november|december|"
                        r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?=\s+\d))\b.*$", re.IGNORECASE)
+# what stands between a byline's name and what follows it ("By X · 3 min read", "X | Reuters",
+# "By X • Published ..."): stripped from either end of a name once the rest is cut
+BYLINE_SEPARATORS = " .,:;|-–—·•"
 # a byline's lead-in and the agency credits that follow a name ("By Jane Roe, Reuters")
 # (a colon may follow: "BY: X", "Текст: X"; in Chinese, Japanese and Korean no space need:
 # "作者：X", "记者 X", "文・X")
@@ -116,6 +119,7 @@ BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|analysis|opinion|commentary|
 # Japanese the source or the editor in charge ("来源：", "责任编辑："), in Korean the job ("X 기자")
 BYLINE_TAIL = re.compile(r"\s*\b(?:(?:edited|reviewed|fact[- ]checked|photos?|photographs?|illustrations?|"
                          r"additional reporting|reporting)\s+(?:by|on|at)|published|posted|updated)\b.*$"
+                         r"|\s*\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b.*$"  # "By X • 4 min read"
                          r"|\s*(?:来源|來源|出处|出處|责任编辑|責任編輯|責任編集|编辑|編輯|编审)\s*:.*$|\s+기자(?:\s.*)?$",
                          re.IGNORECASE)
 # co-writers: listed, or credited in parentheses or "with" ("X (avec Y et Z)")
