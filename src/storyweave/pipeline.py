@@ -117,7 +117,16 @@ def _usable(articles: list[Article], config: Config) -> tuple[list[Article], lis
 
 
 def _cores() -> int:
-    """The cores this process may run on."""
+    """The cores this process may run on: its CPU affinity, and a container's CPU quota
+    (cgroup v2 ``cpu.max``) when it allows fewer."""
+    import math
     import os
 
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    try:
+        quota, period = open("/sys/fs/cgroup/cpu.max", encoding="ascii").read().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores

@@ -323,6 +323,10 @@ def test_an_agreement_states_its_fact_in_the_wording_every_outlet_holds():
     assert _covered_first(an, [0, 2]) == [2, 0]  # the vote is in both; the protests only in one
     assert _covered_first(an, [2, 0]) == [2, 0]
     assert _covered_first(an, [0, 2, 1]) == [0, 2, 1]  # three outlets: a new statement would cite pairs no check saw
+    # a sentence that points back holds fewer words, yet says less on its own: no swap
+    back = ["The Marlow council approved the Tessel bridge on Tuesday after a 7-2 vote.", "They approved it on Tuesday after a 7-2 vote."]
+    pb = [Sentence(id=f"b{k}#0", article_id=f"b{k}", index=0, paragraph=0, text=t) for k, t in enumerate(back)]
+    assert _covered_first(StoryAnalysis(articles=[], sentences=pb, tokens=[content_tokens(t) for t in back]), [0, 1]) == [0, 1]
     # the same claim in another order: nothing to gain, the clearest statement stays first
     same = ["On Tuesday the Marlow council approved the Tessel bridge.", "The Marlow council approved the Tessel bridge on Tuesday."]
     pair = [Sentence(id=f"p{k}#0", article_id=f"p{k}", index=0, paragraph=0, text=t) for k, t in enumerate(same)]

@@ -121,14 +121,32 @@ def test_a_shared_model_whose_helper_fails_tags_everything_itself(nlp):
     shared = SharedNer(nlp, NerProcess("no_such_spacy_package", SPACY_UNUSED, fallback=lambda: nlp), share=0.5)
     shared.prefetch(TEXTS)
     assert _ents(shared.pipe(TEXTS)) == _ents(nlp.pipe(TEXTS))
+    assert shared.helper._proc is None and shared.helper._fallback is nlp  # the failure path ran
     shared.close()
+
+
+def test_an_answer_nobody_read_does_not_hold_up_the_next_story(nlp):
+    from storyweave.nlp.ner_process import SharedNer, _cut
+
+    helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, fallback=lambda: pytest.fail("the helper should answer"))
+    shared = SharedNer(nlp, helper, share=0.5)
+    try:
+        shared.prefetch(TEXTS[:2])  # a brief that failed after asking
+        shared.prefetch(TEXTS)
+        assert helper._pending is not None and helper._pending[0][0] == TEXTS[_cut(TEXTS, 0.5):]  # the new story's part went out
+        docs = shared.pipe(TEXTS)
+        assert _ents(docs) == _ents(nlp.pipe(TEXTS))
+        assert any(type(d).__name__ == "EntityDoc" for d in docs)
+    finally:
+        shared.close()
 
 
 def test_the_helpers_part_is_the_last_share_of_the_characters():
     from storyweave.nlp.ner_process import _cut
 
     texts = ["a" * 10, "b" * 10, "c" * 30, "d" * 10]
-    assert _cut(texts, 0.5) == 3  # 20 of 60 characters before "c": the helper's part starts after it
-    assert _cut(texts, 0.7) == 2
+    assert _cut(texts, 0.5) == 2  # "c" and "d", 40 of 60 characters, nearer half than "d" alone
+    assert _cut(texts, 0.2) == 3
+    assert _cut(["a" * 10, "b" * 30], 0.5) == 1  # the longer text goes: nearer half than nothing
     assert _cut(texts, 0.0) == len(texts)  # nothing for the helper
     assert _cut([], 0.5) == 0

@@ -121,8 +121,8 @@ def _covered_first(analysis: StoryAnalysis, support: list[int]) -> list[int]:
     (bench/cited_pairs.py, "the whole statement"). The pair cited stays the one the citation
     check passed, only turned round; with three or more outlets a new statement would make
     pairs no check saw (measured: 2 more cited pairs of another fact over the held-out
-    draw). A tie, or a sentence misspelling a name the others agree on, keeps the clearest
-    statement first."""
+    draw). A tie, a sentence misspelling a name the others agree on, or one that points back
+    ("They approved it") keeps the clearest statement first."""
     if len(support) != 2:
         return support
     words, _ = analysis.claim_words()
@@ -134,6 +134,8 @@ def _covered_first(analysis: StoryAnalysis, support: list[int]) -> list[int]:
     rep, other = support
     if covered(1) <= covered(0) or _misspellings(analysis, other) > _misspellings(analysis, rep):
         return support
+    if not stands_alone(analysis.sentences[other].text) and stands_alone(analysis.sentences[rep].text):
+        return support  # "They approved it ...": fewer words because it points back, not plainer
     return [other, rep]
 
 

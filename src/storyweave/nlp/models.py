@@ -226,9 +226,13 @@ class Models:
         with self._lock:
             if self._spacy is not None and not _is_language(self._spacy):
                 return  # a helper already answers (one-shot or shared)
-            nlp = self._spacy
             helper = NerProcess(SPACY_PACKAGE, SPACY_UNUSED, lambda: shared.nlp)
-            shared = self._spacy = SharedNer(nlp or load_spacy(), helper, share)
+            try:
+                shared = SharedNer(self._spacy or load_spacy(), helper, share)
+            except BaseException:  # the model did not load here (or ^C): no helper left behind
+                helper.close()
+                raise
+            self._spacy = shared
         helper.pipe([])  # waits for the helper's model: no story waits for it later
 
     def prefetch_entities(self, texts: list[str], batch_size: int = 64) -> None:

@@ -91,6 +91,22 @@ class NerProcess:
     def __call__(self, text: str) -> Any:
         return self.pipe([text])[0]
 
+    def drain(self) -> None:
+        """Read and drop the answer to a prefetched request nobody asked for."""
+        with self._lock:
+            if self._fallback is None and self._pending is not None:
+                (sent, _), writer, failed = self._pending
+                self._pending = None
+                try:
+                    writer.join()
+                    if failed:
+                        raise OSError(str(failed[0]))
+                    self._read(len(sent))
+                except (OSError, ValueError) as e:
+                    logger.debug("NER helper failed (%s): loading spaCy in-process", e)
+                    self.close()
+                    self._fallback = self._fallback_loader()
+
     def _send(self, texts: list[str], batch_size: int, failed: list[BaseException] | None = None) -> None:
         try:
             self._proc.stdin.write(json.dumps({"texts": texts, "batch_size": batch_size}) + "\n")
@@ -162,6 +178,7 @@ class SharedNer:
         cut = _cut(texts, self.share)
         with self._lock:
             if cut < len(texts):
+                self.helper.drain()  # an answer nobody read (a brief that failed midway) goes first
                 self.helper.prefetch(texts[cut:], batch_size)
                 self._pending = (texts, cut)
 
@@ -183,11 +200,15 @@ class SharedNer:
 
 
 def _cut(texts: list[str], share: float) -> int:
-    """Where the last ``share`` of the texts' characters begins (NER time grows with length)."""
+    """Where the last ``share`` of the texts' characters begins, as near as whole texts allow
+    (NER time grows with length); ``len(texts)`` when the helper gets nothing."""
+    if share <= 0 or not texts:
+        return len(texts)
     total = sum(len(t) for t in texts)
-    seen = 0
+    want = total * (1 - share)  # the characters tagged here
+    best, best_gap, seen = len(texts), abs(total - want), 0
     for i, t in enumerate(texts):
-        if seen >= total * (1 - share):
-            return i
+        if abs(seen - want) < best_gap:
+            best, best_gap = i, abs(seen - want)
         seen += len(t)
-    return len(texts)
+    return best
