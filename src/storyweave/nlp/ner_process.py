@@ -84,8 +84,7 @@ class NerProcess:
                 ents = self._ask(texts, batch_size)
                 if ents is not None:
                     return [EntityDoc(t, tuple(EntitySpan(*e) for e in es)) for t, es in zip(texts, ents)]
-                self.close()
-                self._fallback = self._fallback_loader()
+                self._hand_over()
         return list(self._fallback.pipe(texts, batch_size=batch_size))
 
     def __call__(self, text: str) -> Any:
@@ -95,17 +94,27 @@ class NerProcess:
         """Read and drop the answer to a prefetched request nobody asked for."""
         with self._lock:
             if self._fallback is None and self._pending is not None:
-                (sent, _), writer, failed = self._pending
-                self._pending = None
                 try:
-                    writer.join()
-                    if failed:
-                        raise OSError(str(failed[0]))
-                    self._read(len(sent))
+                    self._pending_answer()
                 except (OSError, ValueError) as e:
                     logger.debug("NER helper failed (%s): loading spaCy in-process", e)
-                    self.close()
-                    self._fallback = self._fallback_loader()
+                    self._hand_over()
+
+    def _hand_over(self) -> None:
+        """The helper cannot answer: end it, and load the model in this process from now on."""
+        self.close()
+        self._fallback = self._fallback_loader()
+
+    def _pending_answer(self) -> tuple[tuple[list[str], int], list] | None:
+        """The prefetched request (texts, batch size) and the helper's answer, if one is pending."""
+        if self._pending is None:
+            return None
+        request, writer, failed = self._pending
+        self._pending = None
+        writer.join()
+        if failed:
+            raise OSError(str(failed[0]))
+        return request, self._read(len(request[0]))
 
     def _send(self, texts: list[str], batch_size: int, failed: list[BaseException] | None = None) -> None:
         try:
@@ -120,15 +129,9 @@ class NerProcess:
         if self._proc is None:
             return None
         try:
-            if self._pending is not None:
-                (sent, sent_size), writer, failed = self._pending
-                self._pending = None
-                writer.join()
-                if failed:
-                    raise OSError(str(failed[0]))
-                answer = self._read(len(sent))
-                if sent == texts and sent_size == batch_size:
-                    return answer
+            pending = self._pending_answer()
+            if pending is not None and pending[0] == (texts, batch_size):
+                return pending[1]
             self._send(texts, batch_size)
             return self._read(len(texts))
         except (OSError, ValueError) as e:
