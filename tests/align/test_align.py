@@ -174,6 +174,32 @@ def test_a_home_is_not_a_scene_swapped():
                         "Tollmouth", "Kelby")
 
 
+def test_a_name_written_by_its_surname_is_found_where_it_stands():
+    from storyweave.align.slots import _swapped
+
+    # the entity index names people in full; the sentences give surnames in other places:
+    # the letter's writer and the office quoting it are two roles, not one name swapped
+    quote = "“We were told to obey and we obeyed every order we were given,” "
+    assert not _swapped(quote + "the archive quoted Brenner’s letter as saying.",
+                        quote + "Vantor’s office quotes the letter as saying.", "Oskar Brenner", "Ilse Vantor")
+    assert _swapped("The jury gave the prize for best film to Varga’s documentary on Sunday night.",
+                    "The jury gave the prize for best film to Linde’s documentary on Sunday night.",
+                    "Anna Varga", "Ola Linde")
+
+
+def test_a_place_in_an_opening_time_clause_is_another_events_scene(pipeline):
+    import datetime as dt
+
+    brief = pipeline.brief(_reports(
+        dt.date(2024, 9, 2),
+        "After leaving a clinic in Tollmouth, Oregon, less than an hour after checking in on Thursday, the singer "
+        "Mara Velt admitted herself to the Harbour Centre, her agent said.\nShe had cancelled her tour.",
+        "The singer Mara Velt has left the Harbour Centre and is moving to a clinic in Kelby, Oregon, her agent "
+        "said.\nHer tour is cancelled."))
+    places = [d for d in brief.divergences if d.attribute == "place" and d.kind == "contradiction"]
+    assert not places, [[v.value for v in d.variants] for d in places]
+
+
 def test_one_place_named_more_fully_is_no_contradiction(pipeline):
     import datetime as dt
 

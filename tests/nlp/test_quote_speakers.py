@@ -232,3 +232,40 @@ def test_what_someone_heard_another_say(models, text, start, speaker):
 def test_a_quote_inside_a_relative_clause_on_another_noun_is_not_the_speakers(models, text, start, speaker):
     got = speaker_of(models, text, start)
     assert (got is None) if speaker is None else (got is not None and got.endswith(speaker))
+
+
+LETTER = ("The archive on Wednesday published a letter written by Oskar Brenner a week before his trial.\n\n"
+          "Mayor Ilse Vantor said the city would display it.\n\n"
+          "“There is a line between those who gave the orders and those of us who were only told to obey them,” "
+          "{tail}")
+
+
+@pytest.mark.parametrize("tail", [
+    "the archive quoted the letter as saying.",  # the document's author, not who published or quoted it
+    "Vantor's office quoted the letter as saying.",
+    "the archive quoted Brenner's letter as saying.",  # "X's letter": X wrote it
+])
+def test_a_quoted_document_speaks_for_its_author_not_its_publisher_or_quoter(models, tail):
+    assert speaker_of(models, LETTER.format(tail=tail), "There is a line") == "Oskar Brenner"
+
+
+def test_a_document_whose_author_is_not_named_has_no_speaker_from_its_quoter(models):
+    text = ("The archive on Wednesday published an unsigned letter found in a cellar.\n\n"
+            "“There is a line between those who gave the orders and those of us who were only told to obey "
+            "them,” Mayor Ilse Vantor's office quoted the letter as saying.")
+    assert speaker_of(models, text, "There is a line") is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the statement is the attorney's, not his client's whom "Brenner's" names
+    ("“We are disappointed by the decision, but hardly surprised by it,” said the statement from Brenner's "
+     "attorney, Paul Ostrow.\n\nThe statement said Oskar Brenner “maintains his innocence of every charge.”",
+     "Paul Ostrow"),
+    # a title before the name: the named chairman issued it, not the House
+    ("“The director never wrote that he felt threatened by anyone,” read a joint statement from House Budget "
+     "Chairman Alan Kessel and two colleagues.\n\n“He leaked at least one of these memos for his own purposes,” "
+     "the statement read.", "Alan Kessel"),
+])
+def test_a_documents_author_is_the_person_its_phrase_names(models, text, speaker):
+    start = "maintains his" if "maintains" in text else "He leaked"
+    assert speaker_of(models, text, start) == speaker

@@ -13,7 +13,7 @@ from ..nlp.places import level
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from ..unionfind import UnionFind
-from .patterns import (IN_PLACE, KIND_LABEL, PLACE_GENERIC, SITE_WORDS, SENTENCE_OPENING, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE,
+from .patterns import (IN_PLACE, KIND_LABEL, LEADING_TIME_CLAUSE, PLACE_GENERIC, SITE_WORDS, SENTENCE_OPENING, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE,
                        SPOKEN_ON_OPENING)
 from .variants import date_compatible, event_dates, short, slot_divergence
 
@@ -178,11 +178,21 @@ def _swapped(a: str, b: str, name_a: str, name_b: str) -> bool:
 
 
 def _word_before(text: str, name: str) -> str | None:
-    at = text.find(name)
+    at = _mention(text, name)
     if at < 0:
         return None
     words = re.findall(r"[\w'’]+", text[:at])
     return words[-1].lower() if words else ""
+
+
+def _mention(text: str, name: str) -> int:
+    """Where the sentence names ``name``: in full, else by its last word (the entity index
+    names a person in full where the sentence says "Eichmann's letter"); -1 when it does not."""
+    at = text.find(name)
+    if at >= 0 or " " not in name:
+        return at
+    m = re.search(rf"\b{re.escape(name.split()[-1])}\b", text)
+    return m.start() if m else -1
 
 
 def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, config: Config) -> list[Divergence]:
@@ -246,7 +256,8 @@ def _event_places(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, 
         return []
     scene: dict[int, str] = {}
     for i in members:
-        text = analysis.sentences[i].text
+        # an opening time clause is another event's scene ("After leaving rehab in X, she ...")
+        text = LEADING_TIME_CLAUSE.sub("", analysis.sentences[i].text, count=1)
         places = [n for n, t in ents.by_sentence[i] if t == "place"]
         found = set()
         for name in places:

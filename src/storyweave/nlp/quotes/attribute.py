@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ...text import is_title
 from ..entities import ORGANISATION, PERSON, PLACE
+from .documents import author, object_pronoun, quoted_source
 from .inversion import closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
 from .mentions import (colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
@@ -65,7 +66,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         return None  # "X was asked about ...", "he was described as": X is spoken to or of
     window = _window(art, para, sent)
     if v >= 2 and items[v - 1].low == "as" and (q := _quoting_before(items, v)) is not None:
-        return _quoted(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
+        return quoted_source(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
     if (shared := _participle_of(items, v, verbs)) is not None:
         return shared  # "“No,” X said, adding later: “...”": the adding is X's
     if (p := heard_at(items, v)) is not None:  # "X said a witness heard an officer yell": the officer's
@@ -93,7 +94,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
         if (name := _surname(items, [j], art)) and (j == 0 or items[j - 1].kind == "P" or items[j - 1].sent != sent):
             return name  # "Serna said", the tagger having missed the surname alone
         if it.kind == "W" and it.low in ("him", "her") and items[v].low.endswith("ing") and j == v - 1:
-            return _object_pronoun(items, j, art, window)  # "she recalls him saying": the one heard
+            return object_pronoun(items, j, art, window)  # "she recalls him saying": the one heard
         if it.kind == "W" and it.low in ("who", "which"):
             k = j - 1 - (j > 0 and items[j - 1].text == ",")
             if k >= 0 and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION):
@@ -139,26 +140,6 @@ def _participle_of(items: list[Item], v: int, verbs: dict[int, str | None]) -> s
         if k in verbs:
             return verbs[k]
     return None
-
-
-def _quoted(items: list[Item], v: int, art: Article, window: list[int]) -> str | None:
-    """Whom the quoting verb at items[v] quotes: its object ("quoted Teddy Roosevelt"), or no one
-    named ("quoted a ministry official")."""
-    idx = []
-    for k in range(v + 1, len(items)):
-        it = items[k]
-        if it.sent != items[v].sent or it.kind == "Q" or it.kind == "P" and it.text in ".!?;:" \
-                or it.kind == "W" and (it.low in NP_END or it.low == "as"):
-            break
-        idx.append(k)
-    if len(idx) == 1 and items[idx[0]].low in ("him", "her"):  # "she quoted him as saying"
-        return _object_pronoun(items, idx[0], art, window)
-    return resolve_phrase(items, idx, art, window) if idx else None
-
-
-def _object_pronoun(items: list[Item], k: int, art: Article, window: list[int]) -> str | None:
-    """Whom "him" or "her" at items[k] means, read as "he" or "she"."""
-    return art.pronoun("he" if items[k].low == "him" else "she", items, k, window)
 
 
 def _quoting_before(items: list[Item], v: int) -> int | None:
@@ -314,10 +295,15 @@ def _issue(items: list[Item], k: int, art: Article, verbs: dict[int, str | None]
     """Who issued the document named at items[k]: "AARP's statement", "a Congressional Research
     Service report", "said in a statement", "issued a statement" (the issuer of "the statement
     said" later)."""
+    if (who := author(items, k, art, _window(art, para, items[k].sent))) is not None:
+        art.issued(items[k].low, who)  # "Israel published a letter written by X": X's words
+        return
     j = k - 1
     if j >= 0 and items[j].text in ("'s", "’s"):
         j -= 1
-    near = [v for v in verbs if items[v].sent == items[k].sent and 0 < k - v <= 6 and verbs[v]]
+    # who quotes a document did not issue it ("the office quoted the letter as saying")
+    near = [v for v in verbs if items[v].sent == items[k].sent and 0 < k - v <= 6 and verbs[v]
+            and items[v].low not in QUOTING]
     issue = [v for v in range(max(0, k - 4), k) if items[v].kind == "W" and items[v].low in ISSUE]
     if j >= 0 and items[j].kind == "E" and items[j].type in (PERSON, ORGANISATION):
         art.issued(items[k].low, items[j].name)
@@ -342,9 +328,9 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
                 art.spoke(items[v].sent, verbs[v])
             if items[v].low in QUOTING and not _be_before(items, v):
                 # "she quoted the poet Lorna Vale: “...”": the words are the poet's; she still spoke
-                quoted[v] = _quoted(items, v, art, _window(art, para, items[v].sent))
+                quoted[v] = quoted_source(items, v, art, _window(art, para, items[v].sent))
             docs = [k for k in range(v + 1, min(len(items), v + 7)) if items[k].low in DOCUMENTS]
-            if verbs[v] and docs and items[docs[0]].sent == items[v].sent:
+            if verbs[v] and docs and items[docs[0]].sent == items[v].sent and items[v].low not in QUOTING:
                 art.issued(items[docs[0]].low, verbs[v])  # "X said in a statement"
         elif items[v].kind == "W" and items[v].low in DOCUMENTS:
             _issue(items, v, art, verbs, para)

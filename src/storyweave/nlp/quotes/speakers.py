@@ -319,6 +319,10 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
               and (not possessive(items, k) or k + 2 < len(items) and items[k + 2].low in OFFICE)]
         if by:
             return items[by[0]].name  # "a statement from Mr. Smith"
+        owner = [k for k in head if k < at and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION)
+                 and possessive(items, k)]
+        if owner:
+            return items[owner[-1]].name  # "quoted Eichmann's letter": the letter's writer
         return appos.name if appos else art.issuer(noun)
     if appos and noun:
         return appos.name  # "the legislator, Representative Carl Seel"

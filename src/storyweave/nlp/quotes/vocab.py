@@ -137,6 +137,9 @@ CREDIT_OPENERS = frozenset("per from".split())  # not "via": "via Twitter:" name
 # Verbs that issue a document ("issued a statement", "releasing a report").
 ISSUE = frozenset("issued issues issuing released releases releasing published publishes publishing sent sends "
                   "put posted posting wrote filed".split())
+# Participles naming a document's author after it ("a letter written by X", "a suit filed by X"):
+# the words are the author's, whoever published or released the document.
+AUTHORED = frozenset("written signed penned sent authored filed drafted".split())
 # Nouns for someone speaking on behalf of an organisation ("an AARP spokeswoman" speaks for AARP).
 SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative "
                    "press office".split())
