@@ -160,3 +160,18 @@ def test_counted_words_are_the_words_after_the_number(text, words):
 def test_inches_measure_a_length():
     q = find_quantities("More than 19 inches of snow fell.")[0]
     assert q.kind == "distance" and q.unit == "inches"
+
+
+@pytest.mark.parametrize("text", [
+    "The three holdouts told the other nine jurors that they would not agree.",
+    "Two more people died in hospital on Sunday.",
+    "Prosecutors filed three additional charges against him.",
+    "The remaining 12 hostages were freed at dawn.",
+])
+def test_a_count_of_the_rest_of_a_set_is_not_a_count_of_the_set(text):
+    # "the other nine jurors" is not what "twelve jurors" or "one or two jurors" count
+    assert not [q for q in find_quantities(text) if q.kind in ("count:juror", "count:people", "count:charge", "count:hostage")]
+
+
+def test_a_count_of_the_whole_set_is_kept():
+    assert [q.value for q in find_quantities("Nine jurors voted to convict him on Friday.")] == [9.0]

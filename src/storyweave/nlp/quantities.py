@@ -227,6 +227,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             kind, factor = _UNITS[unit]
             shown = unit
         elif phrase and _counts_a_thing(phrase[0].lower()):
+            if _PART_OF_A_SET.search(text, max(0, m.start() - 12), m.start()) \
+                    or _PART_OF_A_SET_AFTER.match(text, m.end("num")):
+                continue  # "the other nine jurors", "two more people": the rest of a set, not the set
             kind, shown = f"count:{_singular(phrase[0].lower())}", phrase[0]
         else:
             continue
@@ -270,6 +273,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+# a count of what is left or added ("the other nine jurors", "two more deaths", "three additional
+# charges"): it counts part of a set another sentence may count whole
+_PART_OF_A_SET = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
+_PART_OF_A_SET_AFTER = re.compile(r"\s+(?:other|more|additional|further|remaining)\b", re.IGNORECASE)
 _PART_GAP = re.compile(r"\s*(?:,\s*|and\s+|,\s*and\s+)?")
 
 
