@@ -200,6 +200,20 @@ def test_a_place_in_an_opening_time_clause_is_another_events_scene(pipeline):
     assert not places, [[v.value for v in d.variants] for d in places]
 
 
+def test_two_peoples_acts_on_two_days_are_no_date_contradiction(pipeline):
+    import datetime as dt
+
+    # each paid tribute on their own day: two acts, however alike the sentences
+    brief = pipeline.brief(_reports(
+        dt.date(2017, 6, 22),
+        "The rapper Prodo died on Monday at 42, his label said.\n"
+        "Rapper John Carter paid tribute to his late friend Prodo in an Instagram post on Tuesday.",
+        "The rapper Prodo died on Monday at 42.\n"
+        "In a post on Wednesday, fellow rapper Mike Davis paid tribute to his late friend Prodo."))
+    dates = [d for d in brief.divergences if d.attribute == "date"]
+    assert not dates, [[v.value for v in d.variants] for d in dates]
+
+
 def test_one_place_named_more_fully_is_no_contradiction(pipeline):
     import datetime as dt
 

@@ -198,9 +198,10 @@ def _mention(text: str, name: str) -> int:
 def _date_divergences(analysis: StoryAnalysis, members: list[int], dated: list, config: Config) -> list[Divergence]:
     """Different dates in reports of one fact, each sentence dating it once."""
     sim = analysis.similarity
-    if sim is not None:
+    if sim is not None:  # a date set against another report of the fact, not of another person's act
         dated = [(i, d) for i, d in dated
-                 if any(sim[i, j] >= config.align.same_fact for j, e in dated if e.value != d.value)
+                 if any(sim[i, j] >= config.align.same_fact and not analysis.persons_apart(i, j)
+                        for j, e in dated if e.value != d.value)
                  or all(e.value == d.value for _, e in dated)]
     if len({analysis.sentences[i].article_id for i, _ in dated}) < 2:
         return []

@@ -177,16 +177,21 @@ class StoryAnalysis:
     def clash(self, i: int, j: int) -> bool:
         """Do two sentences report different events — one person put in another's place (Blinken
         meeting Xi / Blinken meeting Qin), or different days named (Sunday's talks / Monday's)?"""
-        if self.entity_index is not None:
-            pi = {n for n, t in self.entity_index.by_sentence[i] if t == "person"}
-            pj = {n for n, t in self.entity_index.by_sentence[j] if t == "person"}
-            if _others(pi, pj) and _others(pj, pi):
-                return True
+        if self.persons_apart(i, j):
+            return True
         if self.anchors is not None:
             di, dj = self.days(i), self.days(j)
             if di and dj and not di & dj:
                 return True
         return False
+
+    def persons_apart(self, i: int, j: int) -> bool:
+        """Does each sentence name a person the other does not (Blinken meeting Xi / meeting Qin)?"""
+        if self.entity_index is None:
+            return False
+        pi = {n for n, t in self.entity_index.by_sentence[i] if t == "person"}
+        pj = {n for n, t in self.entity_index.by_sentence[j] if t == "person"}
+        return bool(_others(pi, pj) and _others(pj, pi))
 
     def phases_apart(self, i: int, j: int) -> bool:
         """Does one sentence report the start of an event (or going in, an arrest) and the other
