@@ -17,3 +17,10 @@ def test_one_person_put_in_anothers_place_is_another_event_a_lone_surname_is_the
     assert not an.clash(0, 1)  # "Marsh" and "Okafor" are the people the other names in full
     assert an.clash(0, 2) and an.clash(1, 2)  # Okafor / Reyes
     assert not an.clash(2, 3) and an.clash(0, 3)
+
+
+def test_a_name_one_letter_apart_is_the_same_person_misspelt():
+    an = _analysis([["Duncan Rait"], ["Duncan Raite"], ["Dana Rait"], ["Duncan Rains"]])
+    assert not an.persons_apart(0, 1) and not an.clash(0, 1)  # one outlet's typo
+    assert an.persons_apart(0, 2)  # another given name: another person
+    assert an.persons_apart(1, 3)  # two letters apart: another person

@@ -101,8 +101,9 @@ def _aligned_figures(analysis: StoryAnalysis, members: list[int], sim: np.ndarra
     for x in range(len(members)):
         for y in range(x + 1, len(members)):
             i, j = members[x], members[y]
-            if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < config.align.same_fact:
-                continue
+            if analysis.sentences[i].article_id == analysis.sentences[j].article_id or sim[i, j] < config.align.same_fact \
+                    or analysis.persons_apart(i, j):
+                continue  # another person's figure is another fact ("Clark had 25 points" / "Green had 14")
             ti, tj = analysis.sentences[i].text, analysis.sentences[j].text
             for a, qa in enumerate(quants[i]):
                 wa = _window(ti, qa)
@@ -274,7 +275,7 @@ def _event_places(analysis: StoryAnalysis, members: list[int], sim: np.ndarray, 
     if len(values) < 2 or len({analysis.sentences[i].article_id for v in values.values() for i in v}) < 2:
         return []
     names = list(values)
-    linked = any(sim[i, j] >= config.align.same_fact
+    linked = any(sim[i, j] >= config.align.same_fact and not analysis.persons_apart(i, j)
                  for a in range(len(names)) for b in range(a + 1, len(names))
                  for i in values[names[a]] for j in values[names[b]])
     if not linked:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..nlp.dates import find_dates
-from ..text import CAPITALISED, CLAIM_MIN_SHARED, claim_text, claim_words, content_tokens
+from ..text import CAPITALISED, CLAIM_MIN_SHARED, claim_text, claim_words, content_tokens, one_edit_apart
 from ..model import (Agreement, Article, Divergence, Evidence, Quote, Sentence, SummarySentence, Syndication,
                      TimelineEvent, UniqueFact)
 
@@ -247,6 +247,10 @@ def _others(names: set[str], than: set[str]) -> set[str]:
 
 
 def _one_person(a: str, b: str) -> bool:
-    """The same name, or a lone surname and a full name ending on it."""
+    """The same name, or a lone surname and a full name ending on it, or one name spelt one
+    letter apart by another outlet ("Duncan Rait" / "Duncan Raite")."""
     short, full = sorted((a, b), key=lambda x: " " in x)
-    return a == b or " " not in short and full.split()[-1] == short
+    if a == b or " " not in short and full.split()[-1] == short:
+        return True
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and len(wa[-1]) >= 4 and one_edit_apart(wa[-1], wb[-1])
