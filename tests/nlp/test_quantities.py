@@ -175,3 +175,14 @@ def test_a_count_of_the_rest_of_a_set_is_not_a_count_of_the_set(text):
 
 def test_a_count_of_the_whole_set_is_kept():
     assert [q.value for q in find_quantities("Nine jurors voted to convict him on Friday.")] == [9.0]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("One day after placing their leading rusher on injured reserve, the club lost another.", "duration:offset"),
+    ("Three weeks into the trial, the judge fell ill.", "duration:offset"),
+    ("He is the second player in two days to be placed on injured reserve.", "duration"),
+    ("The fire burned for two days before crews contained it.", "duration"),  # "for": how long it burned
+])
+def test_the_time_between_two_events_is_not_a_length(text, kind):
+    # "one day after X" and "in two days" measure different things: never one fact told two ways
+    assert [q.kind for q in find_quantities(text)] == [kind]

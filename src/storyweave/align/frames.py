@@ -143,7 +143,7 @@ def _frame_score(a: _Mention, b: _Mention, idf: dict[str, float], local_cos: flo
     if a.outcome and b.outcome and a.outcome != b.outcome:
         return 0.0
     lo, hi = sorted((abs(a.q.value), abs(b.q.value)))
-    if a.q.kind == "duration" and lo > 0 and hi / lo > 3:
+    if a.q.kind.startswith("duration") and lo > 0 and hi / lo > 3:
         return 0.0  # a two-day visit and a five-hour meeting: durations of different things
     if lo > 0 and hi / lo > 10:
         return 0.0  # 43 rescued and 2,000 evacuated: reports of one figure don't differ tenfold

@@ -122,7 +122,7 @@ class Quantity:
     value: float  # in the base unit of its kind
     low: float
     high: float
-    kind: str  # duration | distance | mass | percent | money:USD | count:<noun>
+    kind: str  # duration | duration:offset | distance | mass | percent | money:USD | count:<noun>
     hedge: str | None
     start: int
     end: int
@@ -226,6 +226,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         elif unit in _UNITS:
             kind, factor = _UNITS[unit]
             shown = unit
+            if kind == "duration" and _OFFSET_AFTER.match(text, m.end("unit")) \
+                    and not _SPAN_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                kind = "duration:offset"  # "one day after the raid": the time between two events, not a length
         elif phrase and _counts_a_thing(phrase[0].lower()):
             if _PART_OF_A_SET.search(text, max(0, m.start() - 12), m.start()) \
                     or _PART_OF_A_SET_AFTER.match(text, m.end("num")):
@@ -273,6 +276,11 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+# a length followed by the event it is counted from ("two days after the vote", "a week into the
+# trial") measures the gap between two events, not how long one lasted ("for two days before")
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|since|into|prior to)\b", re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:for|lasted|lasting|spent|took|takes)\s+(?:(?:about|nearly|almost|more than|over|some|at least)\s+)?$",
+                          re.IGNORECASE)
 # a count of what is left or added ("the other nine jurors", "two more deaths", "three additional
 # charges"): it counts part of a set another sentence may count whole
 _PART_OF_A_SET = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
