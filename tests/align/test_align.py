@@ -214,6 +214,20 @@ def test_two_peoples_acts_on_two_days_are_no_date_contradiction(pipeline):
     assert not dates, [[v.value for v in d.variants] for d in dates]
 
 
+def test_an_embedded_posts_sign_off_dates_the_post_not_the_event(pipeline):
+    import datetime as dt
+
+    # two accounts' tributes posted twelve minutes apart: two posts, no disagreement on a time
+    brief = pipeline.brief(_reports(
+        dt.date(2017, 6, 21),
+        "The rapper Prodo died on Tuesday at 42, his label said.\n\nRest in peace to my brother, the music "
+        "lives on forever and ever. A post shared by Northern Lights (@northernlights) on Jun 20, 2017 at 11:20am PDT",
+        "The rapper Prodo died on Tuesday at 42.\n\nRest in peace to my brother, the music lives on forever. "
+        "A post shared by Harbour Kings (@harbourkings) on Jun 20, 2017 at 11:32am PDT"))
+    dates = [d for d in brief.divergences if d.attribute == "date"]
+    assert not dates, [[v.value for v in d.variants] for d in dates]
+
+
 def test_one_place_named_more_fully_is_no_contradiction(pipeline):
     import datetime as dt
 

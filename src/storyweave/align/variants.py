@@ -8,6 +8,7 @@ from ..analysis import StoryAnalysis
 from ..model import Divergence, Variant
 from ..nlp.dates import DateMention, find_dates
 from ..nlp.quantities import APPROXIMATE, Quantity, find_quantities
+from ..text import post_signoff
 from .patterns import SAID_BEFORE, WEEKDAY
 
 
@@ -36,9 +37,13 @@ def event_dates(analysis: StoryAnalysis, i: int, spoken: bool = False) -> list:
             DateMention(m.group(0), m.start(), m.end(), m.group(0).lower(), "weekday", relative=True)
             for m in WEEKDAY.finditer(s.text)
         ]
+    # an embedded post's sign-off ("A post shared by X (@x) on Jun 20, 2017 at 11:20am") dates
+    # the post, not what the story reports: two posts are two acts, whatever their times
+    signoff = post_signoff(s.text)
     # "next Friday" and "this Friday" are read differently by different writers: not evidence
     return [d for d in found if (spoken or not SAID_BEFORE.search(s.text[: d.start]))
-            and not re.search(r"\b(next|this|coming)\b", d.surface, re.IGNORECASE)]
+            and not re.search(r"\b(next|this|coming)\b", d.surface, re.IGNORECASE)
+            and not (signoff and d.start >= signoff.start())]
 
 
 def date_compatible(a: str, b: str) -> bool:
