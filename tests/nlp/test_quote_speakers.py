@@ -269,3 +269,28 @@ def test_a_document_whose_author_is_not_named_has_no_speaker_from_its_quoter(mod
 def test_a_documents_author_is_the_person_its_phrase_names(models, text, speaker):
     start = "maintains his" if "maintains" in text else "He leaked"
     assert speaker_of(models, text, start) == speaker
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # an opening phrase and a title before the subject: "he" goes on with the governor
+    ("Governor Alan Pryce spoke in Dover on Tuesday.\n\nTrying to claw his way back into the race, Mr. Pryce took "
+     "a swipe at rivals in the Senate, like Tom Vail and Ed Marsh.\n\n“Unlike some people on this stage, you "
+     "won't have to wonder whether I can do the job,” he said.", "Unlike some people", "Alan Pryce"),
+    ("Governor Alan Pryce spoke in Dover on Tuesday.\n\nWithout a text, Mr. Pryce often fell back on old lines "
+     "about Tom Vail. “The truth will set us all free, my friends,” he said at one point.", "The truth will", "Alan Pryce"),
+    # the sentence before is its subject speaking: "he" is that speaker, not the one who asked
+    ("“Is it true that the pay gap is smaller here than elsewhere?” Judge Owen Hale asked Mr. Ravi Sethi.\n\n"
+     "Mr. Sethi said that was not the right comparison. “The comparison that matters is between the men and "
+     "the women of the company,” he said.", "The comparison that matters", "Ravi Sethi"),
+])
+def test_he_goes_on_with_the_subject_of_the_sentence_before(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker
+
+
+def test_he_does_not_reach_back_over_a_sentence_where_someone_else_speaks(models):
+    # "Le Bras argues" (a name the tagger reads as a body) speaks between: the earlier writer is not "he"
+    text = ("The field was steeped in fear, said Sir Walter Pym, who wrote its first papers. “There must be wars "
+            "and great slaughter before the end,” he wrote.\n\nAs the old forecasts receded, Lebras Institute "
+            "argues, growth itself became the fear. “It crystallized the ancient dread of the end of days,” he "
+            "writes.")
+    assert speaker_of(models, text, "It crystallized") is None

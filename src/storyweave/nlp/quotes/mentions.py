@@ -7,7 +7,7 @@ from typing import Any
 
 from ..entities import ABBREVIATED_ROLES, GENDERED_ROLES, ORGANISATION, PERSON, ROLES
 from .items import Item
-from .vocab import (CONJUNCTIONS, CREDIT_NOUNS, CREDIT_OPENERS, DESCRIBED, DETERMINERS, DOCUMENTS, PARTY_LETTERS,
+from .vocab import (CONJUNCTIONS, CREDIT_NOUNS, CREDIT_OPENERS, DESCRIBED, DETERMINERS, DOCUMENTS, OPENERS, PARTY_LETTERS,
                     POSSESSIVE_PRONOUNS, PREPOSITIONS, READ_MATTER, SPOKES, TITLES)
 
 _TITLE_LOWS = frozenset(t.lower() for t in TITLES)
@@ -32,6 +32,14 @@ def subject(items: list[Item]) -> str | None:
     agrees"), not an owner ("Mercer's influence"), one of two ("Smith and Jones met") or a
     transcript's label ("SMITH: ...")."""
     k = next((j for j, it in enumerate(items) if it.kind != "P"), None)
+    if k is not None and items[k].kind == "W" and (items[k].low in OPENERS or items[k].low.endswith("ing")):
+        # "Trying to claw his way back, Mr. Christie took ...", "Without a text, Mr. Christie
+        # descended ...": an opening phrase ends at its comma, and the subject follows it
+        comma = next((j for j in range(k + 1, len(items)) if items[j].kind == "P" and items[j].text == ","), None)
+        k = comma + 1 if comma is not None and comma + 1 < len(items) else None
+    while k is not None and k + 1 < len(items) and items[k].kind == "W" and items[k].text[:1].isupper() \
+            and (items[k].low.rstrip(".") in _TITLE_LOWS or items[k].low in ROLES or items[k].low == "justice"):
+        k += 1  # "Mr. Christie took ...", "Justice Kennedy responded ...": the title before the name
     if k is None or items[k].kind != "E" or items[k].type != PERSON or possessive(items, k):
         return None
     nxt = items[k + 1] if k + 1 < len(items) else None

@@ -73,6 +73,8 @@ def _pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[
         far_speakers = [w for s in further for w in art.said.get(s, []) if w]
         fits = _fits(art, [], further, far_speakers, kinds, gender, low, [])
         return fits[0] if len(fits) == 1 and not fits[0].startswith(_UNNAMED) else None
+    if low != "it" and any(w and w not in fits and art.entities.types.get(w) != PERSON for w in before):
+        return None  # the sentence before has another voice ("Le Bras argues", typed a body): not skipped back over
     if len(fits) == 1:
         return None if fits[0].startswith(_UNNAMED) else fits[0]  # the one person in reach
     # several: the one who was speaking, and only if the story says that person's gender
@@ -85,6 +87,11 @@ def _pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[
         # the sentence before, saying nothing, brought in a person as its subject: "he"
         # continues that person ("Nick Patterson, ..., agrees that Mercer's influence has been
         # huge. “...,” he said"), not a name inside its clauses nor an earlier speaker
+        return before_subject
+    if window and not named_here and len(set(before)) == 1 and before[0] == before_subject in fits \
+            and gender and art.gender_of(before_subject) == gender:
+        # the sentence before is its subject speaking ("Mr. Sellers said that was not the
+        # comparison. “...,” he said"): "he" goes on with that speaker, not one further back
         return before_subject
     return spoke[0] if len(spoke) == 1 and (not gender or art.gender_of(spoke[0]) == gender) else None
 
