@@ -294,3 +294,9 @@ def test_he_does_not_reach_back_over_a_sentence_where_someone_else_speaks(models
             "argues, growth itself became the fear. “It crystallized the ancient dread of the end of days,” he "
             "writes.")
     assert speaker_of(models, text, "It crystallized") is None
+
+
+def test_an_account_speaks_for_its_owner(models):
+    text = ("The mayor spoke on Monday.\n\nMayor Dana Voss’s Twitter account posted: “We will rebuild every single "
+            "bridge the river took from this town.”")
+    assert speaker_of(models, text, "We will rebuild") == "Dana Voss"

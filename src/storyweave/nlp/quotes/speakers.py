@@ -203,6 +203,15 @@ def _verb_like(it: Item) -> bool:
                                                           or it.low.endswith("ed"))
 
 
+def _office_of(items: list[Item], k: int) -> bool:
+    """The possessive name at items[k] owns what speaks for it: "Grimm's office", "Trump's
+    campaign", "Trump's account", "Voss's Twitter account"."""
+    j = k + 2
+    if j + 1 < len(items) and items[j].text[:1].isupper() and items[j + 1].low in OFFICE:
+        j += 1  # the platform's name before "account"
+    return j < len(items) and items[j].low in OFFICE
+
+
 def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause: bool = False) -> Item | None:
     """The subject name of a segment: a person first, else a body that is the phrase's head.
 
@@ -216,7 +225,7 @@ def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause
         seg = seg[:verb]
     cands = [k for k in seg if items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION, PLACE)
              and not after_preposition(items, k) and not _modifier(items, seg, k)]
-    owners = [k for k in cands if possessive(items, k) and k + 2 < len(items) and items[k + 2].low in OFFICE]
+    owners = [k for k in cands if possessive(items, k) and _office_of(items, k)]
     cands = [k for k in cands if not possessive(items, k)] or owners
     if start_only:
         # an apposition is a name itself ("the legislator, Representative Carl Seel")
@@ -316,7 +325,7 @@ def resolve_phrase(items: list[Item], idx: list[int], art: Article, window: list
             return items[bodies[0]].name  # "a spokeswoman for the Teachers Union"
     if noun in DOCUMENTS:
         by = [k for k in head if k > at and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION)
-              and (not possessive(items, k) or k + 2 < len(items) and items[k + 2].low in OFFICE)]
+              and (not possessive(items, k) or _office_of(items, k))]
         if by:
             return items[by[0]].name  # "a statement from Mr. Smith"
         owner = [k for k in head if k < at and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION)

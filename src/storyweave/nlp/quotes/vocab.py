@@ -143,8 +143,9 @@ AUTHORED = frozenset("written signed penned sent authored filed drafted".split()
 # Nouns for someone speaking on behalf of an organisation ("an AARP spokeswoman" speaks for AARP).
 SPOKES = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative "
                    "press office".split())
-# An office or campaign speaks for its person ("a release from Mr. Seel's office").
-OFFICE = frozenset("office campaign".split())
+# An office, campaign or account speaks for its person ("a release from Mr. Seel’s office",
+# "Voss’s Twitter account posted").
+OFFICE = frozenset("office campaign account".split())
 # Heads that stand for a body: "the department added" means the department named before.
 ORG_NOUNS = frozenset("ministry department government agency office embassy company firm party commission "
                       "council committee court police military army broadcaster newspaper tabloid union bank "
