@@ -67,6 +67,7 @@ eval: $(DEVSTAMP) $(BENCHSTAMP)
 	$(BIN)/storyweave eval divergences ../shared/data/stories-dev.jsonl
 	$(BIN)/storyweave eval divergences ../shared/data/injected-dev
 	$(BIN)/storyweave eval briefs ../shared/data/briefs-dev-gold.json ../shared/data/stories-dev.jsonl
+	$(BIN)/python bench/quote_speakers.py
 	$(BIN)/python bench/cited_pairs.py --split tune
 	$(BIN)/python bench/cited_pairs.py --split held-out
 	$(BIN)/python bench/contradictions.py --split tune

@@ -1,0 +1,95 @@
+"""Who said it, on American stories outside the gold: quote speakers read blind, by hand.
+
+Twelve BASIL triplets (NYT / Fox News / HuffPost) of ``../shared/data/stories-dev.jsonl`` that the
+dev gold (``briefs-dev-gold.json``) does not cover: the first six of the tune half and the first
+six of the held-out half (sorted story ids, the split of ``storyweave eval stories``). Every quote
+their briefs showed at commit b3fc311 was judged by blind readers who saw the three articles and
+the quote list, never the code (``bench/labels/quote-speakers-basil.jsonl``: the story, a hash
+of the quote's text — no article text — the label, the speaker shown then and the one the text
+gives): ``right``, ``wrong`` (``should`` names the speaker, or "unknown"), ``missing`` (no
+speaker shown, the text names one), ``none_ok`` (no speaker shown, none named) or
+``not_a_quote``. A quote whose speaker has changed since is scored against ``should``: the
+named speaker is right, none is a gap where the text names one, anyone else is wrong.
+
+Prints speaker precision (right of the quotes given a speaker) and recall (right of the quotes
+whose speaker the text names), per split, and how many quotes carry no label.
+
+    python bench/quote_speakers.py [--split tune|held-out]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+LABELS = ROOT / "labels" / "quote-speakers-basil.jsonl"
+STORIES = ROOT.parent / ".." / "shared" / "data" / "stories-dev.jsonl"
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """One person, named more or less fully ("Trump" / "Donald Trump")."""
+    if not a or not b:
+        return False
+    wa, wb = a.lower().replace(".", "").split(), b.lower().replace(".", "").split()
+    return wa == wb or wa[-1] == wb[-1]
+
+
+def judge(label: dict, speaker: str | None) -> str:
+    """The label of a quote shown with ``speaker`` now."""
+    if speaker == label["speaker_then"]:
+        return label["label"]
+    # who the text names: the reader's answer, or the speaker shown then if that was right
+    should = label.get("should") or (label["speaker_then"] if label["label"] == "right" else None)
+    named = should not in (None, "", "unknown")
+    if speaker is None:
+        return "missing" if named else "none_ok"
+    return "right" if named and _same(speaker, should) else "wrong"
+
+
+def score(labels: list[dict], shown: dict[tuple[str, str], str | None]) -> Counter:
+    out: Counter = Counter()
+    for lab in labels:
+        k = (lab["story"], lab["quote"])
+        out[judge(lab, shown[k]) if k in shown else "not shown now"] += 1
+    out["unlabelled"] = sum(1 for k in shown if k not in {(x["story"], x["quote"]) for x in labels})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("tune", "held-out"))
+    args = ap.parse_args(argv)
+    from storyweave.eval.briefs import _load_articles
+    from storyweave.pipeline import Pipeline
+
+    labels = [json.loads(x) for x in LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    pipeline = Pipeline().warm_up()
+    for split in ([args.split] if args.split else ["tune", "held-out"]):
+        part = [x for x in labels if x["split"] == split]
+        stories = sorted({x["story"] for x in part})
+        articles = _load_articles(STORIES, set(stories))
+        shown = {}
+        for story in stories:
+            for q in pipeline.brief(articles[story]).quotes:
+                shown[(story, _key(q.text))] = q.speaker
+        c = score(part, shown)
+        given = c["right"] + c["wrong"] + c["not_a_quote"]
+        named = c["right"] + c["wrong"] + c["missing"]
+        print(f"{split}: {len(stories)} stories, {len(part)} labelled quotes; "
+              f"speaker precision {c['right'] / max(1, given):.3f} ({c['right']}/{given}), "
+              f"recall {c['right'] / max(1, named):.3f} ({c['right']}/{named}); "
+              f"no speaker, none named {c['none_ok']}; labelled quotes not shown now {c['not shown now']}; "
+              f"quotes shown without a label {c['unlabelled']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
