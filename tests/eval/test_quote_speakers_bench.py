@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
-SPEC = importlib.util.spec_from_file_location("quote_speakers", Path(__file__).resolve().parents[2] / "bench" / "quote_speakers.py")
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "quote_speakers.py"
+SPEC = importlib.util.spec_from_file_location("quote_speakers", BENCH)
 qs = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(qs)
 
@@ -23,4 +25,4 @@ def test_a_changed_speaker_is_judged_against_the_one_the_text_names():
 
 def test_the_labels_hold_no_article_text():
     for line in qs.LABELS.read_text(encoding="utf-8").splitlines():
-        assert set(__import__("json").loads(line)) <= {"story", "quote", "split", "label", "speaker_then", "should"}
+        assert set(json.loads(line)) <= {"story", "quote", "split", "label", "speaker_then", "should"}

@@ -13,8 +13,8 @@ from ..nlp.places import level
 from ..nlp.quantities import Quantity, compatible, find_quantities, format_value
 from ..text import content_tokens
 from ..unionfind import UnionFind
-from .patterns import (IN_PLACE, KIND_LABEL, LEADING_TIME_CLAUSE, PLACE_GENERIC, SITE_WORDS, SENTENCE_OPENING, SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE,
-                       SPOKEN_ON_OPENING)
+from .patterns import (IN_PLACE, KIND_LABEL, LEADING_TIME_CLAUSE, PLACE_GENERIC, SITE_WORDS, SENTENCE_OPENING,
+                       SPOKEN_ON_AFTER, SPOKEN_ON_BEFORE, SPOKEN_ON_OPENING)
 from .variants import date_compatible, event_dates, short, slot_divergence
 
 # two sentences this similar are rewrites of one sentence: a swapped place or name is telling there

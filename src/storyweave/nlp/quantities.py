@@ -279,8 +279,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 # a length followed by the event it is counted from ("two days after the vote", "a week into the
 # trial") measures the gap between two events, not how long one lasted ("for two days before")
 _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|since|into|prior to)\b", re.IGNORECASE)
-_SPAN_BEFORE = re.compile(r"\b(?:for|lasted|lasting|spent|took|takes)\s+(?:(?:about|nearly|almost|more than|over|some|at least)\s+)?$",
-                          re.IGNORECASE)
+_SPAN_BEFORE = re.compile(r"\b(?:for|lasted|lasting|spent|took|takes)\s+"
+                          r"(?:(?:about|nearly|almost|more than|over|some|at least)\s+)?$", re.IGNORECASE)
 # a count of what is left or added ("the other nine jurors", "two more deaths", "three additional
 # charges"): it counts part of a set another sentence may count whole
 _PART_OF_A_SET = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
