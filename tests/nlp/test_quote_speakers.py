@@ -300,3 +300,11 @@ def test_an_account_speaks_for_its_owner(models):
     text = ("The mayor spoke on Monday.\n\nMayor Dana Voss’s Twitter account posted: “We will rebuild every single "
             "bridge the river took from this town.”")
     assert speaker_of(models, text, "We will rebuild") == "Dana Voss"
+
+
+def test_a_participle_set_off_by_a_comma_takes_the_main_clause_subject(models):
+    # an "if" inside the main clause does not start the participle's clause
+    text = ("The state is fighting the law.\n\nOn Tuesday, Governor Rick Perez signaled that he would not support "
+            "the lawsuit if elected, saying that Washington should not “be suing states for making decisions that "
+            "they think” are right for their people.")
+    assert speaker_of(models, text, "be suing states") == "Rick Perez"

@@ -110,13 +110,15 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
             return None  # "a colleague who stopped her and said"
         # (", but who now describes him": the antecedent lies further back; the clause decides)
     # the subject of the clause: from the sentence start, a quote, a ; or a "when" before the verb
+    # (a participle set off by a comma, "..., saying", is the main clause's: no "if" inside it counts)
+    set_off = items[v].low.endswith("ing") and v > 0 and items[v - 1].text == ","
     start = v
     while start > 0:
         it = items[start - 1]
         if it.sent != sent or it.kind == "Q" and len(it.text.split()) >= MIN_QUOTE_WORDS \
                 or it.kind == "P" and it.text in _CLAUSE_MARKS:
             break
-        if it.kind == "W" and it.low in SUBORDINATORS and any(
+        if not set_off and it.kind == "W" and it.low in SUBORDINATORS and any(
                 x.kind in "WE" and x.low not in CONJUNCTIONS for x in items[:start - 1] if x.sent == sent) \
                 and not _in_relative(items, start - 1):
             break  # "..., when Senate Majority Leader Mitch McConnell suggested"
