@@ -308,3 +308,15 @@ def test_a_participle_set_off_by_a_comma_takes_the_main_clause_subject(models):
             "the lawsuit if elected, saying that Washington should not “be suing states for making decisions that "
             "they think” are right for their people.")
     assert speaker_of(models, text, "be suing states") == "Rick Perez"
+
+
+@pytest.mark.parametrize("text, start, speaker", [
+    # "once" after its subject is an adverb, not "once told" with its "be" left out
+    ("The case began when store worker Betty Dukes said the managers passed her over.\n\n“I could see the men "
+     "going forth and the women in the store stayed where they always were,” Dukes once told an interviewer.",
+     "I could see the men", "Betty Dukes"),
+    ("Officer Ana Serna led the search.\n\n“We looked at every house on the street twice before dawn,” Serna once "
+     "told reporters.", "We looked at every", "Ana Serna"),
+])
+def test_an_adverb_after_the_subject_leaves_the_verb_active(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

@@ -91,8 +91,8 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
             return _surname(items, [j], art) or it.name  # "Mr. Clapper said", "the Pentagon said"
         if it.kind == "W" and it.low in PRONOUNS:
             return art.pronoun(it.text, items, j, window)
-        if (name := _surname(items, [j], art)) and (j == 0 or items[j - 1].kind == "P" or items[j - 1].sent != sent):
-            return name  # "Serna said", the tagger having missed the surname alone
+        if (name := _surname(items, [j], art)) and (j == 0 or items[j - 1].kind in "PQ" or items[j - 1].sent != sent):
+            return name  # "Serna said", "“...,” Dukes once told", the tagger having missed the surname alone
         if it.kind == "W" and it.low in ("him", "her") and items[v].low.endswith("ing") and j == v - 1:
             return object_pronoun(items, j, art, window)  # "she recalls him saying": the one heard
         if it.kind == "W" and it.low in ("who", "which"):
@@ -181,8 +181,11 @@ def _passive(items: list[Item], v: int) -> bool:
     nxt = items[v + 1:v + 3]
     if nxt and nxt[0].low == "to" or len(nxt) == 2 and nxt[0].low == "as" and is_verb_word(items, v + 2):
         return False  # "Qin was reported as saying", "he is said to have told": his words, reported
-    if v > 0 and items[v - 1].kind == "W" and items[v - 1].low in _ELLIPTIC:
-        return True  # "Dole said when asked whether ...": the "be" is left out, he was asked
+    if v > 0 and items[v - 1].kind == "W" and items[v - 1].low in _ELLIPTIC \
+            and not (v > 1 and (items[v - 2].kind == "E" or items[v - 2].low in PRONOUNS)):
+        # "Dole said when asked whether ...": the "be" is left out, he was asked; but after its
+        # subject the word is an adverb ("Dukes once told an interviewer")
+        return True
     return _be_before(items, v)
 
 
