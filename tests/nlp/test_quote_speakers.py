@@ -320,3 +320,10 @@ def test_a_participle_set_off_by_a_comma_takes_the_main_clause_subject(models):
 ])
 def test_an_adverb_after_the_subject_leaves_the_verb_active(models, text, start, speaker):
     assert speaker_of(models, text, start) == speaker
+
+
+def test_a_campaign_speaks_for_its_candidate_when_the_name_carries_the_possessive(models):
+    # the tagger's span may hold the "'s" ("Ann Cole’s"): what the campaign tweeted is still hers
+    text = ("Senator Ann Cole is trailing in the count.\n\nAnn Cole’s campaign also tweeted that she was “dreading "
+            "a long and painful process before the last ballots are counted.”")
+    assert speaker_of(models, text, "dreading a long") == "Ann Cole"

@@ -206,7 +206,7 @@ def _verb_like(it: Item) -> bool:
 def _office_of(items: list[Item], k: int) -> bool:
     """The possessive name at items[k] owns what speaks for it: "Grimm's office", "Trump's
     campaign", "Trump's account", "Voss's Twitter account"."""
-    j = k + 2
+    j = k + 1 if items[k].text.endswith(("'s", "’s")) else k + 2  # the "'s" in the name's item, or after it
     if j + 1 < len(items) and items[j].text[:1].isupper() and items[j + 1].low in OFFICE:
         j += 1  # the platform's name before "account"
     return j < len(items) and items[j].low in OFFICE
