@@ -327,3 +327,10 @@ def test_a_campaign_speaks_for_its_candidate_when_the_name_carries_the_possessiv
     text = ("Senator Ann Cole is trailing in the count.\n\nAnn Cole’s campaign also tweeted that she was “dreading "
             "a long and painful process before the last ballots are counted.”")
     assert speaker_of(models, text, "dreading a long") == "Ann Cole"
+
+
+def test_a_clause_after_a_subordinator_has_its_own_subject(models):
+    # "after" opens the clause here; it is no preposition before the name
+    text = ("Senator Ann Cole criticised the plan.\n\nThis was after Donald Trump’s account tweeted Saturday: “I had "
+            "to fire the general because he lied to the Vice President and the FBI about it.”")
+    assert speaker_of(models, text, "I had to fire") == "Donald Trump"

@@ -223,8 +223,9 @@ def _name_in(items: list[Item], seg: list[int], start_only: bool = False, clause
         verb = next((n for n, k in enumerate(seg) if n and _verb_like(items[k]) and not (
             items[k].low in ("called", "named") and k + 1 < len(items) and items[k + 1].kind == "E")), len(seg))
         seg = seg[:verb]
+    # (a clause's first word is not after a preposition: "This was after Trump's account tweeted")
     cands = [k for k in seg if items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION, PLACE)
-             and not after_preposition(items, k) and not _modifier(items, seg, k)]
+             and not (after_preposition(items, k) and not (clause and k == seg[0])) and not _modifier(items, seg, k)]
     owners = [k for k in cands if possessive(items, k) and _office_of(items, k)]
     cands = [k for k in cands if not possessive(items, k)] or owners
     if start_only:
