@@ -130,6 +130,13 @@ def _reports(day, *texts):
     return [Article(id=chr(97 + k), outlet=chr(65 + k), published=day, text=t) for k, t in enumerate(texts)]
 
 
+def _divergent(pipeline, day, attribute: str, *texts, kind: str | None = None) -> list[list[str]]:
+    """The values of each divergence on ``attribute`` (of ``kind``, if given) the brief of ``texts`` reports."""
+    brief = pipeline.brief(_reports(day, *texts))
+    return [[v.value for v in d.variants] for d in brief.divergences
+            if d.attribute == attribute and (kind is None or d.kind == kind)]
+
+
 def test_scene_of_a_fact_differs_between_outlets(pipeline):
     import datetime as dt
 
@@ -190,42 +197,39 @@ def test_a_name_written_by_its_surname_is_found_where_it_stands():
 def test_a_place_in_an_opening_time_clause_is_another_events_scene(pipeline):
     import datetime as dt
 
-    brief = pipeline.brief(_reports(
-        dt.date(2024, 9, 2),
+    places = _divergent(
+        pipeline, dt.date(2024, 9, 2), "place",
         "After leaving a clinic in Tollmouth, Oregon, less than an hour after checking in on Thursday, the singer "
         "Mara Velt admitted herself to the Harbour Centre, her agent said.\nShe had cancelled her tour.",
         "The singer Mara Velt has left the Harbour Centre and is moving to a clinic in Kelby, Oregon, her agent "
-        "said.\nHer tour is cancelled."))
-    places = [d for d in brief.divergences if d.attribute == "place" and d.kind == "contradiction"]
-    assert not places, [[v.value for v in d.variants] for d in places]
+        "said.\nHer tour is cancelled.", kind="contradiction")
+    assert not places, places
 
 
 def test_two_peoples_acts_on_two_days_are_no_date_contradiction(pipeline):
     import datetime as dt
 
     # each paid tribute on their own day: two acts, however alike the sentences
-    brief = pipeline.brief(_reports(
-        dt.date(2017, 6, 22),
+    dates = _divergent(
+        pipeline, dt.date(2017, 6, 22), "date",
         "The rapper Prodo died on Monday at 42, his label said.\n"
         "Rapper John Carter paid tribute to his late friend Prodo in an Instagram post on Tuesday.",
         "The rapper Prodo died on Monday at 42.\n"
-        "In a post on Wednesday, fellow rapper Mike Davis paid tribute to his late friend Prodo."))
-    dates = [d for d in brief.divergences if d.attribute == "date"]
-    assert not dates, [[v.value for v in d.variants] for d in dates]
+        "In a post on Wednesday, fellow rapper Mike Davis paid tribute to his late friend Prodo.")
+    assert not dates, dates
 
 
 def test_an_embedded_posts_sign_off_dates_the_post_not_the_event(pipeline):
     import datetime as dt
 
     # two accounts' tributes posted twelve minutes apart: two posts, no disagreement on a time
-    brief = pipeline.brief(_reports(
-        dt.date(2017, 6, 21),
+    dates = _divergent(
+        pipeline, dt.date(2017, 6, 21), "date",
         "The rapper Prodo died on Tuesday at 42, his label said.\n\nRest in peace to my brother, the music "
         "lives on forever and ever. A post shared by Northern Lights (@northernlights) on Jun 20, 2017 at 11:20am PDT",
         "The rapper Prodo died on Tuesday at 42.\n\nRest in peace to my brother, the music lives on forever. "
-        "A post shared by Harbour Kings (@harbourkings) on Jun 20, 2017 at 11:32am PDT"))
-    dates = [d for d in brief.divergences if d.attribute == "date"]
-    assert not dates, [[v.value for v in d.variants] for d in dates]
+        "A post shared by Harbour Kings (@harbourkings) on Jun 20, 2017 at 11:32am PDT")
+    assert not dates, dates
 
 
 def test_one_place_named_more_fully_is_no_contradiction(pipeline):
