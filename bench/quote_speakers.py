@@ -1,15 +1,20 @@
 """Who said it, on American stories outside the gold: quote speakers read blind, by hand.
 
-Twelve BASIL triplets (NYT / Fox News / HuffPost) of ``../shared/data/stories-dev.jsonl`` that the
-dev gold (``briefs-dev-gold.json``) does not cover: the first six of the tune half and the first
-six of the held-out half (sorted story ids, the split of ``storyweave eval stories``). Every quote
-their briefs showed at commit b3fc311 was judged by blind readers who saw the three articles and
-the quote list, never the code (``bench/labels/quote-speakers-basil.jsonl``: the story, a hash
-of the quote's text — no article text — the label, the speaker shown then and the one the text
-gives): ``right``, ``wrong`` (``should`` names the speaker, or "unknown"), ``missing`` (no
-speaker shown, the text names one), ``none_ok`` (no speaker shown, none named) or
-``not_a_quote``. A quote whose speaker has changed since is scored against ``should``: the
-named speaker is right, none is a gap where the text names one, anyone else is wrong.
+Twenty-six BASIL triplets (NYT / Fox News / HuffPost) of ``../shared/data/stories-dev.jsonl``
+that the dev gold (``briefs-dev-gold.json``) does not cover, by sorted story id within each half
+(the split of ``storyweave eval stories``): the first six of each half, labelled at commit
+b3fc311, and the next eight of the tune half and next six of the held-out half, labelled at
+05e3a94. Every quote their briefs showed then was judged by blind readers who saw the three
+articles and the quote list, never the code (``bench/labels/quote-speakers-basil.jsonl``: the
+story, a hash of the quote's text — no article text — the label, the speaker shown then and the
+one the text gives): ``right``, ``wrong`` (``should`` names the speaker, or "unknown"),
+``missing`` (no speaker shown, the text names one), ``none_ok`` (no speaker shown, none named)
+or ``not_a_quote``. As in the gold, a speaker the text describes without a name ("a spokesman
+for X", "an aide") is none named: the second set's readers wrote such descriptions as speakers,
+and they were turned into ``none_ok`` (or ``should`` "unknown") before anyone read them. Rules
+are read from the tune half only. A quote whose speaker has changed since is scored against
+``should``: the named speaker is right, none is a gap where the text names one, anyone else is
+wrong.
 
 Prints speaker precision (right of the quotes given a speaker) and recall (right of the quotes
 whose speaker the text names), per split, and how many quotes carry no label.

@@ -334,3 +334,108 @@ def test_a_clause_after_a_subordinator_has_its_own_subject(models):
     text = ("Senator Ann Cole criticised the plan.\n\nThis was after Donald Trump’s account tweeted Saturday: “I had "
             "to fire the general because he lied to the Vice President and the FBI about it.”")
     assert speaker_of(models, text, "I had to fire") == "Donald Trump"
+
+
+# ---- read from the tune half's BASIL stories outside the gold, 6 December (invented text) ----
+
+TUNE_6_DECEMBER = [
+    # a bracketed aside between the name and its verb; a verb joined by "and" shares the subject
+    pytest.param("House Speaker Nora Pell led the opposition on Friday.\n\nPrior to the vote, House Speaker Nora Pell "
+                 "(D-Calif.) called the plan a “gross abuse of the power of the office” and vowed that “the chamber will "
+                 "defend its authority in every court.”", "gross abuse", "Nora Pell",
+                 id="aside-after-name"),
+    pytest.param("House Speaker Nora Pell led the opposition on Friday.\n\nPrior to the vote, House Speaker Nora Pell "
+                 "(D-Calif.) called the plan a “gross abuse of the power of the office” and vowed that “the chamber will "
+                 "defend its authority in every court.”", "the chamber will", "Nora Pell",
+                 id="and-shares-subject"),
+    # a speech verb set off by commas inside its clause
+    pytest.param("The White House weighed in on Wednesday.\n\nHer remarks, said Jon Easton, the White House press secretary, "
+                 "are “entirely consistent with what the president has said before.”", "entirely consistent", "Jon Easton",
+                 id="comma-aside-verb"),
+    # verbs of saying with the word after them
+    pytest.param("Budget analysts disagreed with the campaign.\n\nThe plan sets levels of spending. But, as Mr. Alan Smyth "
+                 "pointed out, “the committees of jurisdiction decide the details of every plan.”", "the committees",
+                 "Alan Smyth",
+                 id="pointed-out"),
+    pytest.param("Michael Blumberg spoke on Wednesday.\n\nBlumberg also charged that Trimp had “left behind a well-documented "
+                 "record of bankruptcies and lawsuits.”", "left behind", "Michael Blumberg",
+                 id="charged-that"),
+    pytest.param("President Donald Trimp declared the emergency on Friday.\n\nMr. Trimp explained the delay by saying, “I was "
+                 "a little new to the job back then.” He blamed “certain people, a particular one, for not having pushed "
+                 "this faster,” a clear reference to the former speaker.", "certain people", "Donald Trimp",
+                 id="blamed"),
+    # an apology is a document that speaks for whoever made it
+    pytest.param("Congressman Tom Bray apologised on Tuesday.\n\nMr. Bray’s apology noted his family’s long history with "
+                 "farming, including his own stint “doing farm jobs and working at a grain elevator.”", "doing farm jobs",
+                 "Tom Bray",
+                 id="apology-document"),
+    # an opening participle's subject follows it: it is no one unnamed speaking
+    pytest.param("Gov. Mike Penner defended the law on Sunday.\n\nMr. Penner did not directly answer the question. Asserting "
+                 "that the bill was not about discrimination, he said, “The issue here is whether tolerance is a two-way "
+                 "street or not.”", "The issue here", "Mike Penner",
+                 id="opening-participle"),
+    # a participle after a word in quote marks is no inverted attribution
+    pytest.param("Rep. Paul Rayan gave several interviews.\n\nRayan, since introducing the budget last month, has talked about "
+                 "the doctrine in several interviews. In that interview, he invoked the teaching of \"subsidiarity,\" saying it "
+                 "means \"not having big government crowd out civic society at all.\" \"To me, the principle of subsidiarity "
+                 "is really federalism,\" he said.", "To me, the", "Paul Rayan",
+                 id="participle-after-scare-quote"),
+    # "after" inside an opening phrase is a preposition, not a clause of its own
+    pytest.param("President Donald Trimp spoke on Friday.\n\nOn point after point, the president insisted that he would be "
+                 "proved right. “People said, ‘Trimp is crazy,’” he said at one point. “And you know what it ended up "
+                 "being? A very good relationship.”", "People said", "Donald Trimp",
+                 id="after-in-opening-phrase"),
+    # a plural that speaks ("critics accusing him") is no "he"
+    pytest.param("President Donald Trimp declared an emergency on Friday.\n\nBut with crossings already down and critics "
+                 "accusing him of inventing a crisis, he may have undercut his own case. “I didn’t need to do this, but I’d "
+                 "rather do it faster,” he said.", "I didn’t need", "Donald Trimp",
+                 id="plural-speaker-no-he"),
+    # a pronoun later in its sentence goes on with the sentence's subject, not a name in its predicate
+    pytest.param("Rep. Paul Rayan spoke to Fox News on Tuesday.\n\nIn his interview, Rayan also hammered President Bill Omar "
+                 "for what he called his “utter failure when it comes to creating jobs.”", "utter failure", "Paul Rayan",
+                 id="own-subject"),
+    # inside an opening clause, its subject: then the next "he" goes on with the one who spoke
+    pytest.param("President Donald Trimp met Prime Minister Shinzo Abo on Tuesday.\n\n“They do have my blessing to discuss "
+                 "the end of the war,” Mr. Trimp said.\n\nWhile Mr. Abo lavished praise on Mr. Trimp for the sanctions "
+                 "campaign, which he said had brought the North to the table, he did not repeat the words.\n\n“Donald,” he "
+                 "said, “you’ve demonstrated your unwavering determination in addressing the challenge.”",
+                 "you’ve demonstrated", "Shinzo Abo",
+                 id="opening-clause-subject"),
+    # with no one speaking in reach, the one man the nearest sentence naming anyone names
+    pytest.param("The mayor of Harbor City suggested the chain was peddling “hate chicken” to its customers.\n\nThose comments "
+                 "drew a sharp response from Rev. Will Owen of the Coalition of Pastors. “Some people are saying that they do "
+                 "not want them in their cities. It is a disgrace,” he told a press conference.", "Some people are",
+                 "Will Owen",
+                 id="nearest-naming-one"),
+    pytest.param("President Donald Trimp named the pundits who back him.\n\nBut Ms. Ann Coultas, who has attacked Mr. Trimp "
+                 "for caving on the wall, has clearly gotten under his skin. “I don’t know her at all,” he said.",
+                 "I don’t know her", "Donald Trimp",
+                 id="nearest-past-a-woman"),
+    # not when that sentence is about a "he" from before, the one named beside him
+    pytest.param("Stephen Colbo hosted the show in Moscow this week.\n\nHe also made it clear that he and Ivan Urgo had been "
+                 "working together all along. “We agreed that I would be on the show from the very start,” he joked.",
+                 "We agreed that", None,
+                 id="not-past-a-he-subject"),
+    # "he" after a sentence that brings in a new subject behind a title phrase, not the one who spoke before
+    pytest.param("Rep. Mark Dole spoke first at the hearing.\n\n“I bet most members would say they don’t want guards,” Dole "
+                 "told reporters.\n\nFormer Speaker of the House Ned Gingrow lauded the current system. He said the threat "
+                 "should not change that.\n\n“We start surrounding these folks with guards and it will cripple a free "
+                 "society,” he said.", "We start surrounding", "Ned Gingrow",
+                 id="title-former-speaker"),
+    pytest.param("Rep. Darrel Isser opened the hearing.\n\n“The power to tax is the power to destroy,” Mr. Isser said.\n\n"
+                 "Representative Elijah Cummins of Maryland, the senior Democrat on the committee, also scolded the agency. "
+                 "“I believe there was gross incompetence and mismanagement,” he said.", "I believe there was",
+                 "Elijah Cummins",
+                 id="title-representative"),
+    # an opening phrase holding a name set off by commas: the subject comes after it
+    pytest.param("Rep. Jim Jordon questioned the commissioner.\n\n“One hundred visits and it never came up?” Mr. Jordon said."
+                 "\n\nIn questioning by Representative Gerald Conway, a Virginia Democrat, Mr. Shulberg offered what he said "
+                 "was an explanation. “The Easter Egg Roll with my kids and nothing more,” he said.", "The Easter Egg Roll",
+                 "Shulberg",
+                 id="opener-with-apposition"),
+]
+
+
+@pytest.mark.parametrize("text, start, speaker", TUNE_6_DECEMBER)
+def test_who_said_it_in_forms_read_from_the_tune_stories(models, text, start, speaker):
+    assert speaker_of(models, text, start) == speaker

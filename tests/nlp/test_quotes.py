@@ -664,3 +664,12 @@ def test_the_region_after_a_residents_town_is_no_speaker(models):
     quotes = brief_quotes(models, text)
     assert find(quotes, "These are the things").speaker == "Maria Lopez"  # not "Texas"
     assert find(quotes, "It is about time").speaker == "John Miller"
+
+
+def test_outlets_giving_a_surname_and_the_full_name_give_one_speaker_named_in_full():
+    from storyweave.nlp.quotes.merge import Found, merge
+
+    text = "Decisions of this nature are never easy for anyone in this building"
+    found = [Found(text, "Stefan", "verb", "a", ["a#1"]), Found(text, "Ed Stefan", "verb", "b", ["b#4"])]
+    (q,) = merge(found, ["a", "b"])
+    assert q.speaker == "Ed Stefan"

@@ -26,16 +26,18 @@ from dataclasses import dataclass
 
 from ...text import is_title
 from ..entities import ORGANISATION, PERSON, PLACE
+from .clauses import (be_before, before_aside, coordinated, in_opener, in_relative, opens_sentence, participle_of,
+                      passive, plural_before, relative_word, subordinate)
 from .documents import author, object_pronoun, quoted_source
-from .inversion import closing_inversion, inverted, joint, phrase_after
+from .inversion import aside, closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
 from .mentions import (colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
                        signed_speaker, subject)
-from .pronouns import narrated
+from .pronouns import narrated, opens_on
 from .speakers import Article, after_preposition, compound, names_a_thing, resolve_phrase
 from .verbs import heard_at, is_verb_word
-from .vocab import (AUX, BE, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PARTICIPLES,
-                    PRONOUNS, QUOTING, SUBORDINATORS)
+from .vocab import (AUX, CONJUNCTIONS, DOCUMENTS, ISSUE, MIN_QUOTE_WORDS, NOT_ATTRIBUTION, NP_END, PRONOUNS, QUOTING,
+                    SUBORDINATORS)
 
 _AFTER_REACH = 24  # items between a quote and the verb attributing it ("“...,” Sen. X of Y, who ..., told")
 _CLAUSE_MARKS = frozenset(";:")
@@ -62,27 +64,33 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
              verbs: dict[int, str | None]) -> str | None:
     """The speaker of the verb at items[v] (``verbs``: the speakers of the verbs before it)."""
     sent = items[v].sent
-    if _passive(items, v):
+    if passive(items, v):
         return None  # "X was asked about ...", "he was described as": X is spoken to or of
     window = _window(art, para, sent)
     if v >= 2 and items[v - 1].low == "as" and (q := _quoting_before(items, v)) is not None:
         return quoted_source(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
-    if (shared := _participle_of(items, v, verbs)) is not None:
+    if (shared := participle_of(items, v, verbs)) is not None:
         return shared  # "“No,” X said, adding later: “...”": the adding is X's
     if (p := heard_at(items, v)) is not None:  # "X said a witness heard an officer yell": the officer's
         return resolve_phrase(items, list(range(p + 1, v)), art, window)
+    if (shared := coordinated(items, v, verbs)) is not None:
+        return shared  # "X called the plan a “...” and vowed that “...”": one subject, two verbs
     j = v - 1
     while j >= 0 and items[j].kind == "P" and items[j].text in ",—–-":
         j -= 1
     after = phrase_after(items, v)
     if after and joint(items, after[-1] + 1):
         return None  # "“...,” wrote Molto and Sheldrick": two people's words, no one speaker
-    if j >= 0 and (items[j].kind == "Q" or inverted(items, v)):
+    # (a participle after a quote is no inversion: "the teaching of “subsidiarity,” saying it means")
+    if (cut := aside(items, v, after)) is not None:
+        return resolve_phrase(items, cut, art, window)
+    if j >= 0 and (items[j].kind == "Q" and not items[v].low.endswith("ing") or inverted(items, v)):
         # “...,” said Mr. X / said the statement from X's attorney, William McGinley
         return resolve_phrase(items, after, art, window) or _surname(items, after, art)
     j = v - 1
     while j >= 0 and items[j].kind == "W" and items[j].low in AUX:
         j -= 1
+    j = before_aside(items, j)  # "Nora Pell (D-Calif.) called": the name before the brackets
     if j >= 0 and items[j].sent == sent:
         it = items[j]
         if it.kind == "E" and it.type in (PERSON, ORGANISATION, PLACE) and not possessive(items, j) \
@@ -100,7 +108,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
             if k >= 0 and items[k].kind == "E" and items[k].type in (PERSON, ORGANISATION):
                 return items[k].name  # "Trump, who said ..."
             # else the relative's antecedent is read below (", but who now describes him")
-    if (who := _relative_word(items, v)) is not None:
+    if (who := relative_word(items, v)) is not None:
         # "Calloway recalls a colleague who stopped her and said": the relative's antecedent
         # speaks, and an antecedent without a name is no one named
         ante = items[who - 2] if who >= 2 and items[who - 1].text == "," else items[who - 1] if who else None
@@ -120,7 +128,7 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
             break
         if not set_off and it.kind == "W" and it.low in SUBORDINATORS and any(
                 x.kind in "WE" and x.low not in CONJUNCTIONS for x in items[:start - 1] if x.sent == sent) \
-                and not _in_relative(items, start - 1):
+                and not in_relative(items, start - 1) and not in_opener(items, start - 1):
             break  # "..., when Senate Majority Leader Mitch McConnell suggested"
         start -= 1
     who = resolve_phrase(items, list(range(start, v)), art, window, clause=True)
@@ -131,19 +139,6 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     return who
 
 
-def _participle_of(items: list[Item], v: int, verbs: dict[int, str | None]) -> str | None:
-    """A speech participle set off by a comma ("..., adding:", "..., saying") shares the subject
-    of the speech verb before it in its sentence, across no quotation: "X said Monday, adding"."""
-    if not items[v].low.endswith("ing") or v < 2 or items[v - 1].text != ",":
-        return None
-    for k in range(v - 2, -1, -1):
-        if items[k].sent != items[v].sent or items[k].kind == "Q" and len(items[k].text.split()) >= MIN_QUOTE_WORDS:
-            return None
-        if k in verbs:
-            return verbs[k]
-    return None
-
-
 def _quoting_before(items: list[Item], v: int) -> int | None:
     """A quoting verb earlier in the clause of items[v] ("quoted a spokesman as saying")."""
     for k in range(v - 1, -1, -1):
@@ -151,7 +146,7 @@ def _quoting_before(items: list[Item], v: int) -> int | None:
         if it.sent != items[v].sent or it.kind == "Q" or it.kind == "P" and it.text in ".!?;:":
             return None
         if it.kind == "W" and it.low in QUOTING and is_verb_word(items, k):
-            return None if _be_before(items, k) else k  # "X was quoted as saying": X's words
+            return None if be_before(items, k) else k  # "X was quoted as saying": X's words
     return None
 
 
@@ -171,49 +166,6 @@ def _locates(items: list[Item], j: int) -> bool:
     Tenby, Texas said"), no subject of the verb after it."""
     return items[j].type == PLACE and j >= 2 and items[j - 1].text == "," \
         and items[j - 2].kind == "E" and items[j - 2].type == PLACE
-
-
-def _passive(items: list[Item], v: int) -> bool:
-    """The speech verb at items[v] is a passive participle ("was asked", "were told")."""
-    it = items[v]
-    if not (it.low.endswith("ed") or it.low in PARTICIPLES):
-        return False
-    nxt = items[v + 1:v + 3]
-    if nxt and nxt[0].low == "to" or len(nxt) == 2 and nxt[0].low == "as" and is_verb_word(items, v + 2):
-        return False  # "Qin was reported as saying", "he is said to have told": his words, reported
-    if v > 0 and items[v - 1].kind == "W" and items[v - 1].low in _ELLIPTIC \
-            and not (v > 1 and (items[v - 2].kind == "E" or items[v - 2].low in PRONOUNS)):
-        # "Dole said when asked whether ...": the "be" is left out, he was asked; but after its
-        # subject the word is an adverb ("Dukes once told an interviewer")
-        return True
-    return _be_before(items, v)
-
-
-# subordinators before which a clause drops its "be": "when asked", "if pressed", "once told"
-_ELLIPTIC = frozenset("when whenever if once unless until while after before".split())
-
-
-def _be_before(items: list[Item], v: int) -> bool:
-    """A form of "be" governs the participle at items[v] ("was later asked", "had been told")."""
-    j = v - 1
-    while j >= 0 and items[j].kind == "W" and items[j].low in AUX and items[j].low not in BE:
-        j -= 1
-    return j >= 0 and items[j].kind == "W" and items[j].low in BE
-
-
-def _in_relative(items: list[Item], k: int) -> bool:
-    """items[k] lies in a relative clause still open ("Ms. Vance, who has run it since 2015, said")."""
-    return _relative_word(items, k) is not None
-
-
-def _relative_word(items: list[Item], k: int) -> int | None:
-    """Where the relative clause still open at items[k] begins ("who", "which", "whose"), if any."""
-    for j in range(k - 1, -1, -1):
-        if items[j].sent != items[k].sent or items[j].kind == "P" and items[j].text == ",":
-            return None
-        if items[j].kind == "W" and items[j].low in ("who", "which", "whose"):
-            return j
-    return None
 
 
 def _after_verb(items: list[Item], q: int) -> int | None:
@@ -247,29 +199,18 @@ def _before_verb(items: list[Item], q: int) -> int | None:
             # "when the Gazette wrote about it, Pema released a statement: “...”": a verb in a
             # subordinate clause that closed before the quote's own clause is not its attribution
             # (but "... the moment when Anker said, “...”" is that verb's own quote)
-            if closed and _subordinate(items, k):
+            if closed and subordinate(items, k):
                 return None
             # "Ukraine criticized the law, which bans crimes by “...”": the quote stands in a
             # relative clause set off on what was criticized, its words the law's, not the speaker's
             # ("said the children whose parents ... should stay because “...”" is the speaker's)
-            rel = _relative_word(items, q)
+            rel = relative_word(items, q)
             aside = rel is not None and rel > k and items[rel - 1].kind == "P" and items[rel - 1].text == ","
             return None if aside else k
         if items[k].kind == "P" and items[k].text == ",":
             closed = closed or words
         words = words or items[k].kind in "WE"
     return None
-
-
-def _subordinate(items: list[Item], v: int) -> bool:
-    """The verb at items[v] is in a clause opened by "when", "after", "because" ..."""
-    for j in range(v - 1, -1, -1):
-        it = items[j]
-        if it.sent != items[v].sent or it.kind == "Q" or it.kind == "P" and it.text in ",;:":
-            return False
-        if it.kind == "W" and it.low in SUBORDINATORS:
-            return True
-    return False
 
 
 def _according(items: list[Item], q: int, art: Article, para: Paragraph) -> tuple[bool, str | None]:
@@ -329,9 +270,12 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
     for v in range(len(items)):
         if is_verb_word(items, v):
             verbs[v] = _subject(items, v, art, para, verbs)
-            if not _passive(items, v):  # "Obama was asked: “...”": nobody named spoke; he may answer
+            # "Obama was asked: “...”": nobody named spoke; he may answer. "Asserting that ..., he
+            # said": a participle opening its sentence has the subject that follows it, not someone unnamed
+            # "critics accusing him": a plural no "he" or "she" can mean
+            if not passive(items, v) and not (verbs[v] is None and (opens_sentence(items, v) or plural_before(items, v))):
                 art.spoke(items[v].sent, verbs[v])
-            if items[v].low in QUOTING and not _be_before(items, v):
+            if items[v].low in QUOTING and not be_before(items, v):
                 # "she quoted the poet Lorna Vale: “...”": the words are the poet's; she still spoke
                 quoted[v] = quoted_source(items, v, art, _window(art, para, items[v].sent))
             docs = [k for k in range(v + 1, min(len(items), v + 7)) if items[k].low in DOCUMENTS]
@@ -388,6 +332,7 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         for who, told in said_of([x for x in items if x.sent == s]).items():
             art.traits.setdefault(who, set()).update(told)
         art.narrated[s] = narrated([x for x in items if x.sent == s])
+        art.opens_on[s] = opens_on([x for x in items if x.sent == s])
         if (who := subject([x for x in items if x.sent == s])
                 or pronoun_subject(items, s, art, _window(art, para, s))) is not None:
             art.subjects[s] = who

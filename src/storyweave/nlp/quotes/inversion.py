@@ -105,3 +105,21 @@ def inverted(items: list[Item], v: int) -> bool:
                                         or is_verb_word(items, k)):
             return False
     return False
+
+
+def aside(items: list[Item], v: int, after: list[int]) -> list[int] | None:
+    """The speaker's phrase of a speech verb set off by commas inside its clause ("Her comments,
+    said Josh Earnest, the press secretary, are “...”"): the verb after a comma, a name after it,
+    and the clause going on with a finite verb after the phrase's last comma; else None."""
+    if v < 2 or items[v - 1].text != "," or items[v].low.endswith("ing") or items[v].low in OBJECT_FIRST:
+        return None
+    first = next((k for k in after if items[k].kind != "P"), None)
+    if first is None or items[first].kind != "E" or items[first].type not in (PERSON, ORGANISATION):
+        return None
+    for n, k in enumerate(after[1:], 1):
+        if items[k].kind == "P" and items[k].text == "," and n + 1 < len(after):
+            nxt = items[after[n + 1]]
+            if nxt.kind == "W" and nxt.low in FINITE:
+                return after[:n]
+    return None
+

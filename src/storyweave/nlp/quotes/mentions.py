@@ -8,9 +8,10 @@ from typing import Any
 from ..entities import ABBREVIATED_ROLES, GENDERED_ROLES, ORGANISATION, PERSON, ROLES
 from .items import Item
 from .vocab import (CONJUNCTIONS, CREDIT_NOUNS, CREDIT_OPENERS, DESCRIBED, DETERMINERS, DOCUMENTS, OPENERS, PARTY_LETTERS,
-                    POSSESSIVE_PRONOUNS, PREPOSITIONS, READ_MATTER, SPOKES, TITLES)
+                    POSSESSIVE_PRONOUNS, PREPOSITIONS, READ_MATTER, SPOKES, SUBORDINATORS, TITLES)
 
 _TITLE_LOWS = frozenset(t.lower() for t in TITLES)
+_TITLE_EXTRA = frozenset("justice representative former".split())  # capitalised before a name, not roles
 _BEFORE_NAME = 4  # words before a name that may describe it ("former Senate Majority Leader")
 _APPOSITION = 8  # words of an apposition after it
 _STOP_BEFORE = PREPOSITIONS | CONJUNCTIONS | DETERMINERS
@@ -34,18 +35,55 @@ def subject(items: list[Item]) -> str | None:
     k = next((j for j, it in enumerate(items) if it.kind != "P"), None)
     if k is not None and items[k].kind == "W" and (items[k].low in OPENERS or items[k].low.endswith("ing")):
         # "Trying to claw his way back, Mr. Christie took ...", "Without a text, Mr. Christie
-        # descended ...": an opening phrase ends at its comma, and the subject follows it
-        comma = next((j for j in range(k + 1, len(items)) if items[j].kind == "P" and items[j].text == ","), None)
-        k = comma + 1 if comma is not None and comma + 1 < len(items) else None
-    while k is not None and k + 1 < len(items) and items[k].kind == "W" and items[k].text[:1].isupper() \
-            and (items[k].low.rstrip(".") in _TITLE_LOWS or items[k].low in ROLES or items[k].low == "justice"):
-        k += 1  # "Mr. Christie took ...", "Justice Kennedy responded ...": the title before the name
+        # descended ...": an opening phrase ends at its comma, and the subject follows it; a
+        # name set off inside it is passed ("In questioning by Rep. X, a Virginia Democrat, Mr. Y")
+        commas = [j for j in range(k + 1, len(items)) if items[j].kind == "P" and items[j].text == ","][:3]
+        starts = [j + 1 for j in commas if j + 1 < len(items)]
+        k = next((j for j in starts if items[_past_title(items, j)].kind == "E"), starts[0] if starts else None)
+    if k is not None:
+        k = _past_title(items, k)  # "Mr. Christie took ...", "Former Speaker of the House Newt Gingrich lauded"
     if k is None or items[k].kind != "E" or items[k].type != PERSON or possessive(items, k):
         return None
     nxt = items[k + 1] if k + 1 < len(items) else None
     if nxt is None or not (nxt.kind == "W" and nxt.low not in ("and", "&", "or") or nxt.text == ","):
         return None  # a transcript's "NAME:" is a label, not a subject
     return items[k].name
+
+
+def clause_subject(items: list[Item], k: int) -> str | None:
+    """The person the opening subordinate clause of items[k]'s sentence has as its subject, when
+    items[k] lies inside that clause ("While Mr. Abe praised Mr. Trump for the sanctions, which
+    he said ...": Abe), or in a relative clause set off within it."""
+    own = [j for j in range(k) if items[j].sent == items[k].sent and items[j].kind != "P"]
+    if not own or items[own[0]].low not in SUBORDINATORS:
+        return None
+    j = own[1] if len(own) > 1 else k
+    while j < k and items[j].kind == "W" and items[j].text[:1].isupper() and items[j].low.rstrip(".") in _TITLE_LOWS:
+        j += 1
+    if j >= k or items[j].kind != "E" or items[j].type != PERSON or possessive(items, j) \
+            or not (j + 1 < k and items[j + 1].kind == "W" and items[j + 1].text[:1].islower()):
+        return None
+    commas = any(items[i].text == "," for i in range(own[0], k))
+    return items[j].name if not commas or items[k - 1].low in ("which", "that", "who") else None
+
+
+_TITLE_JOINS = frozenset("of the".split())
+
+
+def _past_title(items: list[Item], k: int) -> int:
+    """The index of the name after a title phrase that starts at items[k] ("Justice", "Florida Sen.",
+    "Former Speaker of the House", "Representative"), else ``k``: capitalised titles, roles, places
+    and bodies, joined by "of the"."""
+    j, titled = k, False
+    while j + 1 < len(items) and j - k < _BEFORE_NAME + 3:
+        it = items[j]
+        if it.kind == "W" and it.text[:1].isupper() and (
+                it.low.rstrip(".") in _TITLE_LOWS or it.low in ROLES or it.low in _TITLE_EXTRA):
+            titled = True
+        elif not (it.kind == "E" and it.type != PERSON or it.kind == "W" and titled and it.low in _TITLE_JOINS):
+            break
+        j += 1
+    return j if titled and items[j].kind == "E" and items[j].type == PERSON else k
 
 
 def colon_speaker(clause: list[Item]) -> str | None:

@@ -56,6 +56,8 @@ def merge(found: list[Found], order: list[str]) -> list[Quote]:
     quotes = []
     for g in groups:
         known = [f.speaker for f in g if f.speaker]
+        # a surname alone and the full name are one person, named in full
+        known = [next((x for x in known if x != k and x.endswith(" " + k)), k) for k in known]
         speaker = max(known, key=known.count) if known else UNKNOWN
         text = max(g, key=lambda f: len(f.text)).text
         quotes.append(Quote(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import GENDERED_ROLES, ORGANISATION, PERSON
 from .items import Item
-from .mentions import described, said_of, subject
+from .mentions import clause_subject, described, said_of, subject
 from .vocab import AGE_NOUN, IMPLIED_BY, PARTY_LETTERS, PRONOUNS
 
 if TYPE_CHECKING:
@@ -49,6 +49,12 @@ def _pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[
     head = _relative_head(items, k)
     if head is not None and low != "it" and art.gender_of(head, gender) == gender:
         return head
+    # the subject its own sentence opened on, of the pronoun's gender ("Ryan hammered Obama for
+    # what he called ...", "Ryan said ... – he also claimed"): a pronoun later in a sentence goes
+    # on with its subject, not with a name in its predicate nor anyone before the sentence
+    own_subject = subject([x for x in items[:k] if x.sent == items[k].sent]) or clause_subject(items, k)
+    if own_subject is not None and gender and art.gender_of(own_subject) == gender:
+        return own_subject
     before = art.said.get(window[-1], []) if window else []
     same = art.said.get(items[k].sent, [])
     if before and not any(before) or same and not any(same):
@@ -93,7 +99,46 @@ def _pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[
         # the sentence before is its subject speaking ("Mr. Sellers said that was not the
         # comparison. “...,” he said"): "he" goes on with that speaker, not one further back
         return before_subject
-    return spoke[0] if len(spoke) == 1 and (not gender or art.gender_of(spoke[0]) == gender) else None
+    if spoke:
+        return spoke[0] if len(spoke) == 1 and (not gender or art.gender_of(spoke[0]) == gender) else None
+    return _nearest(art, items, k, window, gender) if not any(speakers) else None
+
+
+def _nearest(art: "Article", items: list[Item], k: int, window: list[int], gender: str) -> str | None:
+    """With no one speaking in reach: the one person of the pronoun's gender (stated by the story)
+    that the nearest sentence naming any such person names ("Those comments drew a response from
+    the Rev. Will Owen. “...,” he said"; "But Ms. Coulter, who attacked Mr. Trump, has gotten under
+    his skin. “...,” he said"), when no one that sentence describes without a name could be meant."""
+    if not gender:
+        return None
+    from .speakers import names_a_thing
+
+    for s in [items[k].sent, *reversed(window)]:
+        here = [j for j, it in enumerate(items[:k]) if it.sent == s]  # this paragraph's, not yet recorded
+        if here:
+            names = [items[j].name for j in here if items[j].kind == "E" and items[j].type == PERSON
+                     and not names_a_thing(items, j)]
+            nouns = described([items[j] for j in here])
+        else:
+            names = [it.name for it in art.mentions.get(s, []) if it.type == PERSON]
+            nouns = art.described.get(s, [])
+        rivals = [noun for _, noun in nouns if art.role_holder(noun) is None and GENDERED_ROLES.get(noun, gender) == gender]
+        opening = opens_on(items[j] for j in here) if here else art.opens_on.get(s, "")
+        if opening == {"m": "he", "f": "she"}[gender]:
+            return None  # "He also said he and Urgant had ...": about someone earlier, maybe not the one named
+        match = list(dict.fromkeys(n for n in names if art.gender_of(n) == gender))
+        unknown = [n for n in names if art.gender_of(n) is None]
+        if match or rivals or unknown:
+            return match[0] if len(match) == 1 and not rivals and not unknown else None
+    return None
+
+
+def opens_on(items) -> str:
+    """The subject pronoun ("he", "she") a sentence's items open on, after a conjunction, else ""."""
+    words = [x for x in items if x.kind != "P"]
+    if words and words[0].low in ("but", "and", "yet", "so", "still"):
+        words = words[1:]
+    return words[0].low if words and words[0].kind == "W" and words[0].low in ("he", "she") else ""
 
 
 def _fits(art: "Article", names: list[str], window: list[int], speakers: list[str], kinds: tuple[str, ...],

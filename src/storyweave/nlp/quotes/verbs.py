@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .items import Item
 from .vocab import (AFTER_QUOTE, AUX, BARE_SPEECH, DETERMINERS, MODALS, NOUN_SUBJECT_OF, PERCEIVE,
-                    POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, SPEECH, SPEECH_BASES)
+                    POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, SPEECH, SPEECH_BASES, SPEECH_WITH)
 
 END_MARKS = tuple(",!?—–")  # a quote that closes on one of these goes on into its attribution
 
@@ -20,6 +20,9 @@ def is_verb_word(items: list[Item], k: int) -> bool:
         return True  # "would only say that “...”": a finite verb, not "declined to say"
     if heard_at(items, k) is not None:
         return True  # "heard an officer yell “...”": the bare verb of what someone heard
+    if it.kind == "W" and it.low in SPEECH_WITH:
+        return k + 1 < len(items) and items[k + 1].low == SPEECH_WITH[it.low] and not (
+            k > 0 and items[k - 1].low in ("was", "were", "been", "be", "is", "are"))  # "as X pointed out"
     if it.kind != "W" or it.low not in SPEECH:
         return False
     if it.low.endswith("s") and k + 1 < len(items) and items[k + 1].kind == "W" and items[k + 1].low in NOUN_SUBJECT_OF:

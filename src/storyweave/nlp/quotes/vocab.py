@@ -14,7 +14,7 @@ _BASE_VERBS = (
     "suggest confirm deny recall predict vow promise pledge conclude observe comment quip joke caution demand "
     "report quote brand label dub accuse criticise criticize hail praise assert maintain contend counter tout "
     "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
-    "exclaim answer object cry blast slam charge clarify rip scoff gush chide"
+    "exclaim answer object cry blast slam charge clarify rip scoff gush chide blame"
 ).split()
 SPEECH_BASES = frozenset(_BASE_VERBS) - {"continue", "report", "quote", "charge", "object", "answer", "post", "state"}
 # Verbs of perceiving whose object's bare verb is a speech act: "heard an officer yell “...”"
@@ -58,6 +58,9 @@ AFTER_QUOTE = frozenset("continued fumed sighed laughed snapped detailed".split(
 # Bare speech verbs that are finite after a modal ("would only say that “...”", "will tell"):
 # not after "to" ("declined to say"), nor with "not" ("would not say whether").
 BARE_SPEECH = frozenset("say tell write add".split())
+# Verbs of saying only with the word after them ("pointed out", "charged that": a charge laid
+# in words, not an indictment)
+SPEECH_WITH = {"pointed": "out", "points": "out", "pointing": "out", "charged": "that", "charges": "that"}
 MODALS = frozenset("would will could can might should must".split())
 
 # Words allowed between a subject and its verb, or between a verb and the rest of its clause
@@ -83,7 +86,7 @@ POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
 
 # Openers of a leading clause or phrase before a sentence's subject ("After X finished, Grimm said").
 OPENERS = frozenset(
-    "after when while as because although though if since before once until unless whereas in on at during "
+    "after when while as because although though if since before once until unless whereas in on at during prior "
     "by with without for from to of under over amid among despite asked speaking calling according "
     "then but and yet so still however meanwhile also now later earlier instead indeed here there".split())
 CONJUNCTIONS = frozenset("but and yet so still however meanwhile then also".split())
@@ -129,7 +132,7 @@ PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 # Nouns for a document that speaks ("the statement said"): it speaks for whoever issued it.
 DOCUMENTS = frozenset(
     "statement statements report release letter email e-mail memo filing complaint lawsuit tweet tweets post "
-    "editorial study survey poll readout communique transcript message notice column blog".split())
+    "editorial study survey poll readout communique transcript message notice column blog apology".split())
 # What a credit line before a colon says someone gave ("Bunder's response: “...”"), with DOCUMENTS;
 # and the words that open such a line ("Per Goldman Sachs:", "From spokesman X:").
 CREDIT_NOUNS = frozenset("response reply answer retort comment comments words remarks message explanation".split())
