@@ -9,8 +9,9 @@ ambiguously, gets no speaker (``UNKNOWN``, None: ``speaker: null`` in the JSON) 
 nearby name, and an article's quotes are attributed from that article's text alone.
 
 Modules: ``vocab`` (speech verbs, titles, cue words), ``items`` (quote spans, a paragraph as
-items), ``speakers`` (phrases to names), ``attribute`` and ``inversion`` (the rules), ``posts``
-(embedded posts, signed by their account), ``merge`` (across outlets).
+items), ``speakers`` (phrases to names), ``attribute``, ``clauses`` and ``inversion`` (the rules),
+``pronouns``, ``mentions`` and ``documents`` (who "he", a description or a document is),
+``posts`` (embedded posts, signed by their account), ``merge`` (across outlets).
 """
 from __future__ import annotations
 
