@@ -433,6 +433,13 @@ TUNE_6_DECEMBER = [
                  "was an explanation. “The Easter Egg Roll with my kids and nothing more,” he said.", "The Easter Egg Roll",
                  "Shulberg",
                  id="opener-with-apposition"),
+    # "he" past a sentence that names only bodies, the text going on about a "he": the man named before
+    pytest.param("Glen Becker, the closing speaker of the conference, denounced big government on Saturday.\n\n“It is not "
+                 "enough to be less bad than the other side,” he said.\n\nBut both parties are to blame, he said. The "
+                 "Democrats tax and spend, while the Republicans just spend.\n\nPeople are losing faith that things "
+                 "will get better, he said.\n\n“It is still morning in America,” he posited, “but it is a nasty kind of "
+                 "morning.”", "It is still morning", "Glen Becker",
+                 id="he-past-a-sentence-naming-bodies"),
 ]
 
 

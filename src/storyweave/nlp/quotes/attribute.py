@@ -328,6 +328,9 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
     for s in para.sentences:
         art.mentions[s] = [x for k, x in enumerate(items)
                            if x.kind == "E" and x.sent == s and not names_a_thing(items, k)]
+        # "the Democrats", "the IRS": a name after "the" is a body, never a person mistyped
+        art.bodies[s] = {x.name for k, x in enumerate(items) if x.kind == "E" and x.sent == s and x.type != PERSON
+                         and k > 0 and items[k - 1].low == "the"}
         art.described[s] = described([x for x in items if x.sent == s])
         for who, told in said_of([x for x in items if x.sent == s]).items():
             art.traits.setdefault(who, set()).update(told)

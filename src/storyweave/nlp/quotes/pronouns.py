@@ -67,12 +67,15 @@ def _pronoun(art: "Article", word: str, items: list[Item], k: int, window: list[
             and not (own and _named_relation(items, j, own)) and not names_a_thing(items, j)]
     speakers = [w for s in [*window, items[k].sent] for w in art.said.get(s, []) if w]
     fits = _fits(art, here, window, speakers, kinds, gender, low, described(items[:k]))
-    own = [x for x in items[:k] if x.sent == items[k].sent]
-    if not fits and window and all(x.kind in "QP" for x in own) and not any(it.kind == "E" for it in items[:k]) \
-            and not any(art.mentions.get(s) or art.said.get(s) or art.described.get(s) for s in window):
-        # “...,” he said, with no one in reach, no name of any kind and no one speaking: if the
-        # text went on about a "he" ("During his year there, he developed ..."), the person named
-        # before that
+    own_part = [x for x in items[:k] if x.sent == items[k].sent]
+    reported = own_part and own_part[-1].text == "," and not any(x.kind == "Q" for x in own_part)
+    if not fits and window and (all(x.kind in "QP" for x in own_part) or reported) \
+            and not any(it.kind == "E" for it in items[:k]) \
+            and not any(any(m.name not in art.bodies.get(s, ()) for m in art.mentions.get(s, ()))
+                        or art.said.get(s) or art.described.get(s) for s in window):
+        # “...,” he said (or "People are losing faith, he said."), with no one in reach, no name
+        # but of a body ("the Democrats") and no one speaking: if the text went on about a "he"
+        # ("During his year there, he developed ..."), the person named before that
         further = list(range(max(art.first, window[0] - _FURTHER), window[0]))
         if not any(gender in art.narrated.get(s, ()) for s in [*further, *window]):
             return None

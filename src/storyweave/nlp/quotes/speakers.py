@@ -78,6 +78,7 @@ class Article:
     learned: dict[str, str] = field(default_factory=dict)  # person -> gender the article's "he"/"she" gave them
     narrated: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence -> genders its he/his/she/her say
     opens_on: dict[int, str] = field(default_factory=dict)  # sentence -> the "he"/"she" it opens on as subject
+    bodies: dict[int, set[str]] = field(default_factory=dict)  # sentence -> names it gives bodies ("the IRS")
     traits: dict[str, set[str]] = field(default_factory=dict)  # person -> words said of them (mentions.said_of)
 
     def spoke(self, sent: int, speaker: str | None) -> None:

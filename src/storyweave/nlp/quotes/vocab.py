@@ -14,7 +14,7 @@ _BASE_VERBS = (
     "suggest confirm deny recall predict vow promise pledge conclude observe comment quip joke caution demand "
     "report quote brand label dub accuse criticise criticize hail praise assert maintain contend counter tout "
     "underline underscore shout yell scream whisper testify wonder marvel boast lament muse retort interject "
-    "exclaim answer object cry blast slam charge clarify rip scoff gush chide blame"
+    "exclaim answer object cry blast slam charge clarify rip scoff gush chide blame posit"
 ).split()
 SPEECH_BASES = frozenset(_BASE_VERBS) - {"continue", "report", "quote", "charge", "object", "answer", "post", "state"}
 # Verbs of perceiving whose object's bare verb is a speech act: "heard an officer yell “...”"
