@@ -440,6 +440,11 @@ TUNE_6_DECEMBER = [
                  "will get better, he said.\n\n“It is still morning in America,” he posited, “but it is a nasty kind of "
                  "morning.”", "It is still morning", "Glen Becker",
                  id="he-past-a-sentence-naming-bodies"),
+    # "the hospital said": the body named before with that word in its name
+    pytest.param("The congressman was shot at a baseball practice on Wednesday.\n\nHe underwent surgery at the Medlar "
+                 "Riverside Hospital Center after being shot in the hip. “He underwent immediate surgery and an "
+                 "additional procedure to stop bleeding,” the hospital said.", "He underwent immediate",
+                 "Medlar Riverside Hospital Center", id="the-hospital"),
 ]
 
 

@@ -152,7 +152,9 @@ OFFICE = frozenset("office campaign account".split())
 # Heads that stand for a body: "the department added" means the department named before.
 ORG_NOUNS = frozenset("ministry department government agency office embassy company firm party commission "
                       "council committee court police military army broadcaster newspaper tabloid union bank "
-                      "network paper group coalition organisation organization administration".split())
+                      "network paper group coalition organisation organization administration hospital university "
+                      "college school club foundation institute association society service church museum airline "
+                      "team league".split())
 
 # The level of government written in lower case before a body's name ("the state Health Department").
 LEVELS = frozenset("state federal city county national provincial regional municipal".split())
