@@ -445,6 +445,11 @@ TUNE_6_DECEMBER = [
                  "Riverside Hospital Center after being shot in the hip. “He underwent immediate surgery and an "
                  "additional procedure to stop bleeding,” the hospital said.", "He underwent immediate",
                  "Medlar Riverside Hospital Center", id="the-hospital"),
+    # a count of terms describes the holder of a role; it does not change who holds it
+    pytest.param("Rep. Blake Farrow resigned from Congress on Friday.\n\nHis former aide had accused him of "
+                 "harassment in a lawsuit settled with public money.\n\n“I had no idea how to run a congressional "
+                 "office,” the four-term congressman said in December.", "I had no idea", "Blake Farrow",
+                 id="four-term-congressman"),
 ]
 
 

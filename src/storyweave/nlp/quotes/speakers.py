@@ -16,7 +16,7 @@ from .items import Item
 from .mentions import possessive
 from .vocab import (AGE_NOUN, AUX, CONJUNCTIONS, DESCRIPTION_MODIFIERS, DETERMINERS, DOCUMENTS, LEVELS, OFFICE,
                     OPENERS, ORG_NOUNS, PAST, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, SECOND_REFERENCES, SPEECH,
-                    SPOKES, TITLES)
+                    SPOKES, TERMS, TITLES)
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {t.lower() + "." for t in TITLES}
 _RELATIVE = frozenset("who which whose whom where".split())
@@ -177,7 +177,7 @@ def _describes_one(items: list[Item], head: list[int], noun: str) -> bool:
     if not (noun in SECOND_REFERENCES or AGE_NOUN.match(noun) or noun in ROLES and noun not in SPOKES):
         return False
     return all(x.kind == "E" and x.type not in (PERSON, ORGANISATION) or x.kind == "W" and (
-        x.low in DESCRIPTION_MODIFIERS or AGE_NOUN.match(x.low) or x.text[:1].isupper())
+        x.low in DESCRIPTION_MODIFIERS or AGE_NOUN.match(x.low) or TERMS.match(x.low) or x.text[:1].isupper())
         for x in (items[k] for k in head[1:-1]))
 
 

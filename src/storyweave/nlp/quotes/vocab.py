@@ -119,8 +119,10 @@ SECOND_REFERENCES = frozenset(
     "businesswoman actor actress singer rapper musician comedian athlete quarterback pitcher golfer novelist author "
     "writer filmmaker activist physician scientist economist pastor veteran retiree".split())
 DESCRIPTION_MODIFIERS = frozenset(
-    "former retired longtime veteran freshman first-term two-term three-term embattled outspoken".split())
+    "former retired longtime veteran freshman embattled outspoken".split())
 AGE_NOUN = re.compile(r"^(\d{1,3})-year-old$")
+# "the four-term congressman": a count of terms describes the holder, it does not change who holds the role
+TERMS = re.compile(r"^(?:\w+|\d+)-term$")
 # A description the article need not have said in these words: an office that implies it
 # ("Sen. Lindsey Graham" ... "the South Carolina Republican said": a party member of the Senate).
 _POLITICAL = frozenset("senator congressman congresswoman governor mayor lawmaker legislator senate congress "
