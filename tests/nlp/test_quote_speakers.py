@@ -450,6 +450,10 @@ TUNE_6_DECEMBER = [
                  "harassment in a lawsuit settled with public money.\n\n“I had no idea how to run a congressional "
                  "office,” the four-term congressman said in December.", "I had no idea", "Blake Farrow",
                  id="four-term-congressman"),
+    # a sentence opening on "Asked": the quote is the question put, not the reply after it
+    pytest.param("The White House sent the talking points on Saturday.\n\nAsked by one of the ambassador’s aides, "
+                 "“Is this the final language you want to use on the attack,” Mr. Rhodon replied with a single word.",
+                 "Is this the final", None, id="asked-by-question"),
 ]
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ...text import is_title
 from ..entities import ORGANISATION, PERSON, PLACE
-from .clauses import (be_before, before_aside, coordinated, in_opener, in_relative, opens_sentence, participle_of,
+from .clauses import (asked_by, be_before, before_aside, coordinated, in_opener, in_relative, opens_sentence, participle_of,
                       passive, plural_before, relative_word, subordinate)
 from .documents import author, object_pronoun, quoted_source
 from .inversion import aside, closing_inversion, inverted, joint, phrase_after
@@ -293,6 +293,10 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
         if (signed := signed_speaker(items, q)) is not None:
             out.append(Attribution(it, signed, "verb", opens))  # “... I do.” — Claire Danes, asked ...
             art.spoke(it.sent_end, signed)
+            continue
+        if (asker := asked_by(items, q)) is not None:
+            who = resolve_phrase(items, asker, art, _window(art, para, it.sent)) if asker else None
+            out.append(Attribution(it, who, "verb", opens))  # the question put, not the reply after it
             continue
         after, before = _after_verb(items, q), _before_verb(items, q)
         ends_clause = it.text.rstrip().endswith(_END_MARKS) or (

@@ -146,3 +146,17 @@ def subordinate(items: list[Item], v: int) -> bool:
         if it.kind == "W" and it.low in SUBORDINATORS:
             return True
     return False
+
+
+def asked_by(items: list[Item], q: int) -> list[int] | None:
+    """The quote at items[q] is the question a sentence opening on "Asked" puts ("Asked by one of
+    Ms. Rice's aides, “Is this the final language?” Mr. Rhodes replied"): the asker's phrase after
+    "by" (empty when none is given); None when the quote is not such a question."""
+    own = [k for k in range(q) if items[k].sent == items[q].sent and items[k].kind != "P"]
+    if not own or items[own[0]].low != "asked" or items[q - 1].kind != "P":
+        return None
+    rest = own[1:]
+    if rest and items[rest[0]].low != "by" or any(items[k].kind == "Q" or is_verb_word(items, k) for k in rest):
+        return None
+    return rest[1:]
+
