@@ -422,3 +422,15 @@ def test_a_servers_host_label_is_no_site_name_but_a_brands_is():
 def test_a_short_site_name_is_stripped_only_whole():
     assert strip_site("Cranes idle - VCN", ["VCN"]) == "Cranes idle"
     assert strip_site("The | Cranes idle", ["Thehill"]) == "The | Cranes idle"  # a short prefix is no name
+
+
+def test_a_byline_on_a_line_of_its_own_names_the_author():
+    # "By X" / "Written by X" as a paragraph of its own, no byline class: above the article or at its foot
+    for line in ("<p>By Maren Solberg</p>", "<p>Written by Maren Solberg, Staff Writer</p>",
+                 "<div class='note'>Story by Maren Solberg</div>"):
+        m = meta_of(_author_page(body=line + "<p>Text of the article, long enough to be one.</p>"))
+        assert m.author == "Maren Solberg" and m.sources["author"] == "byline line", line
+    # a sentence that opens on "By" is no byline; a byline element still comes first
+    assert meta_of(_author_page(body="<p>By the end of the day the berths were closed to all ships.</p>")).author is None
+    assert meta_of(_author_page(body="<div class='byline'>Pell Andersen</div><p>By Maren Solberg</p>")).author \
+        == "Pell Andersen"

@@ -150,11 +150,11 @@ def choose_author(ev: Evidence, outlet: str | None = None,
             return ", ".join(names[:P.MAX_AUTHORS]), source
     posted: list[tuple[str, str]] = []
     if text_bylines is not None and (found := text_bylines()):
-        if found[0][0] != "post line":
+        if found[0][0] not in ("post line", "byline line"):
             return found[0][1], found[0][0]  # "정덕현 칼럼니스트", "（记者 张三）"
-        posted = found[:1]  # "Posted on <date> by X": a byline like any other
+        posted = found[:1]  # "Posted on <date> by X", "By X" on a line of its own: a byline like any other
         if names := people(found[0][1], "byline", outlet):
-            return ", ".join(names[:P.MAX_AUTHORS]), "post line"
+            return ", ".join(names[:P.MAX_AUTHORS]), found[0][0]
     if self_credit[0] is None:  # nobody named: the desk's credit, where the page gives one
         items = ev.get("author", []) + ev.get("byline", []) + (more_bylines() if more_bylines else []) + posted
         self_credit = next(((c, f"{src} (desk)") for src, v in items if (c := desk_credit(v))), self_credit)

@@ -285,6 +285,11 @@ def text_bylines(tree) -> list[tuple[str, str]]:
             m = P.POSTED_BYLINE.match(_text(el)[:_TEXT_BYLINE_CHARS])  # "Posted on <date> by Admin"
             if m:
                 out.append(("post line", m.group(1), el))
+        elif isinstance(el.tag, str) and el.text and el.text.lstrip()[:11].lower().startswith(P.BYLINE_LINE_LEADS) \
+                and el.tag not in ("script", "style", "title", "a") and not _in_furniture(el):
+            m = P.BYLINE_LINE.match(_text(el)[:_TEXT_BYLINE_CHARS])  # "By Maren Solberg", "Written by ..."
+            if m:
+                out.append(("byline line", m.group(1), el))
         for text in (el.text, el.tail):
             if not text or len(text) > _TEXT_BYLINE_CHARS or text.isascii():
                 continue

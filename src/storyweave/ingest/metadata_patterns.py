@@ -163,6 +163,12 @@ CJK_BYLINE = re.compile(
 # A blog's post line, as WordPress themes write it ("Posted on March 30, 2015 by Admin", "Posted
 # by Jane Roe"): the whole line of one element, its date in a child element
 POSTED_BYLINE = re.compile(r"^\s*posted\s+(?:on\s+[^\n]{4,40}?\s+)?by\s+([^\n,|]{2,40}?)\s*$", re.IGNORECASE)
+# A byline as a line of its own, no byline class marking it ("By Maren Solberg", "Written by Maren
+# Solberg, Staff Writer"), above the article or at its foot: two to four capitalised words after
+# the lead, a role after a comma or a dash allowed
+BYLINE_LINE_LEADS = ("by ", "written by", "words by", "story by", "text by", "reporting by")
+BYLINE_LINE = re.compile(r"^\s*(?i:by|written\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by)\s*:?\s+"
+                         r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:[,|–—-]\s*[^\n]{0,40})?$")
 
 # words a domain leaves out when it shortens a name ("nytimes": The New York Times)
 SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
