@@ -430,6 +430,8 @@ def test_a_byline_on_a_line_of_its_own_names_the_author():
                  "<div class='note'>Story by Maren Solberg</div>"):
         m = meta_of(_author_page(body=line + "<p>Text of the article, long enough to be one.</p>"))
         assert m.author == "Maren Solberg" and m.sources["author"] == "byline line", line
+    m = meta_of(_author_page(body="<p>By Maren Solberg and Ivo Lenz</p><p>Text of the article, long enough.</p>"))
+    assert m.author == "Maren Solberg, Ivo Lenz"
     # a sentence that opens on "By" is no byline; a byline element still comes first
     assert meta_of(_author_page(body="<p>By the end of the day the berths were closed to all ships.</p>")).author is None
     assert meta_of(_author_page(body="<div class='byline'>Pell Andersen</div><p>By Maren Solberg</p>")).author \

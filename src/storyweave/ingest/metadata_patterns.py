@@ -167,8 +167,10 @@ POSTED_BYLINE = re.compile(r"^\s*posted\s+(?:on\s+[^\n]{4,40}?\s+)?by\s+([^\n,|]
 # Solberg, Staff Writer"), above the article or at its foot: two to four capitalised words after
 # the lead, a role after a comma or a dash allowed
 BYLINE_LINE_LEADS = ("by ", "written by", "words by", "story by", "text by", "reporting by")
+_LINE_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
 BYLINE_LINE = re.compile(r"^\s*(?i:by|written\s+by|words\s+by|story\s+by|text\s+by|reporting\s+by)\s*:?\s+"
-                         r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3})\s*(?:[,|–—-]\s*[^\n]{0,40})?$")
+                         rf"({_LINE_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_LINE_NAME}){{0,3}})"
+                         r"\s*(?:[,|–—-]\s*[^\n]{0,40})?$")
 
 # words a domain leaves out when it shortens a name ("nytimes": The New York Times)
 SKIPPABLE_NAME_WORDS = {"the", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
