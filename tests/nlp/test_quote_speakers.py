@@ -454,9 +454,34 @@ TUNE_6_DECEMBER = [
     pytest.param("The White House sent the talking points on Saturday.\n\nAsked by one of the ambassador’s aides, "
                  "“Is this the final language you want to use on the attack,” Mr. Rhodon replied with a single word.",
                  "Is this the final", None, id="asked-by-question"),
+    # read from the fourth Multi-News block (60-79), 6 December: "with X saying" gives the participle its subject
+    pytest.param("The House passed the budget on Thursday.\n\nIt too will wait until April for approval by the "
+                 "Senate, with McConnel saying his chamber will handle it “very quickly when we get back from the "
+                 "recess.”", "very quickly", "McConnel", id="with-x-saying"),
+    # a participle set off inside a clause that goes on: it describes the clause's noun, not the speaker's words
+    pytest.param("Lawyer Lin Woodley threatened to sue the network on Monday.\n\nWoodley said a written disclaimer "
+                 "that the network aired with its show, saying the opinions “represent just some of a number of "
+                 "possible scenarios,” did not go far enough.", "represent just some", None, id="participle-aside"),
+
 ]
 
 
 @pytest.mark.parametrize("text, start, speaker", TUNE_6_DECEMBER)
 def test_who_said_it_in_forms_read_from_the_tune_stories(models, text, start, speaker):
     assert speaker_of(models, text, start) == speaker
+
+
+def test_a_body_by_its_kind_is_not_one_named_elsewhere_once_the_article_named_another():
+    # "the company explained" after the article named Keurig: not the Rogers Family Company the story names elsewhere
+    from storyweave.nlp.entities import ORGANISATION
+    from storyweave.nlp.entities.index import EntityIndex
+    from storyweave.nlp.quotes.items import Item
+    from storyweave.nlp.quotes.speakers import Article as QuoteArticle
+
+    index = EntityIndex(entities=[], by_sentence=[], types={"Rogers Family Company": ORGANISATION, "Keurig": ORGANISATION})
+    art = QuoteArticle(index, first=0)
+    assert art.body("company") == "Rogers Family Company"  # the article has named no body yet
+    keurig = Item(kind="E", text="Keurig", start=0, end=6, sent=0, name="Keurig", type=ORGANISATION)
+    art.mentions[0] = [keurig]
+    assert art.body("company") is None
+

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from ...text import is_title
 from ..entities import ORGANISATION, PERSON, PLACE
-from .clauses import (asked_by, be_before, before_aside, coordinated, in_opener, in_relative, opens_sentence, participle_of,
-                      passive, plural_before, relative_word, subordinate)
+from .clauses import (asked_by, be_before, before_aside, coordinated, in_opener, in_relative, opens_sentence,
+                      participle_aside, participle_of, passive, plural_before, relative_word, subordinate)
 from .documents import author, object_pronoun, quoted_source
 from .inversion import aside, closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
@@ -69,6 +69,8 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     window = _window(art, para, sent)
     if v >= 2 and items[v - 1].low == "as" and (q := _quoting_before(items, v)) is not None:
         return quoted_source(items, q, art, window)  # "Kyodo quoted an official as saying": the official's
+    if participle_aside(items, v):
+        return None  # "a disclaimer CBS aired, saying “...”, did not go far enough": the disclaimer's words
     if (shared := participle_of(items, v, verbs)) is not None:
         return shared  # "“No,” X said, adding later: “...”": the adding is X's
     if (p := heard_at(items, v)) is not None:  # "X said a witness heard an officer yell": the officer's
@@ -93,8 +95,10 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     j = before_aside(items, j)  # "Nora Pell (D-Calif.) called": the name before the brackets
     if j >= 0 and items[j].sent == sent:
         it = items[j]
+        # ("by the Senate, with McConnell saying": "with" gives the participle its subject)
+        with_subject = items[v].low.endswith("ing") and j == v - 1 and j > 0 and items[j - 1].low == "with"
         if it.kind == "E" and it.type in (PERSON, ORGANISATION, PLACE) and not possessive(items, j) \
-                and not after_preposition(items, j) and not (j > 0 and items[j - 1].kind == "E") \
+                and (not after_preposition(items, j) or with_subject) and not (j > 0 and items[j - 1].kind == "E") \
                 and not compound(items, j) and not _locates(items, j):
             return _surname(items, [j], art) or it.name  # "Mr. Clapper said", "the Pentagon said"
         if it.kind == "W" and it.low in PRONOUNS:

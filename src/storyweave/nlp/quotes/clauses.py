@@ -7,7 +7,7 @@ from ..entities import ORGANISATION, PERSON
 from .items import Item
 from .mentions import possessive
 from .verbs import is_verb_word
-from .vocab import AUX, BE, MIN_QUOTE_WORDS, OPENERS, PARTICIPLES, PAST, PRONOUNS, SUBORDINATORS
+from .vocab import AUX, BE, FINITE, MIN_QUOTE_WORDS, OPENERS, PARTICIPLES, PAST, PRONOUNS, SUBORDINATORS
 
 
 # words of another clause: a verb after "and" past one of them has that clause's subject
@@ -159,4 +159,19 @@ def asked_by(items: list[Item], q: int) -> list[int] | None:
     if rest and items[rest[0]].low != "by" or any(items[k].kind == "Q" or is_verb_word(items, k) for k in rest):
         return None
     return rest[1:]
+
+
+def participle_aside(items: list[Item], v: int) -> bool:
+    """The participle at items[v] is set off inside a clause that goes on past it with a finite
+    verb ("Wood said a written disclaimer that CBS aired, saying the opinions “...”, did not go far
+    enough"): it describes a noun of that clause, and its words are not the speaker's."""
+    if not items[v].low.endswith("ing") or v < 1 or items[v - 1].text != ",":
+        return False
+    for k in range(v + 1, len(items) - 1):
+        if items[k].sent != items[v].sent or items[k].kind == "P" and items[k].text in ".;:!?":
+            return False
+        if items[k].kind == "P" and items[k].text == "," or items[k].kind == "Q" and items[k].text.rstrip("”\"’' ").endswith(","):
+            nxt = items[k + 1]
+            return nxt.kind == "W" and nxt.low in FINITE and nxt.sent == items[v].sent
+    return False
 

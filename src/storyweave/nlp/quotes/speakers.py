@@ -140,11 +140,14 @@ class Article:
         return holders[0] if not local and len(holders) == 1 else None
 
     def body(self, noun: str) -> str | None:
-        """ "the department": the last organisation named with that word, else the story's only one."""
+        """ "the department": the last organisation named with that word, else, when the article has named
+        no body yet, the story's only one."""
         for s in sorted(self.mentions, reverse=True):
             for it in reversed(self.mentions[s]):
                 if it.type == ORGANISATION and noun in it.name.lower().split():
                     return it.name
+        if any(it.type == ORGANISATION for ms in self.mentions.values() for it in ms):
+            return None  # "the company explained" after Keurig: not a company the story names elsewhere
         story = [n for n, t in self.entities.types.items() if t == ORGANISATION and noun in n.lower().split()]
         return story[0] if len(story) == 1 else None
 
