@@ -1,17 +1,15 @@
 """Where a speech verb's clause begins and what it shares with the clause before: an opening
 phrase or participle, a bracketed aside after a name, a verb joined by "and" to another, a
-passive, a relative or subordinate clause."""
+passive, a relative or subordinate clause, a participle set off inside a clause that goes on,
+and the question a sentence opening on "Asked" puts."""
 from __future__ import annotations
 
 from ..entities import ORGANISATION, PERSON
 from .items import Item
 from .mentions import possessive
 from .verbs import is_verb_word
-from .vocab import AUX, BE, FINITE, MIN_QUOTE_WORDS, OPENERS, PARTICIPLES, PAST, PRONOUNS, SUBORDINATORS
-
-
-# words of another clause: a verb after "and" past one of them has that clause's subject
-_CLAUSE_WORDS = frozenset("who which whose that is was are were has have had will would".split())
+from .vocab import (AUX, BE, CLAUSE_WORDS, FINITE, MIN_QUOTE_WORDS, NOT_PLURAL, OPENERS, PARTICIPLES, PAST, PRONOUNS,
+                    SUBORDINATORS)
 
 
 def in_opener(items: list[Item], k: int) -> bool:
@@ -23,9 +21,6 @@ def in_opener(items: list[Item], k: int) -> bool:
     return not any(items[j].kind == "P" and items[j].text == "," for j in range(own[0], k))
 
 
-_NOT_PLURAL = frozenset("his its this thus us was has is as yes news plus less unless always perhaps whereas".split())
-
-
 def plural_before(items: list[Item], v: int) -> bool:
     """The word right before the verb at items[v] is a plural subject ("critics accusing", "they
     said", "officials say")."""
@@ -35,7 +30,7 @@ def plural_before(items: list[Item], v: int) -> bool:
     w = items[j] if j >= 0 else None
     return w is not None and w.kind == "W" and w.sent == items[v].sent and (
         w.low == "they" or w.text[:1].islower() and w.low.endswith("s") and not w.low.endswith("ss")
-        and w.low not in _NOT_PLURAL)
+        and w.low not in NOT_PLURAL)
 
 
 def opens_sentence(items: list[Item], v: int) -> bool:
@@ -76,7 +71,7 @@ def coordinated(items: list[Item], v: int, verbs: dict[int, str | None]) -> str 
             return None
         if k in verbs:
             return verbs[k]
-        if it.kind == "W" and (it.low in _CLAUSE_WORDS or it.low in PAST or it.low.endswith("ed")):
+        if it.kind == "W" and (it.low in CLAUSE_WORDS or it.low in PAST or it.low.endswith("ed")):
             return None  # "a colleague who stopped her and said": the nearer verb's subject says it
     return None
 

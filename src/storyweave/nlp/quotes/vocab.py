@@ -103,6 +103,10 @@ NP_END = frozenset(
 SUBORDINATORS = frozenset("when while after before because although though since until unless whereas once "
                           "if".split())
 DETERMINERS = frozenset("the a an one two three some several many another this that these those".split())
+# words of another clause: a speech verb after "and" past one of them has that clause's subject
+CLAUSE_WORDS = frozenset("who which whose that is was are were has have had will would".split())
+# words ending in "s" that are no plural subject before a verb ("critics accusing" is one)
+NOT_PLURAL = frozenset("his its this thus us was has is as yes news plus less unless always perhaps whereas".split())
 
 # People a story may describe without naming ("the senator", "the woman"): a pronoun may mean
 # them as well as a named person (with ROLES and the gendered kin nouns of the entity
