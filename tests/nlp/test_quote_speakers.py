@@ -462,6 +462,10 @@ TUNE_6_DECEMBER = [
     pytest.param("Lawyer Lin Woodley threatened to sue the network on Monday.\n\nWoodley said a written disclaimer "
                  "that the network aired with its show, saying the opinions “represent just some of a number of "
                  "possible scenarios,” did not go far enough.", "represent just some", None, id="participle-aside"),
+    # "the company" is the body the nearest sentence naming a body opens on, not one with "company" in its name
+    pytest.param("Customers of the Rogers Coffee Company were angry on Monday.\n\nMicrosoft patched the flaw in its "
+                 "browser on Tuesday.\n\n“We have released a security update that will protect our customers from "
+                 "attacks,” said the company in a statement.", "We have released", "Microsoft", id="the-company-said"),
 
 ]
 

@@ -31,7 +31,7 @@ from .clauses import (asked_by, be_before, before_aside, coordinated, in_opener,
 from .documents import author, object_pronoun, quoted_source
 from .inversion import aside, closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
-from .mentions import (colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
+from .mentions import (body_subject, colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
                        signed_speaker, subject)
 from .pronouns import narrated, opens_on
 from .speakers import Article, after_preposition, compound, names_a_thing, resolve_phrase
@@ -344,6 +344,7 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             art.traits.setdefault(who, set()).update(told)
         art.narrated[s] = narrated([x for x in items if x.sent == s])
         art.opens_on[s] = opens_on([x for x in items if x.sent == s])
+        art.opens_body[s] = body_subject([x for x in items if x.sent == s])
         if (who := subject([x for x in items if x.sent == s])
                 or pronoun_subject(items, s, art, _window(art, para, s))) is not None:
             art.subjects[s] = who

@@ -50,6 +50,18 @@ def subject(items: list[Item]) -> str | None:
     return items[k].name
 
 
+def body_subject(items: list[Item]) -> str | None:
+    """The body a sentence's items open on as its subject, after an opening phrase and "the"
+    ("Crayola responded ...", "Keurig's explanation was ...", "Hours later, the FWS defended ...")."""
+    k = next((j for j, it in enumerate(items) if it.kind != "P"), None)
+    if k is not None and items[k].kind == "W" and items[k].low in OPENERS:
+        comma = next((j for j in range(k + 1, len(items)) if items[j].text == ","), None)
+        k = comma + 1 if comma is not None and comma + 1 < len(items) else None
+    while k is not None and k + 1 < len(items) and items[k].kind == "W" and items[k].low == "the":
+        k += 1
+    return items[k].name if k is not None and items[k].kind == "E" and items[k].type == ORGANISATION else None
+
+
 def clause_subject(items: list[Item], k: int) -> str | None:
     """The person the opening subordinate clause of items[k]'s sentence has as its subject, when
     items[k] lies inside that clause ("While Mr. Abe praised Mr. Trump for the sanctions, which

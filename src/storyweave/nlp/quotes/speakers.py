@@ -16,12 +16,13 @@ from .items import Item
 from .mentions import possessive
 from .vocab import (AGE_NOUN, AUX, CONJUNCTIONS, DESCRIPTION_MODIFIERS, DETERMINERS, DOCUMENTS, LEVELS, OFFICE,
                     OPENERS, ORG_NOUNS, PAST, POSSESSIVE_PRONOUNS, PREPOSITIONS, PRONOUNS, SECOND_REFERENCES, SPEECH,
-                    SPOKES, TERMS, TITLES)
+                    GENERIC_BODIES, SPOKES, TERMS, TITLES)
 
 _TITLE_WORDS = frozenset(t.lower() for t in TITLES) | {t.lower() + "." for t in TITLES}
 _RELATIVE = frozenset("who which whose whom where".split())
 _SEPARATORS = frozenset(",;:()[]—–-")
 _OWNER_REACH = 3  # paragraphs back that "the statement" may point to the statement issued
+_BODY_REACH = 3  # sentences back that "the company" may point to the body they name
 _PARTITIVES = frozenset("one two three some several many each both most".split())
 
 
@@ -79,6 +80,7 @@ class Article:
     narrated: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence -> genders its he/his/she/her say
     opens_on: dict[int, str] = field(default_factory=dict)  # sentence -> the "he"/"she" it opens on as subject
     bodies: dict[int, set[str]] = field(default_factory=dict)  # sentence -> names it gives bodies ("the IRS")
+    opens_body: dict[int, str] = field(default_factory=dict)  # sentence -> the body it opens on as subject
     traits: dict[str, set[str]] = field(default_factory=dict)  # person -> words said of them (mentions.said_of)
 
     def spoke(self, sent: int, speaker: str | None) -> None:
@@ -141,7 +143,16 @@ class Article:
 
     def body(self, noun: str) -> str | None:
         """ "the department": the last organisation named with that word, else, when the article has named
-        no body yet, the story's only one."""
+        no body yet, the story's only one. A kind of body a name seldom holds in its words ("the
+        company", "the paper"): first the body the nearest sentence naming any body opens on."""
+        if noun in GENERIC_BODIES:
+            # "Keurig's explanation was ... “...,” the company explained": the body the nearest
+            # sentence naming one opens on as its subject
+            for s in sorted(self.mentions, reverse=True)[:_BODY_REACH]:
+                if self.opens_body.get(s):
+                    return self.opens_body[s]
+                if any(it.type == ORGANISATION for it in self.mentions[s]):
+                    break
         for s in sorted(self.mentions, reverse=True):
             for it in reversed(self.mentions[s]):
                 if it.type == ORGANISATION and noun in it.name.lower().split():

@@ -162,6 +162,11 @@ ORG_NOUNS = frozenset("ministry department government agency office embassy comp
                       "college school club foundation institute association society service church museum airline "
                       "team league".split())
 
+# Kinds of body a name seldom holds in its words ("the company said" of Keurig, "the paper writes"
+# of the Daily Camera): the body the nearest sentence names, not a name with the word in it
+GENERIC_BODIES = frozenset("company firm network group organisation organization agency paper newspaper "
+                           "broadcaster outlet".split())
+
 # The level of government written in lower case before a body's name ("the state Health Department").
 LEVELS = frozenset("state federal city county national provincial regional municipal".split())
 
