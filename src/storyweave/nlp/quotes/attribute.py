@@ -31,8 +31,8 @@ from .clauses import (asked_by, be_before, before_aside, coordinated, in_opener,
 from .documents import author, object_pronoun, quoted_source
 from .inversion import aside, closing_inversion, inverted, joint, phrase_after
 from .items import Item, Paragraph
-from .mentions import (body_subject, colon_speaker, credit_speaker, described, named_after, possessive, pronoun_subject, said_of,
-                       signed_speaker, subject)
+from .mentions import (body_subject, colon_speaker, credit_speaker, described, named_after, possessive,
+                       pronoun_subject, said_of, signed_speaker, subject)
 from .pronouns import narrated, opens_on
 from .speakers import Article, after_preposition, compound, names_a_thing, resolve_phrase
 from .verbs import heard_at, is_verb_word
@@ -83,9 +83,9 @@ def _subject(items: list[Item], v: int, art: Article, para: Paragraph,
     after = phrase_after(items, v)
     if after and joint(items, after[-1] + 1):
         return None  # "“...,” wrote Molto and Sheldrick": two people's words, no one speaker
-    # (a participle after a quote is no inversion: "the teaching of “subsidiarity,” saying it means")
     if (cut := aside(items, v, after)) is not None:
         return resolve_phrase(items, cut, art, window)
+    # (a participle after a quote is no inversion: "the teaching of “subsidiarity,” saying it means")
     if j >= 0 and (items[j].kind == "Q" and not items[v].low.endswith("ing") or inverted(items, v)):
         # “...,” said Mr. X / said the statement from X's attorney, William McGinley
         return resolve_phrase(items, after, art, window) or _surname(items, after, art)
@@ -277,7 +277,8 @@ def attribute(para: Paragraph, art: Article, carries: bool) -> list[Attribution]
             # "Obama was asked: “...”": nobody named spoke; he may answer. "Asserting that ..., he
             # said": a participle opening its sentence has the subject that follows it, not someone unnamed
             # "critics accusing him": a plural no "he" or "she" can mean
-            if not passive(items, v) and not (verbs[v] is None and (opens_sentence(items, v) or plural_before(items, v))):
+            no_one = verbs[v] is None and (opens_sentence(items, v) or plural_before(items, v))
+            if not passive(items, v) and not no_one:
                 art.spoke(items[v].sent, verbs[v])
             if items[v].low in QUOTING and not be_before(items, v):
                 # "she quoted the poet Lorna Vale: “...”": the words are the poet's; she still spoke

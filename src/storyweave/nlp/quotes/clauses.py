@@ -65,7 +65,8 @@ def coordinated(items: list[Item], v: int, verbs: dict[int, str | None]) -> str 
         return None
     for k in range(j - 1, -1, -1):
         it = items[k]
-        if it.sent != items[v].sent or it.kind == "E" and it.type in (PERSON, ORGANISATION) and not possessive(items, k) \
+        named = it.kind == "E" and it.type in (PERSON, ORGANISATION) and not possessive(items, k)
+        if it.sent != items[v].sent or named \
                 or it.kind == "W" and it.low in PRONOUNS \
                 or it.kind == "P" and it.text in ";:":
             return None
@@ -165,7 +166,8 @@ def participle_aside(items: list[Item], v: int) -> bool:
     for k in range(v + 1, len(items) - 1):
         if items[k].sent != items[v].sent or items[k].kind == "P" and items[k].text in ".;:!?":
             return False
-        if items[k].kind == "P" and items[k].text == "," or items[k].kind == "Q" and items[k].text.rstrip("”\"’' ").endswith(","):
+        closes = items[k].kind == "Q" and items[k].text.rstrip("”\"’' ").endswith(",")  # the comma inside the marks
+        if items[k].kind == "P" and items[k].text == "," or closes:
             nxt = items[k + 1]
             return nxt.kind == "W" and nxt.low in FINITE and nxt.sent == items[v].sent
     return False

@@ -125,7 +125,8 @@ def _nearest(art: "Article", items: list[Item], k: int, window: list[int], gende
         else:
             names = [it.name for it in art.mentions.get(s, []) if it.type == PERSON]
             nouns = art.described.get(s, [])
-        rivals = [noun for _, noun in nouns if art.role_holder(noun) is None and GENDERED_ROLES.get(noun, gender) == gender]
+        rivals = [noun for _, noun in nouns
+                  if art.role_holder(noun) is None and GENDERED_ROLES.get(noun, gender) == gender]
         opening = opens_on(items[j] for j in here) if here else art.opens_on.get(s, "")
         if opening == {"m": "he", "f": "she"}[gender]:
             return None  # "He also said he and Urgant had ...": about someone earlier, maybe not the one named
